@@ -1,0 +1,62 @@
+package io.rawsys.bindgen;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.regex.Pattern;
+
+/**
+ * An architecture's errno values, from glibc's {@code <errno.h>} (which pulls in the kernel's
+ * {@code asm/errno.h}).
+ *
+ * <p>A name whose macro is another errno name ({@code EWOULDBLOCK} is {@code EAGAIN}) is an alias:
+ * it resolves a name, but a number is always shown by its canonical name, as strace and glibc do.
+ *
+ * @param canonical canonical name to number, in number order
+ * @param aliases alias to the canonical name it stands for
+ * @param messages canonical name to its message
+ */
+record ErrnoTable(
+        SequencedMap<String, Long> canonical,
+        SequencedMap<String, String> aliases,
+        Map<String, String> messages) {
+    static final List<String> HEADERS = List.of("errno.h");
+    private static final Pattern NAME = Pattern.compile("E[A-Z0-9]+");
+
+    static ErrnoTable probe(Probe probe, ErrnoMessages messages) throws IOException {
+        SequencedMap<String, String> macros = probe.macros(HEADERS);
+        SequencedMap<String, String> expressions = new LinkedHashMap<>();
+        SequencedMap<String, String> aliases = new LinkedHashMap<>();
+        for (var macro : macros.entrySet()) {
+            String name = macro.getKey();
+            if (!NAME.matcher(name).matches()) {
+                continue;
+            }
+            if (NAME.matcher(macro.getValue()).matches()) {
+                aliases.put(name, macro.getValue());
+            } else {
+                expressions.put(name, name);
+            }
+        }
+        SequencedMap<String, Long> canonical = new LinkedHashMap<>();
+        probe.values(HEADERS, expressions).entrySet().stream()
+                .sorted(
+                        Map.Entry.<String, Long>comparingByValue()
+                                .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> canonical.put(e.getKey(), e.getValue()));
+        Map<String, String> text = new LinkedHashMap<>();
+        for (String name : canonical.keySet()) {
+            text.put(name, messages.of(name));
+        }
+        return new ErrnoTable(canonical, aliases, text);
+    }
+
+    /** Every name, canonical or alias, with its number. */
+    Map<String, Long> all() {
+        Map<String, Long> all = new LinkedHashMap<>(canonical);
+        aliases.forEach((alias, target) -> all.put(alias, canonical.get(target)));
+        return all;
+    }
+}
