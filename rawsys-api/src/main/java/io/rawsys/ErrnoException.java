@@ -1,0 +1,70 @@
+package io.rawsys;
+
+/**
+ * A system call failed: the kernel returned {@code -errno}. Unchecked, like the JDK's {@code
+ * UncheckedIOException}, because most callers of a raw system call can do nothing but report it.
+ *
+ * <p>{@link #getMessage()} is what glibc's {@code strerror} says ("No such file or directory");
+ * {@link #errnoName()} is the symbolic name ("ENOENT"). Compare {@link #errno()} with the constants
+ * of {@link io.rawsys.linux.Errno}, which hold the right value for the running architecture.
+ */
+public final class ErrnoException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int errno;
+    private final long syscall;
+
+    /**
+     * An error {@code errno} that came from no particular system call.
+     *
+     * @param errno the positive errno value
+     */
+    public ErrnoException(int errno) {
+        this(errno, -1);
+    }
+
+    /**
+     * An error {@code errno} returned by system call {@code syscall}.
+     *
+     * @param errno the positive errno value
+     * @param syscall the number of the call that failed, or -1 if none in particular
+     */
+    public ErrnoException(int errno, long syscall) {
+        super(Arch.current().errnos().message(errno));
+        this.errno = errno;
+        this.syscall = syscall;
+    }
+
+    /** The errno value, positive, as C's {@code errno} would hold it. */
+    public int errno() {
+        return errno;
+    }
+
+    /**
+     * The symbolic name, such as {@code "ENOENT"}; {@code "errno 4000"} for a value without one.
+     */
+    public String errnoName() {
+        return Arch.current().errnos().name(errno).orElse("errno " + errno);
+    }
+
+    /**
+     * The number of the system call that failed, or -1 if the error came from no particular call.
+     */
+    public long syscall() {
+        return syscall;
+    }
+
+    /**
+     * Shows the call and the name as well as the message: {@code openat: ENOENT (No such file or
+     * directory)}.
+     */
+    @Override
+    public String toString() {
+        String call =
+                syscall < 0
+                        ? ""
+                        : Arch.current().syscalls().name(syscall).orElse("syscall " + syscall)
+                                + ": ";
+        return getClass().getName() + ": " + call + errnoName() + " (" + getMessage() + ")";
+    }
+}

@@ -1,0 +1,455 @@
+package io.rawsys;
+
+import io.rawsys.internal.StubLoader;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * Runs any system call: a downcall into a hand-written stub that executes the architecture's
+ * system-call instruction ({@code syscall} on x86_64), with no libc in between.
+ *
+ * <p>Numbers are in {@link io.rawsys.linux.Nr}. Arguments are {@code long}s, as the kernel sees
+ * them: pass a pointer as {@link java.lang.foreign.MemorySegment#address()} of a segment that stays
+ * alive during the call.
+ *
+ * <pre>{@code
+ * long pid = Syscalls.invoke(Nr.getpid);
+ * try (Arena arena = Arena.ofConfined()) {
+ *     MemorySegment path = arena.allocateFrom("/etc/hostname");
+ *     long fd = Syscalls.invoke(Nr.openat, AT_FDCWD, path.address(), O_RDONLY);
+ * } catch (ErrnoException e) {
+ *     if (e.errno() != Errno.ENOENT) throw e;
+ * }
+ * }</pre>
+ *
+ * <p>Two families of methods:
+ *
+ * <ul>
+ *   <li>{@code invoke} returns the call's result and throws {@link ErrnoException} when the kernel
+ *       returns an error (-4095..-1). This is the only place in rawsys that turns a raw result into
+ *       an exception.
+ *   <li>{@code raw} returns what the kernel returned, {@code -errno} included, and never throws;
+ *       nothing is allocated on either path. Errno is a return value here, not thread-local state,
+ *       so concurrent calls on many threads each see their own.
+ * </ul>
+ *
+ * <p>These are safe for calls that block ({@code read} on a pipe, {@code wait4}, {@code futex}):
+ * the JVM is told the thread is in native code, so garbage collection and safepoints go on without
+ * it. {@link Critical} has the same methods for calls that never block, a few nanoseconds cheaper.
+ *
+ * <p>The fixed-arity overloads are the hot path; the varargs ones allocate an array and suit tools
+ * that build argument lists at run time.
+ */
+public final class Syscalls {
+    /** The largest errno the kernel returns as {@code -errno}; results in -4095..-1 are errors. */
+    public static final int MAX_ERRNO = 4095;
+
+    private Syscalls() {}
+
+    /**
+     * Runs system call {@code nr} with no arguments.
+     *
+     * @throws ErrnoException if it fails
+     */
+    public static long invoke(long nr) {
+        return check(raw(nr), nr);
+    }
+
+    /**
+     * Runs system call {@code nr} with one argument.
+     *
+     * @throws ErrnoException if it fails
+     */
+    public static long invoke(long nr, long a1) {
+        return check(raw(nr, a1), nr);
+    }
+
+    /**
+     * Runs system call {@code nr} with two arguments.
+     *
+     * @throws ErrnoException if it fails
+     */
+    public static long invoke(long nr, long a1, long a2) {
+        return check(raw(nr, a1, a2), nr);
+    }
+
+    /**
+     * Runs system call {@code nr} with three arguments.
+     *
+     * @throws ErrnoException if it fails
+     */
+    public static long invoke(long nr, long a1, long a2, long a3) {
+        return check(raw(nr, a1, a2, a3), nr);
+    }
+
+    /**
+     * Runs system call {@code nr} with four arguments.
+     *
+     * @throws ErrnoException if it fails
+     */
+    public static long invoke(long nr, long a1, long a2, long a3, long a4) {
+        return check(raw(nr, a1, a2, a3, a4), nr);
+    }
+
+    /**
+     * Runs system call {@code nr} with five arguments.
+     *
+     * @throws ErrnoException if it fails
+     */
+    public static long invoke(long nr, long a1, long a2, long a3, long a4, long a5) {
+        return check(raw(nr, a1, a2, a3, a4, a5), nr);
+    }
+
+    /**
+     * Runs system call {@code nr} with six arguments.
+     *
+     * @throws ErrnoException if it fails
+     */
+    public static long invoke(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
+        return check(raw(nr, a1, a2, a3, a4, a5, a6), nr);
+    }
+
+    /**
+     * Runs system call {@code nr} with up to six arguments given as an array.
+     *
+     * @throws ErrnoException if it fails
+     * @throws IllegalArgumentException if there are more than six arguments
+     */
+    public static long invoke(long nr, long... args) {
+        return check(raw(nr, args), nr);
+    }
+
+    /**
+     * Runs system call {@code nr} with no arguments and returns the kernel's result, {@code -errno}
+     * included.
+     */
+    public static long raw(long nr) {
+        try {
+            return (long) Default0.HANDLE.invokeExact(nr);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Runs system call {@code nr} with one argument and returns the kernel's result, {@code -errno}
+     * included.
+     */
+    public static long raw(long nr, long a1) {
+        try {
+            return (long) Default1.HANDLE.invokeExact(nr, a1);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Runs system call {@code nr} with two arguments and returns the kernel's result, {@code
+     * -errno} included.
+     */
+    public static long raw(long nr, long a1, long a2) {
+        try {
+            return (long) Default2.HANDLE.invokeExact(nr, a1, a2);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Runs system call {@code nr} with three arguments and returns the kernel's result, {@code
+     * -errno} included.
+     */
+    public static long raw(long nr, long a1, long a2, long a3) {
+        try {
+            return (long) Default3.HANDLE.invokeExact(nr, a1, a2, a3);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Runs system call {@code nr} with four arguments and returns the kernel's result, {@code
+     * -errno} included.
+     */
+    public static long raw(long nr, long a1, long a2, long a3, long a4) {
+        try {
+            return (long) Default4.HANDLE.invokeExact(nr, a1, a2, a3, a4);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Runs system call {@code nr} with five arguments and returns the kernel's result, {@code
+     * -errno} included.
+     */
+    public static long raw(long nr, long a1, long a2, long a3, long a4, long a5) {
+        try {
+            return (long) Default5.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Runs system call {@code nr} with six arguments and returns the kernel's result, {@code
+     * -errno} included.
+     */
+    public static long raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
+        try {
+            return (long) Default6.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5, a6);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * Runs system call {@code nr} with up to six arguments given as an array and returns the
+     * kernel's result, {@code -errno} included.
+     *
+     * @throws IllegalArgumentException if there are more than six arguments
+     */
+    public static long raw(long nr, long... args) {
+        return switch (arity(args)) {
+            case 0 -> raw(nr);
+            case 1 -> raw(nr, args[0]);
+            case 2 -> raw(nr, args[0], args[1]);
+            case 3 -> raw(nr, args[0], args[1], args[2]);
+            case 4 -> raw(nr, args[0], args[1], args[2], args[3]);
+            case 5 -> raw(nr, args[0], args[1], args[2], args[3], args[4]);
+            default -> raw(nr, args[0], args[1], args[2], args[3], args[4], args[5]);
+        };
+    }
+
+    /** Whether {@code result} is an error, {@code -errno}, by the kernel's convention. */
+    public static boolean isError(long result) {
+        return result < 0 && result >= -MAX_ERRNO;
+    }
+
+    /** Turns an error result into {@link ErrnoException}; the one place in rawsys that does. */
+    static long check(long result, long nr) {
+        if (isError(result)) {
+            throw new ErrnoException((int) -result, nr);
+        }
+        return result;
+    }
+
+    static int arity(long[] args) {
+        if (args.length > 6) {
+            throw new IllegalArgumentException(
+                    "a system call takes at most 6 arguments, and " + args.length + " were given");
+        }
+        return args.length;
+    }
+
+    /**
+     * What to throw for a throwable out of {@code invokeExact}: errors and runtime exceptions as
+     * they are.
+     */
+    static RuntimeException unexpected(Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return t instanceof RuntimeException r
+                ? r
+                : new IllegalStateException("a system-call stub threw " + t, t);
+    }
+
+    /**
+     * The same calls for system calls that never block, linked with {@link
+     * java.lang.foreign.Linker.Option#critical}: the thread does not leave the Java state, which
+     * saves a few nanoseconds a call.
+     *
+     * <p>Only for calls that return promptly whatever happens ({@code getpid}, {@code gettid},
+     * {@code close} of a regular file, {@code clock_gettime}, {@code fcntl(F_GETFL)} ...). While a
+     * critical call runs, the JVM cannot reach a safepoint: a call that blocks ({@code read} of a
+     * pipe, {@code nanosleep}, {@code wait4}) stalls garbage collection for every thread until it
+     * returns.
+     */
+    public static final class Critical {
+        private Critical() {}
+
+        /** {@link Syscalls#invoke(long)} for a call that never blocks. */
+        public static long invoke(long nr) {
+            return check(raw(nr), nr);
+        }
+
+        /** {@link Syscalls#invoke(long, long)} for a call that never blocks. */
+        public static long invoke(long nr, long a1) {
+            return check(raw(nr, a1), nr);
+        }
+
+        /** {@link Syscalls#invoke(long, long, long)} for a call that never blocks. */
+        public static long invoke(long nr, long a1, long a2) {
+            return check(raw(nr, a1, a2), nr);
+        }
+
+        /** {@link Syscalls#invoke(long, long, long, long)} for a call that never blocks. */
+        public static long invoke(long nr, long a1, long a2, long a3) {
+            return check(raw(nr, a1, a2, a3), nr);
+        }
+
+        /** {@link Syscalls#invoke(long, long, long, long, long)} for a call that never blocks. */
+        public static long invoke(long nr, long a1, long a2, long a3, long a4) {
+            return check(raw(nr, a1, a2, a3, a4), nr);
+        }
+
+        /**
+         * {@link Syscalls#invoke(long, long, long, long, long, long)} for a call that never blocks.
+         */
+        public static long invoke(long nr, long a1, long a2, long a3, long a4, long a5) {
+            return check(raw(nr, a1, a2, a3, a4, a5), nr);
+        }
+
+        /**
+         * {@link Syscalls#invoke(long, long, long, long, long, long, long)} for a call that never
+         * blocks.
+         */
+        public static long invoke(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
+            return check(raw(nr, a1, a2, a3, a4, a5, a6), nr);
+        }
+
+        /** {@link Syscalls#invoke(long, long...)} for a call that never blocks. */
+        public static long invoke(long nr, long... args) {
+            return check(raw(nr, args), nr);
+        }
+
+        /** {@link Syscalls#raw(long)} for a call that never blocks. */
+        public static long raw(long nr) {
+            try {
+                return (long) Critical0.HANDLE.invokeExact(nr);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /** {@link Syscalls#raw(long, long)} for a call that never blocks. */
+        public static long raw(long nr, long a1) {
+            try {
+                return (long) Critical1.HANDLE.invokeExact(nr, a1);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /** {@link Syscalls#raw(long, long, long)} for a call that never blocks. */
+        public static long raw(long nr, long a1, long a2) {
+            try {
+                return (long) Critical2.HANDLE.invokeExact(nr, a1, a2);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /** {@link Syscalls#raw(long, long, long, long)} for a call that never blocks. */
+        public static long raw(long nr, long a1, long a2, long a3) {
+            try {
+                return (long) Critical3.HANDLE.invokeExact(nr, a1, a2, a3);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /** {@link Syscalls#raw(long, long, long, long, long)} for a call that never blocks. */
+        public static long raw(long nr, long a1, long a2, long a3, long a4) {
+            try {
+                return (long) Critical4.HANDLE.invokeExact(nr, a1, a2, a3, a4);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /**
+         * {@link Syscalls#raw(long, long, long, long, long, long)} for a call that never blocks.
+         */
+        public static long raw(long nr, long a1, long a2, long a3, long a4, long a5) {
+            try {
+                return (long) Critical5.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /**
+         * {@link Syscalls#raw(long, long, long, long, long, long, long)} for a call that never
+         * blocks.
+         */
+        public static long raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
+            try {
+                return (long) Critical6.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5, a6);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+        }
+
+        /** {@link Syscalls#raw(long, long...)} for a call that never blocks. */
+        public static long raw(long nr, long... args) {
+            return switch (arity(args)) {
+                case 0 -> raw(nr);
+                case 1 -> raw(nr, args[0]);
+                case 2 -> raw(nr, args[0], args[1]);
+                case 3 -> raw(nr, args[0], args[1], args[2]);
+                case 4 -> raw(nr, args[0], args[1], args[2], args[3]);
+                case 5 -> raw(nr, args[0], args[1], args[2], args[3], args[4]);
+                default -> raw(nr, args[0], args[1], args[2], args[3], args[4], args[5]);
+            };
+        }
+    }
+
+    // One holder class per handle, so a program links only the stubs it calls (as jextract does).
+
+    private static final class Default0 {
+        static final MethodHandle HANDLE = StubLoader.syscall(0, false);
+    }
+
+    private static final class Default1 {
+        static final MethodHandle HANDLE = StubLoader.syscall(1, false);
+    }
+
+    private static final class Default2 {
+        static final MethodHandle HANDLE = StubLoader.syscall(2, false);
+    }
+
+    private static final class Default3 {
+        static final MethodHandle HANDLE = StubLoader.syscall(3, false);
+    }
+
+    private static final class Default4 {
+        static final MethodHandle HANDLE = StubLoader.syscall(4, false);
+    }
+
+    private static final class Default5 {
+        static final MethodHandle HANDLE = StubLoader.syscall(5, false);
+    }
+
+    private static final class Default6 {
+        static final MethodHandle HANDLE = StubLoader.syscall(6, false);
+    }
+
+    private static final class Critical0 {
+        static final MethodHandle HANDLE = StubLoader.syscall(0, true);
+    }
+
+    private static final class Critical1 {
+        static final MethodHandle HANDLE = StubLoader.syscall(1, true);
+    }
+
+    private static final class Critical2 {
+        static final MethodHandle HANDLE = StubLoader.syscall(2, true);
+    }
+
+    private static final class Critical3 {
+        static final MethodHandle HANDLE = StubLoader.syscall(3, true);
+    }
+
+    private static final class Critical4 {
+        static final MethodHandle HANDLE = StubLoader.syscall(4, true);
+    }
+
+    private static final class Critical5 {
+        static final MethodHandle HANDLE = StubLoader.syscall(5, true);
+    }
+
+    private static final class Critical6 {
+        static final MethodHandle HANDLE = StubLoader.syscall(6, true);
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * rawsys: every Linux system call from Java, through hand-written {@code syscall}-instruction stubs
+ * called with the FFM API, with no libc on the path.
+ *
+ * <p>Start with {@link io.rawsys.Syscalls}; syscall numbers are in {@link io.rawsys.linux.Nr},
+ * errno values in {@link io.rawsys.linux.Errno}, and {@link io.rawsys.Arch} describes each
+ * architecture rawsys knows. The JVM must grant this module native access: {@code
+ * --enable-native-access=io.rawsys} on the module path, or {@code
+ * --enable-native-access=ALL-UNNAMED} on the class path.
+ */
+module io.rawsys {
+    requires io.rawsys.stubs;
+
+    exports io.rawsys;
+    exports io.rawsys.linux;
+}

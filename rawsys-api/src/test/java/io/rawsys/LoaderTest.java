@@ -1,0 +1,118 @@
+package io.rawsys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rawsys.internal.StubLoader;
+import io.rawsys.linux.Nr;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the stub library is found and loaded, and what a JVM that cannot load it says. Each case is a
+ * fresh JVM.
+ */
+class LoaderTest {
+    /** A program for the child JVMs: one system call, its result on stdout. */
+    public static final class GetPid {
+        public static void main(String[] args) {
+            System.out.println(Syscalls.invoke(Nr.getpid));
+        }
+    }
+
+    record Run(int exitCode, String stdout, String stderr) {}
+
+    static Run java(String... options) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        String classPath =
+                Stream.of(
+                                System.getProperty("jdk.module.path", ""),
+                                System.getProperty("java.class.path", ""))
+                        .filter(s -> !s.isEmpty())
+                        .reduce((a, b) -> a + File.pathSeparator + b)
+                        .orElseThrow();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath));
+        command.addAll(List.of(options));
+        command.add(GetPid.class.getName());
+        Process p = new ProcessBuilder(command).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.waitFor(), out, err);
+    }
+
+    @Test
+    void loadsFromTheJarWithNativeAccess() throws Exception {
+        Run run = java("--enable-native-access=ALL-UNNAMED");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().strip().matches("\\d+"), run.stdout());
+        assertEquals("", run.stderr(), "no warnings");
+    }
+
+    @Test
+    void withoutNativeAccessTheErrorNamesTheFlag() throws Exception {
+        Run run = java();
+        assertNotEquals(0, run.exitCode());
+        assertTrue(
+                run.stderr()
+                        .contains(
+                                "java.lang.UnsatisfiedLinkError: rawsys makes native calls, and this JVM does not allow them: "
+                                        + "add --enable-native-access=ALL-UNNAMED to the java command line"),
+                run.stderr());
+        assertTrue(
+                !run.stderr().contains("WARNING"),
+                "rawsys refuses before the JVM warns: " + run.stderr());
+    }
+
+    @Test
+    void deniedNativeAccessGetsTheSameMessage() throws Exception {
+        Run run = java("--illegal-native-access=deny");
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.stderr().contains("add --enable-native-access=ALL-UNNAMED"), run.stderr());
+    }
+
+    @Test
+    void aMissingExplicitLibraryIsNamed() throws Exception {
+        Run run =
+                java(
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-D" + StubLoader.LIBRARY_PROPERTY + "=/nonexistent/librawsys.so");
+        assertNotEquals(0, run.exitCode());
+        assertTrue(
+                run.stderr()
+                        .contains("-Drawsys.stub.library=/nonexistent/librawsys.so names no file"),
+                run.stderr());
+    }
+
+    @Test
+    void anExplicitLibraryIsLoaded() throws Exception {
+        Path built =
+                Path.of("../rawsys-stubs/target/classes/io/rawsys/stubs/linux-x86_64/librawsys.so")
+                        .toAbsolutePath();
+        Run run =
+                java(
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-D" + StubLoader.LIBRARY_PROPERTY + "=" + built);
+        assertEquals(0, run.exitCode(), run.stderr());
+    }
+
+    @Test
+    void theLibraryIsMappedFromAMemfdNotFromTmp() throws Exception {
+        Syscalls.invoke(Nr.getpid); // make sure this JVM has loaded it
+        List<String> maps =
+                Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                        .filter(l -> l.contains("librawsys"))
+                        .toList();
+        assertTrue(!maps.isEmpty(), "librawsys.so is mapped");
+        maps.forEach(line -> assertTrue(line.contains("/memfd:librawsys.so"), line));
+        assertEquals(null, StubLoader.failure());
+    }
+}
