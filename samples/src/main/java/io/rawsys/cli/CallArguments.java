@@ -1,0 +1,143 @@
+package io.rawsys.cli;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The arguments of {@code rawsys call}, turned into the six registers' worth of {@code long}s a
+ * system call takes.
+ *
+ * <ul>
+ *   <li>An integer in C syntax: {@code 42}, {@code -100}, {@code 0x1f}, {@code 0755} (octal), up to
+ *       64 bits.
+ *   <li>{@code buf:N}: a pointer to N zeroed bytes, shown after the call.
+ *   <li>{@code s:TEXT}, or anything that does not start like a number: a pointer to a
+ *       NUL-terminated copy of the text, C escapes ({@code \n}, {@code \xHH} ...) resolved.
+ * </ul>
+ */
+final class CallArguments {
+    static final long MAX_BUFFER = 1L << 30;
+
+    /**
+     * Integers may be signed (down to -2^63) or unsigned (up to 2^64 - 1), as C's register
+     * arguments are.
+     */
+    private static final BigInteger MIN = BigInteger.ONE.shiftLeft(63).negate();
+
+    private static final BigInteger MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    /** A buffer argument, kept so its contents can be shown after the call. */
+    record Buffer(int position, MemorySegment segment) {}
+
+    private final long[] values;
+    private final List<Buffer> buffers;
+
+    private CallArguments(long[] values, List<Buffer> buffers) {
+        this.values = values;
+        this.buffers = buffers;
+    }
+
+    /**
+     * Parses {@code words} and allocates their strings and buffers in {@code arena}.
+     *
+     * @throws IllegalArgumentException with a message naming the argument and what is wrong with it
+     */
+    static CallArguments parse(List<String> words, Arena arena) {
+        if (words.size() > 6) {
+            throw new IllegalArgumentException(
+                    "a system call takes at most 6 arguments, and " + words.size() + " were given");
+        }
+        long[] values = new long[words.size()];
+        List<Buffer> buffers = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            try {
+                if (word.startsWith("s:")) {
+                    values[i] = string(word.substring(2), arena);
+                } else if (word.startsWith("buf:")) {
+                    MemorySegment buffer = arena.allocate(size(word.substring(4)));
+                    buffers.add(new Buffer(i + 1, buffer));
+                    values[i] = buffer.address();
+                } else if (looksNumeric(word)) {
+                    values[i] = integer(word);
+                } else {
+                    values[i] = string(word, arena);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "argument " + (i + 1) + " '" + word + "': " + e.getMessage(), e);
+            }
+        }
+        return new CallArguments(values, buffers);
+    }
+
+    long[] values() {
+        return values.clone();
+    }
+
+    List<Buffer> buffers() {
+        return buffers;
+    }
+
+    private static boolean looksNumeric(String word) {
+        int start = word.startsWith("-") || word.startsWith("+") ? 1 : 0;
+        return word.length() > start && Character.isDigit(word.charAt(start));
+    }
+
+    /** A C integer literal, signed or unsigned, that fits in 64 bits. */
+    static long integer(String word) {
+        boolean negative = word.startsWith("-");
+        String digits = negative || word.startsWith("+") ? word.substring(1) : word;
+        int radix = 10;
+        if (digits.startsWith("0x") || digits.startsWith("0X")) {
+            radix = 16;
+            digits = digits.substring(2);
+        } else if (digits.length() > 1 && digits.startsWith("0")) {
+            radix = 8;
+            digits = digits.substring(1);
+        }
+        BigInteger value;
+        try {
+            if (digits.isEmpty() || !Character.isLetterOrDigit(digits.charAt(0))) {
+                throw new NumberFormatException();
+            }
+            value = new BigInteger(digits, radix);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "not an integer (decimal, 0x hex or 0 octal); to pass it as a string, write s:"
+                            + word);
+        }
+        if (negative) {
+            value = value.negate();
+        }
+        if (value.compareTo(MIN) < 0 || value.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("does not fit in 64 bits");
+        }
+        return value.longValue();
+    }
+
+    private static long size(String text) {
+        long size;
+        try {
+            size = integer(text);
+        } catch (IllegalArgumentException e) {
+            size = -1;
+        }
+        if (size < 0 || size > MAX_BUFFER || !looksNumeric(text)) {
+            throw new IllegalArgumentException(
+                    "buf: takes a size in bytes from 0 to " + MAX_BUFFER);
+        }
+        return size;
+    }
+
+    private static long string(String text, Arena arena) {
+        byte[] bytes = CStrings.unescape(text);
+        MemorySegment copy = arena.allocate(bytes.length + 1L);
+        MemorySegment.copy(bytes, 0, copy, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        return copy.address();
+    }
+}

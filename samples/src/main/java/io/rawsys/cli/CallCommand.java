@@ -1,0 +1,128 @@
+package io.rawsys.cli;
+
+import io.rawsys.Arch;
+import io.rawsys.ErrnoException;
+import io.rawsys.SyscallTable;
+import io.rawsys.Syscalls;
+import java.io.PrintWriter;
+import java.lang.foreign.Arena;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "call",
+        sortOptions = false,
+        description = {
+            "Runs one system call through rawsys's stub and prints what the kernel returned:"
+                    + " the value, or -1 and the errno's name and message as strace shows them.",
+            "",
+            "Arguments, up to six:",
+            "  42  -100  0x1f  0755   an integer (C syntax: 0x hex, leading 0 octal), up to 64 bits",
+            "  buf:N                  a pointer to N zeroed bytes, shown after the call",
+            "  s:TEXT                 a pointer to a NUL-terminated copy of TEXT",
+            "  anything else          a string too; C escapes (\\n \\t \\0 \\xHH ...) are resolved",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  rawsys call getpid",
+            "  rawsys call write 1 'hello\\n' 6",
+            "  rawsys call openat -100 /nonexistent 0",
+            "  rawsys call getcwd buf:4096 4096",
+            "",
+            "Exit status: 0 when the call succeeds, 1 when it returns an errno, 2 for a bad command line.",
+        })
+final class CallCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = {"-x", "--hex"},
+            description = "Print a successful result in hexadecimal (for addresses).")
+    boolean hex;
+
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME|NR",
+            description =
+                    "The system call: its name (openat, SYS_openat, __NR_openat) or its number.")
+    String call;
+
+    @Parameters(
+            index = "1..*",
+            paramLabel = "ARG",
+            description = "Its arguments, as described above.")
+    List<String> args = List.of();
+
+    @Override
+    public Integer call() {
+        long nr = resolve(call);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Arena arena = Arena.ofConfined()) {
+            CallArguments arguments;
+            try {
+                arguments = CallArguments.parse(args, arena);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            int status;
+            try {
+                long result = Syscalls.invoke(nr, arguments.values());
+                out.println(hex ? "0x" + Long.toHexString(result) : Long.toString(result));
+                status = 0;
+            } catch (ErrnoException e) {
+                out.println("-1 " + e.errnoName() + " (" + e.getMessage() + ")");
+                status = 1;
+            }
+            for (CallArguments.Buffer buffer : arguments.buffers()) {
+                byte[] bytes = buffer.segment().toArray(ValueLayout.JAVA_BYTE);
+                int length = bytes.length;
+                while (length > 0 && bytes[length - 1] == 0) {
+                    length--;
+                }
+                out.println("arg" + buffer.position() + " = " + CStrings.quote(bytes, length));
+            }
+            out.flush();
+            return status;
+        }
+    }
+
+    /**
+     * A name (with or without SYS_ / __NR_) or a number; an unknown name is a usage error with a
+     * suggestion.
+     */
+    private long resolve(String word) {
+        if (!word.isEmpty() && (Character.isDigit(word.charAt(0)) || word.startsWith("-"))) {
+            try {
+                return CallArguments.integer(word);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(
+                        spec.commandLine(), "system call '" + word + "': " + e.getMessage());
+            }
+        }
+        String name = word.replaceFirst("^(SYS_|__NR_)", "");
+        SyscallTable table = Arch.current().syscalls();
+        OptionalLong nr = table.find(name);
+        if (nr.isEmpty()) {
+            List<String> near = table.suggest(name);
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "unknown system call '"
+                            + word
+                            + "' on "
+                            + table.arch()
+                            + (near.isEmpty()
+                                    ? ""
+                                    : "; did you mean " + String.join(" or ", near) + "?"));
+        }
+        return nr.getAsLong();
+    }
+}

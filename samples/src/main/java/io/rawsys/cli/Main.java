@@ -1,0 +1,81 @@
+package io.rawsys.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code rawsys} command line: one entry point, a subcommand per tool and exercise. */
+@Command(
+        name = "rawsys",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Every Linux system call from Java 25, through hand-written syscall-instruction stubs called with FFM,"
+                    + " with no libc on the path.",
+        },
+        commandListHeading = "%nCommands:%n",
+        footer = {
+            "",
+            "Run 'rawsys help COMMAND' or 'rawsys COMMAND --help' for a command's arguments and examples.",
+            "Exit status: 0 on success, 1 when a system call returned an errno, 2 for a bad command line.",
+        },
+        subcommands = {CallCommand.class, DemoCommand.class, HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    private Main() {}
+
+    /** Without a command: the usage, on stderr, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return spec.exitCodeOnInvalidInput();
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status, without exiting. */
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler(
+                (e, commandArgs) -> {
+                    CommandLine failed = e.getCommandLine();
+                    PrintWriter err = failed.getErr();
+                    err.println("rawsys: " + e.getMessage());
+                    err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+                    return failed.getCommandSpec().exitCodeOnInvalidInput();
+                });
+        return cli.execute(args);
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {
+                "rawsys " + p.getProperty("version", "(unknown version)"),
+                "Java "
+                        + Runtime.version()
+                        + " on "
+                        + System.getProperty("os.name")
+                        + " "
+                        + System.getProperty("os.arch"),
+            };
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.rawsys.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@SuppressWarnings("restricted") // reads the strings the parser allocated
+class CallArgumentsTest {
+    @Test
+    void integersUseCSyntax() {
+        assertEquals(42, CallArguments.integer("42"));
+        assertEquals(-100, CallArguments.integer("-100"));
+        assertEquals(0x1f, CallArguments.integer("0x1f"));
+        assertEquals(0755, CallArguments.integer("0755"));
+        assertEquals(0, CallArguments.integer("0"));
+        assertEquals(
+                -1, CallArguments.integer("0xffffffffffffffff"), "unsigned 64-bit wraps as C does");
+        assertEquals(Long.MIN_VALUE, CallArguments.integer("-9223372036854775808"));
+    }
+
+    @Test
+    void badIntegersSayWhatIsWrong() {
+        assertEquals(
+                "not an integer (decimal, 0x hex or 0 octal); to pass it as a string, write s:12ab",
+                assertThrows(IllegalArgumentException.class, () -> CallArguments.integer("12ab"))
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CallArguments.integer("0x"));
+        assertThrows(IllegalArgumentException.class, () -> CallArguments.integer("089"));
+        assertThrows(IllegalArgumentException.class, () -> CallArguments.integer("0x-5"));
+        assertEquals(
+                "does not fit in 64 bits",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> CallArguments.integer("18446744073709551616"))
+                        .getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CallArguments.integer("-9223372036854775809"));
+    }
+
+    @Test
+    void stringsArePassedAsNulTerminatedCopies() {
+        try (Arena arena = Arena.ofConfined()) {
+            CallArguments args = CallArguments.parse(List.of("hello\\n", "s:123", "7"), arena);
+            long[] values = args.values();
+            assertEquals("hello\n", MemorySegment.ofAddress(values[0]).reinterpret(7).getString(0));
+            assertEquals("123", MemorySegment.ofAddress(values[1]).reinterpret(4).getString(0));
+            assertEquals(7, values[2]);
+        }
+    }
+
+    @Test
+    void buffersAreZeroedAndRemembered() {
+        try (Arena arena = Arena.ofConfined()) {
+            CallArguments args = CallArguments.parse(List.of("3", "buf:16"), arena);
+            assertEquals(1, args.buffers().size());
+            assertEquals(2, args.buffers().getFirst().position());
+            assertEquals(16, args.buffers().getFirst().segment().byteSize());
+            assertEquals(args.buffers().getFirst().segment().address(), args.values()[1]);
+        }
+    }
+
+    @Test
+    void misuseNamesTheArgument() {
+        try (Arena arena = Arena.ofConfined()) {
+            assertEquals(
+                    "argument 2 'buf:-1': buf: takes a size in bytes from 0 to 1073741824",
+                    assertThrows(
+                                    IllegalArgumentException.class,
+                                    () -> CallArguments.parse(List.of("1", "buf:-1"), arena))
+                            .getMessage());
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> CallArguments.parse(List.of("buf:lots"), arena));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> CallArguments.parse(List.of("buf:1073741825"), arena));
+            assertEquals(
+                    "argument 1 'a\\qb': it has the unknown escape \\q; known are \\n \\t \\r \\0 \\e \\\\ \\\" \\xHH",
+                    assertThrows(
+                                    IllegalArgumentException.class,
+                                    () -> CallArguments.parse(List.of("a\\qb"), arena))
+                            .getMessage());
+            assertEquals(
+                    "a system call takes at most 6 arguments, and 7 were given",
+                    assertThrows(
+                                    IllegalArgumentException.class,
+                                    () ->
+                                            CallArguments.parse(
+                                                    List.of("1", "2", "3", "4", "5", "6", "7"),
+                                                    arena))
+                            .getMessage());
+        }
+    }
+
+    @Test
+    void escapesBothWays() {
+        assertArrayEquals(
+                new byte[] {'a', '\n', 0, (byte) 0xff, 'z'}, CStrings.unescape("a\\n\\0\\xffz"));
+        assertArrayEquals("é".getBytes(StandardCharsets.UTF_8), CStrings.unescape("é"));
+        assertThrows(IllegalArgumentException.class, () -> CStrings.unescape("trailing\\"));
+        assertThrows(IllegalArgumentException.class, () -> CStrings.unescape("\\xg"));
+        byte[] bytes = {'h', 'i', '\n', '"', '\\', 0, '1', 0x1b, (byte) 0xff};
+        assertEquals("\"hi\\n\\\"\\\\\\0001\\33\\377\"", CStrings.quote(bytes, bytes.length));
+    }
+}

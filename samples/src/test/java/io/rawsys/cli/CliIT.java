@@ -1,0 +1,183 @@
+package io.rawsys.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rawsys.linux.Nr;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar and the ./rawsys launcher, run as a user runs them: a separate process, its
+ * output, its status.
+ */
+class CliIT {
+    static final Path JAR = Path.of(System.getProperty("rawsys.jar", "target/rawsys.jar"));
+    static final Path ROOT = Path.of(System.getProperty("rawsys.root", ".."));
+    static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
+
+    record Run(long pid, int status, String stdout, String stderr) {}
+
+    static Run run(Path dir, Map<String, String> env, List<String> command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(p.pid(), p.waitFor(), out, err);
+    }
+
+    static Run rawsys(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return run(Path.of("."), Map.of(), command);
+    }
+
+    @Test
+    void getpidPrintsThePidOfTheProcess() throws Exception {
+        Run run = rawsys("call", "getpid");
+        assertEquals(0, run.status(), run.stderr());
+        assertEquals(run.pid() + "\n", run.stdout());
+        assertEquals("", run.stderr(), "no warnings: the manifest enables native access");
+    }
+
+    @Test
+    void aNumberWorksAsWellAsAName() throws Exception {
+        Run run = rawsys("call", Long.toString(Nr.getppid));
+        assertEquals(0, run.status(), run.stderr());
+        assertEquals(
+                ProcessHandle.current().pid() + "\n", run.stdout(), "the jar's parent is this JVM");
+    }
+
+    @Test
+    void writeSendsTheStringWithItsEscapes() throws Exception {
+        Run run = rawsys("call", "write", "1", "hello\\n", "6");
+        assertEquals(0, run.status(), run.stderr());
+        assertEquals("hello\n6\n", run.stdout());
+    }
+
+    @Test
+    void anErrnoIsPrintedAsStraceDoesWithStatusOne() throws Exception {
+        Run run = rawsys("call", "openat", "-100", "/nonexistent", "0");
+        assertEquals(1, run.status());
+        assertEquals("-1 ENOENT (No such file or directory)\n", run.stdout());
+        Run badFd = rawsys("call", "SYS_close", "-1");
+        assertEquals("-1 EBADF (Bad file descriptor)\n", badFd.stdout());
+    }
+
+    @Test
+    void aBufferIsShownAfterTheCall(@TempDir Path dir) throws Exception {
+        Run run =
+                run(
+                        dir,
+                        Map.of(),
+                        List.of(
+                                JAVA,
+                                "-jar",
+                                JAR.toString(),
+                                "call",
+                                "getcwd",
+                                "buf:4096",
+                                "4096"));
+        assertEquals(0, run.status(), run.stderr());
+        String cwd = dir.toRealPath().toString();
+        assertEquals((cwd.length() + 1) + "\narg1 = \"" + cwd + "\"\n", run.stdout());
+    }
+
+    @Test
+    void anUnknownNameGetsASuggestionAndStatusTwo() throws Exception {
+        Run run = rawsys("call", "getpdi");
+        assertEquals(2, run.status());
+        assertEquals("", run.stdout());
+        assertEquals(
+                "rawsys: unknown system call 'getpdi' on x86_64; did you mean getpid?\nTry 'rawsys call --help'.\n",
+                run.stderr());
+    }
+
+    @Test
+    void badArgumentSyntaxIsAUsageError() throws Exception {
+        Run run = rawsys("call", "write", "1", "12ab", "4");
+        assertEquals(2, run.status());
+        assertEquals("", run.stdout(), "nothing was called");
+        assertTrue(
+                run.stderr().startsWith("rawsys: argument 2 '12ab': not an integer"), run.stderr());
+        assertEquals(2, rawsys("call", "read", "0", "buf:many", "1").status());
+        assertEquals(2, rawsys("call", "getpid", "1", "2", "3", "4", "5", "6", "7").status());
+        assertEquals(2, rawsys("call", "0xzz").status());
+        assertEquals(2, rawsys("call").status());
+        assertEquals(2, rawsys("frobnicate").status());
+    }
+
+    @Test
+    void helpExplainsTheCommands() throws Exception {
+        Run help = rawsys("--help");
+        assertEquals(0, help.status());
+        assertTrue(help.stdout().contains("call") && help.stdout().contains("demo"), help.stdout());
+        Run callHelp = rawsys("call", "--help");
+        assertEquals(0, callHelp.status());
+        assertTrue(callHelp.stdout().contains("buf:N"), callHelp.stdout());
+        assertTrue(
+                callHelp.stdout().contains("rawsys call write 1 'hello\\n' 6"), callHelp.stdout());
+    }
+
+    @Test
+    void theDemoRuns() throws Exception {
+        Run run = rawsys("demo");
+        assertEquals(0, run.status(), run.stderr());
+        assertTrue(run.stdout().contains("Hello from a raw system call\n"), run.stdout());
+        assertTrue(run.stdout().contains("= -1 ENOENT (No such file or directory)"), run.stdout());
+    }
+
+    @Test
+    void theLauncherFindsJdk25WhateverJavaHomeSays() throws Exception {
+        Map<String, String> env =
+                Map.of("JAVA_HOME", "/usr/lib/jvm/java-17-openjdk-amd64", "PATH", "/usr/bin:/bin");
+        Run run =
+                run(
+                        ROOT,
+                        env,
+                        List.of(
+                                ROOT.resolve("rawsys").toString(),
+                                "call",
+                                "openat",
+                                "-100",
+                                "/nonexistent",
+                                "0"));
+        assertEquals(1, run.status(), run.stderr());
+        assertEquals("-1 ENOENT (No such file or directory)\n", run.stdout());
+    }
+
+    @Test
+    void theLauncherSaysWhatToDoWithoutJdk25() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", "/nonexistent");
+        env.put("PATH", "/usr/bin:/bin"); // its javac is JDK 17: found, and too old
+        env.put("RAWSYS_JDK_SEARCH", "/nonexistent");
+        String launcher = ROOT.resolve("rawsys").toString();
+        Run run = run(ROOT, env, List.of(launcher, "call", "getpid"));
+        assertEquals(1, run.status());
+        assertTrue(
+                run.stderr().startsWith("rawsys needs JDK 25 or newer and found none"),
+                run.stderr());
+        assertTrue(run.stderr().contains("set JAVA_HOME"), run.stderr());
+    }
+
+    @Test
+    void theLauncherDoesNotRebuildAFreshJar() throws Exception {
+        long before = Files.getLastModifiedTime(JAR).toMillis();
+        Run run = run(ROOT, Map.of(), List.of(ROOT.resolve("rawsys").toString(), "call", "getpid"));
+        assertEquals(0, run.status(), run.stderr());
+        assertEquals("", run.stderr());
+        assertEquals(before, Files.getLastModifiedTime(JAR).toMillis());
+    }
+}
