@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -42,10 +45,12 @@ public final class Bindgen {
         Path committed = root.resolve(GENERATED_ROOT);
         Path scratch = Files.createTempDirectory("rawsys-bindgen");
         try {
-            Path out = check ? scratch.resolve("out") : committed;
+            // Always into a scratch tree first: a failure half-way leaves the committed tree as it
+            // was.
+            Path out = scratch.resolve("out");
             generate(out, Files.createDirectories(scratch.resolve("work")));
+            List<String> differences = compareTrees(committed, out);
             if (check) {
-                List<String> differences = compareTrees(committed, out);
                 if (!differences.isEmpty()) {
                     System.err.println(
                             "Generated code differs from what the generator writes now:");
@@ -55,6 +60,13 @@ public final class Bindgen {
                     System.exit(1);
                 }
                 System.out.println("generated code is up to date (" + GENERATED_ROOT + ")");
+            } else {
+                deleteTree(committed);
+                copyTree(out, committed);
+                System.out.println(
+                        differences.isEmpty()
+                                ? "no changes"
+                                : differences.size() + " files changed");
             }
         } finally {
             deleteTree(scratch);
@@ -62,29 +74,45 @@ public final class Bindgen {
     }
 
     private static void generate(Path out, Path work) throws IOException {
-        deleteTree(out);
-        JavaSource java = new JavaSource(out);
-        Map<String, Long> allSyscalls = new TreeMap<>();
-        Map<String, Long> allErrnos = new TreeMap<>();
-        ErrnoMessages messages = null;
-        for (Target target : Target.ALL) {
-            Probe probe = new Probe(target, work);
-            if (messages == null) {
-                messages = ErrnoMessages.fromHost(probe);
+        ErrnoMessages messages = ErrnoMessages.fromHost(new Probe(Target.ALL.getFirst(), work));
+        // Each target is probed by its own compiler into its own files, so they run side by side.
+        List<Future<TargetTables>> futures = new ArrayList<>();
+        try (ExecutorService pool =
+                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            for (Target target : Target.ALL) {
+                futures.add(
+                        pool.submit(() -> TargetTables.probe(new Probe(target, work), messages)));
             }
-            SyscallTable syscalls = SyscallTable.probe(probe);
-            ErrnoTable errnos = ErrnoTable.probe(probe, messages);
-            java.syscallTable(target, syscalls);
-            java.errnoTable(target, errnos);
-            syscalls.numbers().forEach(allSyscalls::putIfAbsent);
-            errnos.all().forEach(allErrnos::putIfAbsent);
-            System.out.printf(
-                    "%-9s %d syscalls, %d errnos%n",
-                    target.name(), syscalls.numbers().size(), errnos.all().size());
         }
-        java.archData(Target.ALL);
-        java.syscallFacade(allSyscalls.keySet());
-        java.errnoFacade(allErrnos.keySet());
+        List<TargetTables> all = new ArrayList<>();
+        for (Future<TargetTables> f : futures) {
+            TargetTables t = join(f);
+            all.add(t);
+            System.out.printf(
+                    "%-9s %3d syscalls, %3d errnos, %4d constants, %2d structs%n",
+                    t.target().name(),
+                    t.syscalls().numbers().size(),
+                    t.errnos().all().size(),
+                    t.constants().size(),
+                    t.structs().structs().size());
+        }
+        ArchSources arch = new ArchSources(out);
+        for (TargetTables t : all) {
+            arch.write(t);
+        }
+        arch.archData(all);
+        new Facades(out, all).write();
+    }
+
+    private static TargetTables join(Future<TargetTables> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     private static List<String> compareTrees(Path expected, Path actual) throws IOException {
@@ -113,6 +141,14 @@ public final class Bindgen {
             }
         }
         return files;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        for (var entry : listFiles(from).entrySet()) {
+            Path target = to.resolve(entry.getKey());
+            Files.createDirectories(target.getParent());
+            Files.copy(entry.getValue(), target);
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {

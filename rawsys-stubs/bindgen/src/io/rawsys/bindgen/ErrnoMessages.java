@@ -41,11 +41,16 @@ final class ErrnoMessages {
         return new ErrnoMessages(byName);
     }
 
-    String of(String name) throws IOException {
+    /**
+     * The message for {@code name}: glibc's, or where the build machine's glibc lacks the name
+     * (MIPS's EINIT), the comment the target's header gives it, or glibc's text for a number
+     * without a message.
+     */
+    String of(String name, String headerComment, long number) {
         String message = byName.get(name);
-        if (message == null) {
-            throw new IOException("the build machine's glibc has no message for " + name);
+        if (message != null) {
+            return message;
         }
-        return message;
+        return headerComment != null ? headerComment : "Unknown error " + number;
     }
 }

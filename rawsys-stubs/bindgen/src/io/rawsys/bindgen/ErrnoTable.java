@@ -1,10 +1,13 @@
 package io.rawsys.bindgen;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,16 +44,35 @@ record ErrnoTable(
             }
         }
         SequencedMap<String, Long> canonical = new LinkedHashMap<>();
-        probe.values(HEADERS, expressions).entrySet().stream()
+        probe.values(HEADERS, "", expressions).entrySet().stream()
                 .sorted(
                         Map.Entry.<String, Long>comparingByValue()
                                 .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> canonical.put(e.getKey(), e.getValue()));
+        Map<String, String> comments = headerComments(probe);
         Map<String, String> text = new LinkedHashMap<>();
-        for (String name : canonical.keySet()) {
-            text.put(name, messages.of(name));
+        for (var e : canonical.entrySet()) {
+            text.put(e.getKey(), messages.of(e.getKey(), comments.get(e.getKey()), e.getValue()));
         }
         return new ErrnoTable(canonical, aliases, text);
+    }
+
+    /**
+     * The comment beside each errno's definition in the target's headers (EINIT's is "Reserved" on
+     * MIPS), the only text there is for a name the build machine's glibc does not know.
+     */
+    private static Map<String, String> headerComments(Probe probe) throws IOException {
+        Pattern define =
+                Pattern.compile(
+                        "(?m)^#\\s*define\\s+(E[A-Z0-9]+)\\s+\\d+\\s*/\\*\\s*(.*?)\\s*\\*/");
+        Map<String, String> comments = new LinkedHashMap<>();
+        for (Path file : probe.headerFiles(HEADERS)) {
+            Matcher m = define.matcher(Files.readString(file));
+            while (m.find()) {
+                comments.putIfAbsent(m.group(1), m.group(2));
+            }
+        }
+        return comments;
     }
 
     /** Every name, canonical or alias, with its number. */

@@ -5,25 +5,47 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SequencedMap;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Asks a target's C compiler what its headers say, without running anything on the target.
  *
- * <p>Macro names come from the preprocessor ({@code cc -E -dM}). Their values come from the
- * compiler itself: each expression is handed to an {@code asm} statement as an immediate operand,
- * the file is compiled to assembly ({@code cc -S}), and the value is read back from the text,
- * exactly as the kernel's {@code asm-offsets.c} does. The compiler folds every macro, cast, {@code
- * sizeof} and {@code offsetof} for the target's ABI, so nothing is evaluated here and nothing is
- * typed by hand.
+ * <p>Macro names come from the preprocessor ({@code cc -E -dM}). Values come from the compiler
+ * itself: each expression is handed to an {@code asm} statement as immediate operands, the file is
+ * compiled to assembly ({@code cc -S}), and the value is read back from the text, as the kernel's
+ * {@code asm-offsets.c} does. The compiler folds every macro, cast, {@code sizeof} and {@code
+ * offsetof} for the target's ABI, so nothing is evaluated here.
+ *
+ * <p>A value travels as four 16-bit pieces: every target prints a small unsigned immediate the same
+ * way (in decimal, after a {@code $} on x86 and a {@code #} on ARM), while wider ones meet target
+ * quirks (s390's {@code %c} prints one byte; MIPS o32 cannot print a 64-bit immediate at all).
  */
 final class Probe {
     private static final Pattern DEFINE = Pattern.compile("^#define (\\w+)(?:\\s+(.*))?$");
-    private static final Pattern MARKER = Pattern.compile("@@rawsys (\\S+) (-?\\d+)");
+    private static final Pattern LINE_MARKER = Pattern.compile("(?m)^# \\d+ \"([^\"]+)\"");
+    private static final Pattern VALUE =
+            Pattern.compile("@@rawsys (\\S+) [$#]?(\\d+) [$#]?(\\d+) [$#]?(\\d+) [$#]?(\\d+)");
+
+    /**
+     * Any diagnostic's line; with warnings off, every one belongs to an error, and macro errors
+     * name the probe in a note.
+     */
+    private static final Pattern ERROR_LINE =
+            Pattern.compile("(?m)^[^:\\s]+values\\.c:(\\d+):\\d+: ");
+
+    private static final String PROBE_MACROS =
+            """
+            #define RAWSYS_PIECE(v, shift) "i"((int)((((unsigned long long)(long long)(v)) >> (shift)) & 0xffff))
+            #define RAWSYS_PROBE(key, v) __asm__ volatile(".ascii \\"\\\\n@@rawsys " key " %0 %1 %2 %3\\\\n\\"" \\
+                :: RAWSYS_PIECE(v, 48), RAWSYS_PIECE(v, 32), RAWSYS_PIECE(v, 16), RAWSYS_PIECE(v, 0))
+            """;
 
     private final Target target;
     private final Path scratch;
@@ -33,18 +55,20 @@ final class Probe {
         this.scratch = scratch;
     }
 
+    Target target() {
+        return target;
+    }
+
     /**
      * Every object-like macro the headers define, name to replacement text, in the preprocessor's
      * order.
      */
     SequencedMap<String, String> macros(List<String> includes) throws IOException {
-        Path source = write("macros.c", includeLines(includes));
-        List<String> command = compilerCommand();
-        command.addAll(List.of("-E", "-dM", source.toString()));
+        Path source = write("macros.c", includeLines(includes, ""));
         SequencedMap<String, String> macros = new LinkedHashMap<>();
-        for (String line : run(command).split("\n")) {
+        for (String line : compile(source, "-E", "-dM").split("\n")) {
             Matcher m = DEFINE.matcher(line);
-            if (m.matches() && !m.group(1).contains("(")) {
+            if (m.matches()) {
                 macros.put(m.group(1), m.group(2) == null ? "" : m.group(2).strip());
             }
         }
@@ -52,35 +76,46 @@ final class Probe {
     }
 
     /**
-     * Evaluates C integer expressions with the target compiler.
+     * The preprocessed text of {@code includes}, without line markers, for reading declarations
+     * from.
+     */
+    String preprocess(List<String> includes, String prelude) throws IOException {
+        return compile(write("preprocess.c", includeLines(includes, prelude)), "-E", "-P");
+    }
+
+    /**
+     * Macros and declarations of {@code includes} from one compiler run ({@code -E -dD}).
      *
-     * @param includes the headers that give the expressions meaning
+     * @param macros every object-like macro, name to replacement text
+     * @param text the preprocessed declarations, with the {@code #define} lines that {@link
+     *     CDeclarations} skips
+     */
+    record Headers(SequencedMap<String, String> macros, String text) {}
+
+    Headers headers(List<String> includes) throws IOException {
+        String text = compile(write("headers.c", includeLines(includes, "")), "-E", "-P", "-dD");
+        SequencedMap<String, String> macros = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            Matcher m = DEFINE.matcher(line);
+            if (m.matches()) {
+                macros.put(m.group(1), m.group(2) == null ? "" : m.group(2).strip());
+            }
+        }
+        return new Headers(macros, text);
+    }
+
+    /**
+     * Evaluates C integer expressions with the target compiler; any expression that does not
+     * compile is an error.
+     *
      * @param expressions key to C expression; keys must not contain white space
-     * @return key to value, for every expression
+     * @return key to value, as the 64-bit two's complement of the expression converted to {@code
+     *     long long}
      */
     SequencedMap<String, Long> values(
-            List<String> includes, SequencedMap<String, String> expressions) throws IOException {
-        StringBuilder c = new StringBuilder(includeLines(includes));
-        c.append(
-                "#define RAWSYS_PROBE(key, value) __asm__ volatile(\".ascii \\\"\\\\n@@rawsys \" key \" %c0\\\\n\\\"\" :: \"i\"((long long)(value)))\n");
-        c.append("void rawsys_probe(void) {\n");
-        expressions.forEach(
-                (key, expr) ->
-                        c.append("    RAWSYS_PROBE(\"")
-                                .append(key)
-                                .append("\", ")
-                                .append(expr)
-                                .append(");\n"));
-        c.append("}\n");
-        Path source = write("values.c", c.toString());
-        List<String> command = compilerCommand();
-        command.addAll(List.of("-S", "-O0", "-o", "-", source.toString()));
-        String assembly = run(command);
-        SequencedMap<String, Long> values = new LinkedHashMap<>();
-        Matcher m = MARKER.matcher(assembly);
-        while (m.find()) {
-            values.put(m.group(1), Long.parseLong(m.group(2)));
-        }
+            List<String> includes, String prelude, SequencedMap<String, String> expressions)
+            throws IOException {
+        SequencedMap<String, Long> values = evaluate(includes, prelude, expressions, false);
         for (String key : expressions.keySet()) {
             if (!values.containsKey(key)) {
                 throw new IOException(target.name() + ": the compiler gave no value for " + key);
@@ -89,24 +124,128 @@ final class Probe {
         return values;
     }
 
+    /**
+     * Like {@link #values}, but drops the expressions that are not integer constants for this
+     * target (a macro that expands to a function call, a string, a pointer, or a name another
+     * header was supposed to define).
+     */
+    SequencedMap<String, Long> valuesWhereValid(
+            List<String> includes, String prelude, SequencedMap<String, String> expressions)
+            throws IOException {
+        return evaluate(includes, prelude, expressions, true);
+    }
+
+    private SequencedMap<String, Long> evaluate(
+            List<String> includes,
+            String prelude,
+            SequencedMap<String, String> expressions,
+            boolean dropInvalid)
+            throws IOException {
+        SequencedMap<String, String> remaining = new LinkedHashMap<>(expressions);
+        while (true) {
+            // One function per probe: the compiler then reports an undeclared name once for every
+            // probe using it.
+            String header = includeLines(includes, prelude) + PROBE_MACROS;
+            int firstLine = (int) header.lines().count() + 1;
+            StringBuilder c = new StringBuilder(header);
+            List<String> keys = new ArrayList<>(remaining.keySet());
+            for (int i = 0; i < keys.size(); i++) {
+                c.append("void rawsys_probe")
+                        .append(i)
+                        .append("(void) { RAWSYS_PROBE(\"")
+                        .append(keys.get(i))
+                        .append("\", ")
+                        .append(remaining.get(keys.get(i)))
+                        .append("); }\n");
+            }
+            Path source = write("values.c", c.toString());
+            Compiled result = tryCompile(source, "-S", "-O0", "-w", "-o", "-");
+            if (result.ok()) {
+                return parseValues(result.stdout());
+            }
+            Set<String> failing = new HashSet<>();
+            Matcher m = ERROR_LINE.matcher(result.stderr());
+            while (m.find()) {
+                int index = Integer.parseInt(m.group(1)) - firstLine;
+                if (index >= 0 && index < keys.size()) {
+                    failing.add(keys.get(index));
+                }
+            }
+            if (!dropInvalid || failing.isEmpty()) {
+                throw new IOException(
+                        target.name()
+                                + ": "
+                                + String.join(" ", result.command())
+                                + " failed:\n"
+                                + result.stderr());
+            }
+            failing.forEach(remaining::remove);
+        }
+    }
+
+    private static SequencedMap<String, Long> parseValues(String assembly) {
+        SequencedMap<String, Long> values = new LinkedHashMap<>();
+        Matcher m = VALUE.matcher(assembly);
+        while (m.find()) {
+            long value = 0;
+            for (int piece = 2; piece <= 5; piece++) {
+                value = (value << 16) | Long.parseLong(m.group(piece));
+            }
+            values.put(m.group(1), value);
+        }
+        return values;
+    }
+
+    /**
+     * The header files the preprocessor reads for {@code includes}, in the order it first enters
+     * them.
+     */
+    Set<Path> headerFiles(List<String> includes) throws IOException {
+        Set<Path> files = new LinkedHashSet<>();
+        Matcher m =
+                LINE_MARKER.matcher(compile(write("files.c", includeLines(includes, "")), "-E"));
+        while (m.find()) {
+            if (m.group(1).startsWith("/")) {
+                files.add(Path.of(m.group(1)));
+            }
+        }
+        return files;
+    }
+
     /** Compiles {@code source} for the build machine, runs it, and returns what it printed. */
     String runOnHost(String fileName, String source) throws IOException {
         Path c = write(fileName, source);
-        Path exe = scratch.resolve(fileName.replace(".c", ""));
-        run(List.of("cc", "-std=gnu11", "-Wall", "-Werror", "-o", exe.toString(), c.toString()));
-        return run(List.of(exe.toString()));
+        Path exe = scratch.resolve(target.name() + "-" + fileName.replace(".c", ""));
+        check(
+                run(
+                        List.of(
+                                "cc",
+                                "-std=gnu11",
+                                "-Wall",
+                                "-Werror",
+                                "-o",
+                                exe.toString(),
+                                c.toString())));
+        return check(run(List.of(exe.toString()))).stdout();
     }
 
-    private List<String> compilerCommand() {
+    private String compile(Path source, String... options) throws IOException {
+        return check(tryCompile(source, options)).stdout();
+    }
+
+    private Compiled tryCompile(Path source, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(target.compiler(), "-std=gnu11"));
         command.addAll(target.cflags());
-        return command;
+        command.addAll(List.of(options));
+        command.add(source.toString());
+        return run(command);
     }
 
-    private static String includeLines(List<String> includes) {
-        StringBuilder c = new StringBuilder("#define _GNU_SOURCE\n");
+    private static String includeLines(List<String> includes, String prelude) {
+        // stddef.h first: kernel headers use size_t in ioctl numbers without including it.
+        StringBuilder c = new StringBuilder("#define _GNU_SOURCE\n#include <stddef.h>\n");
         includes.forEach(h -> c.append("#include <").append(h).append(">\n"));
-        return c.toString();
+        return c.append(prelude).toString();
     }
 
     private Path write(String fileName, String text) throws IOException {
@@ -115,24 +254,31 @@ final class Probe {
         return file;
     }
 
-    /**
-     * Runs a command and returns its standard output; a failure carries the command's standard
-     * error.
-     */
-    private String run(List<String> command) throws IOException {
+    private record Compiled(List<String> command, int status, String stdout, String stderr) {
+        boolean ok() {
+            return status == 0;
+        }
+    }
+
+    private static Compiled check(Compiled c) throws IOException {
+        if (!c.ok()) {
+            throw new IOException(String.join(" ", c.command()) + " failed:\n" + c.stderr());
+        }
+        return c;
+    }
+
+    /** Runs a command and returns what it printed and its exit status. */
+    private Compiled run(List<String> command) throws IOException {
         Path stderr = Files.createTempFile(scratch, "stderr", ".txt");
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         process.getOutputStream().close();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            if (process.waitFor() != 0) {
-                throw new IOException(
-                        String.join(" ", command) + " failed:\n" + Files.readString(stderr));
-            }
+            int status = process.waitFor();
+            return new Compiled(command, status, stdout, Files.readString(stderr));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted running " + command.getFirst(), e);
         }
-        return stdout;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
  */
 record SyscallTable(SequencedMap<String, Long> numbers) {
     static final String PREFIX = "__NR_";
+    static final String ARM_PREFIX = "__ARM_NR_";
 
     /** Macros with the prefix that are bookkeeping of the headers, not system calls. */
     private static final Set<String> NOT_SYSCALLS =
@@ -34,10 +35,13 @@ record SyscallTable(SequencedMap<String, Long> numbers) {
             if (macro.startsWith(PREFIX)
                     && !NOT_SYSCALLS.contains(macro.substring(PREFIX.length()))) {
                 expressions.put(macro.substring(PREFIX.length()), macro);
+            } else if (macro.startsWith(ARM_PREFIX) && !macro.equals(ARM_PREFIX + "BASE")) {
+                // ARM's private calls (cacheflush, set_tls) are numbered from __ARM_NR_BASE.
+                expressions.put(macro.substring(ARM_PREFIX.length()), macro);
             }
         }
         SequencedMap<String, Long> sorted = new LinkedHashMap<>();
-        probe.values(headers, expressions).entrySet().stream()
+        probe.values(headers, "", expressions).entrySet().stream()
                 .sorted(
                         Map.Entry.<String, Long>comparingByValue()
                                 .thenComparing(Map.Entry.comparingByKey()))

@@ -7,8 +7,10 @@ import io.rawsys.Arch;
 import io.rawsys.ErrnoTable;
 
 /**
- * Errno values of the architecture rawsys runs on, by name. They differ between architectures (MIPS, SPARC and PA-RISC number many of them differently), so compare {@link io.rawsys.ErrnoException#errno()} with these, never with a number.
- *
+ * Errno values of the architecture rawsys runs on, by name. They differ between architectures (MIPS
+ * numbers many of them differently), so compare {@link io.rawsys.ErrnoException#errno()} with these, never
+ * with a number.
+ * 
  * <p>A name the running architecture lacks is {@link ErrnoTable#MISSING}, which no call returns.
  */
 public final class Errno {
@@ -16,405 +18,411 @@ public final class Errno {
 
     private static final ErrnoTable TABLE = Arch.current().errnos();
 
-    /** {@code E2BIG}, "Argument list too long": x86_64 7. */
+    /** {@code E2BIG}, "Argument list too long": 7 on every architecture. */
     public static final int E2BIG = TABLE.numberOr("E2BIG", ErrnoTable.MISSING);
 
-    /** {@code EACCES}, "Permission denied": x86_64 13. */
+    /** {@code EACCES}, "Permission denied": 13 on every architecture. */
     public static final int EACCES = TABLE.numberOr("EACCES", ErrnoTable.MISSING);
 
-    /** {@code EADDRINUSE}, "Address already in use": x86_64 98. */
+    /** {@code EADDRINUSE}, "Address already in use": 125 on mips64el, mipsel; 98 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EADDRINUSE = TABLE.numberOr("EADDRINUSE", ErrnoTable.MISSING);
 
-    /** {@code EADDRNOTAVAIL}, "Cannot assign requested address": x86_64 99. */
+    /** {@code EADDRNOTAVAIL}, "Cannot assign requested address": 126 on mips64el, mipsel; 99 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EADDRNOTAVAIL = TABLE.numberOr("EADDRNOTAVAIL", ErrnoTable.MISSING);
 
-    /** {@code EADV}, "Advertise error": x86_64 68. */
+    /** {@code EADV}, "Advertise error": 68 on every architecture. */
     public static final int EADV = TABLE.numberOr("EADV", ErrnoTable.MISSING);
 
-    /** {@code EAFNOSUPPORT}, "Address family not supported by protocol": x86_64 97. */
+    /** {@code EAFNOSUPPORT}, "Address family not supported by protocol": 124 on mips64el, mipsel; 97 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EAFNOSUPPORT = TABLE.numberOr("EAFNOSUPPORT", ErrnoTable.MISSING);
 
-    /** {@code EAGAIN}, "Resource temporarily unavailable": x86_64 11. */
+    /** {@code EAGAIN}, "Resource temporarily unavailable": 11 on every architecture. */
     public static final int EAGAIN = TABLE.numberOr("EAGAIN", ErrnoTable.MISSING);
 
-    /** {@code EALREADY}, "Operation already in progress": x86_64 114. */
+    /** {@code EALREADY}, "Operation already in progress": 114 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 149 on mips64el, mipsel. */
     public static final int EALREADY = TABLE.numberOr("EALREADY", ErrnoTable.MISSING);
 
-    /** {@code EBADE}, "Invalid exchange": x86_64 52. */
+    /** {@code EBADE}, "Invalid exchange": 50 on mips64el, mipsel; 52 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EBADE = TABLE.numberOr("EBADE", ErrnoTable.MISSING);
 
-    /** {@code EBADF}, "Bad file descriptor": x86_64 9. */
+    /** {@code EBADF}, "Bad file descriptor": 9 on every architecture. */
     public static final int EBADF = TABLE.numberOr("EBADF", ErrnoTable.MISSING);
 
-    /** {@code EBADFD}, "File descriptor in bad state": x86_64 77. */
+    /** {@code EBADFD}, "File descriptor in bad state": 77 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 81 on mips64el, mipsel. */
     public static final int EBADFD = TABLE.numberOr("EBADFD", ErrnoTable.MISSING);
 
-    /** {@code EBADMSG}, "Bad message": x86_64 74. */
+    /** {@code EBADMSG}, "Bad message": 74 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 77 on mips64el, mipsel. */
     public static final int EBADMSG = TABLE.numberOr("EBADMSG", ErrnoTable.MISSING);
 
-    /** {@code EBADR}, "Invalid request descriptor": x86_64 53. */
+    /** {@code EBADR}, "Invalid request descriptor": 51 on mips64el, mipsel; 53 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EBADR = TABLE.numberOr("EBADR", ErrnoTable.MISSING);
 
-    /** {@code EBADRQC}, "Invalid request code": x86_64 56. */
+    /** {@code EBADRQC}, "Invalid request code": 54 on mips64el, mipsel; 56 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EBADRQC = TABLE.numberOr("EBADRQC", ErrnoTable.MISSING);
 
-    /** {@code EBADSLT}, "Invalid slot": x86_64 57. */
+    /** {@code EBADSLT}, "Invalid slot": 55 on mips64el, mipsel; 57 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EBADSLT = TABLE.numberOr("EBADSLT", ErrnoTable.MISSING);
 
-    /** {@code EBFONT}, "Bad font file format": x86_64 59. */
+    /** {@code EBFONT}, "Bad font file format": 59 on every architecture. */
     public static final int EBFONT = TABLE.numberOr("EBFONT", ErrnoTable.MISSING);
 
-    /** {@code EBUSY}, "Device or resource busy": x86_64 16. */
+    /** {@code EBUSY}, "Device or resource busy": 16 on every architecture. */
     public static final int EBUSY = TABLE.numberOr("EBUSY", ErrnoTable.MISSING);
 
-    /** {@code ECANCELED}, "Operation canceled": x86_64 125. */
+    /** {@code ECANCELED}, "Operation canceled": 125 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 158 on mips64el, mipsel. */
     public static final int ECANCELED = TABLE.numberOr("ECANCELED", ErrnoTable.MISSING);
 
-    /** {@code ECHILD}, "No child processes": x86_64 10. */
+    /** {@code ECHILD}, "No child processes": 10 on every architecture. */
     public static final int ECHILD = TABLE.numberOr("ECHILD", ErrnoTable.MISSING);
 
-    /** {@code ECHRNG}, "Channel number out of range": x86_64 44. */
+    /** {@code ECHRNG}, "Channel number out of range": 37 on mips64el, mipsel; 44 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int ECHRNG = TABLE.numberOr("ECHRNG", ErrnoTable.MISSING);
 
-    /** {@code ECOMM}, "Communication error on send": x86_64 70. */
+    /** {@code ECOMM}, "Communication error on send": 70 on every architecture. */
     public static final int ECOMM = TABLE.numberOr("ECOMM", ErrnoTable.MISSING);
 
-    /** {@code ECONNABORTED}, "Software caused connection abort": x86_64 103. */
+    /** {@code ECONNABORTED}, "Software caused connection abort": 103 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 130 on mips64el, mipsel. */
     public static final int ECONNABORTED = TABLE.numberOr("ECONNABORTED", ErrnoTable.MISSING);
 
-    /** {@code ECONNREFUSED}, "Connection refused": x86_64 111. */
+    /** {@code ECONNREFUSED}, "Connection refused": 111 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 146 on mips64el, mipsel. */
     public static final int ECONNREFUSED = TABLE.numberOr("ECONNREFUSED", ErrnoTable.MISSING);
 
-    /** {@code ECONNRESET}, "Connection reset by peer": x86_64 104. */
+    /** {@code ECONNRESET}, "Connection reset by peer": 104 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 131 on mips64el, mipsel. */
     public static final int ECONNRESET = TABLE.numberOr("ECONNRESET", ErrnoTable.MISSING);
 
-    /** {@code EDEADLK}, "Resource deadlock avoided": x86_64 35. */
+    /** {@code EDEADLK}, "Resource deadlock avoided": 35 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 45 on mips64el, mipsel. */
     public static final int EDEADLK = TABLE.numberOr("EDEADLK", ErrnoTable.MISSING);
 
-    /** {@code EDEADLOCK}: x86_64 35. */
+    /** {@code EDEADLOCK}, "Resource deadlock avoided": 35 on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 56 on mips64el, mipsel; 58 on ppc64le. */
     public static final int EDEADLOCK = TABLE.numberOr("EDEADLOCK", ErrnoTable.MISSING);
 
-    /** {@code EDESTADDRREQ}, "Destination address required": x86_64 89. */
+    /** {@code EDESTADDRREQ}, "Destination address required": 89 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 96 on mips64el, mipsel. */
     public static final int EDESTADDRREQ = TABLE.numberOr("EDESTADDRREQ", ErrnoTable.MISSING);
 
-    /** {@code EDOM}, "Numerical argument out of domain": x86_64 33. */
+    /** {@code EDOM}, "Numerical argument out of domain": 33 on every architecture. */
     public static final int EDOM = TABLE.numberOr("EDOM", ErrnoTable.MISSING);
 
-    /** {@code EDOTDOT}, "RFS specific error": x86_64 73. */
+    /** {@code EDOTDOT}, "RFS specific error": 73 on every architecture. */
     public static final int EDOTDOT = TABLE.numberOr("EDOTDOT", ErrnoTable.MISSING);
 
-    /** {@code EDQUOT}, "Disk quota exceeded": x86_64 122. */
+    /** {@code EDQUOT}, "Disk quota exceeded": 1133 on mips64el, mipsel; 122 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EDQUOT = TABLE.numberOr("EDQUOT", ErrnoTable.MISSING);
 
-    /** {@code EEXIST}, "File exists": x86_64 17. */
+    /** {@code EEXIST}, "File exists": 17 on every architecture. */
     public static final int EEXIST = TABLE.numberOr("EEXIST", ErrnoTable.MISSING);
 
-    /** {@code EFAULT}, "Bad address": x86_64 14. */
+    /** {@code EFAULT}, "Bad address": 14 on every architecture. */
     public static final int EFAULT = TABLE.numberOr("EFAULT", ErrnoTable.MISSING);
 
-    /** {@code EFBIG}, "File too large": x86_64 27. */
+    /** {@code EFBIG}, "File too large": 27 on every architecture. */
     public static final int EFBIG = TABLE.numberOr("EFBIG", ErrnoTable.MISSING);
 
-    /** {@code EHOSTDOWN}, "Host is down": x86_64 112. */
+    /** {@code EHOSTDOWN}, "Host is down": 112 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 147 on mips64el, mipsel. */
     public static final int EHOSTDOWN = TABLE.numberOr("EHOSTDOWN", ErrnoTable.MISSING);
 
-    /** {@code EHOSTUNREACH}, "No route to host": x86_64 113. */
+    /** {@code EHOSTUNREACH}, "No route to host": 113 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 148 on mips64el, mipsel. */
     public static final int EHOSTUNREACH = TABLE.numberOr("EHOSTUNREACH", ErrnoTable.MISSING);
 
-    /** {@code EHWPOISON}, "Memory page has hardware error": x86_64 133. */
+    /** {@code EHWPOISON}, "Memory page has hardware error": 133 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 168 on mips64el, mipsel. */
     public static final int EHWPOISON = TABLE.numberOr("EHWPOISON", ErrnoTable.MISSING);
 
-    /** {@code EIDRM}, "Identifier removed": x86_64 43. */
+    /** {@code EIDRM}, "Identifier removed": 36 on mips64el, mipsel; 43 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EIDRM = TABLE.numberOr("EIDRM", ErrnoTable.MISSING);
 
-    /** {@code EILSEQ}, "Invalid or incomplete multibyte or wide character": x86_64 84. */
+    /** {@code EILSEQ}, "Invalid or incomplete multibyte or wide character": 84 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 88 on mips64el, mipsel. */
     public static final int EILSEQ = TABLE.numberOr("EILSEQ", ErrnoTable.MISSING);
 
-    /** {@code EINPROGRESS}, "Operation now in progress": x86_64 115. */
+    /** {@code EINIT}, "Reserved": 141 on mips64el, mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    public static final int EINIT = TABLE.numberOr("EINIT", ErrnoTable.MISSING);
+
+    /** {@code EINPROGRESS}, "Operation now in progress": 115 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 150 on mips64el, mipsel. */
     public static final int EINPROGRESS = TABLE.numberOr("EINPROGRESS", ErrnoTable.MISSING);
 
-    /** {@code EINTR}, "Interrupted system call": x86_64 4. */
+    /** {@code EINTR}, "Interrupted system call": 4 on every architecture. */
     public static final int EINTR = TABLE.numberOr("EINTR", ErrnoTable.MISSING);
 
-    /** {@code EINVAL}, "Invalid argument": x86_64 22. */
+    /** {@code EINVAL}, "Invalid argument": 22 on every architecture. */
     public static final int EINVAL = TABLE.numberOr("EINVAL", ErrnoTable.MISSING);
 
-    /** {@code EIO}, "Input/output error": x86_64 5. */
+    /** {@code EIO}, "Input/output error": 5 on every architecture. */
     public static final int EIO = TABLE.numberOr("EIO", ErrnoTable.MISSING);
 
-    /** {@code EISCONN}, "Transport endpoint is already connected": x86_64 106. */
+    /** {@code EISCONN}, "Transport endpoint is already connected": 106 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 133 on mips64el, mipsel. */
     public static final int EISCONN = TABLE.numberOr("EISCONN", ErrnoTable.MISSING);
 
-    /** {@code EISDIR}, "Is a directory": x86_64 21. */
+    /** {@code EISDIR}, "Is a directory": 21 on every architecture. */
     public static final int EISDIR = TABLE.numberOr("EISDIR", ErrnoTable.MISSING);
 
-    /** {@code EISNAM}, "Is a named type file": x86_64 120. */
+    /** {@code EISNAM}, "Is a named type file": 120 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 139 on mips64el, mipsel. */
     public static final int EISNAM = TABLE.numberOr("EISNAM", ErrnoTable.MISSING);
 
-    /** {@code EKEYEXPIRED}, "Key has expired": x86_64 127. */
+    /** {@code EKEYEXPIRED}, "Key has expired": 127 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 162 on mips64el, mipsel. */
     public static final int EKEYEXPIRED = TABLE.numberOr("EKEYEXPIRED", ErrnoTable.MISSING);
 
-    /** {@code EKEYREJECTED}, "Key was rejected by service": x86_64 129. */
+    /** {@code EKEYREJECTED}, "Key was rejected by service": 129 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 164 on mips64el, mipsel. */
     public static final int EKEYREJECTED = TABLE.numberOr("EKEYREJECTED", ErrnoTable.MISSING);
 
-    /** {@code EKEYREVOKED}, "Key has been revoked": x86_64 128. */
+    /** {@code EKEYREVOKED}, "Key has been revoked": 128 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 163 on mips64el, mipsel. */
     public static final int EKEYREVOKED = TABLE.numberOr("EKEYREVOKED", ErrnoTable.MISSING);
 
-    /** {@code EL2HLT}, "Level 2 halted": x86_64 51. */
+    /** {@code EL2HLT}, "Level 2 halted": 44 on mips64el, mipsel; 51 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EL2HLT = TABLE.numberOr("EL2HLT", ErrnoTable.MISSING);
 
-    /** {@code EL2NSYNC}, "Level 2 not synchronized": x86_64 45. */
+    /** {@code EL2NSYNC}, "Level 2 not synchronized": 38 on mips64el, mipsel; 45 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EL2NSYNC = TABLE.numberOr("EL2NSYNC", ErrnoTable.MISSING);
 
-    /** {@code EL3HLT}, "Level 3 halted": x86_64 46. */
+    /** {@code EL3HLT}, "Level 3 halted": 39 on mips64el, mipsel; 46 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EL3HLT = TABLE.numberOr("EL3HLT", ErrnoTable.MISSING);
 
-    /** {@code EL3RST}, "Level 3 reset": x86_64 47. */
+    /** {@code EL3RST}, "Level 3 reset": 40 on mips64el, mipsel; 47 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EL3RST = TABLE.numberOr("EL3RST", ErrnoTable.MISSING);
 
-    /** {@code ELIBACC}, "Can not access a needed shared library": x86_64 79. */
+    /** {@code ELIBACC}, "Can not access a needed shared library": 79 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 83 on mips64el, mipsel. */
     public static final int ELIBACC = TABLE.numberOr("ELIBACC", ErrnoTable.MISSING);
 
-    /** {@code ELIBBAD}, "Accessing a corrupted shared library": x86_64 80. */
+    /** {@code ELIBBAD}, "Accessing a corrupted shared library": 80 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 84 on mips64el, mipsel. */
     public static final int ELIBBAD = TABLE.numberOr("ELIBBAD", ErrnoTable.MISSING);
 
-    /** {@code ELIBEXEC}, "Cannot exec a shared library directly": x86_64 83. */
+    /** {@code ELIBEXEC}, "Cannot exec a shared library directly": 83 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 87 on mips64el, mipsel. */
     public static final int ELIBEXEC = TABLE.numberOr("ELIBEXEC", ErrnoTable.MISSING);
 
-    /** {@code ELIBMAX}, "Attempting to link in too many shared libraries": x86_64 82. */
+    /** {@code ELIBMAX}, "Attempting to link in too many shared libraries": 82 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 86 on mips64el, mipsel. */
     public static final int ELIBMAX = TABLE.numberOr("ELIBMAX", ErrnoTable.MISSING);
 
-    /** {@code ELIBSCN}, ".lib section in a.out corrupted": x86_64 81. */
+    /** {@code ELIBSCN}, ".lib section in a.out corrupted": 81 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 85 on mips64el, mipsel. */
     public static final int ELIBSCN = TABLE.numberOr("ELIBSCN", ErrnoTable.MISSING);
 
-    /** {@code ELNRNG}, "Link number out of range": x86_64 48. */
+    /** {@code ELNRNG}, "Link number out of range": 41 on mips64el, mipsel; 48 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int ELNRNG = TABLE.numberOr("ELNRNG", ErrnoTable.MISSING);
 
-    /** {@code ELOOP}, "Too many levels of symbolic links": x86_64 40. */
+    /** {@code ELOOP}, "Too many levels of symbolic links": 40 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 90 on mips64el, mipsel. */
     public static final int ELOOP = TABLE.numberOr("ELOOP", ErrnoTable.MISSING);
 
-    /** {@code EMEDIUMTYPE}, "Wrong medium type": x86_64 124. */
+    /** {@code EMEDIUMTYPE}, "Wrong medium type": 124 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 160 on mips64el, mipsel. */
     public static final int EMEDIUMTYPE = TABLE.numberOr("EMEDIUMTYPE", ErrnoTable.MISSING);
 
-    /** {@code EMFILE}, "Too many open files": x86_64 24. */
+    /** {@code EMFILE}, "Too many open files": 24 on every architecture. */
     public static final int EMFILE = TABLE.numberOr("EMFILE", ErrnoTable.MISSING);
 
-    /** {@code EMLINK}, "Too many links": x86_64 31. */
+    /** {@code EMLINK}, "Too many links": 31 on every architecture. */
     public static final int EMLINK = TABLE.numberOr("EMLINK", ErrnoTable.MISSING);
 
-    /** {@code EMSGSIZE}, "Message too long": x86_64 90. */
+    /** {@code EMSGSIZE}, "Message too long": 90 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 97 on mips64el, mipsel. */
     public static final int EMSGSIZE = TABLE.numberOr("EMSGSIZE", ErrnoTable.MISSING);
 
-    /** {@code EMULTIHOP}, "Multihop attempted": x86_64 72. */
+    /** {@code EMULTIHOP}, "Multihop attempted": 72 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 74 on mips64el, mipsel. */
     public static final int EMULTIHOP = TABLE.numberOr("EMULTIHOP", ErrnoTable.MISSING);
 
-    /** {@code ENAMETOOLONG}, "File name too long": x86_64 36. */
+    /** {@code ENAMETOOLONG}, "File name too long": 36 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 78 on mips64el, mipsel. */
     public static final int ENAMETOOLONG = TABLE.numberOr("ENAMETOOLONG", ErrnoTable.MISSING);
 
-    /** {@code ENAVAIL}, "No XENIX semaphores available": x86_64 119. */
+    /** {@code ENAVAIL}, "No XENIX semaphores available": 119 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 138 on mips64el, mipsel. */
     public static final int ENAVAIL = TABLE.numberOr("ENAVAIL", ErrnoTable.MISSING);
 
-    /** {@code ENETDOWN}, "Network is down": x86_64 100. */
+    /** {@code ENETDOWN}, "Network is down": 100 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 127 on mips64el, mipsel. */
     public static final int ENETDOWN = TABLE.numberOr("ENETDOWN", ErrnoTable.MISSING);
 
-    /** {@code ENETRESET}, "Network dropped connection on reset": x86_64 102. */
+    /** {@code ENETRESET}, "Network dropped connection on reset": 102 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 129 on mips64el, mipsel. */
     public static final int ENETRESET = TABLE.numberOr("ENETRESET", ErrnoTable.MISSING);
 
-    /** {@code ENETUNREACH}, "Network is unreachable": x86_64 101. */
+    /** {@code ENETUNREACH}, "Network is unreachable": 101 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 128 on mips64el, mipsel. */
     public static final int ENETUNREACH = TABLE.numberOr("ENETUNREACH", ErrnoTable.MISSING);
 
-    /** {@code ENFILE}, "Too many open files in system": x86_64 23. */
+    /** {@code ENFILE}, "Too many open files in system": 23 on every architecture. */
     public static final int ENFILE = TABLE.numberOr("ENFILE", ErrnoTable.MISSING);
 
-    /** {@code ENOANO}, "No anode": x86_64 55. */
+    /** {@code ENOANO}, "No anode": 53 on mips64el, mipsel; 55 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int ENOANO = TABLE.numberOr("ENOANO", ErrnoTable.MISSING);
 
-    /** {@code ENOBUFS}, "No buffer space available": x86_64 105. */
+    /** {@code ENOBUFS}, "No buffer space available": 105 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 132 on mips64el, mipsel. */
     public static final int ENOBUFS = TABLE.numberOr("ENOBUFS", ErrnoTable.MISSING);
 
-    /** {@code ENOCSI}, "No CSI structure available": x86_64 50. */
+    /** {@code ENOCSI}, "No CSI structure available": 43 on mips64el, mipsel; 50 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int ENOCSI = TABLE.numberOr("ENOCSI", ErrnoTable.MISSING);
 
-    /** {@code ENODATA}, "No data available": x86_64 61. */
+    /** {@code ENODATA}, "No data available": 61 on every architecture. */
     public static final int ENODATA = TABLE.numberOr("ENODATA", ErrnoTable.MISSING);
 
-    /** {@code ENODEV}, "No such device": x86_64 19. */
+    /** {@code ENODEV}, "No such device": 19 on every architecture. */
     public static final int ENODEV = TABLE.numberOr("ENODEV", ErrnoTable.MISSING);
 
-    /** {@code ENOENT}, "No such file or directory": x86_64 2. */
+    /** {@code ENOENT}, "No such file or directory": 2 on every architecture. */
     public static final int ENOENT = TABLE.numberOr("ENOENT", ErrnoTable.MISSING);
 
-    /** {@code ENOEXEC}, "Exec format error": x86_64 8. */
+    /** {@code ENOEXEC}, "Exec format error": 8 on every architecture. */
     public static final int ENOEXEC = TABLE.numberOr("ENOEXEC", ErrnoTable.MISSING);
 
-    /** {@code ENOKEY}, "Required key not available": x86_64 126. */
+    /** {@code ENOKEY}, "Required key not available": 126 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 161 on mips64el, mipsel. */
     public static final int ENOKEY = TABLE.numberOr("ENOKEY", ErrnoTable.MISSING);
 
-    /** {@code ENOLCK}, "No locks available": x86_64 37. */
+    /** {@code ENOLCK}, "No locks available": 37 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 46 on mips64el, mipsel. */
     public static final int ENOLCK = TABLE.numberOr("ENOLCK", ErrnoTable.MISSING);
 
-    /** {@code ENOLINK}, "Link has been severed": x86_64 67. */
+    /** {@code ENOLINK}, "Link has been severed": 67 on every architecture. */
     public static final int ENOLINK = TABLE.numberOr("ENOLINK", ErrnoTable.MISSING);
 
-    /** {@code ENOMEDIUM}, "No medium found": x86_64 123. */
+    /** {@code ENOMEDIUM}, "No medium found": 123 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 159 on mips64el, mipsel. */
     public static final int ENOMEDIUM = TABLE.numberOr("ENOMEDIUM", ErrnoTable.MISSING);
 
-    /** {@code ENOMEM}, "Cannot allocate memory": x86_64 12. */
+    /** {@code ENOMEM}, "Cannot allocate memory": 12 on every architecture. */
     public static final int ENOMEM = TABLE.numberOr("ENOMEM", ErrnoTable.MISSING);
 
-    /** {@code ENOMSG}, "No message of desired type": x86_64 42. */
+    /** {@code ENOMSG}, "No message of desired type": 35 on mips64el, mipsel; 42 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int ENOMSG = TABLE.numberOr("ENOMSG", ErrnoTable.MISSING);
 
-    /** {@code ENONET}, "Machine is not on the network": x86_64 64. */
+    /** {@code ENONET}, "Machine is not on the network": 64 on every architecture. */
     public static final int ENONET = TABLE.numberOr("ENONET", ErrnoTable.MISSING);
 
-    /** {@code ENOPKG}, "Package not installed": x86_64 65. */
+    /** {@code ENOPKG}, "Package not installed": 65 on every architecture. */
     public static final int ENOPKG = TABLE.numberOr("ENOPKG", ErrnoTable.MISSING);
 
-    /** {@code ENOPROTOOPT}, "Protocol not available": x86_64 92. */
+    /** {@code ENOPROTOOPT}, "Protocol not available": 92 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 99 on mips64el, mipsel. */
     public static final int ENOPROTOOPT = TABLE.numberOr("ENOPROTOOPT", ErrnoTable.MISSING);
 
-    /** {@code ENOSPC}, "No space left on device": x86_64 28. */
+    /** {@code ENOSPC}, "No space left on device": 28 on every architecture. */
     public static final int ENOSPC = TABLE.numberOr("ENOSPC", ErrnoTable.MISSING);
 
-    /** {@code ENOSR}, "Out of streams resources": x86_64 63. */
+    /** {@code ENOSR}, "Out of streams resources": 63 on every architecture. */
     public static final int ENOSR = TABLE.numberOr("ENOSR", ErrnoTable.MISSING);
 
-    /** {@code ENOSTR}, "Device not a stream": x86_64 60. */
+    /** {@code ENOSTR}, "Device not a stream": 60 on every architecture. */
     public static final int ENOSTR = TABLE.numberOr("ENOSTR", ErrnoTable.MISSING);
 
-    /** {@code ENOSYS}, "Function not implemented": x86_64 38. */
+    /** {@code ENOSYS}, "Function not implemented": 38 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 89 on mips64el, mipsel. */
     public static final int ENOSYS = TABLE.numberOr("ENOSYS", ErrnoTable.MISSING);
 
-    /** {@code ENOTBLK}, "Block device required": x86_64 15. */
+    /** {@code ENOTBLK}, "Block device required": 15 on every architecture. */
     public static final int ENOTBLK = TABLE.numberOr("ENOTBLK", ErrnoTable.MISSING);
 
-    /** {@code ENOTCONN}, "Transport endpoint is not connected": x86_64 107. */
+    /** {@code ENOTCONN}, "Transport endpoint is not connected": 107 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 134 on mips64el, mipsel. */
     public static final int ENOTCONN = TABLE.numberOr("ENOTCONN", ErrnoTable.MISSING);
 
-    /** {@code ENOTDIR}, "Not a directory": x86_64 20. */
+    /** {@code ENOTDIR}, "Not a directory": 20 on every architecture. */
     public static final int ENOTDIR = TABLE.numberOr("ENOTDIR", ErrnoTable.MISSING);
 
-    /** {@code ENOTEMPTY}, "Directory not empty": x86_64 39. */
+    /** {@code ENOTEMPTY}, "Directory not empty": 39 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 93 on mips64el, mipsel. */
     public static final int ENOTEMPTY = TABLE.numberOr("ENOTEMPTY", ErrnoTable.MISSING);
 
-    /** {@code ENOTNAM}, "Not a XENIX named type file": x86_64 118. */
+    /** {@code ENOTNAM}, "Not a XENIX named type file": 118 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 137 on mips64el, mipsel. */
     public static final int ENOTNAM = TABLE.numberOr("ENOTNAM", ErrnoTable.MISSING);
 
-    /** {@code ENOTRECOVERABLE}, "State not recoverable": x86_64 131. */
+    /** {@code ENOTRECOVERABLE}, "State not recoverable": 131 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 166 on mips64el, mipsel. */
     public static final int ENOTRECOVERABLE = TABLE.numberOr("ENOTRECOVERABLE", ErrnoTable.MISSING);
 
-    /** {@code ENOTSOCK}, "Socket operation on non-socket": x86_64 88. */
+    /** {@code ENOTSOCK}, "Socket operation on non-socket": 88 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 95 on mips64el, mipsel. */
     public static final int ENOTSOCK = TABLE.numberOr("ENOTSOCK", ErrnoTable.MISSING);
 
-    /** {@code ENOTSUP}: x86_64 95. */
+    /** {@code ENOTSUP}, "Operation not supported": 122 on mips64el, mipsel; 95 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int ENOTSUP = TABLE.numberOr("ENOTSUP", ErrnoTable.MISSING);
 
-    /** {@code ENOTTY}, "Inappropriate ioctl for device": x86_64 25. */
+    /** {@code ENOTTY}, "Inappropriate ioctl for device": 25 on every architecture. */
     public static final int ENOTTY = TABLE.numberOr("ENOTTY", ErrnoTable.MISSING);
 
-    /** {@code ENOTUNIQ}, "Name not unique on network": x86_64 76. */
+    /** {@code ENOTUNIQ}, "Name not unique on network": 76 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 80 on mips64el, mipsel. */
     public static final int ENOTUNIQ = TABLE.numberOr("ENOTUNIQ", ErrnoTable.MISSING);
 
-    /** {@code ENXIO}, "No such device or address": x86_64 6. */
+    /** {@code ENXIO}, "No such device or address": 6 on every architecture. */
     public static final int ENXIO = TABLE.numberOr("ENXIO", ErrnoTable.MISSING);
 
-    /** {@code EOPNOTSUPP}, "Operation not supported": x86_64 95. */
+    /** {@code EOPNOTSUPP}, "Operation not supported": 122 on mips64el, mipsel; 95 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EOPNOTSUPP = TABLE.numberOr("EOPNOTSUPP", ErrnoTable.MISSING);
 
-    /** {@code EOVERFLOW}, "Value too large for defined data type": x86_64 75. */
+    /** {@code EOVERFLOW}, "Value too large for defined data type": 75 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 79 on mips64el, mipsel. */
     public static final int EOVERFLOW = TABLE.numberOr("EOVERFLOW", ErrnoTable.MISSING);
 
-    /** {@code EOWNERDEAD}, "Owner died": x86_64 130. */
+    /** {@code EOWNERDEAD}, "Owner died": 130 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 165 on mips64el, mipsel. */
     public static final int EOWNERDEAD = TABLE.numberOr("EOWNERDEAD", ErrnoTable.MISSING);
 
-    /** {@code EPERM}, "Operation not permitted": x86_64 1. */
+    /** {@code EPERM}, "Operation not permitted": 1 on every architecture. */
     public static final int EPERM = TABLE.numberOr("EPERM", ErrnoTable.MISSING);
 
-    /** {@code EPFNOSUPPORT}, "Protocol family not supported": x86_64 96. */
+    /** {@code EPFNOSUPPORT}, "Protocol family not supported": 123 on mips64el, mipsel; 96 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EPFNOSUPPORT = TABLE.numberOr("EPFNOSUPPORT", ErrnoTable.MISSING);
 
-    /** {@code EPIPE}, "Broken pipe": x86_64 32. */
+    /** {@code EPIPE}, "Broken pipe": 32 on every architecture. */
     public static final int EPIPE = TABLE.numberOr("EPIPE", ErrnoTable.MISSING);
 
-    /** {@code EPROTO}, "Protocol error": x86_64 71. */
+    /** {@code EPROTO}, "Protocol error": 71 on every architecture. */
     public static final int EPROTO = TABLE.numberOr("EPROTO", ErrnoTable.MISSING);
 
-    /** {@code EPROTONOSUPPORT}, "Protocol not supported": x86_64 93. */
+    /** {@code EPROTONOSUPPORT}, "Protocol not supported": 120 on mips64el, mipsel; 93 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EPROTONOSUPPORT = TABLE.numberOr("EPROTONOSUPPORT", ErrnoTable.MISSING);
 
-    /** {@code EPROTOTYPE}, "Protocol wrong type for socket": x86_64 91. */
+    /** {@code EPROTOTYPE}, "Protocol wrong type for socket": 91 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 98 on mips64el, mipsel. */
     public static final int EPROTOTYPE = TABLE.numberOr("EPROTOTYPE", ErrnoTable.MISSING);
 
-    /** {@code ERANGE}, "Numerical result out of range": x86_64 34. */
+    /** {@code ERANGE}, "Numerical result out of range": 34 on every architecture. */
     public static final int ERANGE = TABLE.numberOr("ERANGE", ErrnoTable.MISSING);
 
-    /** {@code EREMCHG}, "Remote address changed": x86_64 78. */
+    /** {@code EREMCHG}, "Remote address changed": 78 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 82 on mips64el, mipsel. */
     public static final int EREMCHG = TABLE.numberOr("EREMCHG", ErrnoTable.MISSING);
 
-    /** {@code EREMOTE}, "Object is remote": x86_64 66. */
+    /** {@code EREMDEV}, "Error 142": 142 on mips64el, mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    public static final int EREMDEV = TABLE.numberOr("EREMDEV", ErrnoTable.MISSING);
+
+    /** {@code EREMOTE}, "Object is remote": 66 on every architecture. */
     public static final int EREMOTE = TABLE.numberOr("EREMOTE", ErrnoTable.MISSING);
 
-    /** {@code EREMOTEIO}, "Remote I/O error": x86_64 121. */
+    /** {@code EREMOTEIO}, "Remote I/O error": 121 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 140 on mips64el, mipsel. */
     public static final int EREMOTEIO = TABLE.numberOr("EREMOTEIO", ErrnoTable.MISSING);
 
-    /** {@code ERESTART}, "Interrupted system call should be restarted": x86_64 85. */
+    /** {@code ERESTART}, "Interrupted system call should be restarted": 85 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 91 on mips64el, mipsel. */
     public static final int ERESTART = TABLE.numberOr("ERESTART", ErrnoTable.MISSING);
 
-    /** {@code ERFKILL}, "Operation not possible due to RF-kill": x86_64 132. */
+    /** {@code ERFKILL}, "Operation not possible due to RF-kill": 132 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 167 on mips64el, mipsel. */
     public static final int ERFKILL = TABLE.numberOr("ERFKILL", ErrnoTable.MISSING);
 
-    /** {@code EROFS}, "Read-only file system": x86_64 30. */
+    /** {@code EROFS}, "Read-only file system": 30 on every architecture. */
     public static final int EROFS = TABLE.numberOr("EROFS", ErrnoTable.MISSING);
 
-    /** {@code ESHUTDOWN}, "Cannot send after transport endpoint shutdown": x86_64 108. */
+    /** {@code ESHUTDOWN}, "Cannot send after transport endpoint shutdown": 108 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 143 on mips64el, mipsel. */
     public static final int ESHUTDOWN = TABLE.numberOr("ESHUTDOWN", ErrnoTable.MISSING);
 
-    /** {@code ESOCKTNOSUPPORT}, "Socket type not supported": x86_64 94. */
+    /** {@code ESOCKTNOSUPPORT}, "Socket type not supported": 121 on mips64el, mipsel; 94 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int ESOCKTNOSUPPORT = TABLE.numberOr("ESOCKTNOSUPPORT", ErrnoTable.MISSING);
 
-    /** {@code ESPIPE}, "Illegal seek": x86_64 29. */
+    /** {@code ESPIPE}, "Illegal seek": 29 on every architecture. */
     public static final int ESPIPE = TABLE.numberOr("ESPIPE", ErrnoTable.MISSING);
 
-    /** {@code ESRCH}, "No such process": x86_64 3. */
+    /** {@code ESRCH}, "No such process": 3 on every architecture. */
     public static final int ESRCH = TABLE.numberOr("ESRCH", ErrnoTable.MISSING);
 
-    /** {@code ESRMNT}, "Srmount error": x86_64 69. */
+    /** {@code ESRMNT}, "Srmount error": 69 on every architecture. */
     public static final int ESRMNT = TABLE.numberOr("ESRMNT", ErrnoTable.MISSING);
 
-    /** {@code ESTALE}, "Stale file handle": x86_64 116. */
+    /** {@code ESTALE}, "Stale file handle": 116 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 151 on mips64el, mipsel. */
     public static final int ESTALE = TABLE.numberOr("ESTALE", ErrnoTable.MISSING);
 
-    /** {@code ESTRPIPE}, "Streams pipe error": x86_64 86. */
+    /** {@code ESTRPIPE}, "Streams pipe error": 86 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 92 on mips64el, mipsel. */
     public static final int ESTRPIPE = TABLE.numberOr("ESTRPIPE", ErrnoTable.MISSING);
 
-    /** {@code ETIME}, "Timer expired": x86_64 62. */
+    /** {@code ETIME}, "Timer expired": 62 on every architecture. */
     public static final int ETIME = TABLE.numberOr("ETIME", ErrnoTable.MISSING);
 
-    /** {@code ETIMEDOUT}, "Connection timed out": x86_64 110. */
+    /** {@code ETIMEDOUT}, "Connection timed out": 110 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 145 on mips64el, mipsel. */
     public static final int ETIMEDOUT = TABLE.numberOr("ETIMEDOUT", ErrnoTable.MISSING);
 
-    /** {@code ETOOMANYREFS}, "Too many references: cannot splice": x86_64 109. */
+    /** {@code ETOOMANYREFS}, "Too many references: cannot splice": 109 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 144 on mips64el, mipsel. */
     public static final int ETOOMANYREFS = TABLE.numberOr("ETOOMANYREFS", ErrnoTable.MISSING);
 
-    /** {@code ETXTBSY}, "Text file busy": x86_64 26. */
+    /** {@code ETXTBSY}, "Text file busy": 26 on every architecture. */
     public static final int ETXTBSY = TABLE.numberOr("ETXTBSY", ErrnoTable.MISSING);
 
-    /** {@code EUCLEAN}, "Structure needs cleaning": x86_64 117. */
+    /** {@code EUCLEAN}, "Structure needs cleaning": 117 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 135 on mips64el, mipsel. */
     public static final int EUCLEAN = TABLE.numberOr("EUCLEAN", ErrnoTable.MISSING);
 
-    /** {@code EUNATCH}, "Protocol driver not attached": x86_64 49. */
+    /** {@code EUNATCH}, "Protocol driver not attached": 42 on mips64el, mipsel; 49 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EUNATCH = TABLE.numberOr("EUNATCH", ErrnoTable.MISSING);
 
-    /** {@code EUSERS}, "Too many users": x86_64 87. */
+    /** {@code EUSERS}, "Too many users": 87 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 94 on mips64el, mipsel. */
     public static final int EUSERS = TABLE.numberOr("EUSERS", ErrnoTable.MISSING);
 
-    /** {@code EWOULDBLOCK}: x86_64 11. */
+    /** {@code EWOULDBLOCK}, "Resource temporarily unavailable": 11 on every architecture. */
     public static final int EWOULDBLOCK = TABLE.numberOr("EWOULDBLOCK", ErrnoTable.MISSING);
 
-    /** {@code EXDEV}, "Invalid cross-device link": x86_64 18. */
+    /** {@code EXDEV}, "Invalid cross-device link": 18 on every architecture. */
     public static final int EXDEV = TABLE.numberOr("EXDEV", ErrnoTable.MISSING);
 
-    /** {@code EXFULL}, "Exchange full": x86_64 54. */
+    /** {@code EXFULL}, "Exchange full": 52 on mips64el, mipsel; 54 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final int EXFULL = TABLE.numberOr("EXFULL", ErrnoTable.MISSING);
 }

@@ -7,1098 +7,1492 @@ import io.rawsys.Arch;
 import io.rawsys.SyscallTable;
 
 /**
- * System-call numbers of the architecture rawsys runs on, by the kernel's names: {@code __NR_openat} is {@link #openat}.
- *
- * <p>The fields cover every architecture rawsys knows. A call the running architecture lacks ({@code open} on aarch64) is {@link SyscallTable#MISSING}, which the kernel answers with ENOSYS. A name that is a Java keyword ends in an underscore ({@code break_}). Each field's comment gives its number on every architecture.
+ * System-call numbers of the architecture rawsys runs on, by the kernel's names: {@code __NR_openat} is
+ * {@link #openat}.
+ * 
+ * <p>The fields cover every architecture rawsys knows. A call the running architecture lacks ({@code open}
+ * on aarch64) is {@link SyscallTable#MISSING}, which the kernel answers with ENOSYS. A name that is a Java
+ * keyword ends in an underscore ({@code break_}). Each field's comment gives its number on every
+ * architecture.
  */
 public final class Nr {
     private Nr() {}
 
     private static final SyscallTable TABLE = Arch.current().syscalls();
 
-    /** {@code __NR__sysctl}: x86_64 156. */
+    /** {@code __NR_SYSCALL_MASK}: 1048575 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long SYSCALL_MASK = TABLE.numberOr("SYSCALL_MASK", SyscallTable.MISSING);
+
+    /** {@code __NR__llseek}: 140 on i386, arm, ppc64le; 4140 on mipsel; none on x86_64, x32, aarch64, riscv64, s390x, mips64el. */
+    public static final long _llseek = TABLE.numberOr("_llseek", SyscallTable.MISSING);
+
+    /** {@code __NR__newselect}: 142 on i386, arm, ppc64le; 4142 on mipsel; 5022 on mips64el; none on x86_64, x32, aarch64, riscv64, s390x. */
+    public static final long _newselect = TABLE.numberOr("_newselect", SyscallTable.MISSING);
+
+    /** {@code __NR__sysctl}: 149 on i386, arm, ppc64le, s390x; 156 on x86_64; 4153 on mipsel; 5152 on mips64el; none on x32, aarch64, riscv64. */
     public static final long _sysctl = TABLE.numberOr("_sysctl", SyscallTable.MISSING);
 
-    /** {@code __NR_accept}: x86_64 43. */
+    /** {@code __NR_accept}: 1073741867 on x32; 202 on aarch64, riscv64; 285 on arm; 330 on ppc64le; 4168 on mipsel; 43 on x86_64; 5042 on mips64el; none on i386, s390x. */
     public static final long accept = TABLE.numberOr("accept", SyscallTable.MISSING);
 
-    /** {@code __NR_accept4}: x86_64 288. */
+    /** {@code __NR_accept4}: 1073742112 on x32; 242 on aarch64, riscv64; 288 on x86_64; 344 on ppc64le; 364 on i386, s390x; 366 on arm; 4334 on mipsel; 5293 on mips64el. */
     public static final long accept4 = TABLE.numberOr("accept4", SyscallTable.MISSING);
 
-    /** {@code __NR_access}: x86_64 21. */
+    /** {@code __NR_access}: 1073741845 on x32; 21 on x86_64; 33 on i386, arm, ppc64le, s390x; 4033 on mipsel; 5020 on mips64el; none on aarch64, riscv64. */
     public static final long access = TABLE.numberOr("access", SyscallTable.MISSING);
 
-    /** {@code __NR_acct}: x86_64 163. */
+    /** {@code __NR_acct}: 1073741987 on x32; 163 on x86_64; 4051 on mipsel; 51 on i386, arm, ppc64le, s390x; 5158 on mips64el; 89 on aarch64, riscv64. */
     public static final long acct = TABLE.numberOr("acct", SyscallTable.MISSING);
 
-    /** {@code __NR_add_key}: x86_64 248. */
+    /** {@code __NR_add_key}: 1073742072 on x32; 217 on aarch64, riscv64; 248 on x86_64; 269 on ppc64le; 278 on s390x; 286 on i386; 309 on arm; 4280 on mipsel; 5239 on mips64el. */
     public static final long add_key = TABLE.numberOr("add_key", SyscallTable.MISSING);
 
-    /** {@code __NR_adjtimex}: x86_64 159. */
+    /** {@code __NR_adjtimex}: 1073741983 on x32; 124 on i386, arm, ppc64le, s390x; 159 on x86_64; 171 on aarch64, riscv64; 4124 on mipsel; 5154 on mips64el. */
     public static final long adjtimex = TABLE.numberOr("adjtimex", SyscallTable.MISSING);
 
-    /** {@code __NR_afs_syscall}: x86_64 183. */
+    /** {@code __NR_afs_syscall}: 1073742007 on x32; 137 on i386, ppc64le, s390x; 183 on x86_64; 4137 on mipsel; 5176 on mips64el; none on aarch64, arm, riscv64. */
     public static final long afs_syscall = TABLE.numberOr("afs_syscall", SyscallTable.MISSING);
 
-    /** {@code __NR_alarm}: x86_64 37. */
+    /** {@code __NR_alarm}: 1073741861 on x32; 27 on i386, ppc64le, s390x; 37 on x86_64; 4027 on mipsel; 5037 on mips64el; none on aarch64, arm, riscv64. */
     public static final long alarm = TABLE.numberOr("alarm", SyscallTable.MISSING);
 
-    /** {@code __NR_arch_prctl}: x86_64 158. */
+    /** {@code __NR_arch_prctl}: 1073741982 on x32; 158 on x86_64; 384 on i386; none on aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long arch_prctl = TABLE.numberOr("arch_prctl", SyscallTable.MISSING);
 
-    /** {@code __NR_bind}: x86_64 49. */
+    /** {@code __NR_arm_fadvise64_64}: 270 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long arm_fadvise64_64 = TABLE.numberOr("arm_fadvise64_64", SyscallTable.MISSING);
+
+    /** {@code __NR_arm_sync_file_range}: 341 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long arm_sync_file_range = TABLE.numberOr("arm_sync_file_range", SyscallTable.MISSING);
+
+    /** {@code __NR_bdflush}: 134 on i386, arm, ppc64le, s390x; 4134 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    public static final long bdflush = TABLE.numberOr("bdflush", SyscallTable.MISSING);
+
+    /** {@code __NR_bind}: 1073741873 on x32; 200 on aarch64, riscv64; 282 on arm; 327 on ppc64le; 361 on i386, s390x; 4169 on mipsel; 49 on x86_64; 5048 on mips64el. */
     public static final long bind = TABLE.numberOr("bind", SyscallTable.MISSING);
 
-    /** {@code __NR_bpf}: x86_64 321. */
+    /** {@code __NR_bpf}: 1073742145 on x32; 280 on aarch64, riscv64; 321 on x86_64; 351 on s390x; 357 on i386; 361 on ppc64le; 386 on arm; 4355 on mipsel; 5315 on mips64el. */
     public static final long bpf = TABLE.numberOr("bpf", SyscallTable.MISSING);
 
-    /** {@code __NR_brk}: x86_64 12. */
+    /** {@code __NR_break}: 17 on i386, ppc64le; 4017 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long break_ = TABLE.numberOr("break", SyscallTable.MISSING);
+
+    /** {@code __NR_breakpoint}: 983041 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long breakpoint = TABLE.numberOr("breakpoint", SyscallTable.MISSING);
+
+    /** {@code __NR_brk}: 1073741836 on x32; 12 on x86_64; 214 on aarch64, riscv64; 4045 on mipsel; 45 on i386, arm, ppc64le, s390x; 5012 on mips64el. */
     public static final long brk = TABLE.numberOr("brk", SyscallTable.MISSING);
 
-    /** {@code __NR_capget}: x86_64 125. */
+    /** {@code __NR_cachectl}: 4148 on mipsel; 5198 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    public static final long cachectl = TABLE.numberOr("cachectl", SyscallTable.MISSING);
+
+    /** {@code __NR_cacheflush}: 4147 on mipsel; 5197 on mips64el; 983042 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x. */
+    public static final long cacheflush = TABLE.numberOr("cacheflush", SyscallTable.MISSING);
+
+    /** {@code __NR_capget}: 1073741949 on x32; 125 on x86_64; 183 on ppc64le; 184 on i386, arm, s390x; 4204 on mipsel; 5123 on mips64el; 90 on aarch64, riscv64. */
     public static final long capget = TABLE.numberOr("capget", SyscallTable.MISSING);
 
-    /** {@code __NR_capset}: x86_64 126. */
+    /** {@code __NR_capset}: 1073741950 on x32; 126 on x86_64; 184 on ppc64le; 185 on i386, arm, s390x; 4205 on mipsel; 5124 on mips64el; 91 on aarch64, riscv64. */
     public static final long capset = TABLE.numberOr("capset", SyscallTable.MISSING);
 
-    /** {@code __NR_chdir}: x86_64 80. */
+    /** {@code __NR_chdir}: 1073741904 on x32; 12 on i386, arm, ppc64le, s390x; 4012 on mipsel; 49 on aarch64, riscv64; 5078 on mips64el; 80 on x86_64. */
     public static final long chdir = TABLE.numberOr("chdir", SyscallTable.MISSING);
 
-    /** {@code __NR_chmod}: x86_64 90. */
+    /** {@code __NR_chmod}: 1073741914 on x32; 15 on i386, arm, ppc64le, s390x; 4015 on mipsel; 5088 on mips64el; 90 on x86_64; none on aarch64, riscv64. */
     public static final long chmod = TABLE.numberOr("chmod", SyscallTable.MISSING);
 
-    /** {@code __NR_chown}: x86_64 92. */
+    /** {@code __NR_chown}: 1073741916 on x32; 181 on ppc64le; 182 on i386, arm; 212 on s390x; 4202 on mipsel; 5090 on mips64el; 92 on x86_64; none on aarch64, riscv64. */
     public static final long chown = TABLE.numberOr("chown", SyscallTable.MISSING);
 
-    /** {@code __NR_chroot}: x86_64 161. */
+    /** {@code __NR_chown32}: 212 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long chown32 = TABLE.numberOr("chown32", SyscallTable.MISSING);
+
+    /** {@code __NR_chroot}: 1073741985 on x32; 161 on x86_64; 4061 on mipsel; 51 on aarch64, riscv64; 5156 on mips64el; 61 on i386, arm, ppc64le, s390x. */
     public static final long chroot = TABLE.numberOr("chroot", SyscallTable.MISSING);
 
-    /** {@code __NR_clock_adjtime}: x86_64 305. */
+    /** {@code __NR_clock_adjtime}: 1073742129 on x32; 266 on aarch64, riscv64; 305 on x86_64; 337 on s390x; 343 on i386; 347 on ppc64le; 372 on arm; 4341 on mipsel; 5300 on mips64el. */
     public static final long clock_adjtime = TABLE.numberOr("clock_adjtime", SyscallTable.MISSING);
 
-    /** {@code __NR_clock_getres}: x86_64 229. */
+    /** {@code __NR_clock_adjtime64}: 405 on i386, arm; 4405 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long clock_adjtime64 = TABLE.numberOr("clock_adjtime64", SyscallTable.MISSING);
+
+    /** {@code __NR_clock_getres}: 1073742053 on x32; 114 on aarch64, riscv64; 229 on x86_64; 247 on ppc64le; 261 on s390x; 264 on arm; 266 on i386; 4264 on mipsel; 5223 on mips64el. */
     public static final long clock_getres = TABLE.numberOr("clock_getres", SyscallTable.MISSING);
 
-    /** {@code __NR_clock_gettime}: x86_64 228. */
+    /** {@code __NR_clock_getres_time64}: 406 on i386, arm; 4406 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long clock_getres_time64 = TABLE.numberOr("clock_getres_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_clock_gettime}: 1073742052 on x32; 113 on aarch64, riscv64; 228 on x86_64; 246 on ppc64le; 260 on s390x; 263 on arm; 265 on i386; 4263 on mipsel; 5222 on mips64el. */
     public static final long clock_gettime = TABLE.numberOr("clock_gettime", SyscallTable.MISSING);
 
-    /** {@code __NR_clock_nanosleep}: x86_64 230. */
+    /** {@code __NR_clock_gettime64}: 403 on i386, arm; 4403 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long clock_gettime64 = TABLE.numberOr("clock_gettime64", SyscallTable.MISSING);
+
+    /** {@code __NR_clock_nanosleep}: 1073742054 on x32; 115 on aarch64, riscv64; 230 on x86_64; 248 on ppc64le; 262 on s390x; 265 on arm; 267 on i386; 4265 on mipsel; 5224 on mips64el. */
     public static final long clock_nanosleep = TABLE.numberOr("clock_nanosleep", SyscallTable.MISSING);
 
-    /** {@code __NR_clock_settime}: x86_64 227. */
+    /** {@code __NR_clock_nanosleep_time64}: 407 on i386, arm; 4407 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long clock_nanosleep_time64 = TABLE.numberOr("clock_nanosleep_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_clock_settime}: 1073742051 on x32; 112 on aarch64, riscv64; 227 on x86_64; 245 on ppc64le; 259 on s390x; 262 on arm; 264 on i386; 4262 on mipsel; 5221 on mips64el. */
     public static final long clock_settime = TABLE.numberOr("clock_settime", SyscallTable.MISSING);
 
-    /** {@code __NR_clone}: x86_64 56. */
+    /** {@code __NR_clock_settime64}: 404 on i386, arm; 4404 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long clock_settime64 = TABLE.numberOr("clock_settime64", SyscallTable.MISSING);
+
+    /** {@code __NR_clone}: 1073741880 on x32; 120 on i386, arm, ppc64le, s390x; 220 on aarch64, riscv64; 4120 on mipsel; 5055 on mips64el; 56 on x86_64. */
     public static final long clone = TABLE.numberOr("clone", SyscallTable.MISSING);
 
-    /** {@code __NR_clone3}: x86_64 435. */
+    /** {@code __NR_clone3}: 1073742259 on x32; 435 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4435 on mipsel; 5435 on mips64el. */
     public static final long clone3 = TABLE.numberOr("clone3", SyscallTable.MISSING);
 
-    /** {@code __NR_close}: x86_64 3. */
+    /** {@code __NR_close}: 1073741827 on x32; 3 on x86_64; 4006 on mipsel; 5003 on mips64el; 57 on aarch64, riscv64; 6 on i386, arm, ppc64le, s390x. */
     public static final long close = TABLE.numberOr("close", SyscallTable.MISSING);
 
-    /** {@code __NR_close_range}: x86_64 436. */
+    /** {@code __NR_close_range}: 1073742260 on x32; 436 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4436 on mipsel; 5436 on mips64el. */
     public static final long close_range = TABLE.numberOr("close_range", SyscallTable.MISSING);
 
-    /** {@code __NR_connect}: x86_64 42. */
+    /** {@code __NR_connect}: 1073741866 on x32; 203 on aarch64, riscv64; 283 on arm; 328 on ppc64le; 362 on i386, s390x; 4170 on mipsel; 42 on x86_64; 5041 on mips64el. */
     public static final long connect = TABLE.numberOr("connect", SyscallTable.MISSING);
 
-    /** {@code __NR_copy_file_range}: x86_64 326. */
+    /** {@code __NR_copy_file_range}: 1073742150 on x32; 285 on aarch64, riscv64; 326 on x86_64; 375 on s390x; 377 on i386; 379 on ppc64le; 391 on arm; 4360 on mipsel; 5320 on mips64el. */
     public static final long copy_file_range = TABLE.numberOr("copy_file_range", SyscallTable.MISSING);
 
-    /** {@code __NR_creat}: x86_64 85. */
+    /** {@code __NR_creat}: 1073741909 on x32; 4008 on mipsel; 5083 on mips64el; 8 on i386, arm, ppc64le, s390x; 85 on x86_64; none on aarch64, riscv64. */
     public static final long creat = TABLE.numberOr("creat", SyscallTable.MISSING);
 
-    /** {@code __NR_create_module}: x86_64 174. */
+    /** {@code __NR_create_module}: 127 on i386, ppc64le, s390x; 174 on x86_64; 4127 on mipsel; 5167 on mips64el; none on x32, aarch64, arm, riscv64. */
     public static final long create_module = TABLE.numberOr("create_module", SyscallTable.MISSING);
 
-    /** {@code __NR_delete_module}: x86_64 176. */
+    /** {@code __NR_delete_module}: 106 on aarch64, riscv64; 1073742000 on x32; 129 on i386, arm, ppc64le, s390x; 176 on x86_64; 4129 on mipsel; 5169 on mips64el. */
     public static final long delete_module = TABLE.numberOr("delete_module", SyscallTable.MISSING);
 
-    /** {@code __NR_dup}: x86_64 32. */
+    /** {@code __NR_dup}: 1073741856 on x32; 23 on aarch64, riscv64; 32 on x86_64; 4041 on mipsel; 41 on i386, arm, ppc64le, s390x; 5031 on mips64el. */
     public static final long dup = TABLE.numberOr("dup", SyscallTable.MISSING);
 
-    /** {@code __NR_dup2}: x86_64 33. */
+    /** {@code __NR_dup2}: 1073741857 on x32; 33 on x86_64; 4063 on mipsel; 5032 on mips64el; 63 on i386, arm, ppc64le, s390x; none on aarch64, riscv64. */
     public static final long dup2 = TABLE.numberOr("dup2", SyscallTable.MISSING);
 
-    /** {@code __NR_dup3}: x86_64 292. */
+    /** {@code __NR_dup3}: 1073742116 on x32; 24 on aarch64, riscv64; 292 on x86_64; 316 on ppc64le; 326 on s390x; 330 on i386; 358 on arm; 4327 on mipsel; 5286 on mips64el. */
     public static final long dup3 = TABLE.numberOr("dup3", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_create}: x86_64 213. */
+    /** {@code __NR_epoll_create}: 1073742037 on x32; 213 on x86_64; 236 on ppc64le; 249 on s390x; 250 on arm; 254 on i386; 4248 on mipsel; 5207 on mips64el; none on aarch64, riscv64. */
     public static final long epoll_create = TABLE.numberOr("epoll_create", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_create1}: x86_64 291. */
+    /** {@code __NR_epoll_create1}: 1073742115 on x32; 20 on aarch64, riscv64; 291 on x86_64; 315 on ppc64le; 327 on s390x; 329 on i386; 357 on arm; 4326 on mipsel; 5285 on mips64el. */
     public static final long epoll_create1 = TABLE.numberOr("epoll_create1", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_ctl}: x86_64 233. */
+    /** {@code __NR_epoll_ctl}: 1073742057 on x32; 21 on aarch64, riscv64; 233 on x86_64; 237 on ppc64le; 250 on s390x; 251 on arm; 255 on i386; 4249 on mipsel; 5208 on mips64el. */
     public static final long epoll_ctl = TABLE.numberOr("epoll_ctl", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_ctl_old}: x86_64 214. */
+    /** {@code __NR_epoll_ctl_old}: 214 on x86_64; none on x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long epoll_ctl_old = TABLE.numberOr("epoll_ctl_old", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_pwait}: x86_64 281. */
+    /** {@code __NR_epoll_pwait}: 1073742105 on x32; 22 on aarch64, riscv64; 281 on x86_64; 303 on ppc64le; 312 on s390x; 319 on i386; 346 on arm; 4313 on mipsel; 5272 on mips64el. */
     public static final long epoll_pwait = TABLE.numberOr("epoll_pwait", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_pwait2}: x86_64 441. */
+    /** {@code __NR_epoll_pwait2}: 1073742265 on x32; 441 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4441 on mipsel; 5441 on mips64el. */
     public static final long epoll_pwait2 = TABLE.numberOr("epoll_pwait2", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_wait}: x86_64 232. */
+    /** {@code __NR_epoll_wait}: 1073742056 on x32; 232 on x86_64; 238 on ppc64le; 251 on s390x; 252 on arm; 256 on i386; 4250 on mipsel; 5209 on mips64el; none on aarch64, riscv64. */
     public static final long epoll_wait = TABLE.numberOr("epoll_wait", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_wait_old}: x86_64 215. */
+    /** {@code __NR_epoll_wait_old}: 215 on x86_64; none on x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long epoll_wait_old = TABLE.numberOr("epoll_wait_old", SyscallTable.MISSING);
 
-    /** {@code __NR_eventfd}: x86_64 284. */
+    /** {@code __NR_eventfd}: 1073742108 on x32; 284 on x86_64; 307 on ppc64le; 318 on s390x; 323 on i386; 351 on arm; 4319 on mipsel; 5278 on mips64el; none on aarch64, riscv64. */
     public static final long eventfd = TABLE.numberOr("eventfd", SyscallTable.MISSING);
 
-    /** {@code __NR_eventfd2}: x86_64 290. */
+    /** {@code __NR_eventfd2}: 1073742114 on x32; 19 on aarch64, riscv64; 290 on x86_64; 314 on ppc64le; 323 on s390x; 328 on i386; 356 on arm; 4325 on mipsel; 5284 on mips64el. */
     public static final long eventfd2 = TABLE.numberOr("eventfd2", SyscallTable.MISSING);
 
-    /** {@code __NR_execve}: x86_64 59. */
+    /** {@code __NR_execve}: 1073742344 on x32; 11 on i386, arm, ppc64le, s390x; 221 on aarch64, riscv64; 4011 on mipsel; 5057 on mips64el; 59 on x86_64. */
     public static final long execve = TABLE.numberOr("execve", SyscallTable.MISSING);
 
-    /** {@code __NR_execveat}: x86_64 322. */
+    /** {@code __NR_execveat}: 1073742369 on x32; 281 on aarch64, riscv64; 322 on x86_64; 354 on s390x; 358 on i386; 362 on ppc64le; 387 on arm; 4356 on mipsel; 5316 on mips64el. */
     public static final long execveat = TABLE.numberOr("execveat", SyscallTable.MISSING);
 
-    /** {@code __NR_exit}: x86_64 60. */
+    /** {@code __NR_exit}: 1 on i386, arm, ppc64le, s390x; 1073741884 on x32; 4001 on mipsel; 5058 on mips64el; 60 on x86_64; 93 on aarch64, riscv64. */
     public static final long exit = TABLE.numberOr("exit", SyscallTable.MISSING);
 
-    /** {@code __NR_exit_group}: x86_64 231. */
+    /** {@code __NR_exit_group}: 1073742055 on x32; 231 on x86_64; 234 on ppc64le; 248 on arm, s390x; 252 on i386; 4246 on mipsel; 5205 on mips64el; 94 on aarch64, riscv64. */
     public static final long exit_group = TABLE.numberOr("exit_group", SyscallTable.MISSING);
 
-    /** {@code __NR_faccessat}: x86_64 269. */
+    /** {@code __NR_faccessat}: 1073742093 on x32; 269 on x86_64; 298 on ppc64le; 300 on s390x; 307 on i386; 334 on arm; 4300 on mipsel; 48 on aarch64, riscv64; 5259 on mips64el. */
     public static final long faccessat = TABLE.numberOr("faccessat", SyscallTable.MISSING);
 
-    /** {@code __NR_faccessat2}: x86_64 439. */
+    /** {@code __NR_faccessat2}: 1073742263 on x32; 439 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4439 on mipsel; 5439 on mips64el. */
     public static final long faccessat2 = TABLE.numberOr("faccessat2", SyscallTable.MISSING);
 
-    /** {@code __NR_fadvise64}: x86_64 221. */
+    /** {@code __NR_fadvise64}: 1073742045 on x32; 221 on x86_64; 223 on aarch64, riscv64; 233 on ppc64le; 250 on i386; 253 on s390x; 4254 on mipsel; 5215 on mips64el; none on arm. */
     public static final long fadvise64 = TABLE.numberOr("fadvise64", SyscallTable.MISSING);
 
-    /** {@code __NR_fallocate}: x86_64 285. */
+    /** {@code __NR_fadvise64_64}: 272 on i386; none on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long fadvise64_64 = TABLE.numberOr("fadvise64_64", SyscallTable.MISSING);
+
+    /** {@code __NR_fallocate}: 1073742109 on x32; 285 on x86_64; 309 on ppc64le; 314 on s390x; 324 on i386; 352 on arm; 4320 on mipsel; 47 on aarch64, riscv64; 5279 on mips64el. */
     public static final long fallocate = TABLE.numberOr("fallocate", SyscallTable.MISSING);
 
-    /** {@code __NR_fanotify_init}: x86_64 300. */
+    /** {@code __NR_fanotify_init}: 1073742124 on x32; 262 on aarch64, riscv64; 300 on x86_64; 323 on ppc64le; 332 on s390x; 338 on i386; 367 on arm; 4336 on mipsel; 5295 on mips64el. */
     public static final long fanotify_init = TABLE.numberOr("fanotify_init", SyscallTable.MISSING);
 
-    /** {@code __NR_fanotify_mark}: x86_64 301. */
+    /** {@code __NR_fanotify_mark}: 1073742125 on x32; 263 on aarch64, riscv64; 301 on x86_64; 324 on ppc64le; 333 on s390x; 339 on i386; 368 on arm; 4337 on mipsel; 5296 on mips64el. */
     public static final long fanotify_mark = TABLE.numberOr("fanotify_mark", SyscallTable.MISSING);
 
-    /** {@code __NR_fchdir}: x86_64 81. */
+    /** {@code __NR_fchdir}: 1073741905 on x32; 133 on i386, arm, ppc64le, s390x; 4133 on mipsel; 50 on aarch64, riscv64; 5079 on mips64el; 81 on x86_64. */
     public static final long fchdir = TABLE.numberOr("fchdir", SyscallTable.MISSING);
 
-    /** {@code __NR_fchmod}: x86_64 91. */
+    /** {@code __NR_fchmod}: 1073741915 on x32; 4094 on mipsel; 5089 on mips64el; 52 on aarch64, riscv64; 91 on x86_64; 94 on i386, arm, ppc64le, s390x. */
     public static final long fchmod = TABLE.numberOr("fchmod", SyscallTable.MISSING);
 
-    /** {@code __NR_fchmodat}: x86_64 268. */
+    /** {@code __NR_fchmodat}: 1073742092 on x32; 268 on x86_64; 297 on ppc64le; 299 on s390x; 306 on i386; 333 on arm; 4299 on mipsel; 5258 on mips64el; 53 on aarch64, riscv64. */
     public static final long fchmodat = TABLE.numberOr("fchmodat", SyscallTable.MISSING);
 
-    /** {@code __NR_fchown}: x86_64 93. */
+    /** {@code __NR_fchown}: 1073741917 on x32; 207 on s390x; 4095 on mipsel; 5091 on mips64el; 55 on aarch64, riscv64; 93 on x86_64; 95 on i386, arm, ppc64le. */
     public static final long fchown = TABLE.numberOr("fchown", SyscallTable.MISSING);
 
-    /** {@code __NR_fchownat}: x86_64 260. */
+    /** {@code __NR_fchown32}: 207 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long fchown32 = TABLE.numberOr("fchown32", SyscallTable.MISSING);
+
+    /** {@code __NR_fchownat}: 1073742084 on x32; 260 on x86_64; 289 on ppc64le; 291 on s390x; 298 on i386; 325 on arm; 4291 on mipsel; 5250 on mips64el; 54 on aarch64, riscv64. */
     public static final long fchownat = TABLE.numberOr("fchownat", SyscallTable.MISSING);
 
-    /** {@code __NR_fcntl}: x86_64 72. */
+    /** {@code __NR_fcntl}: 1073741896 on x32; 25 on aarch64, riscv64; 4055 on mipsel; 5070 on mips64el; 55 on i386, arm, ppc64le, s390x; 72 on x86_64. */
     public static final long fcntl = TABLE.numberOr("fcntl", SyscallTable.MISSING);
 
-    /** {@code __NR_fdatasync}: x86_64 75. */
+    /** {@code __NR_fcntl64}: 221 on i386, arm; 4220 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long fcntl64 = TABLE.numberOr("fcntl64", SyscallTable.MISSING);
+
+    /** {@code __NR_fdatasync}: 1073741899 on x32; 148 on i386, arm, ppc64le, s390x; 4152 on mipsel; 5073 on mips64el; 75 on x86_64; 83 on aarch64, riscv64. */
     public static final long fdatasync = TABLE.numberOr("fdatasync", SyscallTable.MISSING);
 
-    /** {@code __NR_fgetxattr}: x86_64 193. */
+    /** {@code __NR_fgetxattr}: 10 on aarch64, riscv64; 1073742017 on x32; 193 on x86_64; 214 on ppc64le; 229 on s390x; 231 on i386, arm; 4229 on mipsel; 5185 on mips64el. */
     public static final long fgetxattr = TABLE.numberOr("fgetxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_finit_module}: x86_64 313. */
+    /** {@code __NR_finit_module}: 1073742137 on x32; 273 on aarch64, riscv64; 313 on x86_64; 344 on s390x; 350 on i386; 353 on ppc64le; 379 on arm; 4348 on mipsel; 5307 on mips64el. */
     public static final long finit_module = TABLE.numberOr("finit_module", SyscallTable.MISSING);
 
-    /** {@code __NR_flistxattr}: x86_64 196. */
+    /** {@code __NR_flistxattr}: 1073742020 on x32; 13 on aarch64, riscv64; 196 on x86_64; 217 on ppc64le; 232 on s390x; 234 on i386, arm; 4232 on mipsel; 5188 on mips64el. */
     public static final long flistxattr = TABLE.numberOr("flistxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_flock}: x86_64 73. */
+    /** {@code __NR_flock}: 1073741897 on x32; 143 on i386, arm, ppc64le, s390x; 32 on aarch64, riscv64; 4143 on mipsel; 5071 on mips64el; 73 on x86_64. */
     public static final long flock = TABLE.numberOr("flock", SyscallTable.MISSING);
 
-    /** {@code __NR_fork}: x86_64 57. */
+    /** {@code __NR_fork}: 1073741881 on x32; 2 on i386, arm, ppc64le, s390x; 4002 on mipsel; 5056 on mips64el; 57 on x86_64; none on aarch64, riscv64. */
     public static final long fork = TABLE.numberOr("fork", SyscallTable.MISSING);
 
-    /** {@code __NR_fremovexattr}: x86_64 199. */
+    /** {@code __NR_fremovexattr}: 1073742023 on x32; 16 on aarch64, riscv64; 199 on x86_64; 220 on ppc64le; 235 on s390x; 237 on i386, arm; 4235 on mipsel; 5191 on mips64el. */
     public static final long fremovexattr = TABLE.numberOr("fremovexattr", SyscallTable.MISSING);
 
-    /** {@code __NR_fsconfig}: x86_64 431. */
+    /** {@code __NR_fsconfig}: 1073742255 on x32; 431 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4431 on mipsel; 5431 on mips64el. */
     public static final long fsconfig = TABLE.numberOr("fsconfig", SyscallTable.MISSING);
 
-    /** {@code __NR_fsetxattr}: x86_64 190. */
+    /** {@code __NR_fsetxattr}: 1073742014 on x32; 190 on x86_64; 211 on ppc64le; 226 on s390x; 228 on i386, arm; 4226 on mipsel; 5182 on mips64el; 7 on aarch64, riscv64. */
     public static final long fsetxattr = TABLE.numberOr("fsetxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_fsmount}: x86_64 432. */
+    /** {@code __NR_fsmount}: 1073742256 on x32; 432 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4432 on mipsel; 5432 on mips64el. */
     public static final long fsmount = TABLE.numberOr("fsmount", SyscallTable.MISSING);
 
-    /** {@code __NR_fsopen}: x86_64 430. */
+    /** {@code __NR_fsopen}: 1073742254 on x32; 430 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4430 on mipsel; 5430 on mips64el. */
     public static final long fsopen = TABLE.numberOr("fsopen", SyscallTable.MISSING);
 
-    /** {@code __NR_fspick}: x86_64 433. */
+    /** {@code __NR_fspick}: 1073742257 on x32; 433 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4433 on mipsel; 5433 on mips64el. */
     public static final long fspick = TABLE.numberOr("fspick", SyscallTable.MISSING);
 
-    /** {@code __NR_fstat}: x86_64 5. */
+    /** {@code __NR_fstat}: 1073741829 on x32; 108 on i386, arm, ppc64le, s390x; 4108 on mipsel; 5 on x86_64; 5005 on mips64el; 80 on aarch64, riscv64. */
     public static final long fstat = TABLE.numberOr("fstat", SyscallTable.MISSING);
 
-    /** {@code __NR_fstatfs}: x86_64 138. */
+    /** {@code __NR_fstat64}: 197 on i386, arm; 4215 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long fstat64 = TABLE.numberOr("fstat64", SyscallTable.MISSING);
+
+    /** {@code __NR_fstatat64}: 300 on i386; 327 on arm; 4293 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long fstatat64 = TABLE.numberOr("fstatat64", SyscallTable.MISSING);
+
+    /** {@code __NR_fstatfs}: 100 on i386, arm, ppc64le, s390x; 1073741962 on x32; 138 on x86_64; 4100 on mipsel; 44 on aarch64, riscv64; 5135 on mips64el. */
     public static final long fstatfs = TABLE.numberOr("fstatfs", SyscallTable.MISSING);
 
-    /** {@code __NR_fsync}: x86_64 74. */
+    /** {@code __NR_fstatfs64}: 253 on ppc64le; 266 on s390x; 267 on arm; 269 on i386; 4256 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    public static final long fstatfs64 = TABLE.numberOr("fstatfs64", SyscallTable.MISSING);
+
+    /** {@code __NR_fsync}: 1073741898 on x32; 118 on i386, arm, ppc64le, s390x; 4118 on mipsel; 5072 on mips64el; 74 on x86_64; 82 on aarch64, riscv64. */
     public static final long fsync = TABLE.numberOr("fsync", SyscallTable.MISSING);
 
-    /** {@code __NR_ftruncate}: x86_64 77. */
+    /** {@code __NR_ftime}: 35 on i386, ppc64le; 4035 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long ftime = TABLE.numberOr("ftime", SyscallTable.MISSING);
+
+    /** {@code __NR_ftruncate}: 1073741901 on x32; 4093 on mipsel; 46 on aarch64, riscv64; 5075 on mips64el; 77 on x86_64; 93 on i386, arm, ppc64le, s390x. */
     public static final long ftruncate = TABLE.numberOr("ftruncate", SyscallTable.MISSING);
 
-    /** {@code __NR_futex}: x86_64 202. */
+    /** {@code __NR_ftruncate64}: 194 on i386, arm; 4212 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long ftruncate64 = TABLE.numberOr("ftruncate64", SyscallTable.MISSING);
+
+    /** {@code __NR_futex}: 1073742026 on x32; 202 on x86_64; 221 on ppc64le; 238 on s390x; 240 on i386, arm; 4238 on mipsel; 5194 on mips64el; 98 on aarch64, riscv64. */
     public static final long futex = TABLE.numberOr("futex", SyscallTable.MISSING);
 
-    /** {@code __NR_futex_waitv}: x86_64 449. */
+    /** {@code __NR_futex_time64}: 422 on i386, arm; 4422 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long futex_time64 = TABLE.numberOr("futex_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_futex_waitv}: 1073742273 on x32; 4449 on mipsel; 449 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 5449 on mips64el. */
     public static final long futex_waitv = TABLE.numberOr("futex_waitv", SyscallTable.MISSING);
 
-    /** {@code __NR_futimesat}: x86_64 261. */
+    /** {@code __NR_futimesat}: 1073742085 on x32; 261 on x86_64; 290 on ppc64le; 292 on s390x; 299 on i386; 326 on arm; 4292 on mipsel; 5251 on mips64el; none on aarch64, riscv64. */
     public static final long futimesat = TABLE.numberOr("futimesat", SyscallTable.MISSING);
 
-    /** {@code __NR_get_kernel_syms}: x86_64 177. */
+    /** {@code __NR_get_kernel_syms}: 130 on i386, ppc64le, s390x; 177 on x86_64; 4130 on mipsel; 5170 on mips64el; none on x32, aarch64, arm, riscv64. */
     public static final long get_kernel_syms = TABLE.numberOr("get_kernel_syms", SyscallTable.MISSING);
 
-    /** {@code __NR_get_mempolicy}: x86_64 239. */
+    /** {@code __NR_get_mempolicy}: 1073742063 on x32; 236 on aarch64, riscv64; 239 on x86_64; 260 on ppc64le; 269 on s390x; 275 on i386; 320 on arm; 4269 on mipsel; 5228 on mips64el. */
     public static final long get_mempolicy = TABLE.numberOr("get_mempolicy", SyscallTable.MISSING);
 
-    /** {@code __NR_get_robust_list}: x86_64 274. */
+    /** {@code __NR_get_robust_list}: 100 on aarch64, riscv64; 1073742355 on x32; 274 on x86_64; 299 on ppc64le; 305 on s390x; 312 on i386; 339 on arm; 4310 on mipsel; 5269 on mips64el. */
     public static final long get_robust_list = TABLE.numberOr("get_robust_list", SyscallTable.MISSING);
 
-    /** {@code __NR_get_thread_area}: x86_64 211. */
+    /** {@code __NR_get_thread_area}: 211 on x86_64; 244 on i386; none on x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long get_thread_area = TABLE.numberOr("get_thread_area", SyscallTable.MISSING);
 
-    /** {@code __NR_getcpu}: x86_64 309. */
+    /** {@code __NR_get_tls}: 983046 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long get_tls = TABLE.numberOr("get_tls", SyscallTable.MISSING);
+
+    /** {@code __NR_getcpu}: 1073742133 on x32; 168 on aarch64, riscv64; 302 on ppc64le; 309 on x86_64; 311 on s390x; 318 on i386; 345 on arm; 4312 on mipsel; 5271 on mips64el. */
     public static final long getcpu = TABLE.numberOr("getcpu", SyscallTable.MISSING);
 
-    /** {@code __NR_getcwd}: x86_64 79. */
+    /** {@code __NR_getcwd}: 1073741903 on x32; 17 on aarch64, riscv64; 182 on ppc64le; 183 on i386, arm, s390x; 4203 on mipsel; 5077 on mips64el; 79 on x86_64. */
     public static final long getcwd = TABLE.numberOr("getcwd", SyscallTable.MISSING);
 
-    /** {@code __NR_getdents}: x86_64 78. */
+    /** {@code __NR_getdents}: 1073741902 on x32; 141 on i386, arm, ppc64le, s390x; 4141 on mipsel; 5076 on mips64el; 78 on x86_64; none on aarch64, riscv64. */
     public static final long getdents = TABLE.numberOr("getdents", SyscallTable.MISSING);
 
-    /** {@code __NR_getdents64}: x86_64 217. */
+    /** {@code __NR_getdents64}: 1073742041 on x32; 202 on ppc64le; 217 on x86_64, arm; 220 on i386, s390x; 4219 on mipsel; 5308 on mips64el; 61 on aarch64, riscv64. */
     public static final long getdents64 = TABLE.numberOr("getdents64", SyscallTable.MISSING);
 
-    /** {@code __NR_getegid}: x86_64 108. */
+    /** {@code __NR_getegid}: 1073741932 on x32; 108 on x86_64; 177 on aarch64, riscv64; 202 on s390x; 4050 on mipsel; 50 on i386, arm, ppc64le; 5106 on mips64el. */
     public static final long getegid = TABLE.numberOr("getegid", SyscallTable.MISSING);
 
-    /** {@code __NR_geteuid}: x86_64 107. */
+    /** {@code __NR_getegid32}: 202 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long getegid32 = TABLE.numberOr("getegid32", SyscallTable.MISSING);
+
+    /** {@code __NR_geteuid}: 107 on x86_64; 1073741931 on x32; 175 on aarch64, riscv64; 201 on s390x; 4049 on mipsel; 49 on i386, arm, ppc64le; 5105 on mips64el. */
     public static final long geteuid = TABLE.numberOr("geteuid", SyscallTable.MISSING);
 
-    /** {@code __NR_getgid}: x86_64 104. */
+    /** {@code __NR_geteuid32}: 201 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long geteuid32 = TABLE.numberOr("geteuid32", SyscallTable.MISSING);
+
+    /** {@code __NR_getgid}: 104 on x86_64; 1073741928 on x32; 176 on aarch64, riscv64; 200 on s390x; 4047 on mipsel; 47 on i386, arm, ppc64le; 5102 on mips64el. */
     public static final long getgid = TABLE.numberOr("getgid", SyscallTable.MISSING);
 
-    /** {@code __NR_getgroups}: x86_64 115. */
+    /** {@code __NR_getgid32}: 200 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long getgid32 = TABLE.numberOr("getgid32", SyscallTable.MISSING);
+
+    /** {@code __NR_getgroups}: 1073741939 on x32; 115 on x86_64; 158 on aarch64, riscv64; 205 on s390x; 4080 on mipsel; 5113 on mips64el; 80 on i386, arm, ppc64le. */
     public static final long getgroups = TABLE.numberOr("getgroups", SyscallTable.MISSING);
 
-    /** {@code __NR_getitimer}: x86_64 36. */
+    /** {@code __NR_getgroups32}: 205 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long getgroups32 = TABLE.numberOr("getgroups32", SyscallTable.MISSING);
+
+    /** {@code __NR_getitimer}: 102 on aarch64, riscv64; 105 on i386, arm, ppc64le, s390x; 1073741860 on x32; 36 on x86_64; 4105 on mipsel; 5035 on mips64el. */
     public static final long getitimer = TABLE.numberOr("getitimer", SyscallTable.MISSING);
 
-    /** {@code __NR_getpeername}: x86_64 52. */
+    /** {@code __NR_getpeername}: 1073741876 on x32; 205 on aarch64, riscv64; 287 on arm; 332 on ppc64le; 368 on i386, s390x; 4171 on mipsel; 5051 on mips64el; 52 on x86_64. */
     public static final long getpeername = TABLE.numberOr("getpeername", SyscallTable.MISSING);
 
-    /** {@code __NR_getpgid}: x86_64 121. */
+    /** {@code __NR_getpgid}: 1073741945 on x32; 121 on x86_64; 132 on i386, arm, ppc64le, s390x; 155 on aarch64, riscv64; 4132 on mipsel; 5119 on mips64el. */
     public static final long getpgid = TABLE.numberOr("getpgid", SyscallTable.MISSING);
 
-    /** {@code __NR_getpgrp}: x86_64 111. */
+    /** {@code __NR_getpgrp}: 1073741935 on x32; 111 on x86_64; 4065 on mipsel; 5109 on mips64el; 65 on i386, arm, ppc64le, s390x; none on aarch64, riscv64. */
     public static final long getpgrp = TABLE.numberOr("getpgrp", SyscallTable.MISSING);
 
-    /** {@code __NR_getpid}: x86_64 39. */
+    /** {@code __NR_getpid}: 1073741863 on x32; 172 on aarch64, riscv64; 20 on i386, arm, ppc64le, s390x; 39 on x86_64; 4020 on mipsel; 5038 on mips64el. */
     public static final long getpid = TABLE.numberOr("getpid", SyscallTable.MISSING);
 
-    /** {@code __NR_getpmsg}: x86_64 181. */
+    /** {@code __NR_getpmsg}: 1073742005 on x32; 181 on x86_64; 187 on ppc64le; 188 on i386, s390x; 4208 on mipsel; 5174 on mips64el; none on aarch64, arm, riscv64. */
     public static final long getpmsg = TABLE.numberOr("getpmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_getppid}: x86_64 110. */
+    /** {@code __NR_getppid}: 1073741934 on x32; 110 on x86_64; 173 on aarch64, riscv64; 4064 on mipsel; 5108 on mips64el; 64 on i386, arm, ppc64le, s390x. */
     public static final long getppid = TABLE.numberOr("getppid", SyscallTable.MISSING);
 
-    /** {@code __NR_getpriority}: x86_64 140. */
+    /** {@code __NR_getpriority}: 1073741964 on x32; 140 on x86_64; 141 on aarch64, riscv64; 4096 on mipsel; 5137 on mips64el; 96 on i386, arm, ppc64le, s390x. */
     public static final long getpriority = TABLE.numberOr("getpriority", SyscallTable.MISSING);
 
-    /** {@code __NR_getrandom}: x86_64 318. */
+    /** {@code __NR_getrandom}: 1073742142 on x32; 278 on aarch64, riscv64; 318 on x86_64; 349 on s390x; 355 on i386; 359 on ppc64le; 384 on arm; 4353 on mipsel; 5313 on mips64el. */
     public static final long getrandom = TABLE.numberOr("getrandom", SyscallTable.MISSING);
 
-    /** {@code __NR_getresgid}: x86_64 120. */
+    /** {@code __NR_getresgid}: 1073741944 on x32; 120 on x86_64; 150 on aarch64, riscv64; 170 on ppc64le; 171 on i386, arm; 211 on s390x; 4191 on mipsel; 5118 on mips64el. */
     public static final long getresgid = TABLE.numberOr("getresgid", SyscallTable.MISSING);
 
-    /** {@code __NR_getresuid}: x86_64 118. */
+    /** {@code __NR_getresgid32}: 211 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long getresgid32 = TABLE.numberOr("getresgid32", SyscallTable.MISSING);
+
+    /** {@code __NR_getresuid}: 1073741942 on x32; 118 on x86_64; 148 on aarch64, riscv64; 165 on i386, arm, ppc64le; 209 on s390x; 4186 on mipsel; 5116 on mips64el. */
     public static final long getresuid = TABLE.numberOr("getresuid", SyscallTable.MISSING);
 
-    /** {@code __NR_getrlimit}: x86_64 97. */
+    /** {@code __NR_getresuid32}: 209 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long getresuid32 = TABLE.numberOr("getresuid32", SyscallTable.MISSING);
+
+    /** {@code __NR_getrlimit}: 1073741921 on x32; 163 on aarch64, riscv64; 191 on s390x; 4076 on mipsel; 5095 on mips64el; 76 on i386, ppc64le; 97 on x86_64; none on arm. */
     public static final long getrlimit = TABLE.numberOr("getrlimit", SyscallTable.MISSING);
 
-    /** {@code __NR_getrusage}: x86_64 98. */
+    /** {@code __NR_getrusage}: 1073741922 on x32; 165 on aarch64, riscv64; 4077 on mipsel; 5096 on mips64el; 77 on i386, arm, ppc64le, s390x; 98 on x86_64. */
     public static final long getrusage = TABLE.numberOr("getrusage", SyscallTable.MISSING);
 
-    /** {@code __NR_getsid}: x86_64 124. */
+    /** {@code __NR_getsid}: 1073741948 on x32; 124 on x86_64; 147 on i386, arm, ppc64le, s390x; 156 on aarch64, riscv64; 4151 on mipsel; 5122 on mips64el. */
     public static final long getsid = TABLE.numberOr("getsid", SyscallTable.MISSING);
 
-    /** {@code __NR_getsockname}: x86_64 51. */
+    /** {@code __NR_getsockname}: 1073741875 on x32; 204 on aarch64, riscv64; 286 on arm; 331 on ppc64le; 367 on i386, s390x; 4172 on mipsel; 5050 on mips64el; 51 on x86_64. */
     public static final long getsockname = TABLE.numberOr("getsockname", SyscallTable.MISSING);
 
-    /** {@code __NR_getsockopt}: x86_64 55. */
+    /** {@code __NR_getsockopt}: 1073742366 on x32; 209 on aarch64, riscv64; 295 on arm; 340 on ppc64le; 365 on i386, s390x; 4173 on mipsel; 5054 on mips64el; 55 on x86_64. */
     public static final long getsockopt = TABLE.numberOr("getsockopt", SyscallTable.MISSING);
 
-    /** {@code __NR_gettid}: x86_64 186. */
+    /** {@code __NR_gettid}: 1073742010 on x32; 178 on aarch64, riscv64; 186 on x86_64; 207 on ppc64le; 224 on i386, arm; 236 on s390x; 4222 on mipsel; 5178 on mips64el. */
     public static final long gettid = TABLE.numberOr("gettid", SyscallTable.MISSING);
 
-    /** {@code __NR_gettimeofday}: x86_64 96. */
+    /** {@code __NR_gettimeofday}: 1073741920 on x32; 169 on aarch64, riscv64; 4078 on mipsel; 5094 on mips64el; 78 on i386, arm, ppc64le, s390x; 96 on x86_64. */
     public static final long gettimeofday = TABLE.numberOr("gettimeofday", SyscallTable.MISSING);
 
-    /** {@code __NR_getuid}: x86_64 102. */
+    /** {@code __NR_getuid}: 102 on x86_64; 1073741926 on x32; 174 on aarch64, riscv64; 199 on s390x; 24 on i386, arm, ppc64le; 4024 on mipsel; 5100 on mips64el. */
     public static final long getuid = TABLE.numberOr("getuid", SyscallTable.MISSING);
 
-    /** {@code __NR_getxattr}: x86_64 191. */
+    /** {@code __NR_getuid32}: 199 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long getuid32 = TABLE.numberOr("getuid32", SyscallTable.MISSING);
+
+    /** {@code __NR_getxattr}: 1073742015 on x32; 191 on x86_64; 212 on ppc64le; 227 on s390x; 229 on i386, arm; 4227 on mipsel; 5183 on mips64el; 8 on aarch64, riscv64. */
     public static final long getxattr = TABLE.numberOr("getxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_init_module}: x86_64 175. */
+    /** {@code __NR_gtty}: 32 on i386, ppc64le; 4032 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long gtty = TABLE.numberOr("gtty", SyscallTable.MISSING);
+
+    /** {@code __NR_idle}: 112 on i386, ppc64le, s390x; 4112 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
+    public static final long idle = TABLE.numberOr("idle", SyscallTable.MISSING);
+
+    /** {@code __NR_init_module}: 105 on aarch64, riscv64; 1073741999 on x32; 128 on i386, arm, ppc64le, s390x; 175 on x86_64; 4128 on mipsel; 5168 on mips64el. */
     public static final long init_module = TABLE.numberOr("init_module", SyscallTable.MISSING);
 
-    /** {@code __NR_inotify_add_watch}: x86_64 254. */
+    /** {@code __NR_inotify_add_watch}: 1073742078 on x32; 254 on x86_64; 27 on aarch64, riscv64; 276 on ppc64le; 285 on s390x; 292 on i386; 317 on arm; 4285 on mipsel; 5244 on mips64el. */
     public static final long inotify_add_watch = TABLE.numberOr("inotify_add_watch", SyscallTable.MISSING);
 
-    /** {@code __NR_inotify_init}: x86_64 253. */
+    /** {@code __NR_inotify_init}: 1073742077 on x32; 253 on x86_64; 275 on ppc64le; 284 on s390x; 291 on i386; 316 on arm; 4284 on mipsel; 5243 on mips64el; none on aarch64, riscv64. */
     public static final long inotify_init = TABLE.numberOr("inotify_init", SyscallTable.MISSING);
 
-    /** {@code __NR_inotify_init1}: x86_64 294. */
+    /** {@code __NR_inotify_init1}: 1073742118 on x32; 26 on aarch64, riscv64; 294 on x86_64; 318 on ppc64le; 324 on s390x; 332 on i386; 360 on arm; 4329 on mipsel; 5288 on mips64el. */
     public static final long inotify_init1 = TABLE.numberOr("inotify_init1", SyscallTable.MISSING);
 
-    /** {@code __NR_inotify_rm_watch}: x86_64 255. */
+    /** {@code __NR_inotify_rm_watch}: 1073742079 on x32; 255 on x86_64; 277 on ppc64le; 28 on aarch64, riscv64; 286 on s390x; 293 on i386; 318 on arm; 4286 on mipsel; 5245 on mips64el. */
     public static final long inotify_rm_watch = TABLE.numberOr("inotify_rm_watch", SyscallTable.MISSING);
 
-    /** {@code __NR_io_cancel}: x86_64 210. */
+    /** {@code __NR_io_cancel}: 1073742034 on x32; 210 on x86_64; 231 on ppc64le; 247 on arm, s390x; 249 on i386; 3 on aarch64, riscv64; 4245 on mipsel; 5204 on mips64el. */
     public static final long io_cancel = TABLE.numberOr("io_cancel", SyscallTable.MISSING);
 
-    /** {@code __NR_io_destroy}: x86_64 207. */
+    /** {@code __NR_io_destroy}: 1 on aarch64, riscv64; 1073742031 on x32; 207 on x86_64; 228 on ppc64le; 244 on arm, s390x; 246 on i386; 4242 on mipsel; 5201 on mips64el. */
     public static final long io_destroy = TABLE.numberOr("io_destroy", SyscallTable.MISSING);
 
-    /** {@code __NR_io_getevents}: x86_64 208. */
+    /** {@code __NR_io_getevents}: 1073742032 on x32; 208 on x86_64; 229 on ppc64le; 245 on arm, s390x; 247 on i386; 4 on aarch64, riscv64; 4243 on mipsel; 5202 on mips64el. */
     public static final long io_getevents = TABLE.numberOr("io_getevents", SyscallTable.MISSING);
 
-    /** {@code __NR_io_pgetevents}: x86_64 333. */
+    /** {@code __NR_io_pgetevents}: 1073742157 on x32; 292 on aarch64, riscv64; 333 on x86_64; 382 on s390x; 385 on i386; 388 on ppc64le; 399 on arm; 4368 on mipsel; 5328 on mips64el. */
     public static final long io_pgetevents = TABLE.numberOr("io_pgetevents", SyscallTable.MISSING);
 
-    /** {@code __NR_io_setup}: x86_64 206. */
+    /** {@code __NR_io_pgetevents_time64}: 416 on i386, arm; 4416 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long io_pgetevents_time64 = TABLE.numberOr("io_pgetevents_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_io_setup}: 0 on aarch64, riscv64; 1073742367 on x32; 206 on x86_64; 227 on ppc64le; 243 on arm, s390x; 245 on i386; 4241 on mipsel; 5200 on mips64el. */
     public static final long io_setup = TABLE.numberOr("io_setup", SyscallTable.MISSING);
 
-    /** {@code __NR_io_submit}: x86_64 209. */
+    /** {@code __NR_io_submit}: 1073742368 on x32; 2 on aarch64, riscv64; 209 on x86_64; 230 on ppc64le; 246 on arm, s390x; 248 on i386; 4244 on mipsel; 5203 on mips64el. */
     public static final long io_submit = TABLE.numberOr("io_submit", SyscallTable.MISSING);
 
-    /** {@code __NR_io_uring_enter}: x86_64 426. */
+    /** {@code __NR_io_uring_enter}: 1073742250 on x32; 426 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4426 on mipsel; 5426 on mips64el. */
     public static final long io_uring_enter = TABLE.numberOr("io_uring_enter", SyscallTable.MISSING);
 
-    /** {@code __NR_io_uring_register}: x86_64 427. */
+    /** {@code __NR_io_uring_register}: 1073742251 on x32; 427 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4427 on mipsel; 5427 on mips64el. */
     public static final long io_uring_register = TABLE.numberOr("io_uring_register", SyscallTable.MISSING);
 
-    /** {@code __NR_io_uring_setup}: x86_64 425. */
+    /** {@code __NR_io_uring_setup}: 1073742249 on x32; 425 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4425 on mipsel; 5425 on mips64el. */
     public static final long io_uring_setup = TABLE.numberOr("io_uring_setup", SyscallTable.MISSING);
 
-    /** {@code __NR_ioctl}: x86_64 16. */
+    /** {@code __NR_ioctl}: 1073742338 on x32; 16 on x86_64; 29 on aarch64, riscv64; 4054 on mipsel; 5015 on mips64el; 54 on i386, arm, ppc64le, s390x. */
     public static final long ioctl = TABLE.numberOr("ioctl", SyscallTable.MISSING);
 
-    /** {@code __NR_ioperm}: x86_64 173. */
+    /** {@code __NR_ioperm}: 101 on i386, ppc64le; 1073741997 on x32; 173 on x86_64; 4101 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
     public static final long ioperm = TABLE.numberOr("ioperm", SyscallTable.MISSING);
 
-    /** {@code __NR_iopl}: x86_64 172. */
+    /** {@code __NR_iopl}: 1073741996 on x32; 110 on i386, ppc64le; 172 on x86_64; 4110 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
     public static final long iopl = TABLE.numberOr("iopl", SyscallTable.MISSING);
 
-    /** {@code __NR_ioprio_get}: x86_64 252. */
+    /** {@code __NR_ioprio_get}: 1073742076 on x32; 252 on x86_64; 274 on ppc64le; 283 on s390x; 290 on i386; 31 on aarch64, riscv64; 315 on arm; 4315 on mipsel; 5274 on mips64el. */
     public static final long ioprio_get = TABLE.numberOr("ioprio_get", SyscallTable.MISSING);
 
-    /** {@code __NR_ioprio_set}: x86_64 251. */
+    /** {@code __NR_ioprio_set}: 1073742075 on x32; 251 on x86_64; 273 on ppc64le; 282 on s390x; 289 on i386; 30 on aarch64, riscv64; 314 on arm; 4314 on mipsel; 5273 on mips64el. */
     public static final long ioprio_set = TABLE.numberOr("ioprio_set", SyscallTable.MISSING);
 
-    /** {@code __NR_kcmp}: x86_64 312. */
+    /** {@code __NR_ipc}: 117 on i386, ppc64le, s390x; 4117 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
+    public static final long ipc = TABLE.numberOr("ipc", SyscallTable.MISSING);
+
+    /** {@code __NR_kcmp}: 1073742136 on x32; 272 on aarch64, riscv64; 312 on x86_64; 343 on s390x; 349 on i386; 354 on ppc64le; 378 on arm; 4347 on mipsel; 5306 on mips64el. */
     public static final long kcmp = TABLE.numberOr("kcmp", SyscallTable.MISSING);
 
-    /** {@code __NR_kexec_file_load}: x86_64 320. */
+    /** {@code __NR_kexec_file_load}: 1073742144 on x32; 294 on aarch64, riscv64; 320 on x86_64; 381 on s390x; 382 on ppc64le; 401 on arm; none on i386, mips64el, mipsel. */
     public static final long kexec_file_load = TABLE.numberOr("kexec_file_load", SyscallTable.MISSING);
 
-    /** {@code __NR_kexec_load}: x86_64 246. */
+    /** {@code __NR_kexec_load}: 104 on aarch64, riscv64; 1073742352 on x32; 246 on x86_64; 268 on ppc64le; 277 on s390x; 283 on i386; 347 on arm; 4311 on mipsel; 5270 on mips64el. */
     public static final long kexec_load = TABLE.numberOr("kexec_load", SyscallTable.MISSING);
 
-    /** {@code __NR_keyctl}: x86_64 250. */
+    /** {@code __NR_keyctl}: 1073742074 on x32; 219 on aarch64, riscv64; 250 on x86_64; 271 on ppc64le; 280 on s390x; 288 on i386; 311 on arm; 4282 on mipsel; 5241 on mips64el. */
     public static final long keyctl = TABLE.numberOr("keyctl", SyscallTable.MISSING);
 
-    /** {@code __NR_kill}: x86_64 62. */
+    /** {@code __NR_kill}: 1073741886 on x32; 129 on aarch64, riscv64; 37 on i386, arm, ppc64le, s390x; 4037 on mipsel; 5060 on mips64el; 62 on x86_64. */
     public static final long kill = TABLE.numberOr("kill", SyscallTable.MISSING);
 
-    /** {@code __NR_landlock_add_rule}: x86_64 445. */
+    /** {@code __NR_landlock_add_rule}: 1073742269 on x32; 4445 on mipsel; 445 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 5445 on mips64el. */
     public static final long landlock_add_rule = TABLE.numberOr("landlock_add_rule", SyscallTable.MISSING);
 
-    /** {@code __NR_landlock_create_ruleset}: x86_64 444. */
+    /** {@code __NR_landlock_create_ruleset}: 1073742268 on x32; 444 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4444 on mipsel; 5444 on mips64el. */
     public static final long landlock_create_ruleset = TABLE.numberOr("landlock_create_ruleset", SyscallTable.MISSING);
 
-    /** {@code __NR_landlock_restrict_self}: x86_64 446. */
+    /** {@code __NR_landlock_restrict_self}: 1073742270 on x32; 4446 on mipsel; 446 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 5446 on mips64el. */
     public static final long landlock_restrict_self = TABLE.numberOr("landlock_restrict_self", SyscallTable.MISSING);
 
-    /** {@code __NR_lchown}: x86_64 94. */
+    /** {@code __NR_lchown}: 1073741918 on x32; 16 on i386, arm, ppc64le; 198 on s390x; 4016 on mipsel; 5092 on mips64el; 94 on x86_64; none on aarch64, riscv64. */
     public static final long lchown = TABLE.numberOr("lchown", SyscallTable.MISSING);
 
-    /** {@code __NR_lgetxattr}: x86_64 192. */
+    /** {@code __NR_lchown32}: 198 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long lchown32 = TABLE.numberOr("lchown32", SyscallTable.MISSING);
+
+    /** {@code __NR_lgetxattr}: 1073742016 on x32; 192 on x86_64; 213 on ppc64le; 228 on s390x; 230 on i386, arm; 4228 on mipsel; 5184 on mips64el; 9 on aarch64, riscv64. */
     public static final long lgetxattr = TABLE.numberOr("lgetxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_link}: x86_64 86. */
+    /** {@code __NR_link}: 1073741910 on x32; 4009 on mipsel; 5084 on mips64el; 86 on x86_64; 9 on i386, arm, ppc64le, s390x; none on aarch64, riscv64. */
     public static final long link = TABLE.numberOr("link", SyscallTable.MISSING);
 
-    /** {@code __NR_linkat}: x86_64 265. */
+    /** {@code __NR_linkat}: 1073742089 on x32; 265 on x86_64; 294 on ppc64le; 296 on s390x; 303 on i386; 330 on arm; 37 on aarch64, riscv64; 4296 on mipsel; 5255 on mips64el. */
     public static final long linkat = TABLE.numberOr("linkat", SyscallTable.MISSING);
 
-    /** {@code __NR_listen}: x86_64 50. */
+    /** {@code __NR_listen}: 1073741874 on x32; 201 on aarch64, riscv64; 284 on arm; 329 on ppc64le; 363 on i386, s390x; 4174 on mipsel; 50 on x86_64; 5049 on mips64el. */
     public static final long listen = TABLE.numberOr("listen", SyscallTable.MISSING);
 
-    /** {@code __NR_listxattr}: x86_64 194. */
+    /** {@code __NR_listxattr}: 1073742018 on x32; 11 on aarch64, riscv64; 194 on x86_64; 215 on ppc64le; 230 on s390x; 232 on i386, arm; 4230 on mipsel; 5186 on mips64el. */
     public static final long listxattr = TABLE.numberOr("listxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_llistxattr}: x86_64 195. */
+    /** {@code __NR_llistxattr}: 1073742019 on x32; 12 on aarch64, riscv64; 195 on x86_64; 216 on ppc64le; 231 on s390x; 233 on i386, arm; 4231 on mipsel; 5187 on mips64el. */
     public static final long llistxattr = TABLE.numberOr("llistxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_lookup_dcookie}: x86_64 212. */
+    /** {@code __NR_lock}: 4053 on mipsel; 53 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long lock = TABLE.numberOr("lock", SyscallTable.MISSING);
+
+    /** {@code __NR_lookup_dcookie}: 1073742036 on x32; 110 on s390x; 18 on aarch64, riscv64; 212 on x86_64; 235 on ppc64le; 249 on arm; 253 on i386; 4247 on mipsel; 5206 on mips64el. */
     public static final long lookup_dcookie = TABLE.numberOr("lookup_dcookie", SyscallTable.MISSING);
 
-    /** {@code __NR_lremovexattr}: x86_64 198. */
+    /** {@code __NR_lremovexattr}: 1073742022 on x32; 15 on aarch64, riscv64; 198 on x86_64; 219 on ppc64le; 234 on s390x; 236 on i386, arm; 4234 on mipsel; 5190 on mips64el. */
     public static final long lremovexattr = TABLE.numberOr("lremovexattr", SyscallTable.MISSING);
 
-    /** {@code __NR_lseek}: x86_64 8. */
+    /** {@code __NR_lseek}: 1073741832 on x32; 19 on i386, arm, ppc64le, s390x; 4019 on mipsel; 5008 on mips64el; 62 on aarch64, riscv64; 8 on x86_64. */
     public static final long lseek = TABLE.numberOr("lseek", SyscallTable.MISSING);
 
-    /** {@code __NR_lsetxattr}: x86_64 189. */
+    /** {@code __NR_lsetxattr}: 1073742013 on x32; 189 on x86_64; 210 on ppc64le; 225 on s390x; 227 on i386, arm; 4225 on mipsel; 5181 on mips64el; 6 on aarch64, riscv64. */
     public static final long lsetxattr = TABLE.numberOr("lsetxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_lstat}: x86_64 6. */
+    /** {@code __NR_lstat}: 107 on i386, arm, ppc64le, s390x; 1073741830 on x32; 4107 on mipsel; 5006 on mips64el; 6 on x86_64; none on aarch64, riscv64. */
     public static final long lstat = TABLE.numberOr("lstat", SyscallTable.MISSING);
 
-    /** {@code __NR_madvise}: x86_64 28. */
+    /** {@code __NR_lstat64}: 196 on i386, arm; 4214 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long lstat64 = TABLE.numberOr("lstat64", SyscallTable.MISSING);
+
+    /** {@code __NR_madvise}: 1073741852 on x32; 205 on ppc64le; 219 on i386, s390x; 220 on arm; 233 on aarch64, riscv64; 28 on x86_64; 4218 on mipsel; 5027 on mips64el. */
     public static final long madvise = TABLE.numberOr("madvise", SyscallTable.MISSING);
 
-    /** {@code __NR_mbind}: x86_64 237. */
+    /** {@code __NR_mbind}: 1073742061 on x32; 235 on aarch64, riscv64; 237 on x86_64; 259 on ppc64le; 268 on s390x; 274 on i386; 319 on arm; 4268 on mipsel; 5227 on mips64el. */
     public static final long mbind = TABLE.numberOr("mbind", SyscallTable.MISSING);
 
-    /** {@code __NR_membarrier}: x86_64 324. */
+    /** {@code __NR_membarrier}: 1073742148 on x32; 283 on aarch64, riscv64; 324 on x86_64; 356 on s390x; 365 on ppc64le; 375 on i386; 389 on arm; 4358 on mipsel; 5318 on mips64el. */
     public static final long membarrier = TABLE.numberOr("membarrier", SyscallTable.MISSING);
 
-    /** {@code __NR_memfd_create}: x86_64 319. */
+    /** {@code __NR_memfd_create}: 1073742143 on x32; 279 on aarch64, riscv64; 319 on x86_64; 350 on s390x; 356 on i386; 360 on ppc64le; 385 on arm; 4354 on mipsel; 5314 on mips64el. */
     public static final long memfd_create = TABLE.numberOr("memfd_create", SyscallTable.MISSING);
 
-    /** {@code __NR_memfd_secret}: x86_64 447. */
+    /** {@code __NR_memfd_secret}: 1073742271 on x32; 447 on x86_64, i386, aarch64, riscv64; none on arm, ppc64le, s390x, mips64el, mipsel. */
     public static final long memfd_secret = TABLE.numberOr("memfd_secret", SyscallTable.MISSING);
 
-    /** {@code __NR_migrate_pages}: x86_64 256. */
+    /** {@code __NR_migrate_pages}: 1073742080 on x32; 238 on aarch64, riscv64; 256 on x86_64; 258 on ppc64le; 287 on s390x; 294 on i386; 400 on arm; 4287 on mipsel; 5246 on mips64el. */
     public static final long migrate_pages = TABLE.numberOr("migrate_pages", SyscallTable.MISSING);
 
-    /** {@code __NR_mincore}: x86_64 27. */
+    /** {@code __NR_mincore}: 1073741851 on x32; 206 on ppc64le; 218 on i386, s390x; 219 on arm; 232 on aarch64, riscv64; 27 on x86_64; 4217 on mipsel; 5026 on mips64el. */
     public static final long mincore = TABLE.numberOr("mincore", SyscallTable.MISSING);
 
-    /** {@code __NR_mkdir}: x86_64 83. */
+    /** {@code __NR_mkdir}: 1073741907 on x32; 39 on i386, arm, ppc64le, s390x; 4039 on mipsel; 5081 on mips64el; 83 on x86_64; none on aarch64, riscv64. */
     public static final long mkdir = TABLE.numberOr("mkdir", SyscallTable.MISSING);
 
-    /** {@code __NR_mkdirat}: x86_64 258. */
+    /** {@code __NR_mkdirat}: 1073742082 on x32; 258 on x86_64; 287 on ppc64le; 289 on s390x; 296 on i386; 323 on arm; 34 on aarch64, riscv64; 4289 on mipsel; 5248 on mips64el. */
     public static final long mkdirat = TABLE.numberOr("mkdirat", SyscallTable.MISSING);
 
-    /** {@code __NR_mknod}: x86_64 133. */
+    /** {@code __NR_mknod}: 1073741957 on x32; 133 on x86_64; 14 on i386, arm, ppc64le, s390x; 4014 on mipsel; 5131 on mips64el; none on aarch64, riscv64. */
     public static final long mknod = TABLE.numberOr("mknod", SyscallTable.MISSING);
 
-    /** {@code __NR_mknodat}: x86_64 259. */
+    /** {@code __NR_mknodat}: 1073742083 on x32; 259 on x86_64; 288 on ppc64le; 290 on s390x; 297 on i386; 324 on arm; 33 on aarch64, riscv64; 4290 on mipsel; 5249 on mips64el. */
     public static final long mknodat = TABLE.numberOr("mknodat", SyscallTable.MISSING);
 
-    /** {@code __NR_mlock}: x86_64 149. */
+    /** {@code __NR_mlock}: 1073741973 on x32; 149 on x86_64; 150 on i386, arm, ppc64le, s390x; 228 on aarch64, riscv64; 4154 on mipsel; 5146 on mips64el. */
     public static final long mlock = TABLE.numberOr("mlock", SyscallTable.MISSING);
 
-    /** {@code __NR_mlock2}: x86_64 325. */
+    /** {@code __NR_mlock2}: 1073742149 on x32; 284 on aarch64, riscv64; 325 on x86_64; 374 on s390x; 376 on i386; 378 on ppc64le; 390 on arm; 4359 on mipsel; 5319 on mips64el. */
     public static final long mlock2 = TABLE.numberOr("mlock2", SyscallTable.MISSING);
 
-    /** {@code __NR_mlockall}: x86_64 151. */
+    /** {@code __NR_mlockall}: 1073741975 on x32; 151 on x86_64; 152 on i386, arm, ppc64le, s390x; 230 on aarch64, riscv64; 4156 on mipsel; 5148 on mips64el. */
     public static final long mlockall = TABLE.numberOr("mlockall", SyscallTable.MISSING);
 
-    /** {@code __NR_mmap}: x86_64 9. */
+    /** {@code __NR_mmap}: 1073741833 on x32; 222 on aarch64, riscv64; 4090 on mipsel; 5009 on mips64el; 9 on x86_64; 90 on i386, ppc64le, s390x; none on arm. */
     public static final long mmap = TABLE.numberOr("mmap", SyscallTable.MISSING);
 
-    /** {@code __NR_modify_ldt}: x86_64 154. */
+    /** {@code __NR_mmap2}: 192 on i386, arm; 4210 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long mmap2 = TABLE.numberOr("mmap2", SyscallTable.MISSING);
+
+    /** {@code __NR_modify_ldt}: 1073741978 on x32; 123 on i386, ppc64le; 154 on x86_64; 4123 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
     public static final long modify_ldt = TABLE.numberOr("modify_ldt", SyscallTable.MISSING);
 
-    /** {@code __NR_mount}: x86_64 165. */
+    /** {@code __NR_mount}: 1073741989 on x32; 165 on x86_64; 21 on i386, arm, ppc64le, s390x; 40 on aarch64, riscv64; 4021 on mipsel; 5160 on mips64el. */
     public static final long mount = TABLE.numberOr("mount", SyscallTable.MISSING);
 
-    /** {@code __NR_mount_setattr}: x86_64 442. */
+    /** {@code __NR_mount_setattr}: 1073742266 on x32; 442 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4442 on mipsel; 5442 on mips64el. */
     public static final long mount_setattr = TABLE.numberOr("mount_setattr", SyscallTable.MISSING);
 
-    /** {@code __NR_move_mount}: x86_64 429. */
+    /** {@code __NR_move_mount}: 1073742253 on x32; 429 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4429 on mipsel; 5429 on mips64el. */
     public static final long move_mount = TABLE.numberOr("move_mount", SyscallTable.MISSING);
 
-    /** {@code __NR_move_pages}: x86_64 279. */
+    /** {@code __NR_move_pages}: 1073742357 on x32; 239 on aarch64, riscv64; 279 on x86_64; 301 on ppc64le; 310 on s390x; 317 on i386; 344 on arm; 4308 on mipsel; 5267 on mips64el. */
     public static final long move_pages = TABLE.numberOr("move_pages", SyscallTable.MISSING);
 
-    /** {@code __NR_mprotect}: x86_64 10. */
+    /** {@code __NR_mprotect}: 10 on x86_64; 1073741834 on x32; 125 on i386, arm, ppc64le, s390x; 226 on aarch64, riscv64; 4125 on mipsel; 5010 on mips64el. */
     public static final long mprotect = TABLE.numberOr("mprotect", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_getsetattr}: x86_64 245. */
+    /** {@code __NR_mpx}: 4056 on mipsel; 56 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long mpx = TABLE.numberOr("mpx", SyscallTable.MISSING);
+
+    /** {@code __NR_mq_getsetattr}: 1073742069 on x32; 185 on aarch64, riscv64; 245 on x86_64; 267 on ppc64le; 276 on s390x; 279 on arm; 282 on i386; 4276 on mipsel; 5235 on mips64el. */
     public static final long mq_getsetattr = TABLE.numberOr("mq_getsetattr", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_notify}: x86_64 244. */
+    /** {@code __NR_mq_notify}: 1073742351 on x32; 184 on aarch64, riscv64; 244 on x86_64; 266 on ppc64le; 275 on s390x; 278 on arm; 281 on i386; 4275 on mipsel; 5234 on mips64el. */
     public static final long mq_notify = TABLE.numberOr("mq_notify", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_open}: x86_64 240. */
+    /** {@code __NR_mq_open}: 1073742064 on x32; 180 on aarch64, riscv64; 240 on x86_64; 262 on ppc64le; 271 on s390x; 274 on arm; 277 on i386; 4271 on mipsel; 5230 on mips64el. */
     public static final long mq_open = TABLE.numberOr("mq_open", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_timedreceive}: x86_64 243. */
+    /** {@code __NR_mq_timedreceive}: 1073742067 on x32; 183 on aarch64, riscv64; 243 on x86_64; 265 on ppc64le; 274 on s390x; 277 on arm; 280 on i386; 4274 on mipsel; 5233 on mips64el. */
     public static final long mq_timedreceive = TABLE.numberOr("mq_timedreceive", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_timedsend}: x86_64 242. */
+    /** {@code __NR_mq_timedreceive_time64}: 419 on i386, arm; 4419 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long mq_timedreceive_time64 = TABLE.numberOr("mq_timedreceive_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_mq_timedsend}: 1073742066 on x32; 182 on aarch64, riscv64; 242 on x86_64; 264 on ppc64le; 273 on s390x; 276 on arm; 279 on i386; 4273 on mipsel; 5232 on mips64el. */
     public static final long mq_timedsend = TABLE.numberOr("mq_timedsend", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_unlink}: x86_64 241. */
+    /** {@code __NR_mq_timedsend_time64}: 418 on i386, arm; 4418 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long mq_timedsend_time64 = TABLE.numberOr("mq_timedsend_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_mq_unlink}: 1073742065 on x32; 181 on aarch64, riscv64; 241 on x86_64; 263 on ppc64le; 272 on s390x; 275 on arm; 278 on i386; 4272 on mipsel; 5231 on mips64el. */
     public static final long mq_unlink = TABLE.numberOr("mq_unlink", SyscallTable.MISSING);
 
-    /** {@code __NR_mremap}: x86_64 25. */
+    /** {@code __NR_mremap}: 1073741849 on x32; 163 on i386, arm, ppc64le, s390x; 216 on aarch64, riscv64; 25 on x86_64; 4167 on mipsel; 5024 on mips64el. */
     public static final long mremap = TABLE.numberOr("mremap", SyscallTable.MISSING);
 
-    /** {@code __NR_msgctl}: x86_64 71. */
+    /** {@code __NR_msgctl}: 1073741895 on x32; 187 on aarch64, riscv64; 304 on arm; 402 on i386, ppc64le, s390x; 4402 on mipsel; 5069 on mips64el; 71 on x86_64. */
     public static final long msgctl = TABLE.numberOr("msgctl", SyscallTable.MISSING);
 
-    /** {@code __NR_msgget}: x86_64 68. */
+    /** {@code __NR_msgget}: 1073741892 on x32; 186 on aarch64, riscv64; 303 on arm; 399 on i386, ppc64le, s390x; 4399 on mipsel; 5066 on mips64el; 68 on x86_64. */
     public static final long msgget = TABLE.numberOr("msgget", SyscallTable.MISSING);
 
-    /** {@code __NR_msgrcv}: x86_64 70. */
+    /** {@code __NR_msgrcv}: 1073741894 on x32; 188 on aarch64, riscv64; 302 on arm; 401 on i386, ppc64le, s390x; 4401 on mipsel; 5068 on mips64el; 70 on x86_64. */
     public static final long msgrcv = TABLE.numberOr("msgrcv", SyscallTable.MISSING);
 
-    /** {@code __NR_msgsnd}: x86_64 69. */
+    /** {@code __NR_msgsnd}: 1073741893 on x32; 189 on aarch64, riscv64; 301 on arm; 400 on i386, ppc64le, s390x; 4400 on mipsel; 5067 on mips64el; 69 on x86_64. */
     public static final long msgsnd = TABLE.numberOr("msgsnd", SyscallTable.MISSING);
 
-    /** {@code __NR_msync}: x86_64 26. */
+    /** {@code __NR_msync}: 1073741850 on x32; 144 on i386, arm, ppc64le, s390x; 227 on aarch64, riscv64; 26 on x86_64; 4144 on mipsel; 5025 on mips64el. */
     public static final long msync = TABLE.numberOr("msync", SyscallTable.MISSING);
 
-    /** {@code __NR_munlock}: x86_64 150. */
+    /** {@code __NR_multiplexer}: 201 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long multiplexer = TABLE.numberOr("multiplexer", SyscallTable.MISSING);
+
+    /** {@code __NR_munlock}: 1073741974 on x32; 150 on x86_64; 151 on i386, arm, ppc64le, s390x; 229 on aarch64, riscv64; 4155 on mipsel; 5147 on mips64el. */
     public static final long munlock = TABLE.numberOr("munlock", SyscallTable.MISSING);
 
-    /** {@code __NR_munlockall}: x86_64 152. */
+    /** {@code __NR_munlockall}: 1073741976 on x32; 152 on x86_64; 153 on i386, arm, ppc64le, s390x; 231 on aarch64, riscv64; 4157 on mipsel; 5149 on mips64el. */
     public static final long munlockall = TABLE.numberOr("munlockall", SyscallTable.MISSING);
 
-    /** {@code __NR_munmap}: x86_64 11. */
+    /** {@code __NR_munmap}: 1073741835 on x32; 11 on x86_64; 215 on aarch64, riscv64; 4091 on mipsel; 5011 on mips64el; 91 on i386, arm, ppc64le, s390x. */
     public static final long munmap = TABLE.numberOr("munmap", SyscallTable.MISSING);
 
-    /** {@code __NR_name_to_handle_at}: x86_64 303. */
+    /** {@code __NR_name_to_handle_at}: 1073742127 on x32; 264 on aarch64, riscv64; 303 on x86_64; 335 on s390x; 341 on i386; 345 on ppc64le; 370 on arm; 4339 on mipsel; 5298 on mips64el. */
     public static final long name_to_handle_at = TABLE.numberOr("name_to_handle_at", SyscallTable.MISSING);
 
-    /** {@code __NR_nanosleep}: x86_64 35. */
+    /** {@code __NR_nanosleep}: 101 on aarch64, riscv64; 1073741859 on x32; 162 on i386, arm, ppc64le, s390x; 35 on x86_64; 4166 on mipsel; 5034 on mips64el. */
     public static final long nanosleep = TABLE.numberOr("nanosleep", SyscallTable.MISSING);
 
-    /** {@code __NR_newfstatat}: x86_64 262. */
+    /** {@code __NR_newfstatat}: 1073742086 on x32; 262 on x86_64; 291 on ppc64le; 293 on s390x; 5252 on mips64el; 79 on aarch64, riscv64; none on i386, arm, mipsel. */
     public static final long newfstatat = TABLE.numberOr("newfstatat", SyscallTable.MISSING);
 
-    /** {@code __NR_nfsservctl}: x86_64 180. */
+    /** {@code __NR_nfsservctl}: 168 on ppc64le; 169 on i386, arm, s390x; 180 on x86_64; 4189 on mipsel; 42 on aarch64, riscv64; 5173 on mips64el; none on x32. */
     public static final long nfsservctl = TABLE.numberOr("nfsservctl", SyscallTable.MISSING);
 
-    /** {@code __NR_open}: x86_64 2. */
+    /** {@code __NR_nice}: 34 on i386, arm, ppc64le, s390x; 4034 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    public static final long nice = TABLE.numberOr("nice", SyscallTable.MISSING);
+
+    /** {@code __NR_oldfstat}: 28 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long oldfstat = TABLE.numberOr("oldfstat", SyscallTable.MISSING);
+
+    /** {@code __NR_oldlstat}: 84 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long oldlstat = TABLE.numberOr("oldlstat", SyscallTable.MISSING);
+
+    /** {@code __NR_oldolduname}: 59 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long oldolduname = TABLE.numberOr("oldolduname", SyscallTable.MISSING);
+
+    /** {@code __NR_oldstat}: 18 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long oldstat = TABLE.numberOr("oldstat", SyscallTable.MISSING);
+
+    /** {@code __NR_olduname}: 109 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long olduname = TABLE.numberOr("olduname", SyscallTable.MISSING);
+
+    /** {@code __NR_open}: 1073741826 on x32; 2 on x86_64; 4005 on mipsel; 5 on i386, arm, ppc64le, s390x; 5002 on mips64el; none on aarch64, riscv64. */
     public static final long open = TABLE.numberOr("open", SyscallTable.MISSING);
 
-    /** {@code __NR_open_by_handle_at}: x86_64 304. */
+    /** {@code __NR_open_by_handle_at}: 1073742128 on x32; 265 on aarch64, riscv64; 304 on x86_64; 336 on s390x; 342 on i386; 346 on ppc64le; 371 on arm; 4340 on mipsel; 5299 on mips64el. */
     public static final long open_by_handle_at = TABLE.numberOr("open_by_handle_at", SyscallTable.MISSING);
 
-    /** {@code __NR_open_tree}: x86_64 428. */
+    /** {@code __NR_open_tree}: 1073742252 on x32; 428 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4428 on mipsel; 5428 on mips64el. */
     public static final long open_tree = TABLE.numberOr("open_tree", SyscallTable.MISSING);
 
-    /** {@code __NR_openat}: x86_64 257. */
+    /** {@code __NR_openat}: 1073742081 on x32; 257 on x86_64; 286 on ppc64le; 288 on s390x; 295 on i386; 322 on arm; 4288 on mipsel; 5247 on mips64el; 56 on aarch64, riscv64. */
     public static final long openat = TABLE.numberOr("openat", SyscallTable.MISSING);
 
-    /** {@code __NR_openat2}: x86_64 437. */
+    /** {@code __NR_openat2}: 1073742261 on x32; 437 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4437 on mipsel; 5437 on mips64el. */
     public static final long openat2 = TABLE.numberOr("openat2", SyscallTable.MISSING);
 
-    /** {@code __NR_pause}: x86_64 34. */
+    /** {@code __NR_pause}: 1073741858 on x32; 29 on i386, arm, ppc64le, s390x; 34 on x86_64; 4029 on mipsel; 5033 on mips64el; none on aarch64, riscv64. */
     public static final long pause = TABLE.numberOr("pause", SyscallTable.MISSING);
 
-    /** {@code __NR_perf_event_open}: x86_64 298. */
+    /** {@code __NR_pciconfig_iobase}: 200 on ppc64le; 271 on arm; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
+    public static final long pciconfig_iobase = TABLE.numberOr("pciconfig_iobase", SyscallTable.MISSING);
+
+    /** {@code __NR_pciconfig_read}: 198 on ppc64le; 272 on arm; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
+    public static final long pciconfig_read = TABLE.numberOr("pciconfig_read", SyscallTable.MISSING);
+
+    /** {@code __NR_pciconfig_write}: 199 on ppc64le; 273 on arm; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
+    public static final long pciconfig_write = TABLE.numberOr("pciconfig_write", SyscallTable.MISSING);
+
+    /** {@code __NR_perf_event_open}: 1073742122 on x32; 241 on aarch64, riscv64; 298 on x86_64; 319 on ppc64le; 331 on s390x; 336 on i386; 364 on arm; 4333 on mipsel; 5292 on mips64el. */
     public static final long perf_event_open = TABLE.numberOr("perf_event_open", SyscallTable.MISSING);
 
-    /** {@code __NR_personality}: x86_64 135. */
+    /** {@code __NR_personality}: 1073741959 on x32; 135 on x86_64; 136 on i386, arm, ppc64le, s390x; 4136 on mipsel; 5132 on mips64el; 92 on aarch64, riscv64. */
     public static final long personality = TABLE.numberOr("personality", SyscallTable.MISSING);
 
-    /** {@code __NR_pidfd_getfd}: x86_64 438. */
+    /** {@code __NR_pidfd_getfd}: 1073742262 on x32; 438 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4438 on mipsel; 5438 on mips64el. */
     public static final long pidfd_getfd = TABLE.numberOr("pidfd_getfd", SyscallTable.MISSING);
 
-    /** {@code __NR_pidfd_open}: x86_64 434. */
+    /** {@code __NR_pidfd_open}: 1073742258 on x32; 434 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4434 on mipsel; 5434 on mips64el. */
     public static final long pidfd_open = TABLE.numberOr("pidfd_open", SyscallTable.MISSING);
 
-    /** {@code __NR_pidfd_send_signal}: x86_64 424. */
+    /** {@code __NR_pidfd_send_signal}: 1073742248 on x32; 424 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4424 on mipsel; 5424 on mips64el. */
     public static final long pidfd_send_signal = TABLE.numberOr("pidfd_send_signal", SyscallTable.MISSING);
 
-    /** {@code __NR_pipe}: x86_64 22. */
+    /** {@code __NR_pipe}: 1073741846 on x32; 22 on x86_64; 4042 on mipsel; 42 on i386, arm, ppc64le, s390x; 5021 on mips64el; none on aarch64, riscv64. */
     public static final long pipe = TABLE.numberOr("pipe", SyscallTable.MISSING);
 
-    /** {@code __NR_pipe2}: x86_64 293. */
+    /** {@code __NR_pipe2}: 1073742117 on x32; 293 on x86_64; 317 on ppc64le; 325 on s390x; 331 on i386; 359 on arm; 4328 on mipsel; 5287 on mips64el; 59 on aarch64, riscv64. */
     public static final long pipe2 = TABLE.numberOr("pipe2", SyscallTable.MISSING);
 
-    /** {@code __NR_pivot_root}: x86_64 155. */
+    /** {@code __NR_pivot_root}: 1073741979 on x32; 155 on x86_64; 203 on ppc64le; 217 on i386, s390x; 218 on arm; 41 on aarch64, riscv64; 4216 on mipsel; 5151 on mips64el. */
     public static final long pivot_root = TABLE.numberOr("pivot_root", SyscallTable.MISSING);
 
-    /** {@code __NR_pkey_alloc}: x86_64 330. */
+    /** {@code __NR_pkey_alloc}: 1073742154 on x32; 289 on aarch64, riscv64; 330 on x86_64; 381 on i386; 384 on ppc64le; 385 on s390x; 395 on arm; 4364 on mipsel; 5324 on mips64el. */
     public static final long pkey_alloc = TABLE.numberOr("pkey_alloc", SyscallTable.MISSING);
 
-    /** {@code __NR_pkey_free}: x86_64 331. */
+    /** {@code __NR_pkey_free}: 1073742155 on x32; 290 on aarch64, riscv64; 331 on x86_64; 382 on i386; 385 on ppc64le; 386 on s390x; 396 on arm; 4365 on mipsel; 5325 on mips64el. */
     public static final long pkey_free = TABLE.numberOr("pkey_free", SyscallTable.MISSING);
 
-    /** {@code __NR_pkey_mprotect}: x86_64 329. */
+    /** {@code __NR_pkey_mprotect}: 1073742153 on x32; 288 on aarch64, riscv64; 329 on x86_64; 380 on i386; 384 on s390x; 386 on ppc64le; 394 on arm; 4363 on mipsel; 5323 on mips64el. */
     public static final long pkey_mprotect = TABLE.numberOr("pkey_mprotect", SyscallTable.MISSING);
 
-    /** {@code __NR_poll}: x86_64 7. */
+    /** {@code __NR_poll}: 1073741831 on x32; 167 on ppc64le; 168 on i386, arm, s390x; 4188 on mipsel; 5007 on mips64el; 7 on x86_64; none on aarch64, riscv64. */
     public static final long poll = TABLE.numberOr("poll", SyscallTable.MISSING);
 
-    /** {@code __NR_ppoll}: x86_64 271. */
+    /** {@code __NR_ppoll}: 1073742095 on x32; 271 on x86_64; 281 on ppc64le; 302 on s390x; 309 on i386; 336 on arm; 4302 on mipsel; 5261 on mips64el; 73 on aarch64, riscv64. */
     public static final long ppoll = TABLE.numberOr("ppoll", SyscallTable.MISSING);
 
-    /** {@code __NR_prctl}: x86_64 157. */
+    /** {@code __NR_ppoll_time64}: 414 on i386, arm; 4414 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long ppoll_time64 = TABLE.numberOr("ppoll_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_prctl}: 1073741981 on x32; 157 on x86_64; 167 on aarch64, riscv64; 171 on ppc64le; 172 on i386, arm, s390x; 4192 on mipsel; 5153 on mips64el. */
     public static final long prctl = TABLE.numberOr("prctl", SyscallTable.MISSING);
 
-    /** {@code __NR_pread64}: x86_64 17. */
+    /** {@code __NR_pread64}: 1073741841 on x32; 17 on x86_64; 179 on ppc64le; 180 on i386, arm, s390x; 4200 on mipsel; 5016 on mips64el; 67 on aarch64, riscv64. */
     public static final long pread64 = TABLE.numberOr("pread64", SyscallTable.MISSING);
 
-    /** {@code __NR_preadv}: x86_64 295. */
+    /** {@code __NR_preadv}: 1073742358 on x32; 295 on x86_64; 320 on ppc64le; 328 on s390x; 333 on i386; 361 on arm; 4330 on mipsel; 5289 on mips64el; 69 on aarch64, riscv64. */
     public static final long preadv = TABLE.numberOr("preadv", SyscallTable.MISSING);
 
-    /** {@code __NR_preadv2}: x86_64 327. */
+    /** {@code __NR_preadv2}: 1073742370 on x32; 286 on aarch64, riscv64; 327 on x86_64; 376 on s390x; 378 on i386; 380 on ppc64le; 392 on arm; 4361 on mipsel; 5321 on mips64el. */
     public static final long preadv2 = TABLE.numberOr("preadv2", SyscallTable.MISSING);
 
-    /** {@code __NR_prlimit64}: x86_64 302. */
+    /** {@code __NR_prlimit64}: 1073742126 on x32; 261 on aarch64, riscv64; 302 on x86_64; 325 on ppc64le; 334 on s390x; 340 on i386; 369 on arm; 4338 on mipsel; 5297 on mips64el. */
     public static final long prlimit64 = TABLE.numberOr("prlimit64", SyscallTable.MISSING);
 
-    /** {@code __NR_process_madvise}: x86_64 440. */
+    /** {@code __NR_process_madvise}: 1073742264 on x32; 440 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4440 on mipsel; 5440 on mips64el. */
     public static final long process_madvise = TABLE.numberOr("process_madvise", SyscallTable.MISSING);
 
-    /** {@code __NR_process_mrelease}: x86_64 448. */
+    /** {@code __NR_process_mrelease}: 1073742272 on x32; 4448 on mipsel; 448 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 5448 on mips64el. */
     public static final long process_mrelease = TABLE.numberOr("process_mrelease", SyscallTable.MISSING);
 
-    /** {@code __NR_process_vm_readv}: x86_64 310. */
+    /** {@code __NR_process_vm_readv}: 1073742363 on x32; 270 on aarch64, riscv64; 310 on x86_64; 340 on s390x; 347 on i386; 351 on ppc64le; 376 on arm; 4345 on mipsel; 5304 on mips64el. */
     public static final long process_vm_readv = TABLE.numberOr("process_vm_readv", SyscallTable.MISSING);
 
-    /** {@code __NR_process_vm_writev}: x86_64 311. */
+    /** {@code __NR_process_vm_writev}: 1073742364 on x32; 271 on aarch64, riscv64; 311 on x86_64; 341 on s390x; 348 on i386; 352 on ppc64le; 377 on arm; 4346 on mipsel; 5305 on mips64el. */
     public static final long process_vm_writev = TABLE.numberOr("process_vm_writev", SyscallTable.MISSING);
 
-    /** {@code __NR_pselect6}: x86_64 270. */
+    /** {@code __NR_prof}: 4044 on mipsel; 44 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long prof = TABLE.numberOr("prof", SyscallTable.MISSING);
+
+    /** {@code __NR_profil}: 4098 on mipsel; 98 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long profil = TABLE.numberOr("profil", SyscallTable.MISSING);
+
+    /** {@code __NR_pselect6}: 1073742094 on x32; 270 on x86_64; 280 on ppc64le; 301 on s390x; 308 on i386; 335 on arm; 4301 on mipsel; 5260 on mips64el; 72 on aarch64, riscv64. */
     public static final long pselect6 = TABLE.numberOr("pselect6", SyscallTable.MISSING);
 
-    /** {@code __NR_ptrace}: x86_64 101. */
+    /** {@code __NR_pselect6_time64}: 413 on i386, arm; 4413 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long pselect6_time64 = TABLE.numberOr("pselect6_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_ptrace}: 101 on x86_64; 1073742345 on x32; 117 on aarch64, riscv64; 26 on i386, arm, ppc64le, s390x; 4026 on mipsel; 5099 on mips64el. */
     public static final long ptrace = TABLE.numberOr("ptrace", SyscallTable.MISSING);
 
-    /** {@code __NR_putpmsg}: x86_64 182. */
+    /** {@code __NR_putpmsg}: 1073742006 on x32; 182 on x86_64; 188 on ppc64le; 189 on i386, s390x; 4209 on mipsel; 5175 on mips64el; none on aarch64, arm, riscv64. */
     public static final long putpmsg = TABLE.numberOr("putpmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_pwrite64}: x86_64 18. */
+    /** {@code __NR_pwrite64}: 1073741842 on x32; 18 on x86_64; 180 on ppc64le; 181 on i386, arm, s390x; 4201 on mipsel; 5017 on mips64el; 68 on aarch64, riscv64. */
     public static final long pwrite64 = TABLE.numberOr("pwrite64", SyscallTable.MISSING);
 
-    /** {@code __NR_pwritev}: x86_64 296. */
+    /** {@code __NR_pwritev}: 1073742359 on x32; 296 on x86_64; 321 on ppc64le; 329 on s390x; 334 on i386; 362 on arm; 4331 on mipsel; 5290 on mips64el; 70 on aarch64, riscv64. */
     public static final long pwritev = TABLE.numberOr("pwritev", SyscallTable.MISSING);
 
-    /** {@code __NR_pwritev2}: x86_64 328. */
+    /** {@code __NR_pwritev2}: 1073742371 on x32; 287 on aarch64, riscv64; 328 on x86_64; 377 on s390x; 379 on i386; 381 on ppc64le; 393 on arm; 4362 on mipsel; 5322 on mips64el. */
     public static final long pwritev2 = TABLE.numberOr("pwritev2", SyscallTable.MISSING);
 
-    /** {@code __NR_query_module}: x86_64 178. */
+    /** {@code __NR_query_module}: 166 on ppc64le; 167 on i386, s390x; 178 on x86_64; 4187 on mipsel; 5171 on mips64el; none on x32, aarch64, arm, riscv64. */
     public static final long query_module = TABLE.numberOr("query_module", SyscallTable.MISSING);
 
-    /** {@code __NR_quotactl}: x86_64 179. */
+    /** {@code __NR_quotactl}: 1073742003 on x32; 131 on i386, arm, ppc64le, s390x; 179 on x86_64; 4131 on mipsel; 5172 on mips64el; 60 on aarch64, riscv64. */
     public static final long quotactl = TABLE.numberOr("quotactl", SyscallTable.MISSING);
 
-    /** {@code __NR_quotactl_fd}: x86_64 443. */
+    /** {@code __NR_quotactl_fd}: 1073742267 on x32; 443 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4443 on mipsel; 5443 on mips64el. */
     public static final long quotactl_fd = TABLE.numberOr("quotactl_fd", SyscallTable.MISSING);
 
-    /** {@code __NR_read}: x86_64 0. */
+    /** {@code __NR_read}: 0 on x86_64; 1073741824 on x32; 3 on i386, arm, ppc64le, s390x; 4003 on mipsel; 5000 on mips64el; 63 on aarch64, riscv64. */
     public static final long read = TABLE.numberOr("read", SyscallTable.MISSING);
 
-    /** {@code __NR_readahead}: x86_64 187. */
+    /** {@code __NR_readahead}: 1073742011 on x32; 187 on x86_64; 191 on ppc64le; 213 on aarch64, riscv64; 222 on s390x; 225 on i386, arm; 4223 on mipsel; 5179 on mips64el. */
     public static final long readahead = TABLE.numberOr("readahead", SyscallTable.MISSING);
 
-    /** {@code __NR_readlink}: x86_64 89. */
+    /** {@code __NR_readdir}: 4089 on mipsel; 89 on i386, ppc64le, s390x; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
+    public static final long readdir = TABLE.numberOr("readdir", SyscallTable.MISSING);
+
+    /** {@code __NR_readlink}: 1073741913 on x32; 4085 on mipsel; 5087 on mips64el; 85 on i386, arm, ppc64le, s390x; 89 on x86_64; none on aarch64, riscv64. */
     public static final long readlink = TABLE.numberOr("readlink", SyscallTable.MISSING);
 
-    /** {@code __NR_readlinkat}: x86_64 267. */
+    /** {@code __NR_readlinkat}: 1073742091 on x32; 267 on x86_64; 296 on ppc64le; 298 on s390x; 305 on i386; 332 on arm; 4298 on mipsel; 5257 on mips64el; 78 on aarch64, riscv64. */
     public static final long readlinkat = TABLE.numberOr("readlinkat", SyscallTable.MISSING);
 
-    /** {@code __NR_readv}: x86_64 19. */
+    /** {@code __NR_readv}: 1073742339 on x32; 145 on i386, arm, ppc64le, s390x; 19 on x86_64; 4145 on mipsel; 5018 on mips64el; 65 on aarch64, riscv64. */
     public static final long readv = TABLE.numberOr("readv", SyscallTable.MISSING);
 
-    /** {@code __NR_reboot}: x86_64 169. */
+    /** {@code __NR_reboot}: 1073741993 on x32; 142 on aarch64, riscv64; 169 on x86_64; 4088 on mipsel; 5164 on mips64el; 88 on i386, arm, ppc64le, s390x. */
     public static final long reboot = TABLE.numberOr("reboot", SyscallTable.MISSING);
 
-    /** {@code __NR_recvfrom}: x86_64 45. */
+    /** {@code __NR_recv}: 291 on arm; 336 on ppc64le; 4175 on mipsel; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el. */
+    public static final long recv = TABLE.numberOr("recv", SyscallTable.MISSING);
+
+    /** {@code __NR_recvfrom}: 1073742341 on x32; 207 on aarch64, riscv64; 292 on arm; 337 on ppc64le; 371 on i386, s390x; 4176 on mipsel; 45 on x86_64; 5044 on mips64el. */
     public static final long recvfrom = TABLE.numberOr("recvfrom", SyscallTable.MISSING);
 
-    /** {@code __NR_recvmmsg}: x86_64 299. */
+    /** {@code __NR_recvmmsg}: 1073742361 on x32; 243 on aarch64, riscv64; 299 on x86_64; 337 on i386; 343 on ppc64le; 357 on s390x; 365 on arm; 4335 on mipsel; 5294 on mips64el. */
     public static final long recvmmsg = TABLE.numberOr("recvmmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_recvmsg}: x86_64 47. */
+    /** {@code __NR_recvmmsg_time64}: 417 on i386, arm; 4417 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long recvmmsg_time64 = TABLE.numberOr("recvmmsg_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_recvmsg}: 1073742343 on x32; 212 on aarch64, riscv64; 297 on arm; 342 on ppc64le; 372 on i386, s390x; 4177 on mipsel; 47 on x86_64; 5046 on mips64el. */
     public static final long recvmsg = TABLE.numberOr("recvmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_remap_file_pages}: x86_64 216. */
+    /** {@code __NR_remap_file_pages}: 1073742040 on x32; 216 on x86_64; 234 on aarch64, riscv64; 239 on ppc64le; 253 on arm; 257 on i386; 267 on s390x; 4251 on mipsel; 5210 on mips64el. */
     public static final long remap_file_pages = TABLE.numberOr("remap_file_pages", SyscallTable.MISSING);
 
-    /** {@code __NR_removexattr}: x86_64 197. */
+    /** {@code __NR_removexattr}: 1073742021 on x32; 14 on aarch64, riscv64; 197 on x86_64; 218 on ppc64le; 233 on s390x; 235 on i386, arm; 4233 on mipsel; 5189 on mips64el. */
     public static final long removexattr = TABLE.numberOr("removexattr", SyscallTable.MISSING);
 
-    /** {@code __NR_rename}: x86_64 82. */
+    /** {@code __NR_rename}: 1073741906 on x32; 38 on i386, arm, ppc64le, s390x; 4038 on mipsel; 5080 on mips64el; 82 on x86_64; none on aarch64, riscv64. */
     public static final long rename = TABLE.numberOr("rename", SyscallTable.MISSING);
 
-    /** {@code __NR_renameat}: x86_64 264. */
+    /** {@code __NR_renameat}: 1073742088 on x32; 264 on x86_64; 293 on ppc64le; 295 on s390x; 302 on i386; 329 on arm; 38 on aarch64; 4295 on mipsel; 5254 on mips64el; none on riscv64. */
     public static final long renameat = TABLE.numberOr("renameat", SyscallTable.MISSING);
 
-    /** {@code __NR_renameat2}: x86_64 316. */
+    /** {@code __NR_renameat2}: 1073742140 on x32; 276 on aarch64, riscv64; 316 on x86_64; 347 on s390x; 353 on i386; 357 on ppc64le; 382 on arm; 4351 on mipsel; 5311 on mips64el. */
     public static final long renameat2 = TABLE.numberOr("renameat2", SyscallTable.MISSING);
 
-    /** {@code __NR_request_key}: x86_64 249. */
+    /** {@code __NR_request_key}: 1073742073 on x32; 218 on aarch64, riscv64; 249 on x86_64; 270 on ppc64le; 279 on s390x; 287 on i386; 310 on arm; 4281 on mipsel; 5240 on mips64el. */
     public static final long request_key = TABLE.numberOr("request_key", SyscallTable.MISSING);
 
-    /** {@code __NR_restart_syscall}: x86_64 219. */
+    /** {@code __NR_reserved177}: 5177 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mipsel. */
+    public static final long reserved177 = TABLE.numberOr("reserved177", SyscallTable.MISSING);
+
+    /** {@code __NR_reserved193}: 5193 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mipsel. */
+    public static final long reserved193 = TABLE.numberOr("reserved193", SyscallTable.MISSING);
+
+    /** {@code __NR_reserved221}: 4221 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
+    public static final long reserved221 = TABLE.numberOr("reserved221", SyscallTable.MISSING);
+
+    /** {@code __NR_reserved82}: 4082 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
+    public static final long reserved82 = TABLE.numberOr("reserved82", SyscallTable.MISSING);
+
+    /** {@code __NR_restart_syscall}: 0 on i386, arm, ppc64le; 1073742043 on x32; 128 on aarch64, riscv64; 219 on x86_64; 4253 on mipsel; 5213 on mips64el; 7 on s390x. */
     public static final long restart_syscall = TABLE.numberOr("restart_syscall", SyscallTable.MISSING);
 
-    /** {@code __NR_rmdir}: x86_64 84. */
+    /** {@code __NR_riscv_flush_icache}: 259 on riscv64; none on x86_64, x32, i386, aarch64, arm, ppc64le, s390x, mips64el, mipsel. */
+    public static final long riscv_flush_icache = TABLE.numberOr("riscv_flush_icache", SyscallTable.MISSING);
+
+    /** {@code __NR_rmdir}: 1073741908 on x32; 40 on i386, arm, ppc64le, s390x; 4040 on mipsel; 5082 on mips64el; 84 on x86_64; none on aarch64, riscv64. */
     public static final long rmdir = TABLE.numberOr("rmdir", SyscallTable.MISSING);
 
-    /** {@code __NR_rseq}: x86_64 334. */
+    /** {@code __NR_rseq}: 1073742158 on x32; 293 on aarch64, riscv64; 334 on x86_64; 383 on s390x; 386 on i386; 387 on ppc64le; 398 on arm; 4367 on mipsel; 5327 on mips64el. */
     public static final long rseq = TABLE.numberOr("rseq", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigaction}: x86_64 13. */
+    /** {@code __NR_rt_sigaction}: 1073742336 on x32; 13 on x86_64; 134 on aarch64, riscv64; 173 on ppc64le; 174 on i386, arm, s390x; 4194 on mipsel; 5013 on mips64el. */
     public static final long rt_sigaction = TABLE.numberOr("rt_sigaction", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigpending}: x86_64 127. */
+    /** {@code __NR_rt_sigpending}: 1073742346 on x32; 127 on x86_64; 136 on aarch64, riscv64; 175 on ppc64le; 176 on i386, arm, s390x; 4196 on mipsel; 5125 on mips64el. */
     public static final long rt_sigpending = TABLE.numberOr("rt_sigpending", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigprocmask}: x86_64 14. */
+    /** {@code __NR_rt_sigprocmask}: 1073741838 on x32; 135 on aarch64, riscv64; 14 on x86_64; 174 on ppc64le; 175 on i386, arm, s390x; 4195 on mipsel; 5014 on mips64el. */
     public static final long rt_sigprocmask = TABLE.numberOr("rt_sigprocmask", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigqueueinfo}: x86_64 129. */
+    /** {@code __NR_rt_sigqueueinfo}: 1073742348 on x32; 129 on x86_64; 138 on aarch64, riscv64; 177 on ppc64le; 178 on i386, arm, s390x; 4198 on mipsel; 5127 on mips64el. */
     public static final long rt_sigqueueinfo = TABLE.numberOr("rt_sigqueueinfo", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigreturn}: x86_64 15. */
+    /** {@code __NR_rt_sigreturn}: 1073742337 on x32; 139 on aarch64, riscv64; 15 on x86_64; 172 on ppc64le; 173 on i386, arm, s390x; 4193 on mipsel; 5211 on mips64el. */
     public static final long rt_sigreturn = TABLE.numberOr("rt_sigreturn", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigsuspend}: x86_64 130. */
+    /** {@code __NR_rt_sigsuspend}: 1073741954 on x32; 130 on x86_64; 133 on aarch64, riscv64; 178 on ppc64le; 179 on i386, arm, s390x; 4199 on mipsel; 5128 on mips64el. */
     public static final long rt_sigsuspend = TABLE.numberOr("rt_sigsuspend", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigtimedwait}: x86_64 128. */
+    /** {@code __NR_rt_sigtimedwait}: 1073742347 on x32; 128 on x86_64; 137 on aarch64, riscv64; 176 on ppc64le; 177 on i386, arm, s390x; 4197 on mipsel; 5126 on mips64el. */
     public static final long rt_sigtimedwait = TABLE.numberOr("rt_sigtimedwait", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_tgsigqueueinfo}: x86_64 297. */
+    /** {@code __NR_rt_sigtimedwait_time64}: 421 on i386, arm; 4421 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long rt_sigtimedwait_time64 = TABLE.numberOr("rt_sigtimedwait_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_rt_tgsigqueueinfo}: 1073742360 on x32; 240 on aarch64, riscv64; 297 on x86_64; 322 on ppc64le; 330 on s390x; 335 on i386; 363 on arm; 4332 on mipsel; 5291 on mips64el. */
     public static final long rt_tgsigqueueinfo = TABLE.numberOr("rt_tgsigqueueinfo", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_get_priority_max}: x86_64 146. */
+    /** {@code __NR_rtas}: 255 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long rtas = TABLE.numberOr("rtas", SyscallTable.MISSING);
+
+    /** {@code __NR_s390_guarded_storage}: 378 on s390x; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, mips64el, mipsel. */
+    public static final long s390_guarded_storage = TABLE.numberOr("s390_guarded_storage", SyscallTable.MISSING);
+
+    /** {@code __NR_s390_pci_mmio_read}: 353 on s390x; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, mips64el, mipsel. */
+    public static final long s390_pci_mmio_read = TABLE.numberOr("s390_pci_mmio_read", SyscallTable.MISSING);
+
+    /** {@code __NR_s390_pci_mmio_write}: 352 on s390x; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, mips64el, mipsel. */
+    public static final long s390_pci_mmio_write = TABLE.numberOr("s390_pci_mmio_write", SyscallTable.MISSING);
+
+    /** {@code __NR_s390_runtime_instr}: 342 on s390x; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, mips64el, mipsel. */
+    public static final long s390_runtime_instr = TABLE.numberOr("s390_runtime_instr", SyscallTable.MISSING);
+
+    /** {@code __NR_s390_sthyi}: 380 on s390x; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, mips64el, mipsel. */
+    public static final long s390_sthyi = TABLE.numberOr("s390_sthyi", SyscallTable.MISSING);
+
+    /** {@code __NR_sched_get_priority_max}: 1073741970 on x32; 125 on aarch64, riscv64; 146 on x86_64; 159 on i386, arm, ppc64le, s390x; 4163 on mipsel; 5143 on mips64el. */
     public static final long sched_get_priority_max = TABLE.numberOr("sched_get_priority_max", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_get_priority_min}: x86_64 147. */
+    /** {@code __NR_sched_get_priority_min}: 1073741971 on x32; 126 on aarch64, riscv64; 147 on x86_64; 160 on i386, arm, ppc64le, s390x; 4164 on mipsel; 5144 on mips64el. */
     public static final long sched_get_priority_min = TABLE.numberOr("sched_get_priority_min", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_getaffinity}: x86_64 204. */
+    /** {@code __NR_sched_getaffinity}: 1073742028 on x32; 123 on aarch64, riscv64; 204 on x86_64; 223 on ppc64le; 240 on s390x; 242 on i386, arm; 4240 on mipsel; 5196 on mips64el. */
     public static final long sched_getaffinity = TABLE.numberOr("sched_getaffinity", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_getattr}: x86_64 315. */
+    /** {@code __NR_sched_getattr}: 1073742139 on x32; 275 on aarch64, riscv64; 315 on x86_64; 346 on s390x; 352 on i386; 356 on ppc64le; 381 on arm; 4350 on mipsel; 5310 on mips64el. */
     public static final long sched_getattr = TABLE.numberOr("sched_getattr", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_getparam}: x86_64 143. */
+    /** {@code __NR_sched_getparam}: 1073741967 on x32; 121 on aarch64, riscv64; 143 on x86_64; 155 on i386, arm, ppc64le, s390x; 4159 on mipsel; 5140 on mips64el. */
     public static final long sched_getparam = TABLE.numberOr("sched_getparam", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_getscheduler}: x86_64 145. */
+    /** {@code __NR_sched_getscheduler}: 1073741969 on x32; 120 on aarch64, riscv64; 145 on x86_64; 157 on i386, arm, ppc64le, s390x; 4161 on mipsel; 5142 on mips64el. */
     public static final long sched_getscheduler = TABLE.numberOr("sched_getscheduler", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_rr_get_interval}: x86_64 148. */
+    /** {@code __NR_sched_rr_get_interval}: 1073741972 on x32; 127 on aarch64, riscv64; 148 on x86_64; 161 on i386, arm, ppc64le, s390x; 4165 on mipsel; 5145 on mips64el. */
     public static final long sched_rr_get_interval = TABLE.numberOr("sched_rr_get_interval", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_setaffinity}: x86_64 203. */
+    /** {@code __NR_sched_rr_get_interval_time64}: 423 on i386, arm; 4423 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long sched_rr_get_interval_time64 = TABLE.numberOr("sched_rr_get_interval_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_sched_setaffinity}: 1073742027 on x32; 122 on aarch64, riscv64; 203 on x86_64; 222 on ppc64le; 239 on s390x; 241 on i386, arm; 4239 on mipsel; 5195 on mips64el. */
     public static final long sched_setaffinity = TABLE.numberOr("sched_setaffinity", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_setattr}: x86_64 314. */
+    /** {@code __NR_sched_setattr}: 1073742138 on x32; 274 on aarch64, riscv64; 314 on x86_64; 345 on s390x; 351 on i386; 355 on ppc64le; 380 on arm; 4349 on mipsel; 5309 on mips64el. */
     public static final long sched_setattr = TABLE.numberOr("sched_setattr", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_setparam}: x86_64 142. */
+    /** {@code __NR_sched_setparam}: 1073741966 on x32; 118 on aarch64, riscv64; 142 on x86_64; 154 on i386, arm, ppc64le, s390x; 4158 on mipsel; 5139 on mips64el. */
     public static final long sched_setparam = TABLE.numberOr("sched_setparam", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_setscheduler}: x86_64 144. */
+    /** {@code __NR_sched_setscheduler}: 1073741968 on x32; 119 on aarch64, riscv64; 144 on x86_64; 156 on i386, arm, ppc64le, s390x; 4160 on mipsel; 5141 on mips64el. */
     public static final long sched_setscheduler = TABLE.numberOr("sched_setscheduler", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_yield}: x86_64 24. */
+    /** {@code __NR_sched_yield}: 1073741848 on x32; 124 on aarch64, riscv64; 158 on i386, arm, ppc64le, s390x; 24 on x86_64; 4162 on mipsel; 5023 on mips64el. */
     public static final long sched_yield = TABLE.numberOr("sched_yield", SyscallTable.MISSING);
 
-    /** {@code __NR_seccomp}: x86_64 317. */
+    /** {@code __NR_seccomp}: 1073742141 on x32; 277 on aarch64, riscv64; 317 on x86_64; 348 on s390x; 354 on i386; 358 on ppc64le; 383 on arm; 4352 on mipsel; 5312 on mips64el. */
     public static final long seccomp = TABLE.numberOr("seccomp", SyscallTable.MISSING);
 
-    /** {@code __NR_security}: x86_64 185. */
+    /** {@code __NR_security}: 1073742009 on x32; 185 on x86_64; none on i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long security = TABLE.numberOr("security", SyscallTable.MISSING);
 
-    /** {@code __NR_select}: x86_64 23. */
+    /** {@code __NR_select}: 1073741847 on x32; 142 on s390x; 23 on x86_64; 82 on i386, ppc64le; none on aarch64, arm, riscv64, mips64el, mipsel. */
     public static final long select = TABLE.numberOr("select", SyscallTable.MISSING);
 
-    /** {@code __NR_semctl}: x86_64 66. */
+    /** {@code __NR_semctl}: 1073741890 on x32; 191 on aarch64, riscv64; 300 on arm; 394 on i386, ppc64le, s390x; 4394 on mipsel; 5064 on mips64el; 66 on x86_64. */
     public static final long semctl = TABLE.numberOr("semctl", SyscallTable.MISSING);
 
-    /** {@code __NR_semget}: x86_64 64. */
+    /** {@code __NR_semget}: 1073741888 on x32; 190 on aarch64, riscv64; 299 on arm; 393 on i386, ppc64le, s390x; 4393 on mipsel; 5062 on mips64el; 64 on x86_64. */
     public static final long semget = TABLE.numberOr("semget", SyscallTable.MISSING);
 
-    /** {@code __NR_semop}: x86_64 65. */
+    /** {@code __NR_semop}: 1073741889 on x32; 193 on aarch64, riscv64; 298 on arm; 5063 on mips64el; 65 on x86_64; none on i386, ppc64le, s390x, mipsel. */
     public static final long semop = TABLE.numberOr("semop", SyscallTable.MISSING);
 
-    /** {@code __NR_semtimedop}: x86_64 220. */
+    /** {@code __NR_semtimedop}: 1073742044 on x32; 192 on aarch64, riscv64; 220 on x86_64; 312 on arm; 392 on ppc64le, s390x; 5214 on mips64el; none on i386, mipsel. */
     public static final long semtimedop = TABLE.numberOr("semtimedop", SyscallTable.MISSING);
 
-    /** {@code __NR_sendfile}: x86_64 40. */
+    /** {@code __NR_semtimedop_time64}: 420 on i386, arm; 4420 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long semtimedop_time64 = TABLE.numberOr("semtimedop_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_send}: 289 on arm; 334 on ppc64le; 4178 on mipsel; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el. */
+    public static final long send = TABLE.numberOr("send", SyscallTable.MISSING);
+
+    /** {@code __NR_sendfile}: 1073741864 on x32; 186 on ppc64le; 187 on i386, arm, s390x; 40 on x86_64; 4207 on mipsel; 5039 on mips64el; 71 on aarch64, riscv64. */
     public static final long sendfile = TABLE.numberOr("sendfile", SyscallTable.MISSING);
 
-    /** {@code __NR_sendmmsg}: x86_64 307. */
+    /** {@code __NR_sendfile64}: 239 on i386, arm; 4237 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long sendfile64 = TABLE.numberOr("sendfile64", SyscallTable.MISSING);
+
+    /** {@code __NR_sendmmsg}: 1073742362 on x32; 269 on aarch64, riscv64; 307 on x86_64; 345 on i386; 349 on ppc64le; 358 on s390x; 374 on arm; 4343 on mipsel; 5302 on mips64el. */
     public static final long sendmmsg = TABLE.numberOr("sendmmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_sendmsg}: x86_64 46. */
+    /** {@code __NR_sendmsg}: 1073742342 on x32; 211 on aarch64, riscv64; 296 on arm; 341 on ppc64le; 370 on i386, s390x; 4179 on mipsel; 46 on x86_64; 5045 on mips64el. */
     public static final long sendmsg = TABLE.numberOr("sendmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_sendto}: x86_64 44. */
+    /** {@code __NR_sendto}: 1073741868 on x32; 206 on aarch64, riscv64; 290 on arm; 335 on ppc64le; 369 on i386, s390x; 4180 on mipsel; 44 on x86_64; 5043 on mips64el. */
     public static final long sendto = TABLE.numberOr("sendto", SyscallTable.MISSING);
 
-    /** {@code __NR_set_mempolicy}: x86_64 238. */
+    /** {@code __NR_set_mempolicy}: 1073742062 on x32; 237 on aarch64, riscv64; 238 on x86_64; 261 on ppc64le; 270 on s390x; 276 on i386; 321 on arm; 4270 on mipsel; 5229 on mips64el. */
     public static final long set_mempolicy = TABLE.numberOr("set_mempolicy", SyscallTable.MISSING);
 
-    /** {@code __NR_set_mempolicy_home_node}: x86_64 450. */
+    /** {@code __NR_set_mempolicy_home_node}: 1073742274 on x32; 4450 on mipsel; 450 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 5450 on mips64el. */
     public static final long set_mempolicy_home_node = TABLE.numberOr("set_mempolicy_home_node", SyscallTable.MISSING);
 
-    /** {@code __NR_set_robust_list}: x86_64 273. */
+    /** {@code __NR_set_robust_list}: 1073742354 on x32; 273 on x86_64; 300 on ppc64le; 304 on s390x; 311 on i386; 338 on arm; 4309 on mipsel; 5268 on mips64el; 99 on aarch64, riscv64. */
     public static final long set_robust_list = TABLE.numberOr("set_robust_list", SyscallTable.MISSING);
 
-    /** {@code __NR_set_thread_area}: x86_64 205. */
+    /** {@code __NR_set_thread_area}: 205 on x86_64; 243 on i386; 4283 on mipsel; 5242 on mips64el; none on x32, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final long set_thread_area = TABLE.numberOr("set_thread_area", SyscallTable.MISSING);
 
-    /** {@code __NR_set_tid_address}: x86_64 218. */
+    /** {@code __NR_set_tid_address}: 1073742042 on x32; 218 on x86_64; 232 on ppc64le; 252 on s390x; 256 on arm; 258 on i386; 4252 on mipsel; 5212 on mips64el; 96 on aarch64, riscv64. */
     public static final long set_tid_address = TABLE.numberOr("set_tid_address", SyscallTable.MISSING);
 
-    /** {@code __NR_setdomainname}: x86_64 171. */
+    /** {@code __NR_set_tls}: 983045 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long set_tls = TABLE.numberOr("set_tls", SyscallTable.MISSING);
+
+    /** {@code __NR_setdomainname}: 1073741995 on x32; 121 on i386, arm, ppc64le, s390x; 162 on aarch64, riscv64; 171 on x86_64; 4121 on mipsel; 5166 on mips64el. */
     public static final long setdomainname = TABLE.numberOr("setdomainname", SyscallTable.MISSING);
 
-    /** {@code __NR_setfsgid}: x86_64 123. */
+    /** {@code __NR_setfsgid}: 1073741947 on x32; 123 on x86_64; 139 on i386, arm, ppc64le; 152 on aarch64, riscv64; 216 on s390x; 4139 on mipsel; 5121 on mips64el. */
     public static final long setfsgid = TABLE.numberOr("setfsgid", SyscallTable.MISSING);
 
-    /** {@code __NR_setfsuid}: x86_64 122. */
+    /** {@code __NR_setfsgid32}: 216 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long setfsgid32 = TABLE.numberOr("setfsgid32", SyscallTable.MISSING);
+
+    /** {@code __NR_setfsuid}: 1073741946 on x32; 122 on x86_64; 138 on i386, arm, ppc64le; 151 on aarch64, riscv64; 215 on s390x; 4138 on mipsel; 5120 on mips64el. */
     public static final long setfsuid = TABLE.numberOr("setfsuid", SyscallTable.MISSING);
 
-    /** {@code __NR_setgid}: x86_64 106. */
+    /** {@code __NR_setfsuid32}: 215 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long setfsuid32 = TABLE.numberOr("setfsuid32", SyscallTable.MISSING);
+
+    /** {@code __NR_setgid}: 106 on x86_64; 1073741930 on x32; 144 on aarch64, riscv64; 214 on s390x; 4046 on mipsel; 46 on i386, arm, ppc64le; 5104 on mips64el. */
     public static final long setgid = TABLE.numberOr("setgid", SyscallTable.MISSING);
 
-    /** {@code __NR_setgroups}: x86_64 116. */
+    /** {@code __NR_setgid32}: 214 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long setgid32 = TABLE.numberOr("setgid32", SyscallTable.MISSING);
+
+    /** {@code __NR_setgroups}: 1073741940 on x32; 116 on x86_64; 159 on aarch64, riscv64; 206 on s390x; 4081 on mipsel; 5114 on mips64el; 81 on i386, arm, ppc64le. */
     public static final long setgroups = TABLE.numberOr("setgroups", SyscallTable.MISSING);
 
-    /** {@code __NR_sethostname}: x86_64 170. */
+    /** {@code __NR_setgroups32}: 206 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long setgroups32 = TABLE.numberOr("setgroups32", SyscallTable.MISSING);
+
+    /** {@code __NR_sethostname}: 1073741994 on x32; 161 on aarch64, riscv64; 170 on x86_64; 4074 on mipsel; 5165 on mips64el; 74 on i386, arm, ppc64le, s390x. */
     public static final long sethostname = TABLE.numberOr("sethostname", SyscallTable.MISSING);
 
-    /** {@code __NR_setitimer}: x86_64 38. */
+    /** {@code __NR_setitimer}: 103 on aarch64, riscv64; 104 on i386, arm, ppc64le, s390x; 1073741862 on x32; 38 on x86_64; 4104 on mipsel; 5036 on mips64el. */
     public static final long setitimer = TABLE.numberOr("setitimer", SyscallTable.MISSING);
 
-    /** {@code __NR_setns}: x86_64 308. */
+    /** {@code __NR_setns}: 1073742132 on x32; 268 on aarch64, riscv64; 308 on x86_64; 339 on s390x; 346 on i386; 350 on ppc64le; 375 on arm; 4344 on mipsel; 5303 on mips64el. */
     public static final long setns = TABLE.numberOr("setns", SyscallTable.MISSING);
 
-    /** {@code __NR_setpgid}: x86_64 109. */
+    /** {@code __NR_setpgid}: 1073741933 on x32; 109 on x86_64; 154 on aarch64, riscv64; 4057 on mipsel; 5107 on mips64el; 57 on i386, arm, ppc64le, s390x. */
     public static final long setpgid = TABLE.numberOr("setpgid", SyscallTable.MISSING);
 
-    /** {@code __NR_setpriority}: x86_64 141. */
+    /** {@code __NR_setpriority}: 1073741965 on x32; 140 on aarch64, riscv64; 141 on x86_64; 4097 on mipsel; 5138 on mips64el; 97 on i386, arm, ppc64le, s390x. */
     public static final long setpriority = TABLE.numberOr("setpriority", SyscallTable.MISSING);
 
-    /** {@code __NR_setregid}: x86_64 114. */
+    /** {@code __NR_setregid}: 1073741938 on x32; 114 on x86_64; 143 on aarch64, riscv64; 204 on s390x; 4071 on mipsel; 5112 on mips64el; 71 on i386, arm, ppc64le. */
     public static final long setregid = TABLE.numberOr("setregid", SyscallTable.MISSING);
 
-    /** {@code __NR_setresgid}: x86_64 119. */
+    /** {@code __NR_setregid32}: 204 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long setregid32 = TABLE.numberOr("setregid32", SyscallTable.MISSING);
+
+    /** {@code __NR_setresgid}: 1073741943 on x32; 119 on x86_64; 149 on aarch64, riscv64; 169 on ppc64le; 170 on i386, arm; 210 on s390x; 4190 on mipsel; 5117 on mips64el. */
     public static final long setresgid = TABLE.numberOr("setresgid", SyscallTable.MISSING);
 
-    /** {@code __NR_setresuid}: x86_64 117. */
+    /** {@code __NR_setresgid32}: 210 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long setresgid32 = TABLE.numberOr("setresgid32", SyscallTable.MISSING);
+
+    /** {@code __NR_setresuid}: 1073741941 on x32; 117 on x86_64; 147 on aarch64, riscv64; 164 on i386, arm, ppc64le; 208 on s390x; 4185 on mipsel; 5115 on mips64el. */
     public static final long setresuid = TABLE.numberOr("setresuid", SyscallTable.MISSING);
 
-    /** {@code __NR_setreuid}: x86_64 113. */
+    /** {@code __NR_setresuid32}: 208 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long setresuid32 = TABLE.numberOr("setresuid32", SyscallTable.MISSING);
+
+    /** {@code __NR_setreuid}: 1073741937 on x32; 113 on x86_64; 145 on aarch64, riscv64; 203 on s390x; 4070 on mipsel; 5111 on mips64el; 70 on i386, arm, ppc64le. */
     public static final long setreuid = TABLE.numberOr("setreuid", SyscallTable.MISSING);
 
-    /** {@code __NR_setrlimit}: x86_64 160. */
+    /** {@code __NR_setreuid32}: 203 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long setreuid32 = TABLE.numberOr("setreuid32", SyscallTable.MISSING);
+
+    /** {@code __NR_setrlimit}: 1073741984 on x32; 160 on x86_64; 164 on aarch64, riscv64; 4075 on mipsel; 5155 on mips64el; 75 on i386, arm, ppc64le, s390x. */
     public static final long setrlimit = TABLE.numberOr("setrlimit", SyscallTable.MISSING);
 
-    /** {@code __NR_setsid}: x86_64 112. */
+    /** {@code __NR_setsid}: 1073741936 on x32; 112 on x86_64; 157 on aarch64, riscv64; 4066 on mipsel; 5110 on mips64el; 66 on i386, arm, ppc64le, s390x. */
     public static final long setsid = TABLE.numberOr("setsid", SyscallTable.MISSING);
 
-    /** {@code __NR_setsockopt}: x86_64 54. */
+    /** {@code __NR_setsockopt}: 1073742365 on x32; 208 on aarch64, riscv64; 294 on arm; 339 on ppc64le; 366 on i386, s390x; 4181 on mipsel; 5053 on mips64el; 54 on x86_64. */
     public static final long setsockopt = TABLE.numberOr("setsockopt", SyscallTable.MISSING);
 
-    /** {@code __NR_settimeofday}: x86_64 164. */
+    /** {@code __NR_settimeofday}: 1073741988 on x32; 164 on x86_64; 170 on aarch64, riscv64; 4079 on mipsel; 5159 on mips64el; 79 on i386, arm, ppc64le, s390x. */
     public static final long settimeofday = TABLE.numberOr("settimeofday", SyscallTable.MISSING);
 
-    /** {@code __NR_setuid}: x86_64 105. */
+    /** {@code __NR_setuid}: 105 on x86_64; 1073741929 on x32; 146 on aarch64, riscv64; 213 on s390x; 23 on i386, arm, ppc64le; 4023 on mipsel; 5103 on mips64el. */
     public static final long setuid = TABLE.numberOr("setuid", SyscallTable.MISSING);
 
-    /** {@code __NR_setxattr}: x86_64 188. */
+    /** {@code __NR_setuid32}: 213 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long setuid32 = TABLE.numberOr("setuid32", SyscallTable.MISSING);
+
+    /** {@code __NR_setxattr}: 1073742012 on x32; 188 on x86_64; 209 on ppc64le; 224 on s390x; 226 on i386, arm; 4224 on mipsel; 5 on aarch64, riscv64; 5180 on mips64el. */
     public static final long setxattr = TABLE.numberOr("setxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_shmat}: x86_64 30. */
+    /** {@code __NR_sgetmask}: 4068 on mipsel; 68 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long sgetmask = TABLE.numberOr("sgetmask", SyscallTable.MISSING);
+
+    /** {@code __NR_shmat}: 1073741854 on x32; 196 on aarch64, riscv64; 30 on x86_64; 305 on arm; 397 on i386, ppc64le, s390x; 4397 on mipsel; 5029 on mips64el. */
     public static final long shmat = TABLE.numberOr("shmat", SyscallTable.MISSING);
 
-    /** {@code __NR_shmctl}: x86_64 31. */
+    /** {@code __NR_shmctl}: 1073741855 on x32; 195 on aarch64, riscv64; 308 on arm; 31 on x86_64; 396 on i386, ppc64le, s390x; 4396 on mipsel; 5030 on mips64el. */
     public static final long shmctl = TABLE.numberOr("shmctl", SyscallTable.MISSING);
 
-    /** {@code __NR_shmdt}: x86_64 67. */
+    /** {@code __NR_shmdt}: 1073741891 on x32; 197 on aarch64, riscv64; 306 on arm; 398 on i386, ppc64le, s390x; 4398 on mipsel; 5065 on mips64el; 67 on x86_64. */
     public static final long shmdt = TABLE.numberOr("shmdt", SyscallTable.MISSING);
 
-    /** {@code __NR_shmget}: x86_64 29. */
+    /** {@code __NR_shmget}: 1073741853 on x32; 194 on aarch64, riscv64; 29 on x86_64; 307 on arm; 395 on i386, ppc64le, s390x; 4395 on mipsel; 5028 on mips64el. */
     public static final long shmget = TABLE.numberOr("shmget", SyscallTable.MISSING);
 
-    /** {@code __NR_shutdown}: x86_64 48. */
+    /** {@code __NR_shutdown}: 1073741872 on x32; 210 on aarch64, riscv64; 293 on arm; 338 on ppc64le; 373 on i386, s390x; 4182 on mipsel; 48 on x86_64; 5047 on mips64el. */
     public static final long shutdown = TABLE.numberOr("shutdown", SyscallTable.MISSING);
 
-    /** {@code __NR_sigaltstack}: x86_64 131. */
+    /** {@code __NR_sigaction}: 4067 on mipsel; 67 on i386, arm, ppc64le, s390x; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    public static final long sigaction = TABLE.numberOr("sigaction", SyscallTable.MISSING);
+
+    /** {@code __NR_sigaltstack}: 1073742349 on x32; 131 on x86_64; 132 on aarch64, riscv64; 185 on ppc64le; 186 on i386, arm, s390x; 4206 on mipsel; 5129 on mips64el. */
     public static final long sigaltstack = TABLE.numberOr("sigaltstack", SyscallTable.MISSING);
 
-    /** {@code __NR_signalfd}: x86_64 282. */
+    /** {@code __NR_signal}: 4048 on mipsel; 48 on i386, ppc64le, s390x; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
+    public static final long signal = TABLE.numberOr("signal", SyscallTable.MISSING);
+
+    /** {@code __NR_signalfd}: 1073742106 on x32; 282 on x86_64; 305 on ppc64le; 316 on s390x; 321 on i386; 349 on arm; 4317 on mipsel; 5276 on mips64el; none on aarch64, riscv64. */
     public static final long signalfd = TABLE.numberOr("signalfd", SyscallTable.MISSING);
 
-    /** {@code __NR_signalfd4}: x86_64 289. */
+    /** {@code __NR_signalfd4}: 1073742113 on x32; 289 on x86_64; 313 on ppc64le; 322 on s390x; 327 on i386; 355 on arm; 4324 on mipsel; 5283 on mips64el; 74 on aarch64, riscv64. */
     public static final long signalfd4 = TABLE.numberOr("signalfd4", SyscallTable.MISSING);
 
-    /** {@code __NR_socket}: x86_64 41. */
+    /** {@code __NR_sigpending}: 4073 on mipsel; 73 on i386, arm, ppc64le, s390x; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    public static final long sigpending = TABLE.numberOr("sigpending", SyscallTable.MISSING);
+
+    /** {@code __NR_sigprocmask}: 126 on i386, arm, ppc64le, s390x; 4126 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    public static final long sigprocmask = TABLE.numberOr("sigprocmask", SyscallTable.MISSING);
+
+    /** {@code __NR_sigreturn}: 119 on i386, arm, ppc64le, s390x; 4119 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    public static final long sigreturn = TABLE.numberOr("sigreturn", SyscallTable.MISSING);
+
+    /** {@code __NR_sigsuspend}: 4072 on mipsel; 72 on i386, arm, ppc64le, s390x; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    public static final long sigsuspend = TABLE.numberOr("sigsuspend", SyscallTable.MISSING);
+
+    /** {@code __NR_socket}: 1073741865 on x32; 198 on aarch64, riscv64; 281 on arm; 326 on ppc64le; 359 on i386, s390x; 41 on x86_64; 4183 on mipsel; 5040 on mips64el. */
     public static final long socket = TABLE.numberOr("socket", SyscallTable.MISSING);
 
-    /** {@code __NR_socketpair}: x86_64 53. */
+    /** {@code __NR_socketcall}: 102 on i386, ppc64le, s390x; 4102 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
+    public static final long socketcall = TABLE.numberOr("socketcall", SyscallTable.MISSING);
+
+    /** {@code __NR_socketpair}: 1073741877 on x32; 199 on aarch64, riscv64; 288 on arm; 333 on ppc64le; 360 on i386, s390x; 4184 on mipsel; 5052 on mips64el; 53 on x86_64. */
     public static final long socketpair = TABLE.numberOr("socketpair", SyscallTable.MISSING);
 
-    /** {@code __NR_splice}: x86_64 275. */
+    /** {@code __NR_splice}: 1073742099 on x32; 275 on x86_64; 283 on ppc64le; 306 on s390x; 313 on i386; 340 on arm; 4304 on mipsel; 5263 on mips64el; 76 on aarch64, riscv64. */
     public static final long splice = TABLE.numberOr("splice", SyscallTable.MISSING);
 
-    /** {@code __NR_stat}: x86_64 4. */
+    /** {@code __NR_spu_create}: 279 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long spu_create = TABLE.numberOr("spu_create", SyscallTable.MISSING);
+
+    /** {@code __NR_spu_run}: 278 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long spu_run = TABLE.numberOr("spu_run", SyscallTable.MISSING);
+
+    /** {@code __NR_ssetmask}: 4069 on mipsel; 69 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long ssetmask = TABLE.numberOr("ssetmask", SyscallTable.MISSING);
+
+    /** {@code __NR_stat}: 106 on i386, arm, ppc64le, s390x; 1073741828 on x32; 4 on x86_64; 4106 on mipsel; 5004 on mips64el; none on aarch64, riscv64. */
     public static final long stat = TABLE.numberOr("stat", SyscallTable.MISSING);
 
-    /** {@code __NR_statfs}: x86_64 137. */
+    /** {@code __NR_stat64}: 195 on i386, arm; 4213 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long stat64 = TABLE.numberOr("stat64", SyscallTable.MISSING);
+
+    /** {@code __NR_statfs}: 1073741961 on x32; 137 on x86_64; 4099 on mipsel; 43 on aarch64, riscv64; 5134 on mips64el; 99 on i386, arm, ppc64le, s390x. */
     public static final long statfs = TABLE.numberOr("statfs", SyscallTable.MISSING);
 
-    /** {@code __NR_statx}: x86_64 332. */
+    /** {@code __NR_statfs64}: 252 on ppc64le; 265 on s390x; 266 on arm; 268 on i386; 4255 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    public static final long statfs64 = TABLE.numberOr("statfs64", SyscallTable.MISSING);
+
+    /** {@code __NR_statx}: 1073742156 on x32; 291 on aarch64, riscv64; 332 on x86_64; 379 on s390x; 383 on i386, ppc64le; 397 on arm; 4366 on mipsel; 5326 on mips64el. */
     public static final long statx = TABLE.numberOr("statx", SyscallTable.MISSING);
 
-    /** {@code __NR_swapoff}: x86_64 168. */
+    /** {@code __NR_stime}: 25 on i386, ppc64le; 4025 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long stime = TABLE.numberOr("stime", SyscallTable.MISSING);
+
+    /** {@code __NR_stty}: 31 on i386, ppc64le; 4031 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long stty = TABLE.numberOr("stty", SyscallTable.MISSING);
+
+    /** {@code __NR_subpage_prot}: 310 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long subpage_prot = TABLE.numberOr("subpage_prot", SyscallTable.MISSING);
+
+    /** {@code __NR_swapcontext}: 249 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long swapcontext = TABLE.numberOr("swapcontext", SyscallTable.MISSING);
+
+    /** {@code __NR_swapoff}: 1073741992 on x32; 115 on i386, arm, ppc64le, s390x; 168 on x86_64; 225 on aarch64, riscv64; 4115 on mipsel; 5163 on mips64el. */
     public static final long swapoff = TABLE.numberOr("swapoff", SyscallTable.MISSING);
 
-    /** {@code __NR_swapon}: x86_64 167. */
+    /** {@code __NR_swapon}: 1073741991 on x32; 167 on x86_64; 224 on aarch64, riscv64; 4087 on mipsel; 5162 on mips64el; 87 on i386, arm, ppc64le, s390x. */
     public static final long swapon = TABLE.numberOr("swapon", SyscallTable.MISSING);
 
-    /** {@code __NR_symlink}: x86_64 88. */
+    /** {@code __NR_switch_endian}: 363 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long switch_endian = TABLE.numberOr("switch_endian", SyscallTable.MISSING);
+
+    /** {@code __NR_symlink}: 1073741912 on x32; 4083 on mipsel; 5086 on mips64el; 83 on i386, arm, ppc64le, s390x; 88 on x86_64; none on aarch64, riscv64. */
     public static final long symlink = TABLE.numberOr("symlink", SyscallTable.MISSING);
 
-    /** {@code __NR_symlinkat}: x86_64 266. */
+    /** {@code __NR_symlinkat}: 1073742090 on x32; 266 on x86_64; 295 on ppc64le; 297 on s390x; 304 on i386; 331 on arm; 36 on aarch64, riscv64; 4297 on mipsel; 5256 on mips64el. */
     public static final long symlinkat = TABLE.numberOr("symlinkat", SyscallTable.MISSING);
 
-    /** {@code __NR_sync}: x86_64 162. */
+    /** {@code __NR_sync}: 1073741986 on x32; 162 on x86_64; 36 on i386, arm, ppc64le, s390x; 4036 on mipsel; 5157 on mips64el; 81 on aarch64, riscv64. */
     public static final long sync = TABLE.numberOr("sync", SyscallTable.MISSING);
 
-    /** {@code __NR_sync_file_range}: x86_64 277. */
+    /** {@code __NR_sync_file_range}: 1073742101 on x32; 277 on x86_64; 307 on s390x; 314 on i386; 4305 on mipsel; 5264 on mips64el; 84 on aarch64, riscv64; none on arm, ppc64le. */
     public static final long sync_file_range = TABLE.numberOr("sync_file_range", SyscallTable.MISSING);
 
-    /** {@code __NR_syncfs}: x86_64 306. */
+    /** {@code __NR_sync_file_range2}: 308 on ppc64le; 341 on arm; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
+    public static final long sync_file_range2 = TABLE.numberOr("sync_file_range2", SyscallTable.MISSING);
+
+    /** {@code __NR_syncfs}: 1073742130 on x32; 267 on aarch64, riscv64; 306 on x86_64; 338 on s390x; 344 on i386; 348 on ppc64le; 373 on arm; 4342 on mipsel; 5301 on mips64el. */
     public static final long syncfs = TABLE.numberOr("syncfs", SyscallTable.MISSING);
 
-    /** {@code __NR_sysfs}: x86_64 139. */
+    /** {@code __NR_sys_debug_setcontext}: 256 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    public static final long sys_debug_setcontext = TABLE.numberOr("sys_debug_setcontext", SyscallTable.MISSING);
+
+    /** {@code __NR_syscall}: 4000 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
+    public static final long syscall = TABLE.numberOr("syscall", SyscallTable.MISSING);
+
+    /** {@code __NR_sysfs}: 1073741963 on x32; 135 on i386, arm, ppc64le, s390x; 139 on x86_64; 4135 on mipsel; 5136 on mips64el; none on aarch64, riscv64. */
     public static final long sysfs = TABLE.numberOr("sysfs", SyscallTable.MISSING);
 
-    /** {@code __NR_sysinfo}: x86_64 99. */
+    /** {@code __NR_sysinfo}: 1073741923 on x32; 116 on i386, arm, ppc64le, s390x; 179 on aarch64, riscv64; 4116 on mipsel; 5097 on mips64el; 99 on x86_64. */
     public static final long sysinfo = TABLE.numberOr("sysinfo", SyscallTable.MISSING);
 
-    /** {@code __NR_syslog}: x86_64 103. */
+    /** {@code __NR_syslog}: 103 on x86_64, i386, arm, ppc64le, s390x; 1073741927 on x32; 116 on aarch64, riscv64; 4103 on mipsel; 5101 on mips64el. */
     public static final long syslog = TABLE.numberOr("syslog", SyscallTable.MISSING);
 
-    /** {@code __NR_tee}: x86_64 276. */
+    /** {@code __NR_sysmips}: 4149 on mipsel; 5199 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    public static final long sysmips = TABLE.numberOr("sysmips", SyscallTable.MISSING);
+
+    /** {@code __NR_tee}: 1073742100 on x32; 276 on x86_64; 284 on ppc64le; 308 on s390x; 315 on i386; 342 on arm; 4306 on mipsel; 5265 on mips64el; 77 on aarch64, riscv64. */
     public static final long tee = TABLE.numberOr("tee", SyscallTable.MISSING);
 
-    /** {@code __NR_tgkill}: x86_64 234. */
+    /** {@code __NR_tgkill}: 1073742058 on x32; 131 on aarch64, riscv64; 234 on x86_64; 241 on s390x; 250 on ppc64le; 268 on arm; 270 on i386; 4266 on mipsel; 5225 on mips64el. */
     public static final long tgkill = TABLE.numberOr("tgkill", SyscallTable.MISSING);
 
-    /** {@code __NR_time}: x86_64 201. */
+    /** {@code __NR_time}: 1073742025 on x32; 13 on i386, ppc64le; 201 on x86_64; 4013 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
     public static final long time = TABLE.numberOr("time", SyscallTable.MISSING);
 
-    /** {@code __NR_timer_create}: x86_64 222. */
+    /** {@code __NR_timer_create}: 107 on aarch64, riscv64; 1073742350 on x32; 222 on x86_64; 240 on ppc64le; 254 on s390x; 257 on arm; 259 on i386; 4257 on mipsel; 5216 on mips64el. */
     public static final long timer_create = TABLE.numberOr("timer_create", SyscallTable.MISSING);
 
-    /** {@code __NR_timer_delete}: x86_64 226. */
+    /** {@code __NR_timer_delete}: 1073742050 on x32; 111 on aarch64, riscv64; 226 on x86_64; 244 on ppc64le; 258 on s390x; 261 on arm; 263 on i386; 4261 on mipsel; 5220 on mips64el. */
     public static final long timer_delete = TABLE.numberOr("timer_delete", SyscallTable.MISSING);
 
-    /** {@code __NR_timer_getoverrun}: x86_64 225. */
+    /** {@code __NR_timer_getoverrun}: 1073742049 on x32; 109 on aarch64, riscv64; 225 on x86_64; 243 on ppc64le; 257 on s390x; 260 on arm; 262 on i386; 4260 on mipsel; 5219 on mips64el. */
     public static final long timer_getoverrun = TABLE.numberOr("timer_getoverrun", SyscallTable.MISSING);
 
-    /** {@code __NR_timer_gettime}: x86_64 224. */
+    /** {@code __NR_timer_gettime}: 1073742048 on x32; 108 on aarch64, riscv64; 224 on x86_64; 242 on ppc64le; 256 on s390x; 259 on arm; 261 on i386; 4259 on mipsel; 5218 on mips64el. */
     public static final long timer_gettime = TABLE.numberOr("timer_gettime", SyscallTable.MISSING);
 
-    /** {@code __NR_timer_settime}: x86_64 223. */
+    /** {@code __NR_timer_gettime64}: 408 on i386, arm; 4408 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long timer_gettime64 = TABLE.numberOr("timer_gettime64", SyscallTable.MISSING);
+
+    /** {@code __NR_timer_settime}: 1073742047 on x32; 110 on aarch64, riscv64; 223 on x86_64; 241 on ppc64le; 255 on s390x; 258 on arm; 260 on i386; 4258 on mipsel; 5217 on mips64el. */
     public static final long timer_settime = TABLE.numberOr("timer_settime", SyscallTable.MISSING);
 
-    /** {@code __NR_timerfd_create}: x86_64 283. */
+    /** {@code __NR_timer_settime64}: 409 on i386, arm; 4409 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long timer_settime64 = TABLE.numberOr("timer_settime64", SyscallTable.MISSING);
+
+    /** {@code __NR_timerfd}: 317 on s390x; 4318 on mipsel; 5277 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le. */
+    public static final long timerfd = TABLE.numberOr("timerfd", SyscallTable.MISSING);
+
+    /** {@code __NR_timerfd_create}: 1073742107 on x32; 283 on x86_64; 306 on ppc64le; 319 on s390x; 322 on i386; 350 on arm; 4321 on mipsel; 5280 on mips64el; 85 on aarch64, riscv64. */
     public static final long timerfd_create = TABLE.numberOr("timerfd_create", SyscallTable.MISSING);
 
-    /** {@code __NR_timerfd_gettime}: x86_64 287. */
+    /** {@code __NR_timerfd_gettime}: 1073742111 on x32; 287 on x86_64; 312 on ppc64le; 321 on s390x; 326 on i386; 354 on arm; 4322 on mipsel; 5281 on mips64el; 87 on aarch64, riscv64. */
     public static final long timerfd_gettime = TABLE.numberOr("timerfd_gettime", SyscallTable.MISSING);
 
-    /** {@code __NR_timerfd_settime}: x86_64 286. */
+    /** {@code __NR_timerfd_gettime64}: 410 on i386, arm; 4410 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long timerfd_gettime64 = TABLE.numberOr("timerfd_gettime64", SyscallTable.MISSING);
+
+    /** {@code __NR_timerfd_settime}: 1073742110 on x32; 286 on x86_64; 311 on ppc64le; 320 on s390x; 325 on i386; 353 on arm; 4323 on mipsel; 5282 on mips64el; 86 on aarch64, riscv64. */
     public static final long timerfd_settime = TABLE.numberOr("timerfd_settime", SyscallTable.MISSING);
 
-    /** {@code __NR_times}: x86_64 100. */
+    /** {@code __NR_timerfd_settime64}: 411 on i386, arm; 4411 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long timerfd_settime64 = TABLE.numberOr("timerfd_settime64", SyscallTable.MISSING);
+
+    /** {@code __NR_times}: 100 on x86_64; 1073741924 on x32; 153 on aarch64, riscv64; 4043 on mipsel; 43 on i386, arm, ppc64le, s390x; 5098 on mips64el. */
     public static final long times = TABLE.numberOr("times", SyscallTable.MISSING);
 
-    /** {@code __NR_tkill}: x86_64 200. */
+    /** {@code __NR_tkill}: 1073742024 on x32; 130 on aarch64, riscv64; 200 on x86_64; 208 on ppc64le; 237 on s390x; 238 on i386, arm; 4236 on mipsel; 5192 on mips64el. */
     public static final long tkill = TABLE.numberOr("tkill", SyscallTable.MISSING);
 
-    /** {@code __NR_truncate}: x86_64 76. */
+    /** {@code __NR_truncate}: 1073741900 on x32; 4092 on mipsel; 45 on aarch64, riscv64; 5074 on mips64el; 76 on x86_64; 92 on i386, arm, ppc64le, s390x. */
     public static final long truncate = TABLE.numberOr("truncate", SyscallTable.MISSING);
 
-    /** {@code __NR_tuxcall}: x86_64 184. */
+    /** {@code __NR_truncate64}: 193 on i386, arm; 4211 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long truncate64 = TABLE.numberOr("truncate64", SyscallTable.MISSING);
+
+    /** {@code __NR_tuxcall}: 1073742008 on x32; 184 on x86_64; 225 on ppc64le; none on i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
     public static final long tuxcall = TABLE.numberOr("tuxcall", SyscallTable.MISSING);
 
-    /** {@code __NR_umask}: x86_64 95. */
+    /** {@code __NR_ugetrlimit}: 190 on ppc64le; 191 on i386, arm; none on x86_64, x32, aarch64, riscv64, s390x, mips64el, mipsel. */
+    public static final long ugetrlimit = TABLE.numberOr("ugetrlimit", SyscallTable.MISSING);
+
+    /** {@code __NR_ulimit}: 4058 on mipsel; 58 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long ulimit = TABLE.numberOr("ulimit", SyscallTable.MISSING);
+
+    /** {@code __NR_umask}: 1073741919 on x32; 166 on aarch64, riscv64; 4060 on mipsel; 5093 on mips64el; 60 on i386, arm, ppc64le, s390x; 95 on x86_64. */
     public static final long umask = TABLE.numberOr("umask", SyscallTable.MISSING);
 
-    /** {@code __NR_umount2}: x86_64 166. */
+    /** {@code __NR_umount}: 22 on i386, ppc64le, s390x; 4022 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
+    public static final long umount = TABLE.numberOr("umount", SyscallTable.MISSING);
+
+    /** {@code __NR_umount2}: 1073741990 on x32; 166 on x86_64; 39 on aarch64, riscv64; 4052 on mipsel; 5161 on mips64el; 52 on i386, arm, ppc64le, s390x. */
     public static final long umount2 = TABLE.numberOr("umount2", SyscallTable.MISSING);
 
-    /** {@code __NR_uname}: x86_64 63. */
+    /** {@code __NR_uname}: 1073741887 on x32; 122 on i386, arm, ppc64le, s390x; 160 on aarch64, riscv64; 4122 on mipsel; 5061 on mips64el; 63 on x86_64. */
     public static final long uname = TABLE.numberOr("uname", SyscallTable.MISSING);
 
-    /** {@code __NR_unlink}: x86_64 87. */
+    /** {@code __NR_unlink}: 10 on i386, arm, ppc64le, s390x; 1073741911 on x32; 4010 on mipsel; 5085 on mips64el; 87 on x86_64; none on aarch64, riscv64. */
     public static final long unlink = TABLE.numberOr("unlink", SyscallTable.MISSING);
 
-    /** {@code __NR_unlinkat}: x86_64 263. */
+    /** {@code __NR_unlinkat}: 1073742087 on x32; 263 on x86_64; 292 on ppc64le; 294 on s390x; 301 on i386; 328 on arm; 35 on aarch64, riscv64; 4294 on mipsel; 5253 on mips64el. */
     public static final long unlinkat = TABLE.numberOr("unlinkat", SyscallTable.MISSING);
 
-    /** {@code __NR_unshare}: x86_64 272. */
+    /** {@code __NR_unshare}: 1073742096 on x32; 272 on x86_64; 282 on ppc64le; 303 on s390x; 310 on i386; 337 on arm; 4303 on mipsel; 5262 on mips64el; 97 on aarch64, riscv64. */
     public static final long unshare = TABLE.numberOr("unshare", SyscallTable.MISSING);
 
-    /** {@code __NR_uselib}: x86_64 134. */
+    /** {@code __NR_unused109}: 4109 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
+    public static final long unused109 = TABLE.numberOr("unused109", SyscallTable.MISSING);
+
+    /** {@code __NR_unused150}: 4150 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
+    public static final long unused150 = TABLE.numberOr("unused150", SyscallTable.MISSING);
+
+    /** {@code __NR_unused18}: 4018 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
+    public static final long unused18 = TABLE.numberOr("unused18", SyscallTable.MISSING);
+
+    /** {@code __NR_unused28}: 4028 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
+    public static final long unused28 = TABLE.numberOr("unused28", SyscallTable.MISSING);
+
+    /** {@code __NR_unused59}: 4059 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
+    public static final long unused59 = TABLE.numberOr("unused59", SyscallTable.MISSING);
+
+    /** {@code __NR_unused84}: 4084 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
+    public static final long unused84 = TABLE.numberOr("unused84", SyscallTable.MISSING);
+
+    /** {@code __NR_uselib}: 134 on x86_64; 4086 on mipsel; 86 on i386, arm, ppc64le, s390x; none on x32, aarch64, riscv64, mips64el. */
     public static final long uselib = TABLE.numberOr("uselib", SyscallTable.MISSING);
 
-    /** {@code __NR_userfaultfd}: x86_64 323. */
+    /** {@code __NR_userfaultfd}: 1073742147 on x32; 282 on aarch64, riscv64; 323 on x86_64; 355 on s390x; 364 on ppc64le; 374 on i386; 388 on arm; 4357 on mipsel; 5317 on mips64el. */
     public static final long userfaultfd = TABLE.numberOr("userfaultfd", SyscallTable.MISSING);
 
-    /** {@code __NR_ustat}: x86_64 136. */
+    /** {@code __NR_usr26}: 983043 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long usr26 = TABLE.numberOr("usr26", SyscallTable.MISSING);
+
+    /** {@code __NR_usr32}: 983044 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long usr32 = TABLE.numberOr("usr32", SyscallTable.MISSING);
+
+    /** {@code __NR_ustat}: 1073741960 on x32; 136 on x86_64; 4062 on mipsel; 5133 on mips64el; 62 on i386, arm, ppc64le, s390x; none on aarch64, riscv64. */
     public static final long ustat = TABLE.numberOr("ustat", SyscallTable.MISSING);
 
-    /** {@code __NR_utime}: x86_64 132. */
+    /** {@code __NR_utime}: 1073741956 on x32; 132 on x86_64; 30 on i386, ppc64le, s390x; 4030 on mipsel; 5130 on mips64el; none on aarch64, arm, riscv64. */
     public static final long utime = TABLE.numberOr("utime", SyscallTable.MISSING);
 
-    /** {@code __NR_utimensat}: x86_64 280. */
+    /** {@code __NR_utimensat}: 1073742104 on x32; 280 on x86_64; 304 on ppc64le; 315 on s390x; 320 on i386; 348 on arm; 4316 on mipsel; 5275 on mips64el; 88 on aarch64, riscv64. */
     public static final long utimensat = TABLE.numberOr("utimensat", SyscallTable.MISSING);
 
-    /** {@code __NR_utimes}: x86_64 235. */
+    /** {@code __NR_utimensat_time64}: 412 on i386, arm; 4412 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    public static final long utimensat_time64 = TABLE.numberOr("utimensat_time64", SyscallTable.MISSING);
+
+    /** {@code __NR_utimes}: 1073742059 on x32; 235 on x86_64; 251 on ppc64le; 269 on arm; 271 on i386; 313 on s390x; 4267 on mipsel; 5226 on mips64el; none on aarch64, riscv64. */
     public static final long utimes = TABLE.numberOr("utimes", SyscallTable.MISSING);
 
-    /** {@code __NR_vfork}: x86_64 58. */
+    /** {@code __NR_vfork}: 1073741882 on x32; 189 on ppc64le; 190 on i386, arm, s390x; 58 on x86_64; none on aarch64, riscv64, mips64el, mipsel. */
     public static final long vfork = TABLE.numberOr("vfork", SyscallTable.MISSING);
 
-    /** {@code __NR_vhangup}: x86_64 153. */
+    /** {@code __NR_vhangup}: 1073741977 on x32; 111 on i386, arm, ppc64le, s390x; 153 on x86_64; 4111 on mipsel; 5150 on mips64el; 58 on aarch64, riscv64. */
     public static final long vhangup = TABLE.numberOr("vhangup", SyscallTable.MISSING);
 
-    /** {@code __NR_vmsplice}: x86_64 278. */
+    /** {@code __NR_vm86}: 113 on ppc64le; 166 on i386; 4113 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long vm86 = TABLE.numberOr("vm86", SyscallTable.MISSING);
+
+    /** {@code __NR_vm86old}: 113 on i386; none on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long vm86old = TABLE.numberOr("vm86old", SyscallTable.MISSING);
+
+    /** {@code __NR_vmsplice}: 1073742356 on x32; 278 on x86_64; 285 on ppc64le; 309 on s390x; 316 on i386; 343 on arm; 4307 on mipsel; 5266 on mips64el; 75 on aarch64, riscv64. */
     public static final long vmsplice = TABLE.numberOr("vmsplice", SyscallTable.MISSING);
 
-    /** {@code __NR_vserver}: x86_64 236. */
+    /** {@code __NR_vserver}: 236 on x86_64; 273 on i386; 313 on arm; 4277 on mipsel; 5236 on mips64el; none on x32, aarch64, riscv64, ppc64le, s390x. */
     public static final long vserver = TABLE.numberOr("vserver", SyscallTable.MISSING);
 
-    /** {@code __NR_wait4}: x86_64 61. */
+    /** {@code __NR_wait4}: 1073741885 on x32; 114 on i386, arm, ppc64le, s390x; 260 on aarch64, riscv64; 4114 on mipsel; 5059 on mips64el; 61 on x86_64. */
     public static final long wait4 = TABLE.numberOr("wait4", SyscallTable.MISSING);
 
-    /** {@code __NR_waitid}: x86_64 247. */
+    /** {@code __NR_waitid}: 1073742353 on x32; 247 on x86_64; 272 on ppc64le; 280 on arm; 281 on s390x; 284 on i386; 4278 on mipsel; 5237 on mips64el; 95 on aarch64, riscv64. */
     public static final long waitid = TABLE.numberOr("waitid", SyscallTable.MISSING);
 
-    /** {@code __NR_write}: x86_64 1. */
+    /** {@code __NR_waitpid}: 4007 on mipsel; 7 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    public static final long waitpid = TABLE.numberOr("waitpid", SyscallTable.MISSING);
+
+    /** {@code __NR_write}: 1 on x86_64; 1073741825 on x32; 4 on i386, arm, ppc64le, s390x; 4004 on mipsel; 5001 on mips64el; 64 on aarch64, riscv64. */
     public static final long write = TABLE.numberOr("write", SyscallTable.MISSING);
 
-    /** {@code __NR_writev}: x86_64 20. */
+    /** {@code __NR_writev}: 1073742340 on x32; 146 on i386, arm, ppc64le, s390x; 20 on x86_64; 4146 on mipsel; 5019 on mips64el; 66 on aarch64, riscv64. */
     public static final long writev = TABLE.numberOr("writev", SyscallTable.MISSING);
 }

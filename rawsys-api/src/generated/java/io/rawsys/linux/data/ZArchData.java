@@ -3,21 +3,63 @@
 
 package io.rawsys.linux.data;
 
+import java.lang.foreign.GroupLayout;
 import java.util.List;
 
 /**
- * Selects an architecture's generated tables by name; only the selected one is loaded.
+ * Selects an architecture's generated tables by name; only the selected architecture's classes are loaded.
  */
 public final class ZArchData {
     private ZArchData() {}
 
     /** The architectures with generated tables. */
-    public static final List<String> NAMES = List.of("x86_64");
+    public static final List<String> NAMES =
+            List.of("x86_64", "x32", "i386", "aarch64", "arm", "riscv64", "ppc64le", "s390x", "mips64el", "mipsel");
+
+    /** The generated constants classes of {@code io.rawsys.linux}; each architecture has a table for each. */
+    public static final List<String> CONSTANT_GROUPS =
+            List.of("Fcntl", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Futex", "Random", "Mount", "Elf");
+
+    /** One {@code group source headers} line per source of a constants group: the headers a constant's source number names. */
+    public static final String CONSTANT_SOURCES =
+            """
+            Fcntl 0 linux/fcntl.h,linux/stat.h,linux/openat2.h,linux/fs.h,linux/falloc.h,linux/fadvise.h,linux/close_range.h
+            Fcntl 1 unistd.h,sys/stat.h
+            Mman 0 linux/mman.h,linux/memfd.h
+            Signal 0 linux/signal.h
+            Sched 0 linux/sched.h
+            Wait 0 linux/wait.h
+            Ptrace 0 linux/ptrace.h
+            Seccomp 0 linux/seccomp.h,linux/filter.h,linux/audit.h
+            Socket 0 sys/socket.h,netinet/in.h,netinet/tcp.h,sys/un.h
+            Netlink 0 linux/netlink.h,linux/rtnetlink.h,linux/if_link.h,linux/if_addr.h,linux/neighbour.h,linux/if_arp.h,linux/if.h
+            Ioctl 0 sys/ioctl.h
+            Ioctl 1 linux/fs.h,linux/sockios.h,linux/random.h
+            Time 0 linux/time.h
+            Time 1 sys/timerfd.h
+            Poll 0 linux/eventpoll.h,linux/poll.h
+            Poll 1 sys/eventfd.h,sys/signalfd.h,sys/inotify.h
+            Resource 0 linux/resource.h
+            Prctl 0 linux/prctl.h
+            Futex 0 linux/futex.h
+            Random 0 linux/random.h
+            Mount 0 linux/mount.h
+            Elf 0 elf.h
+            """;
 
     /** {@code ZSyscalls.TABLE} of the architecture {@code arch}. */
     public static String syscalls(String arch) {
         return switch (arch) {
             case "x86_64" -> io.rawsys.linux.data.x86_64.ZSyscalls.TABLE;
+            case "x32" -> io.rawsys.linux.data.x32.ZSyscalls.TABLE;
+            case "i386" -> io.rawsys.linux.data.i386.ZSyscalls.TABLE;
+            case "aarch64" -> io.rawsys.linux.data.aarch64.ZSyscalls.TABLE;
+            case "arm" -> io.rawsys.linux.data.arm.ZSyscalls.TABLE;
+            case "riscv64" -> io.rawsys.linux.data.riscv64.ZSyscalls.TABLE;
+            case "ppc64le" -> io.rawsys.linux.data.ppc64le.ZSyscalls.TABLE;
+            case "s390x" -> io.rawsys.linux.data.s390x.ZSyscalls.TABLE;
+            case "mips64el" -> io.rawsys.linux.data.mips64el.ZSyscalls.TABLE;
+            case "mipsel" -> io.rawsys.linux.data.mipsel.ZSyscalls.TABLE;
             default -> throw new IllegalArgumentException("no generated tables for " + arch);
         };
     }
@@ -26,6 +68,15 @@ public final class ZArchData {
     public static String errnos(String arch) {
         return switch (arch) {
             case "x86_64" -> io.rawsys.linux.data.x86_64.ZErrnos.TABLE;
+            case "x32" -> io.rawsys.linux.data.x32.ZErrnos.TABLE;
+            case "i386" -> io.rawsys.linux.data.i386.ZErrnos.TABLE;
+            case "aarch64" -> io.rawsys.linux.data.aarch64.ZErrnos.TABLE;
+            case "arm" -> io.rawsys.linux.data.arm.ZErrnos.TABLE;
+            case "riscv64" -> io.rawsys.linux.data.riscv64.ZErrnos.TABLE;
+            case "ppc64le" -> io.rawsys.linux.data.ppc64le.ZErrnos.TABLE;
+            case "s390x" -> io.rawsys.linux.data.s390x.ZErrnos.TABLE;
+            case "mips64el" -> io.rawsys.linux.data.mips64el.ZErrnos.TABLE;
+            case "mipsel" -> io.rawsys.linux.data.mipsel.ZErrnos.TABLE;
             default -> throw new IllegalArgumentException("no generated tables for " + arch);
         };
     }
@@ -34,6 +85,117 @@ public final class ZArchData {
     public static String errnoAliases(String arch) {
         return switch (arch) {
             case "x86_64" -> io.rawsys.linux.data.x86_64.ZErrnos.ALIASES;
+            case "x32" -> io.rawsys.linux.data.x32.ZErrnos.ALIASES;
+            case "i386" -> io.rawsys.linux.data.i386.ZErrnos.ALIASES;
+            case "aarch64" -> io.rawsys.linux.data.aarch64.ZErrnos.ALIASES;
+            case "arm" -> io.rawsys.linux.data.arm.ZErrnos.ALIASES;
+            case "riscv64" -> io.rawsys.linux.data.riscv64.ZErrnos.ALIASES;
+            case "ppc64le" -> io.rawsys.linux.data.ppc64le.ZErrnos.ALIASES;
+            case "s390x" -> io.rawsys.linux.data.s390x.ZErrnos.ALIASES;
+            case "mips64el" -> io.rawsys.linux.data.mips64el.ZErrnos.ALIASES;
+            case "mipsel" -> io.rawsys.linux.data.mipsel.ZErrnos.ALIASES;
+            default -> throw new IllegalArgumentException("no generated tables for " + arch);
+        };
+    }
+
+    /** {@code ZConstants.group(group)} of the architecture {@code arch}. */
+    public static String constants(String arch, String group) {
+        return switch (arch) {
+            case "x86_64" -> io.rawsys.linux.data.x86_64.ZConstants.group(group);
+            case "x32" -> io.rawsys.linux.data.x32.ZConstants.group(group);
+            case "i386" -> io.rawsys.linux.data.i386.ZConstants.group(group);
+            case "aarch64" -> io.rawsys.linux.data.aarch64.ZConstants.group(group);
+            case "arm" -> io.rawsys.linux.data.arm.ZConstants.group(group);
+            case "riscv64" -> io.rawsys.linux.data.riscv64.ZConstants.group(group);
+            case "ppc64le" -> io.rawsys.linux.data.ppc64le.ZConstants.group(group);
+            case "s390x" -> io.rawsys.linux.data.s390x.ZConstants.group(group);
+            case "mips64el" -> io.rawsys.linux.data.mips64el.ZConstants.group(group);
+            case "mipsel" -> io.rawsys.linux.data.mipsel.ZConstants.group(group);
+            default -> throw new IllegalArgumentException("no generated tables for " + arch);
+        };
+    }
+
+    /** {@code ZStructs.layout(struct)} of the architecture {@code arch}. */
+    public static GroupLayout layout(String arch, String struct) {
+        return switch (arch) {
+            case "x86_64" -> io.rawsys.linux.data.x86_64.ZStructs.layout(struct);
+            case "x32" -> io.rawsys.linux.data.x32.ZStructs.layout(struct);
+            case "i386" -> io.rawsys.linux.data.i386.ZStructs.layout(struct);
+            case "aarch64" -> io.rawsys.linux.data.aarch64.ZStructs.layout(struct);
+            case "arm" -> io.rawsys.linux.data.arm.ZStructs.layout(struct);
+            case "riscv64" -> io.rawsys.linux.data.riscv64.ZStructs.layout(struct);
+            case "ppc64le" -> io.rawsys.linux.data.ppc64le.ZStructs.layout(struct);
+            case "s390x" -> io.rawsys.linux.data.s390x.ZStructs.layout(struct);
+            case "mips64el" -> io.rawsys.linux.data.mips64el.ZStructs.layout(struct);
+            case "mipsel" -> io.rawsys.linux.data.mipsel.ZStructs.layout(struct);
+            default -> throw new IllegalArgumentException("no generated tables for " + arch);
+        };
+    }
+
+    /** {@code ZStructs.FIELDS} of the architecture {@code arch}. */
+    public static String structFields(String arch) {
+        return switch (arch) {
+            case "x86_64" -> io.rawsys.linux.data.x86_64.ZStructs.FIELDS;
+            case "x32" -> io.rawsys.linux.data.x32.ZStructs.FIELDS;
+            case "i386" -> io.rawsys.linux.data.i386.ZStructs.FIELDS;
+            case "aarch64" -> io.rawsys.linux.data.aarch64.ZStructs.FIELDS;
+            case "arm" -> io.rawsys.linux.data.arm.ZStructs.FIELDS;
+            case "riscv64" -> io.rawsys.linux.data.riscv64.ZStructs.FIELDS;
+            case "ppc64le" -> io.rawsys.linux.data.ppc64le.ZStructs.FIELDS;
+            case "s390x" -> io.rawsys.linux.data.s390x.ZStructs.FIELDS;
+            case "mips64el" -> io.rawsys.linux.data.mips64el.ZStructs.FIELDS;
+            case "mipsel" -> io.rawsys.linux.data.mipsel.ZStructs.FIELDS;
+            default -> throw new IllegalArgumentException("no generated tables for " + arch);
+        };
+    }
+
+    /** {@code ZStructs.HEADERS} of the architecture {@code arch}. */
+    public static String structHeaders(String arch) {
+        return switch (arch) {
+            case "x86_64" -> io.rawsys.linux.data.x86_64.ZStructs.HEADERS;
+            case "x32" -> io.rawsys.linux.data.x32.ZStructs.HEADERS;
+            case "i386" -> io.rawsys.linux.data.i386.ZStructs.HEADERS;
+            case "aarch64" -> io.rawsys.linux.data.aarch64.ZStructs.HEADERS;
+            case "arm" -> io.rawsys.linux.data.arm.ZStructs.HEADERS;
+            case "riscv64" -> io.rawsys.linux.data.riscv64.ZStructs.HEADERS;
+            case "ppc64le" -> io.rawsys.linux.data.ppc64le.ZStructs.HEADERS;
+            case "s390x" -> io.rawsys.linux.data.s390x.ZStructs.HEADERS;
+            case "mips64el" -> io.rawsys.linux.data.mips64el.ZStructs.HEADERS;
+            case "mipsel" -> io.rawsys.linux.data.mipsel.ZStructs.HEADERS;
+            default -> throw new IllegalArgumentException("no generated tables for " + arch);
+        };
+    }
+
+    /** The size in bytes of C's {@code long} (a register) on {@code arch}, from the compiler. */
+    public static int wordSize(String arch) {
+        return switch (arch) {
+            case "x86_64" -> 8;
+            case "x32" -> 4;
+            case "i386" -> 4;
+            case "aarch64" -> 8;
+            case "arm" -> 4;
+            case "riscv64" -> 8;
+            case "ppc64le" -> 8;
+            case "s390x" -> 8;
+            case "mips64el" -> 8;
+            case "mipsel" -> 4;
+            default -> throw new IllegalArgumentException("no generated tables for " + arch);
+        };
+    }
+
+    /** Whether {@code arch} is big-endian, from the compiler's {@code __BYTE_ORDER__}. */
+    public static boolean bigEndian(String arch) {
+        return switch (arch) {
+            case "x86_64" -> false;
+            case "x32" -> false;
+            case "i386" -> false;
+            case "aarch64" -> false;
+            case "arm" -> false;
+            case "riscv64" -> false;
+            case "ppc64le" -> false;
+            case "s390x" -> true;
+            case "mips64el" -> false;
+            case "mipsel" -> false;
             default -> throw new IllegalArgumentException("no generated tables for " + arch);
         };
     }

@@ -1,0 +1,468 @@
+package io.rawsys.bindgen;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes one architecture's generated tables ({@code io.rawsys.linux.data.<arch>}) and the registry
+ * that selects them by name ({@code io.rawsys.linux.data.ZArchData}).
+ */
+final class ArchSources {
+    private final Path root;
+
+    ArchSources(Path root) {
+        this.root = root;
+    }
+
+    void write(TargetTables t) throws IOException {
+        syscalls(t);
+        errnos(t);
+        constants(t);
+        structs(t);
+    }
+
+    private void syscalls(TargetTables t) throws IOException {
+        List<String> lines = new ArrayList<>();
+        t.syscalls().numbers().forEach((name, nr) -> lines.add(name + " " + nr));
+        JavaFile.write(
+                root,
+                t.target().javaPackage(),
+                "ZSyscalls",
+                "<asm/unistd.h> as " + t.target().compilerCommand() + " sees it",
+                "The "
+                        + t.target().name()
+                        + " system calls: one {@code name number} line each, in number order.",
+                JavaFile.textBlock(
+                        "TABLE",
+                        "Every {@code __NR_} macro of the headers but their bookkeeping ones.",
+                        lines));
+    }
+
+    private void errnos(TargetTables t) throws IOException {
+        List<String> lines = new ArrayList<>();
+        t.errnos()
+                .canonical()
+                .forEach(
+                        (name, nr) ->
+                                lines.add(name + " " + nr + " " + t.errnos().messages().get(name)));
+        List<String> aliases = new ArrayList<>();
+        t.errnos().aliases().forEach((alias, canonical) -> aliases.add(alias + " " + canonical));
+        JavaFile.write(
+                root,
+                t.target().javaPackage(),
+                "ZErrnos",
+                "<errno.h> as "
+                        + t.target().compilerCommand()
+                        + " sees it, messages from glibc's strerror",
+                "The " + t.target().name() + " errno values.",
+                JavaFile.textBlock(
+                                "TABLE",
+                                "One {@code NAME number message} line per canonical name, in number order.",
+                                lines)
+                        + "\n"
+                        + JavaFile.textBlock(
+                                "ALIASES",
+                                "One {@code ALIAS NAME} line per name that stands for another.",
+                                aliases));
+    }
+
+    private void constants(TargetTables t) throws IOException {
+        StringBuilder body = new StringBuilder();
+        StringBuilder select =
+                new StringBuilder("    /** The table of the constants class {@code group}. */\n");
+        select.append(
+                "    public static String group(String group) {\n        return switch (group) {\n");
+        for (Spec.ConstantGroup group : Spec.CONSTANTS) {
+            List<String> lines = new ArrayList<>();
+            t.constants()
+                    .groups()
+                    .get(group.javaClass())
+                    .forEach(
+                            (name, c) ->
+                                    lines.add(
+                                            name
+                                                    + " "
+                                                    + c.value()
+                                                    + " "
+                                                    + c.size()
+                                                    + " "
+                                                    + c.source()));
+            String field = group.javaClass().toUpperCase(Locale.ROOT);
+            String doc = group.doc() + " One {@code NAME value sizeof source} line each.";
+            body.append(JavaFile.textBlock(field, doc, lines)).append('\n');
+            select.append("            case \"")
+                    .append(group.javaClass())
+                    .append("\" -> ")
+                    .append(field)
+                    .append(";\n");
+        }
+        select.append(
+                "            default -> throw new IllegalArgumentException(\"no constants group \" + group);\n");
+        select.append("        };\n    }\n");
+        String from =
+                "the headers of each group in rawsys-stubs/bindgen Spec, as "
+                        + t.target().compilerCommand()
+                        + " sees them";
+        JavaFile.write(
+                root,
+                t.target().javaPackage(),
+                "ZConstants",
+                from,
+                "The " + t.target().name() + " constants, group by group.",
+                body.append(select));
+    }
+
+    private void structs(TargetTables t) throws IOException {
+        String order = t.abi().bigEndian() ? "BIG_ENDIAN" : "LITTLE_ENDIAN";
+        StringBuilder body = new StringBuilder();
+        body.append("    private static final ByteOrder ORDER = ByteOrder.")
+                .append(order)
+                .append(";\n");
+        body.append("    private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;\n");
+        body.append(
+                "    private static final ValueLayout.OfShort I16 = ValueLayout.JAVA_SHORT.withOrder(ORDER);\n");
+        body.append(
+                "    private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT.withOrder(ORDER);\n");
+        body.append(
+                "    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG.withOrder(ORDER);\n");
+        body.append(
+                "    private static final ValueLayout.OfFloat F32 = ValueLayout.JAVA_FLOAT.withOrder(ORDER);\n");
+        body.append(
+                "    private static final ValueLayout.OfDouble F64 = ValueLayout.JAVA_DOUBLE.withOrder(ORDER);\n\n");
+        List<String> fields = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        for (StructTable.Struct s : t.structs().structs().values()) {
+            StructTable.Group g = s.layout();
+            body.append("    /** {@code ")
+                    .append(s.cType())
+                    .append("} from {@code <")
+                    .append(String.join(">, <", s.headers()))
+                    .append(">}: ")
+                    .append(g.size())
+                    .append(" bytes, aligned to ")
+                    .append(g.align())
+                    .append(". */\n");
+            body.append("    public static final GroupLayout ")
+                    .append(s.name())
+                    .append(" =\n            ")
+                    .append(new Layouts(s.flat()).layout(g, s.name(), "            ", g.align()))
+                    .append(";\n\n");
+            headers.add(
+                    s.name()
+                            + " "
+                            + s.cType().replace(' ', '+')
+                            + " "
+                            + String.join(",", s.headers()));
+            fieldLines(s.name(), g.children(), fields);
+        }
+        body.append(
+                        JavaFile.textBlock(
+                                "FIELDS",
+                                "One {@code struct path offset kind size count} line per member (kind: s signed, u unsigned, "
+                                        + "p pointer, f floating, g struct or union; size is the element's for arrays).",
+                                fields))
+                .append('\n');
+        body.append(
+                        JavaFile.textBlock(
+                                "HEADERS",
+                                "One {@code struct C-type headers} line per struct (spaces in the C type as +).",
+                                headers))
+                .append('\n');
+        body.append(
+                "    /** The layout of the struct rawsys calls {@code name}, or null if this architecture has none. */\n");
+        body.append(
+                "    public static GroupLayout layout(String name) {\n        return switch (name) {\n");
+        for (String name : t.structs().structs().keySet()) {
+            body.append("            case \"")
+                    .append(name)
+                    .append("\" -> ")
+                    .append(name)
+                    .append(";\n");
+        }
+        body.append("            default -> null;\n        };\n    }\n");
+        JavaFile.write(
+                root,
+                t.target().javaPackage(),
+                "ZStructs",
+                "the headers of each struct in rawsys-stubs/bindgen Spec, as "
+                        + t.target().compilerCommand()
+                        + " lays them out",
+                "The " + t.target().name() + " struct layouts.",
+                body,
+                "java.lang.foreign.GroupLayout",
+                "java.lang.foreign.MemoryLayout",
+                "java.lang.foreign.ValueLayout",
+                "java.nio.ByteOrder");
+    }
+
+    static void fieldLines(String struct, List<StructTable.Node> nodes, List<String> out) {
+        for (StructTable.Node n : nodes) {
+            switch (n) {
+                case StructTable.Scalar s ->
+                        out.add(
+                                struct
+                                        + " "
+                                        + s.path()
+                                        + " "
+                                        + s.offset()
+                                        + " "
+                                        + s.kind().code
+                                        + " "
+                                        + s.size()
+                                        + " 1");
+                case StructTable.Array a -> {
+                    String kind = a.element() instanceof StructTable.Scalar s ? s.kind().code : "g";
+                    out.add(
+                            struct
+                                    + " "
+                                    + a.path()
+                                    + " "
+                                    + a.offset()
+                                    + " "
+                                    + kind
+                                    + " "
+                                    + a.element().size()
+                                    + " "
+                                    + a.count());
+                }
+                case StructTable.Group g -> {
+                    if (g.name() != null) {
+                        out.add(
+                                struct
+                                        + " "
+                                        + g.path()
+                                        + " "
+                                        + g.offset()
+                                        + " g "
+                                        + g.size()
+                                        + " 1");
+                    }
+                    fieldLines(struct, g.children(), out);
+                }
+            }
+        }
+    }
+
+    /**
+     * Java expressions building MemoryLayouts. A member's alignment is capped by its container's:
+     * the members of a union inside a packed struct (x86_64's epoll_event) keep their own alignment
+     * in C's answer, but sit wherever the packed struct puts them.
+     */
+    private record Layouts(boolean flat) {
+        String layout(StructTable.Node node, String name, String indent, long cap) {
+            String named = name == null ? "" : ".withName(\"" + name + "\")";
+            return switch (node) {
+                case StructTable.Scalar s -> scalar(s, cap) + named;
+                case StructTable.Array a ->
+                        "MemoryLayout.sequenceLayout("
+                                + a.count()
+                                + ", "
+                                + layout(a.element(), null, indent, Math.min(cap, a.align()))
+                                + ")"
+                                + named;
+                case StructTable.Group g -> group(g, indent, Math.min(cap, g.align())) + named;
+            };
+        }
+
+        private static String scalar(StructTable.Scalar s, long cap) {
+            String base =
+                    switch (s.kind()) {
+                        case FLOAT -> s.size() == 4 ? "F32" : s.size() == 8 ? "F64" : null;
+                        default ->
+                                switch ((int) s.size()) {
+                                    case 1 -> "I8";
+                                    case 2 -> "I16";
+                                    case 4 -> "I32";
+                                    case 8 -> "I64";
+                                    default -> null;
+                                };
+                    };
+            if (base == null) { // long double, __int128: kept as opaque bytes
+                return "MemoryLayout.sequenceLayout(" + s.size() + ", I8)";
+            }
+            long align = Math.min(s.align(), cap);
+            return align == s.size() ? base : base + ".withByteAlignment(" + align + ")";
+        }
+
+        private String group(StructTable.Group g, String indent, long cap) {
+            String inner = indent + "        ";
+            List<String> parts = new ArrayList<>();
+            long natural = 1;
+            if (g.union()) {
+                long largest = 0;
+                for (StructTable.Node child : g.children()) {
+                    String part = layout(child, child.name(), inner, cap);
+                    long lead = child.offset() - g.offset();
+                    parts.add(
+                            lead == 0
+                                    ? part
+                                    : "MemoryLayout.structLayout(MemoryLayout.paddingLayout("
+                                            + lead
+                                            + "), "
+                                            + part
+                                            + ")");
+                    largest = Math.max(largest, lead + child.size());
+                    natural = Math.max(natural, Math.min(cap, child.align()));
+                }
+                if (largest < g.size()) {
+                    parts.add("MemoryLayout.paddingLayout(" + g.size() + ")");
+                }
+            } else {
+                long cursor = g.offset();
+                List<StructTable.Node> children = new ArrayList<>(g.children());
+                children.sort(Comparator.comparingLong(StructTable.Node::offset));
+                for (StructTable.Node child : children) {
+                    if (child.offset() < cursor) {
+                        if (flat) {
+                            continue; // an overlapping union member: reachable by its accessor, not
+                            // in the layout
+                        }
+                        throw new IllegalStateException(
+                                "overlapping member " + child.path() + " at " + child.offset());
+                    }
+                    if (child.offset() > cursor) {
+                        parts.add("MemoryLayout.paddingLayout(" + (child.offset() - cursor) + ")");
+                    }
+                    parts.add(layout(child, child.name(), inner, cap));
+                    cursor = child.offset() + child.size();
+                    natural = Math.max(natural, Math.min(cap, child.align()));
+                }
+                if (g.offset() + g.size() > cursor) {
+                    parts.add(
+                            "MemoryLayout.paddingLayout(" + (g.offset() + g.size() - cursor) + ")");
+                }
+            }
+            String kind = g.union() ? "MemoryLayout.unionLayout(" : "MemoryLayout.structLayout(";
+            String layout = kind + "\n" + inner + String.join(",\n" + inner, parts) + ")";
+            return cap > natural ? layout + ".withByteAlignment(" + cap + ")" : layout;
+        }
+    }
+
+    void archData(List<TargetTables> all) throws IOException {
+        StringBuilder body = new StringBuilder();
+        body.append("    /** The architectures with generated tables. */\n");
+        body.append("    public static final List<String> NAMES =\n            List.of(")
+                .append(
+                        String.join(
+                                ", ",
+                                all.stream().map(t -> '"' + t.target().name() + '"').toList()))
+                .append(");\n\n");
+        body.append(
+                "    /** The generated constants classes of {@code io.rawsys.linux}; each architecture has a table for each. */\n");
+        body.append("    public static final List<String> CONSTANT_GROUPS =\n            List.of(")
+                .append(
+                        String.join(
+                                ", ",
+                                Spec.CONSTANTS.stream()
+                                        .map(g -> '"' + g.javaClass() + '"')
+                                        .toList()))
+                .append(");\n\n");
+        List<String> sources = new ArrayList<>();
+        for (Spec.ConstantGroup group : Spec.CONSTANTS) {
+            for (int i = 0; i < group.sources().size(); i++) {
+                sources.add(
+                        group.javaClass()
+                                + " "
+                                + i
+                                + " "
+                                + String.join(",", group.sources().get(i).headers()));
+            }
+        }
+        String doc =
+                "One {@code group source headers} line per source of a constants group: the headers a constant's source number names.";
+        body.append(JavaFile.textBlock("CONSTANT_SOURCES", doc, sources)).append('\n');
+        body.append(selector("String", "syscalls", "", "ZSyscalls.TABLE", all)).append('\n');
+        body.append(selector("String", "errnos", "", "ZErrnos.TABLE", all)).append('\n');
+        body.append(selector("String", "errnoAliases", "", "ZErrnos.ALIASES", all)).append('\n');
+        body.append(
+                        selector(
+                                "String",
+                                "constants",
+                                ", String group",
+                                "ZConstants.group(group)",
+                                all))
+                .append('\n');
+        body.append(
+                        selector(
+                                "GroupLayout",
+                                "layout",
+                                ", String struct",
+                                "ZStructs.layout(struct)",
+                                all))
+                .append('\n');
+        body.append(selector("String", "structFields", "", "ZStructs.FIELDS", all)).append('\n');
+        body.append(selector("String", "structHeaders", "", "ZStructs.HEADERS", all)).append('\n');
+        body.append(
+                "    /** The size in bytes of C's {@code long} (a register) on {@code arch}, from the compiler. */\n");
+        body.append(
+                "    public static int wordSize(String arch) {\n        return switch (arch) {\n");
+        for (TargetTables t : all) {
+            body.append("            case \"")
+                    .append(t.target().name())
+                    .append("\" -> ")
+                    .append(t.abi().wordSize())
+                    .append(";\n");
+        }
+        body.append(
+                "            default -> throw new IllegalArgumentException(\"no generated tables for \" + arch);\n        };\n    }\n\n");
+        body.append(
+                "    /** Whether {@code arch} is big-endian, from the compiler's {@code __BYTE_ORDER__}. */\n");
+        body.append(
+                "    public static boolean bigEndian(String arch) {\n        return switch (arch) {\n");
+        for (TargetTables t : all) {
+            body.append("            case \"")
+                    .append(t.target().name())
+                    .append("\" -> ")
+                    .append(t.abi().bigEndian())
+                    .append(";\n");
+        }
+        body.append(
+                "            default -> throw new IllegalArgumentException(\"no generated tables for \" + arch);\n        };\n    }\n");
+        JavaFile.write(
+                root,
+                "io.rawsys.linux.data",
+                "ZArchData",
+                "the list of targets in rawsys-stubs/bindgen",
+                "Selects an architecture's generated tables by name; only the selected architecture's classes are loaded.",
+                body,
+                "java.lang.foreign.GroupLayout",
+                "java.util.List");
+    }
+
+    private static String selector(
+            String type,
+            String method,
+            String extraParameter,
+            String member,
+            List<TargetTables> all) {
+        StringBuilder s = new StringBuilder();
+        s.append("    /** {@code ")
+                .append(member)
+                .append("} of the architecture {@code arch}. */\n");
+        s.append("    public static ")
+                .append(type)
+                .append(' ')
+                .append(method)
+                .append("(String arch")
+                .append(extraParameter)
+                .append(") {\n");
+        s.append("        return switch (arch) {\n");
+        for (TargetTables t : all) {
+            s.append("            case \"")
+                    .append(t.target().name())
+                    .append("\" -> ")
+                    .append(t.target().javaPackage())
+                    .append('.')
+                    .append(member)
+                    .append(";\n");
+        }
+        s.append(
+                "            default -> throw new IllegalArgumentException(\"no generated tables for \" + arch);\n");
+        s.append("        };\n    }\n");
+        return s.toString();
+    }
+}

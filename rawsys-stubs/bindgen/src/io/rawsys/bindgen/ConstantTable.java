@@ -1,0 +1,65 @@
+package io.rawsys.bindgen;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * An architecture's constants, group by group: every macro and enumerator of a group's headers
+ * whose name matches the group's pattern and whose value is an integer constant for this target.
+ *
+ * @param groups Java class name to its constants, in name order
+ */
+record ConstantTable(Map<String, SequencedMap<String, Constant>> groups) {
+
+    /**
+     * One constant.
+     *
+     * @param value its value, converted to {@code long long}
+     * @param size the size in bytes of its C type
+     * @param source which of its group's sources defined it (an index into the group's list)
+     */
+    record Constant(long value, long size, int source) {}
+
+    static ConstantTable probe(Probe probe) throws IOException {
+        Map<String, SequencedMap<String, Constant>> groups = new LinkedHashMap<>();
+        for (Spec.ConstantGroup group : Spec.CONSTANTS) {
+            SequencedMap<String, Constant> constants = new TreeMap<>();
+            for (int index = 0; index < group.sources().size(); index++) {
+                Spec.Source source = group.sources().get(index);
+                Pattern pattern = Pattern.compile(source.pattern());
+                Probe.Headers headers = probe.headers(source.headers());
+                Set<String> names = new LinkedHashSet<>(headers.macros().keySet());
+                names.addAll(CDeclarations.read(headers.text()).enumerators());
+                SequencedMap<String, String> expressions = new LinkedHashMap<>();
+                for (String name : names) {
+                    if (pattern.matcher(name).matches() && !constants.containsKey(name)) {
+                        expressions.put("V:" + name, name);
+                        expressions.put("S:" + name, "sizeof(" + name + ")");
+                    }
+                }
+                Map<String, Long> values =
+                        probe.valuesWhereValid(source.headers(), "", expressions);
+                for (String key : expressions.keySet()) {
+                    String name = key.substring(2);
+                    Long value = values.get(key);
+                    Long size = values.get("S:" + name);
+                    if (key.startsWith("V:") && value != null && size != null) {
+                        constants.putIfAbsent(name, new Constant(value, size, index));
+                    }
+                }
+            }
+            groups.put(group.javaClass(), constants);
+        }
+        return new ConstantTable(groups);
+    }
+
+    int size() {
+        return groups.values().stream().mapToInt(Map::size).sum();
+    }
+}

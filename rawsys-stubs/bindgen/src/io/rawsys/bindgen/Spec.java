@@ -1,0 +1,334 @@
+package io.rawsys.bindgen;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the generator extracts: which macros and enumerators become constants, and which structs
+ * become layouts. Only names and headers are written here; every value, size and offset comes from
+ * each target's compiler.
+ *
+ * <p>Constants come from kernel (uapi) headers wherever the kernel defines them, because rawsys
+ * talks to the kernel: glibc sometimes differs (its {@code O_LARGEFILE} is 0 on 64-bit targets, the
+ * kernel's is not). glibc headers are read only for names the kernel does not define. Each source
+ * is compiled on its own, so kernel and glibc headers that clash never meet.
+ */
+final class Spec {
+    private Spec() {}
+
+    /**
+     * A set of headers compiled together, and the pattern a name must match to be taken from them.
+     *
+     * @param headers included in this order
+     * @param pattern a regular expression matched against whole macro and enumerator names
+     */
+    record Source(List<String> headers, String pattern) {}
+
+    /**
+     * One generated constants class: {@code io.rawsys.linux.<javaClass>}, filled from its sources
+     * in order (the first source that defines a name wins).
+     */
+    record ConstantGroup(String javaClass, String doc, List<Source> sources) {}
+
+    /**
+     * Names matching {@code pattern} from {@code headers}; the call sites say whether they are
+     * kernel or glibc's.
+     */
+    private static Source from(String pattern, String... headers) {
+        return new Source(List.of(headers), pattern);
+    }
+
+    static final List<ConstantGroup> CONSTANTS =
+            List.of(
+                    new ConstantGroup(
+                            "Fcntl",
+                            "Files: open flags, *at flags, fcntl commands, mode bits, statx masks, seek, fallocate, fadvise, renameat2, close_range, access modes.",
+                            List.of(
+                                    from(
+                                            "O_\\w+|AT_\\w+|F_\\w+|FD_CLOEXEC|RENAME_\\w+|SEEK_\\w+|FALLOC_FL_\\w+|RESOLVE_\\w+|STATX_\\w+|S_I[A-Z]+|POSIX_FADV_\\w+|LOCK_\\w+|DN_\\w+|CLOSE_RANGE_\\w+",
+                                            "linux/fcntl.h",
+                                            "linux/stat.h",
+                                            "linux/openat2.h",
+                                            "linux/fs.h",
+                                            "linux/falloc.h",
+                                            "linux/fadvise.h",
+                                            "linux/close_range.h"),
+                                    from("[RWXF]_OK|UTIME_\\w+", "unistd.h", "sys/stat.h"))),
+                    new ConstantGroup(
+                            "Mman",
+                            "Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create.",
+                            List.of(
+                                    from(
+                                            "PROT_\\w+|MAP_\\w+|MADV_\\w+|MREMAP_\\w+|MS_\\w+|MCL_\\w+|MFD_\\w+|MLOCK_\\w+|PKEY_\\w+",
+                                            "linux/mman.h",
+                                            "linux/memfd.h"))),
+                    new ConstantGroup(
+                            "Signal",
+                            "Signals: numbers, sigaction flags, sigprocmask hows, sigaltstack flags, si_code values.",
+                            List.of(
+                                    from(
+                                            "SIG[A-Z0-9]+|SIG_[A-Z]+|SA_\\w+|SS_\\w+|_NSIG|MINSIGSTKSZ|SI_\\w+|ILL_\\w+|FPE_\\w+|SEGV_\\w+|BUS_\\w+|TRAP_\\w+|CLD_\\w+|POLL_\\w+|SYS_SECCOMP|SYS_USER_DISPATCH|SIGEV_\\w+",
+                                            "linux/signal.h"))),
+                    new ConstantGroup(
+                            "Sched",
+                            "Processes: clone and clone3 flags, scheduling policies and flags.",
+                            List.of(from("CLONE_\\w+|SCHED_\\w+|CSIGNAL", "linux/sched.h"))),
+                    new ConstantGroup(
+                            "Wait",
+                            "wait4 and waitid options and id types.",
+                            List.of(from("W[A-Z]+|__W[A-Z]+|P_[A-Z]+", "linux/wait.h"))),
+                    new ConstantGroup(
+                            "Ptrace",
+                            "ptrace requests, options, events and PTRACE_GET_SYSCALL_INFO operations.",
+                            List.of(from("PTRACE_\\w+", "linux/ptrace.h"))),
+                    new ConstantGroup(
+                            "Seccomp",
+                            "seccomp operations, flags and return actions, classic BPF opcodes, and audit architecture numbers.",
+                            List.of(
+                                    from(
+                                            "SECCOMP_\\w+|BPF_\\w+|AUDIT_ARCH_\\w+",
+                                            "linux/seccomp.h",
+                                            "linux/filter.h",
+                                            "linux/audit.h"))),
+                    new ConstantGroup(
+                            "Socket",
+                            "Sockets: address families, types, levels and options, message flags, shutdown hows, IP and TCP.",
+                            List.of(
+                                    from(
+                                            "AF_\\w+|PF_\\w+|SOCK_\\w+|SOL_\\w+|SO_\\w+|MSG_\\w+|SCM_\\w+|SHUT_\\w+|IPPROTO_\\w+|INADDR_\\w+|IP_\\w+|IPV6_\\w+|TCP_\\w+|SOMAXCONN|INET6?_ADDRSTRLEN",
+                                            "sys/socket.h",
+                                            "netinet/in.h",
+                                            "netinet/tcp.h",
+                                            "sys/un.h"))),
+                    new ConstantGroup(
+                            "Netlink",
+                            "Netlink and rtnetlink: protocols, message flags and types, attribute types, multicast groups, interface flags.",
+                            List.of(
+                                    from(
+                                            "NETLINK_\\w+|NLM_F_\\w+|NLMSG_\\w+|NLA_\\w+|NLMSGERR_ATTR_\\w+|RTM_\\w+|RTMGRP_\\w+|RTNLGRP_\\w+|RTA_\\w+|RTN_\\w+|RTPROT_\\w+|RT_SCOPE_\\w+|RT_TABLE_\\w+|RTNH_\\w+|RTAX_\\w+|IFLA_\\w+|IFA_\\w+|IFF_\\w+|ARPHRD_\\w+|NDA_\\w+|NUD_\\w+|IF_OPER_\\w+|IF_LINK_MODE_\\w+",
+                                            "linux/netlink.h",
+                                            "linux/rtnetlink.h",
+                                            "linux/if_link.h",
+                                            "linux/if_addr.h",
+                                            "linux/neighbour.h",
+                                            "linux/if_arp.h",
+                                            "linux/if.h"))),
+                    new ConstantGroup(
+                            "Ioctl",
+                            "ioctl requests, each computed with the architecture's own _IOC layout: terminals, files and block devices, sockets.",
+                            List.of(
+                                    from("TC[A-Z]+\\w*|TIOC\\w+|FIO\\w+|N_TTY", "sys/ioctl.h"),
+                                    from(
+                                            "FS_IOC\\w*|FS_\\w+_FL|BLK\\w+|SIOC\\w+|FICLONE\\w*|FIDEDUPERANGE|_IOC_\\w+|RNDGETENTCNT|RNDADDTOENTCNT",
+                                            "linux/fs.h",
+                                            "linux/sockios.h",
+                                            "linux/random.h"))),
+                    new ConstantGroup(
+                            "Time",
+                            "Clocks, timers and timerfd flags.",
+                            List.of(
+                                    from("CLOCK_\\w+|TIMER_ABSTIME|ITIMER_\\w+", "linux/time.h"),
+                                    from("TFD_\\w+", "sys/timerfd.h"))),
+                    new ConstantGroup(
+                            "Poll",
+                            "Readiness and notification: poll and epoll events and flags, eventfd, signalfd and inotify flags.",
+                            List.of(
+                                    from(
+                                            "POLL[A-Z]+|EPOLL\\w+",
+                                            "linux/eventpoll.h",
+                                            "linux/poll.h"),
+                                    from(
+                                            "EFD_\\w+|SFD_\\w+|IN_\\w+",
+                                            "sys/eventfd.h",
+                                            "sys/signalfd.h",
+                                            "sys/inotify.h"))),
+                    new ConstantGroup(
+                            "Resource",
+                            "Resource limits, priorities and usage selectors.",
+                            List.of(
+                                    from(
+                                            "RLIMIT_\\w+|RLIM_INFINITY|RLIM64_INFINITY|PRIO_\\w+|RUSAGE_\\w+",
+                                            "linux/resource.h"))),
+                    new ConstantGroup(
+                            "Prctl",
+                            "prctl options and their arguments.",
+                            List.of(from("PR_\\w+", "linux/prctl.h"))),
+                    new ConstantGroup(
+                            "Futex",
+                            "futex operations and flags.",
+                            List.of(from("FUTEX_\\w+", "linux/futex.h"))),
+                    new ConstantGroup(
+                            "Random",
+                            "getrandom flags.",
+                            List.of(from("GRND_\\w+", "linux/random.h"))),
+                    new ConstantGroup(
+                            "Mount",
+                            "mount flags, umount2 flags, and the new mount API's attributes.",
+                            List.of(
+                                    from(
+                                            "MS_\\w+|MNT_\\w+|MOUNT_ATTR_\\w+|MOVE_MOUNT_\\w+|FSOPEN_\\w+|FSMOUNT_\\w+|OPEN_TREE_\\w+",
+                                            "linux/mount.h"))),
+                    new ConstantGroup(
+                            "Elf",
+                            "ELF: identification, types, machines, segments, sections, symbols, dynamic tags, versions, notes, and auxiliary vector types.",
+                            List.of(
+                                    from(
+                                            "ELF[A-Z0-9]+\\w*|EI_\\w+|ET_\\w+|EM_\\w+|EV_\\w+|PT_\\w+|PF_\\w+|SHT_\\w+|SHF_\\w+|SHN_\\w+|STB_\\w+|STT_\\w+|STV_\\w+|STN_UNDEF|DT_\\w+|NT_\\w+|VER_\\w+|AT_\\w+",
+                                            "elf.h"))));
+
+    /**
+     * One struct to lay out.
+     *
+     * @param name the name rawsys gives it, which is also the Java facade's C name
+     * @param cType the C type to lay out; {@link #perArch} overrides it where an architecture names
+     *     it otherwise
+     * @param headers the headers that define it
+     * @param prelude C source after the includes (for a struct rawsys must spell out itself)
+     * @param fields the member designators to lay out, or empty to take every member the headers
+     *     declare
+     * @param perArch architecture to {@code "C type|header,header"}, where it differs
+     * @param derived macros the prelude uses, each evaluated first by the compiler from other
+     *     headers
+     */
+    record StructSpec(
+            String name,
+            String cType,
+            List<String> headers,
+            String prelude,
+            List<String> fields,
+            Map<String, String> perArch,
+            List<Derived> derived) {
+        StructSpec(String name, String cType, String... headers) {
+            this(name, cType, List.of(headers), "", List.of(), Map.of(), List.of());
+        }
+    }
+
+    /**
+     * A macro for a struct's prelude: {@code expression} as the compiler evaluates it with {@code
+     * headers}.
+     */
+    record Derived(String macro, List<String> headers, String expression) {}
+
+    /**
+     * The kernel's {@code struct sigaction} as rt_sigaction reads it
+     * (include/linux/signal_types.h): handler and flags (MIPS: flags first), a restorer where the
+     * architecture has SA_RESTORER, then a sigset of _NSIG bits. No uapi header declares it for
+     * every architecture, so rawsys spells out the kernel's definition here; the compiler still
+     * lays it out. x86, ARM and s390 keep their _NSIG out of uapi headers, so the signal count
+     * comes from glibc's (one more than the kernel's, which the division rounds away). i386's
+     * header #defines sa_handler for its own struct, so the names are freed first.
+     */
+    private static final String KERNEL_SIGACTION =
+            """
+            #undef sa_handler
+            #undef sa_restorer
+            struct rawsys_kernel_sigaction {
+            #ifdef __mips__
+                unsigned int sa_flags;
+                void *sa_handler;
+            #else
+                void *sa_handler;
+                unsigned long sa_flags;
+            #endif
+            #ifdef SA_RESTORER
+                void *sa_restorer;
+            #endif
+                unsigned long sa_mask[RAWSYS_NSIG / (8 * sizeof(unsigned long))];
+            };
+            """;
+
+    static final List<StructSpec> STRUCTS =
+            List.of(
+                    new StructSpec("timespec", "struct timespec", "time.h"),
+                    new StructSpec("timeval", "struct timeval", "sys/time.h"),
+                    new StructSpec("itimerspec", "struct itimerspec", "time.h"),
+                    new StructSpec("stat", "struct stat", "asm/stat.h"),
+                    new StructSpec("stat64", "struct stat64", "asm/stat.h"),
+                    new StructSpec("statx_timestamp", "struct statx_timestamp", "linux/stat.h"),
+                    new StructSpec("statx", "struct statx", "linux/stat.h"),
+                    new StructSpec("dirent64", "struct dirent64", "dirent.h"),
+                    new StructSpec("open_how", "struct open_how", "linux/openat2.h"),
+                    new StructSpec("iovec", "struct iovec", "sys/uio.h"),
+                    new StructSpec("utsname", "struct utsname", "sys/utsname.h"),
+                    new StructSpec("winsize", "struct winsize", "sys/ioctl.h"),
+                    new StructSpec("pollfd", "struct pollfd", "poll.h"),
+                    new StructSpec("epoll_event", "struct epoll_event", "sys/epoll.h"),
+                    new StructSpec("rlimit", "struct rlimit", "sys/resource.h"),
+                    new StructSpec("rlimit64", "struct rlimit64", "sys/resource.h"),
+                    new StructSpec("rusage", "struct rusage", "sys/resource.h"),
+                    new StructSpec("sysinfo", "struct sysinfo", "sys/sysinfo.h"),
+                    new StructSpec("sockaddr", "struct sockaddr", "sys/socket.h"),
+                    new StructSpec("in_addr", "struct in_addr", "netinet/in.h"),
+                    new StructSpec("sockaddr_in", "struct sockaddr_in", "netinet/in.h"),
+                    new StructSpec("in6_addr", "struct in6_addr", "netinet/in.h"),
+                    new StructSpec("sockaddr_in6", "struct sockaddr_in6", "netinet/in.h"),
+                    new StructSpec("sockaddr_un", "struct sockaddr_un", "sys/un.h"),
+                    new StructSpec(
+                            "sockaddr_nl", "struct sockaddr_nl", "sys/socket.h", "linux/netlink.h"),
+                    new StructSpec("msghdr", "struct msghdr", "sys/socket.h"),
+                    new StructSpec("cmsghdr", "struct cmsghdr", "sys/socket.h"),
+                    new StructSpec("nlmsghdr", "struct nlmsghdr", "linux/netlink.h"),
+                    new StructSpec("nlmsgerr", "struct nlmsgerr", "linux/netlink.h"),
+                    new StructSpec("nlattr", "struct nlattr", "linux/netlink.h"),
+                    new StructSpec("ifinfomsg", "struct ifinfomsg", "linux/rtnetlink.h"),
+                    new StructSpec("ifaddrmsg", "struct ifaddrmsg", "linux/if_addr.h"),
+                    new StructSpec("rtmsg", "struct rtmsg", "linux/rtnetlink.h"),
+                    new StructSpec("rtattr", "struct rtattr", "linux/rtnetlink.h"),
+                    new StructSpec(
+                            "user_regs_struct",
+                            "struct user_regs_struct",
+                            List.of("sys/user.h"),
+                            "",
+                            List.of(),
+                            Map.of(
+                                    "arm", "struct user_regs|sys/user.h",
+                                    "riscv64", "struct user_regs_struct|asm/ptrace.h",
+                                    "ppc64le", "struct pt_regs|asm/ptrace.h",
+                                    "s390x", "s390_regs|asm/ptrace.h",
+                                    "mips64el", "struct pt_regs|asm/ptrace.h",
+                                    "mipsel", "struct pt_regs|asm/ptrace.h"),
+                            List.of()),
+                    new StructSpec(
+                            "ptrace_syscall_info", "struct ptrace_syscall_info", "linux/ptrace.h"),
+                    new StructSpec(
+                            "siginfo",
+                            "siginfo_t",
+                            List.of("signal.h"),
+                            "",
+                            List.of(
+                                    "si_signo",
+                                    "si_errno",
+                                    "si_code",
+                                    "si_pid",
+                                    "si_uid",
+                                    "si_status",
+                                    "si_utime",
+                                    "si_stime",
+                                    "si_int",
+                                    "si_ptr",
+                                    "si_addr",
+                                    "si_addr_lsb",
+                                    "si_lower",
+                                    "si_upper",
+                                    "si_pkey",
+                                    "si_band",
+                                    "si_fd",
+                                    "si_timerid",
+                                    "si_overrun",
+                                    "si_call_addr",
+                                    "si_syscall",
+                                    "si_arch"),
+                            Map.of(),
+                            List.of()),
+                    new StructSpec(
+                            "kernel_sigaction",
+                            "struct rawsys_kernel_sigaction",
+                            List.of("linux/signal.h"),
+                            KERNEL_SIGACTION,
+                            List.of(),
+                            Map.of(),
+                            List.of(new Derived("RAWSYS_NSIG", List.of("signal.h"), "_NSIG"))),
+                    new StructSpec("sock_filter", "struct sock_filter", "linux/filter.h"),
+                    new StructSpec("sock_fprog", "struct sock_fprog", "linux/filter.h"),
+                    new StructSpec("clone_args", "struct clone_args", "linux/sched.h"));
+}
