@@ -1,10 +1,15 @@
 package io.rawsys;
 
+import io.rawsys.SyscallAbi.Errors;
+import io.rawsys.SyscallAbi.Pairs;
 import io.rawsys.linux.data.ZArchData;
+import java.lang.foreign.GroupLayout;
+import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * A Linux architecture (more exactly an ABI) that rawsys has generated tables for: its system calls
@@ -25,12 +30,118 @@ public final class Arch {
         }
     }
 
+    /** Each ABI's calling convention, as the kernel documents it and its stub implements it. */
+    private static final Map<String, SyscallAbi> ABIS =
+            Map.of(
+                    "x86_64",
+                            abi(
+                                    "syscall",
+                                    "rax",
+                                    "rdi rsi rdx r10 r8 r9",
+                                    "rax",
+                                    Errors.NEGATED_RESULT,
+                                    Pairs.NONE,
+                                    true),
+                    "x32",
+                            abi(
+                                    "syscall",
+                                    "rax",
+                                    "rdi rsi rdx r10 r8 r9",
+                                    "rax",
+                                    Errors.NEGATED_RESULT,
+                                    Pairs.NONE,
+                                    false),
+                    "i386",
+                            abi(
+                                    "int $0x80",
+                                    "eax",
+                                    "ebx ecx edx esi edi ebp",
+                                    "eax",
+                                    Errors.NEGATED_RESULT,
+                                    Pairs.CONSECUTIVE,
+                                    true),
+                    "aarch64",
+                            abi(
+                                    "svc #0",
+                                    "x8",
+                                    "x0 x1 x2 x3 x4 x5",
+                                    "x0",
+                                    Errors.NEGATED_RESULT,
+                                    Pairs.NONE,
+                                    true),
+                    "arm",
+                            abi(
+                                    "svc #0",
+                                    "r7",
+                                    "r0 r1 r2 r3 r4 r5",
+                                    "r0",
+                                    Errors.NEGATED_RESULT,
+                                    Pairs.EVEN_REGISTER,
+                                    true),
+                    "riscv64",
+                            abi(
+                                    "ecall",
+                                    "a7",
+                                    "a0 a1 a2 a3 a4 a5",
+                                    "a0",
+                                    Errors.NEGATED_RESULT,
+                                    Pairs.NONE,
+                                    true),
+                    "ppc64le",
+                            abi(
+                                    "sc",
+                                    "r0",
+                                    "r3 r4 r5 r6 r7 r8",
+                                    "r3",
+                                    Errors.SUMMARY_OVERFLOW_FLAG,
+                                    Pairs.NONE,
+                                    true),
+                    "s390x",
+                            abi(
+                                    "svc 0",
+                                    "r1",
+                                    "r2 r3 r4 r5 r6 r7",
+                                    "r2",
+                                    Errors.NEGATED_RESULT,
+                                    Pairs.NONE,
+                                    true),
+                    "mips64el",
+                            abi(
+                                    "syscall",
+                                    "v0",
+                                    "a0 a1 a2 a3 a4 a5",
+                                    "v0",
+                                    Errors.A3_FLAG,
+                                    Pairs.NONE,
+                                    true),
+                    "mipsel",
+                            abi(
+                                    "syscall",
+                                    "v0",
+                                    "a0 a1 a2 a3 16($sp) 20($sp)",
+                                    "v0",
+                                    Errors.A3_FLAG,
+                                    Pairs.EVEN_REGISTER,
+                                    true));
+
     private final String name;
     private volatile SyscallTable syscalls;
     private volatile ErrnoTable errnos;
+    private volatile ConstantTable constants;
 
     private Arch(String name) {
         this.name = name;
+    }
+
+    private static SyscallAbi abi(
+            String insn,
+            String nr,
+            String args,
+            String result,
+            Errors errors,
+            Pairs pairs,
+            boolean stub) {
+        return new SyscallAbi(insn, nr, List.of(args.split(" ")), result, errors, pairs, stub);
     }
 
     /**
@@ -91,6 +202,63 @@ public final class Arch {
                                     name, ZArchData.errnos(name), ZArchData.errnoAliases(name));
         }
         return table;
+    }
+
+    /**
+     * This architecture's constants (flags, commands, ioctl numbers), including those only it
+     * defines.
+     */
+    public ConstantTable constants() {
+        ConstantTable table = constants;
+        if (table == null) {
+            constants = table = ConstantTable.load(name, ZArchData.CONSTANT_GROUPS);
+        }
+        return table;
+    }
+
+    /**
+     * The layout of a struct as this architecture defines it, by rawsys's name for it ({@code
+     * stat}, {@code user_regs_struct}, {@code siginfo}); empty if this architecture has none
+     * ({@code stat64} on 64-bit ones). Its byte order and alignments are this architecture's, so it
+     * reads memory of a process of this architecture.
+     */
+    public Optional<GroupLayout> layout(String struct) {
+        return Optional.ofNullable(ZArchData.layout(name, struct));
+    }
+
+    /** rawsys's names of the structs this architecture has layouts for. */
+    public List<String> structs() {
+        return ZArchData.structHeaders(name)
+                .lines()
+                .map(line -> line.substring(0, line.indexOf(' ')))
+                .toList();
+    }
+
+    /** This architecture's system-call convention. */
+    public SyscallAbi abi() {
+        return ABIS.get(name);
+    }
+
+    /** The width in bytes of a register argument (C's {@code long}). */
+    public int wordSize() {
+        return ZArchData.wordSize(name);
+    }
+
+    /** This architecture's byte order. */
+    public ByteOrder byteOrder() {
+        return ZArchData.bigEndian(name) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    }
+
+    /**
+     * Starts the register words of a system call for this architecture: plain arguments one word
+     * each, 64-bit arguments split and aligned as {@link SyscallAbi#pairs()} says.
+     *
+     * <pre>
+     * {@code long[] words = arch.arguments().word(fd).word(buf).word(count).wide(offset).toArray(); // pread64}
+     * </pre>
+     */
+    public SyscallArguments arguments() {
+        return new SyscallArguments(abi().pairs(), byteOrder());
     }
 
     @Override

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rawsys.linux.Errno;
+import io.rawsys.linux.Fcntl;
+import io.rawsys.linux.Mman;
 import io.rawsys.linux.Nr;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -16,14 +18,8 @@ import org.junit.jupiter.api.Test;
 
 @SuppressWarnings("restricted") // reinterpret and downcalls on memory the test owns
 class SyscallsTest {
-    // Until the generated constants exist these few are spelled out; each is the x86_64 value from
-    // the kernel headers.
-    static final long AT_FDCWD = -100;
-    static final long O_RDONLY = 0;
-    static final long PROT_READ_WRITE = 0x1 | 0x2;
-    static final long MAP_SHARED = 0x01;
-    static final long MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
-    static final long MFD_CLOEXEC = 0x1;
+    static final long PROT_READ_WRITE = Mman.PROT_READ | Mman.PROT_WRITE;
+    static final long MAP_PRIVATE_ANONYMOUS = Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS;
 
     @Test
     void getpidIsThisProcess() {
@@ -67,7 +63,12 @@ class SyscallsTest {
             ErrnoException e =
                     assertThrows(
                             ErrnoException.class,
-                            () -> Syscalls.invoke(Nr.openat, AT_FDCWD, path.address(), O_RDONLY));
+                            () ->
+                                    Syscalls.invoke(
+                                            Nr.openat,
+                                            Fcntl.AT_FDCWD,
+                                            path.address(),
+                                            Fcntl.O_RDONLY));
             assertEquals(Errno.ENOENT, e.errno());
             assertEquals(2, e.errno());
             assertEquals("ENOENT", e.errnoName());
@@ -77,7 +78,8 @@ class SyscallsTest {
                     "io.rawsys.ErrnoException: openat: ENOENT (No such file or directory)",
                     e.toString());
             assertEquals(
-                    -Errno.ENOENT, Syscalls.raw(Nr.openat, AT_FDCWD, path.address(), O_RDONLY));
+                    -Errno.ENOENT,
+                    Syscalls.raw(Nr.openat, Fcntl.AT_FDCWD, path.address(), Fcntl.O_RDONLY));
         }
     }
 
@@ -124,12 +126,13 @@ class SyscallsTest {
                             Syscalls.invoke(
                                     Nr.memfd_create,
                                     arena.allocateFrom("rawsys-test").address(),
-                                    MFD_CLOEXEC);
+                                    Mman.MFD_CLOEXEC);
             MemorySegment pages = arena.allocate(2 * page);
             pages.asSlice(0, page).fill((byte) 'A');
             pages.asSlice(page, page).fill((byte) 'B');
             assertEquals(2 * page, Syscalls.invoke(Nr.write, fd, pages.address(), 2 * page));
-            long address = Syscalls.invoke(Nr.mmap, 0, page, PROT_READ_WRITE, MAP_SHARED, fd, page);
+            long address =
+                    Syscalls.invoke(Nr.mmap, 0, page, PROT_READ_WRITE, Mman.MAP_SHARED, fd, page);
             MemorySegment second = MemorySegment.ofAddress(address).reinterpret(page);
             assertEquals(
                     'B', second.get(JAVA_BYTE, 0), "mapped from the offset in the 6th argument");

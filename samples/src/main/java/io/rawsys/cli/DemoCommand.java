@@ -6,6 +6,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import io.rawsys.Arch;
 import io.rawsys.ErrnoException;
 import io.rawsys.Syscalls;
+import io.rawsys.linux.Fcntl;
+import io.rawsys.linux.Mman;
 import io.rawsys.linux.Nr;
 import java.io.PrintWriter;
 import java.lang.foreign.Arena;
@@ -25,12 +27,6 @@ import picocli.CommandLine.Spec;
         })
 @SuppressWarnings("restricted") // reinterpret and downcalls on memory the test owns
 final class DemoCommand implements Callable<Integer> {
-    // x86_64 values from the kernel headers, until the generated constants replace them.
-    private static final long AT_FDCWD = -100;
-    private static final long O_RDONLY = 0;
-    private static final long PROT_READ_WRITE = 0x3;
-    private static final long MAP_PRIVATE_ANONYMOUS = 0x22;
-
     @Spec CommandSpec spec;
 
     @Override
@@ -64,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
 
             MemorySegment path = arena.allocateFrom("/nonexistent/file");
             try {
-                Syscalls.invoke(Nr.openat, AT_FDCWD, path.address(), O_RDONLY);
+                Syscalls.invoke(Nr.openat, Fcntl.AT_FDCWD, path.address(), Fcntl.O_RDONLY);
             } catch (ErrnoException e) {
                 out.printf(
                         "%-40s = -1 %s (%s)%n",
@@ -76,7 +72,13 @@ final class DemoCommand implements Callable<Integer> {
             long size = 4096;
             long address =
                     Syscalls.invoke(
-                            Nr.mmap, 0, size, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0);
+                            Nr.mmap,
+                            0,
+                            size,
+                            Mman.PROT_READ | Mman.PROT_WRITE,
+                            Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS,
+                            -1,
+                            0);
             out.printf(
                     "%-40s = 0x%x%n",
                     "mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)",

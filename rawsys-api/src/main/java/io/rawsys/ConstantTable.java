@@ -1,0 +1,130 @@
+package io.rawsys;
+
+import io.rawsys.internal.Names;
+import io.rawsys.linux.data.ZArchData;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.OptionalLong;
+import java.util.SequencedMap;
+
+/**
+ * One architecture's constants: flags, commands, ioctl numbers, by their C names, generated from
+ * that architecture's headers by its own compiler. Get one from {@link Arch#constants()}; the
+ * classes of {@code io.rawsys.linux} ({@code Fcntl.O_CREAT}) hold the running architecture's values
+ * of the names every architecture defines. Immutable and thread-safe.
+ */
+public final class ConstantTable {
+    /**
+     * One constant.
+     *
+     * @param group the {@code io.rawsys.linux} class it belongs to, such as {@code Fcntl}
+     * @param name its C name
+     * @param value its value, sign-extended from its C type to 64 bits
+     * @param size the size in bytes of its C type
+     */
+    public record Entry(String group, String name, long value, int size) {}
+
+    private final String arch;
+    private final List<Entry> entries;
+    private final Map<String, Entry> byName = new HashMap<>();
+
+    private ConstantTable(String arch, List<Entry> entries) {
+        this.arch = arch;
+        this.entries = Collections.unmodifiableList(entries);
+        entries.forEach(e -> byName.putIfAbsent(e.name(), e));
+    }
+
+    /** Reads every group of {@code arch}'s generated tables. */
+    static ConstantTable load(String arch, List<String> groups) {
+        List<Entry> entries = new ArrayList<>();
+        for (String group : groups) {
+            ZArchData.constants(arch, group)
+                    .lines()
+                    .forEach(
+                            line -> {
+                                String[] p = line.split(" ");
+                                entries.add(
+                                        new Entry(
+                                                group,
+                                                p[0],
+                                                Long.parseLong(p[1]),
+                                                Integer.parseInt(p[2])));
+                            });
+        }
+        return new ConstantTable(arch, entries);
+    }
+
+    /** The architecture this table belongs to. */
+    public String arch() {
+        return arch;
+    }
+
+    /** Every constant, group by group, in name order within a group. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The value of {@code name}, if this architecture defines it. */
+    public OptionalLong find(String name) {
+        Entry e = byName.get(name);
+        return e == null ? OptionalLong.empty() : OptionalLong.of(e.value());
+    }
+
+    /**
+     * The value of {@code name}.
+     *
+     * @throws NoSuchElementException naming the nearest names this architecture does define
+     */
+    public long value(String name) {
+        Entry e = byName.get(name);
+        if (e == null) {
+            throw new NoSuchElementException(
+                    "no constant named '"
+                            + name
+                            + "' on "
+                            + arch
+                            + Names.didYouMean(name, byName.keySet()));
+        }
+        return e.value();
+    }
+
+    /**
+     * The value of {@code name} as an {@code int}.
+     *
+     * @throws NoSuchElementException if this architecture does not define it
+     * @throws ArithmeticException if it does not fit in an {@code int}
+     */
+    public int intValue(String name) {
+        return Math.toIntExact(value(name));
+    }
+
+    /** The constants of one group ({@code "Fcntl"}), by name. */
+    public SequencedMap<String, Long> group(String group) {
+        SequencedMap<String, Long> values = new LinkedHashMap<>();
+        entries.stream()
+                .filter(e -> e.group().equals(group))
+                .forEach(e -> values.put(e.name(), e.value()));
+        return values;
+    }
+
+    /**
+     * The constants whose names start with {@code prefix} ({@code "O_"}, {@code "MAP_"}), by name.
+     */
+    public SequencedMap<String, Long> withPrefix(String prefix) {
+        SequencedMap<String, Long> values = new LinkedHashMap<>();
+        entries.stream()
+                .filter(e -> e.name().startsWith(prefix))
+                .forEach(e -> values.putIfAbsent(e.name(), e.value()));
+        return values;
+    }
+
+    /** The names nearest to a misspelt {@code name}, best first; empty when none is close. */
+    public List<String> suggest(String name) {
+        return Names.closest(name, byName.keySet(), 3);
+    }
+}
