@@ -1,11 +1,14 @@
 package io.rawsys.cli;
 
+import io.rawsys.ConstantTable;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * The arguments of {@code rawsys call}, turned into the six registers' worth of {@code long}s a
@@ -14,6 +17,8 @@ import java.util.List;
  * <ul>
  *   <li>An integer in C syntax: {@code 42}, {@code -100}, {@code 0x1f}, {@code 0755} (octal), up to
  *       64 bits.
+ *   <li>A constant of the architecture, or several or'ed: {@code AT_FDCWD}, {@code
+ *       O_WRONLY|O_CREAT|0644}.
  *   <li>{@code buf:N}: a pointer to N zeroed bytes, shown after the call.
  *   <li>{@code s:TEXT}, or anything that does not start like a number: a pointer to a
  *       NUL-terminated copy of the text, C escapes ({@code \n}, {@code \xHH} ...) resolved.
@@ -21,6 +26,13 @@ import java.util.List;
  */
 final class CallArguments {
     static final long MAX_BUFFER = 1L << 30;
+
+    /**
+     * A constant (capitals and an underscore, such as O_RDONLY or AT_FDCWD) or several joined by |.
+     */
+    private static final Pattern CONSTANTS =
+            Pattern.compile(
+                    "(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*|[0-9][0-9A-Fa-fxX]*)(?:\\|(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*|[0-9][0-9A-Fa-fxX]*))*");
 
     /**
      * Integers may be signed (down to -2^63) or unsigned (up to 2^64 - 1), as C's register
@@ -46,7 +58,7 @@ final class CallArguments {
      *
      * @throws IllegalArgumentException with a message naming the argument and what is wrong with it
      */
-    static CallArguments parse(List<String> words, Arena arena) {
+    static CallArguments parse(List<String> words, Arena arena, ConstantTable constants) {
         if (words.size() > 6) {
             throw new IllegalArgumentException(
                     "a system call takes at most 6 arguments, and " + words.size() + " were given");
@@ -64,6 +76,8 @@ final class CallArguments {
                     values[i] = buffer.address();
                 } else if (looksNumeric(word)) {
                     values[i] = integer(word);
+                } else if (CONSTANTS.matcher(word).matches()) {
+                    values[i] = constants(word, constants);
                 } else {
                     values[i] = string(word, arena);
                 }
@@ -81,6 +95,36 @@ final class CallArguments {
 
     List<Buffer> buffers() {
         return buffers;
+    }
+
+    /**
+     * {@code O_WRONLY|O_CREAT|0644}: constants of the architecture, and integers, or'ed together. A
+     * word shaped like a constant that the architecture does not define is a mistake (a typo would
+     * otherwise go to the kernel as a pointer to its text), so it is refused with the nearest real
+     * names.
+     */
+    private static long constants(String word, ConstantTable constants) {
+        long value = 0;
+        for (String part : word.split("\\|")) {
+            if (looksNumeric(part)) {
+                value |= integer(part);
+            } else {
+                OptionalLong v = constants.find(part);
+                if (v.isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "no constant named "
+                                    + part
+                                    + " on "
+                                    + constants.arch()
+                                    + Hints.didYouMean(constants.suggest(part))
+                                    + " (to pass the text itself, write s:"
+                                    + word
+                                    + ")");
+                }
+                value |= v.getAsLong();
+            }
+        }
+        return value;
     }
 
     private static boolean looksNumeric(String word) {

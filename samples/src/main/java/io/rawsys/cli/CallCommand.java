@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             "",
             "Arguments, up to six:",
             "  42  -100  0x1f  0755   an integer (C syntax: 0x hex, leading 0 octal), up to 64 bits",
+            "  AT_FDCWD  O_RDONLY|O_CLOEXEC",
+            "                         constants of this architecture, or'ed with | (integers too)",
             "  buf:N                  a pointer to N zeroed bytes, shown after the call",
             "  s:TEXT                 a pointer to a NUL-terminated copy of TEXT",
             "  anything else          a string too; C escapes (\\n \\t \\0 \\xHH ...) are resolved",
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  rawsys call getpid",
             "  rawsys call write 1 'hello\\n' 6",
-            "  rawsys call openat -100 /nonexistent 0",
+            "  rawsys call openat AT_FDCWD /nonexistent O_RDONLY",
             "  rawsys call getcwd buf:4096 4096",
             "",
             "Exit status: 0 when the call succeeds, 1 when it returns an errno, 2 for a bad command line.",
@@ -69,7 +71,7 @@ final class CallCommand implements Callable<Integer> {
         try (Arena arena = Arena.ofConfined()) {
             CallArguments arguments;
             try {
-                arguments = CallArguments.parse(args, arena);
+                arguments = CallArguments.parse(args, arena, Arch.current().constants());
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -119,9 +121,7 @@ final class CallCommand implements Callable<Integer> {
                             + word
                             + "' on "
                             + table.arch()
-                            + (near.isEmpty()
-                                    ? ""
-                                    : "; did you mean " + String.join(" or ", near) + "?"));
+                            + Hints.didYouMean(near));
         }
         return nr.getAsLong();
     }

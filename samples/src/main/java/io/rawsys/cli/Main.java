@@ -27,7 +27,14 @@ import picocli.CommandLine.Spec;
             "Run 'rawsys help COMMAND' or 'rawsys COMMAND --help' for a command's arguments and examples.",
             "Exit status: 0 on success, 1 when a system call returned an errno, 2 for a bad command line.",
         },
-        subcommands = {CallCommand.class, DemoCommand.class, HelpCommand.class})
+        subcommands = {
+            CallCommand.class,
+            TableCommand.class,
+            ErrnoCommand.class,
+            ConstCommand.class,
+            DemoCommand.class,
+            HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
     @Spec CommandSpec spec;
 

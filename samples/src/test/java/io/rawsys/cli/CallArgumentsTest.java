@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.rawsys.Arch;
+import io.rawsys.ConstantTable;
+import io.rawsys.linux.Fcntl;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,33 @@ import org.junit.jupiter.api.Test;
 
 @SuppressWarnings("restricted") // reads the strings the parser allocated
 class CallArgumentsTest {
+    static final ConstantTable CONSTANTS = Arch.current().constants();
+
+    @Test
+    void constantsAreOredTogether() {
+        try (Arena arena = Arena.ofConfined()) {
+            long[] values =
+                    CallArguments.parse(
+                                    List.of("AT_FDCWD", "O_WRONLY|O_CREAT|0644", "hello"),
+                                    arena,
+                                    CONSTANTS)
+                            .values();
+            assertEquals(Fcntl.AT_FDCWD, values[0]);
+            assertEquals(Fcntl.O_WRONLY | Fcntl.O_CREAT | 0644, values[1]);
+            assertEquals(
+                    "hello",
+                    MemorySegment.ofAddress(values[2]).reinterpret(6).getString(0),
+                    "lower case stays a string");
+            IllegalArgumentException typo =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> CallArguments.parse(List.of("O_RDONY"), arena, CONSTANTS));
+            assertEquals(
+                    "argument 1 'O_RDONY': no constant named O_RDONY on x86_64; did you mean O_RDONLY? (to pass the text itself, write s:O_RDONY)",
+                    typo.getMessage());
+        }
+    }
+
     @Test
     void integersUseCSyntax() {
         assertEquals(42, CallArguments.integer("42"));
@@ -47,7 +77,8 @@ class CallArgumentsTest {
     @Test
     void stringsArePassedAsNulTerminatedCopies() {
         try (Arena arena = Arena.ofConfined()) {
-            CallArguments args = CallArguments.parse(List.of("hello\\n", "s:123", "7"), arena);
+            CallArguments args =
+                    CallArguments.parse(List.of("hello\\n", "s:123", "7"), arena, CONSTANTS);
             long[] values = args.values();
             assertEquals("hello\n", MemorySegment.ofAddress(values[0]).reinterpret(7).getString(0));
             assertEquals("123", MemorySegment.ofAddress(values[1]).reinterpret(4).getString(0));
@@ -58,7 +89,7 @@ class CallArgumentsTest {
     @Test
     void buffersAreZeroedAndRemembered() {
         try (Arena arena = Arena.ofConfined()) {
-            CallArguments args = CallArguments.parse(List.of("3", "buf:16"), arena);
+            CallArguments args = CallArguments.parse(List.of("3", "buf:16"), arena, CONSTANTS);
             assertEquals(1, args.buffers().size());
             assertEquals(2, args.buffers().getFirst().position());
             assertEquals(16, args.buffers().getFirst().segment().byteSize());
@@ -73,19 +104,21 @@ class CallArgumentsTest {
                     "argument 2 'buf:-1': buf: takes a size in bytes from 0 to 1073741824",
                     assertThrows(
                                     IllegalArgumentException.class,
-                                    () -> CallArguments.parse(List.of("1", "buf:-1"), arena))
+                                    () ->
+                                            CallArguments.parse(
+                                                    List.of("1", "buf:-1"), arena, CONSTANTS))
                             .getMessage());
             assertThrows(
                     IllegalArgumentException.class,
-                    () -> CallArguments.parse(List.of("buf:lots"), arena));
+                    () -> CallArguments.parse(List.of("buf:lots"), arena, CONSTANTS));
             assertThrows(
                     IllegalArgumentException.class,
-                    () -> CallArguments.parse(List.of("buf:1073741825"), arena));
+                    () -> CallArguments.parse(List.of("buf:1073741825"), arena, CONSTANTS));
             assertEquals(
                     "argument 1 'a\\qb': it has the unknown escape \\q; known are \\n \\t \\r \\0 \\e \\\\ \\\" \\xHH",
                     assertThrows(
                                     IllegalArgumentException.class,
-                                    () -> CallArguments.parse(List.of("a\\qb"), arena))
+                                    () -> CallArguments.parse(List.of("a\\qb"), arena, CONSTANTS))
                             .getMessage());
             assertEquals(
                     "a system call takes at most 6 arguments, and 7 were given",
@@ -94,7 +127,8 @@ class CallArgumentsTest {
                                     () ->
                                             CallArguments.parse(
                                                     List.of("1", "2", "3", "4", "5", "6", "7"),
-                                                    arena))
+                                                    arena,
+                                                    CONSTANTS))
                             .getMessage());
         }
     }

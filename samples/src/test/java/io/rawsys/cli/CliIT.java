@@ -180,4 +180,47 @@ class CliIT {
         assertEquals("", run.stderr());
         assertEquals(before, Files.getLastModifiedTime(JAR).toMillis());
     }
+
+    @Test
+    void tableGivesEachArchitecturesNumbers() throws Exception {
+        assertEquals("56\n", rawsys("table", "--arch", "aarch64", "openat").stdout());
+        assertEquals("257\n", rawsys("table", "--arch", "x86_64", "openat").stdout());
+        assertEquals("openat\n", rawsys("table", "--arch", "mipsel", "4288").stdout());
+        Run every = rawsys("table", "--every", "openat");
+        assertTrue(
+                every.stdout().contains("mips64el  5247\n")
+                        && every.stdout().contains("s390x     288\n"),
+                every.stdout());
+        Run all = rawsys("table");
+        assertTrue(all.stdout().startsWith("0 read\n1 write\n"), all.stdout());
+        Run badArch = rawsys("table", "--arch", "sparc", "openat");
+        assertEquals(2, badArch.status());
+        assertTrue(badArch.stderr().contains("it knows x86_64, x32, i386"), badArch.stderr());
+        Run typo = rawsys("table", "opnat");
+        assertEquals(2, typo.status());
+        assertTrue(typo.stderr().contains("did you mean openat?"), typo.stderr());
+    }
+
+    @Test
+    void errnoExplainsNamesAndNumbers() throws Exception {
+        assertEquals("ENOENT 2 No such file or directory\n", rawsys("errno", "ENOENT").stdout());
+        assertEquals(
+                "EAGAIN 11 Resource temporarily unavailable\n", rawsys("errno", "11").stdout());
+        assertEquals(
+                "EDQUOT 1133 Disk quota exceeded\n",
+                rawsys("errno", "--arch", "mips64el", "EDQUOT").stdout());
+        assertEquals(2, rawsys("errno", "ENOTANERROR").status());
+    }
+
+    @Test
+    void constantsWorkOnTheCommandLine() throws Exception {
+        assertEquals(
+                "TIOCGWINSZ                   1074295912 (0x40087468)\n",
+                rawsys("const", "--arch", "ppc64le", "TIOCGWINSZ").stdout());
+        Run open = rawsys("call", "openat", "AT_FDCWD", "/nonexistent", "O_RDONLY|O_CLOEXEC");
+        assertEquals("-1 ENOENT (No such file or directory)\n", open.stdout());
+        Run typo = rawsys("call", "openat", "AT_FDCWD", "/etc/hostname", "O_RDONY");
+        assertEquals(2, typo.status());
+        assertTrue(typo.stderr().contains("did you mean O_RDONLY?"), typo.stderr());
+    }
 }
