@@ -3,8 +3,9 @@
  * called with the FFM API, with no libc on the path.
  *
  * <p>Start with {@link io.rawsys.Syscalls}; syscall numbers are in {@link io.rawsys.linux.Nr},
- * errno values in {@link io.rawsys.linux.Errno}, and {@link io.rawsys.Arch} describes each
- * architecture rawsys knows. The JVM must grant this module native access: {@code
+ * errno values in {@link io.rawsys.linux.Errno}, constants in the other classes of {@code
+ * io.rawsys.linux}, struct layouts in {@code io.rawsys.linux.struct}, and {@link io.rawsys.Arch}
+ * describes each architecture rawsys knows. The JVM must grant this module native access: {@code
  * --enable-native-access=io.rawsys} on the module path, or {@code
  * --enable-native-access=ALL-UNNAMED} on the class path.
  */
@@ -13,4 +14,5 @@ module io.rawsys {
 
     exports io.rawsys;
     exports io.rawsys.linux;
+    exports io.rawsys.linux.struct;
 }
