@@ -15,11 +15,23 @@
  * AAPCS64.
  */
 
-/* A BTI landing pad where the toolchain builds with branch protection; a NOP otherwise. */
+/*
+ * Built with -mbranch-protection=standard (see the Makefile): each stub starts with a BTI landing
+ * pad, and the GNU property note below tells the loader the library is BTI- and PAC-compatible, so
+ * a process that enforces BTI keeps doing so. The stubs are leaves that never spill the link
+ * register, so there is no return address to sign.
+ */
 #if defined(__ARM_FEATURE_BTI_DEFAULT) && __ARM_FEATURE_BTI_DEFAULT
 #define LANDING_PAD bti c
+#define FEATURE_BTI 1
 #else
 #define LANDING_PAD
+#define FEATURE_BTI 0
+#endif
+#if defined(__ARM_FEATURE_PAC_DEFAULT) && __ARM_FEATURE_PAC_DEFAULT
+#define FEATURE_PAC 2
+#else
+#define FEATURE_PAC 0
 #endif
 
 .macro stub name
@@ -83,3 +95,18 @@ stub rawsys_syscall6
 endstub rawsys_syscall6
 
 .section .note.GNU-stack, "", %progbits
+
+#if FEATURE_BTI || FEATURE_PAC
+/* NT_GNU_PROPERTY_TYPE_0 (5), owner "GNU", one GNU_PROPERTY_AARCH64_FEATURE_1_AND (0xc0000000). */
+    .pushsection .note.gnu.property, "a"
+    .balign 8
+    .long   4
+    .long   16
+    .long   5
+    .asciz  "GNU"
+    .long   0xc0000000
+    .long   4
+    .long   FEATURE_BTI | FEATURE_PAC
+    .long   0
+    .popsection
+#endif

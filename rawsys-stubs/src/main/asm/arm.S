@@ -13,12 +13,19 @@
  * restores them. A 64-bit argument goes in an even/odd register pair (r2:r3 or r4:r5), low word
  * first; the caller inserts the padding word (see SyscallArguments).
  *
+ * Unwinding: the stubs carry DWARF CFI (.eh_frame), which gdb and perf follow; they have no
+ * .ARM.exidx entries, since those would import the EHABI personality routine from libgcc, and this
+ * library imports nothing.
+ *
  * References: arch/arm/kernel/entry-common.S (vector_swi: "scno .req r7", "tbl .req r8") and the
  * AAPCS; syscall(2) "Architecture calling conventions".
  */
 
     .syntax unified
     .arm
+    /* The library is built for armhf: without this tag ld marks it soft-float, and the hard-float
+       dynamic loader refuses to load it. The stubs pass no floating-point values either way. */
+    .eabi_attribute Tag_ABI_VFP_args, 1
 
 /* After push {r4-r7}, the stacked arguments a4, a5, a6 are at [sp, #16], #20, #24. */
 .macro stub name

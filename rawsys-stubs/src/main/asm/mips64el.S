@@ -5,12 +5,14 @@
  *   number        v0 ($2)       (n64 numbers start at 5000)
  *   arguments     a0  a1  a2  a3  a4  a5   ($4-$9)
  *   result        v0; a3 ($7) is 0 on success, and non-zero when v0 holds the *positive* errno
- *   clobbered     v1 a3 t0-t3 t8 t9 hi lo ($3 $7 $12-$15 $24 $25), all caller-saved in n64
+ *   clobbered     at v1 a3-a7 t0-t3 t8 t9 hi lo ($1 $3 $7-$15 $24 $25), all caller-saved in n64
  *
  * Each rawsys_syscallN(nr, a1..aN) is an n64 function: nr in a0, a1..a6 in a1..a6 ($5-$10). The
- * stub moves the number to v0, shifts the arguments down one register and traps. It then folds
- * MIPS's error flag into the result: if a3 is set it negates v0, so Java always sees -4095..-1
- * for an error. The assembler fills the branch delay slots (.set reorder).
+ * stub parks the number in v1, shifts the arguments down one register, loads v0 as the very last
+ * instruction before the trap (old kernels restarted an interrupted call one instruction early,
+ * expecting v0 to be reloaded there), and traps. It then folds MIPS's error flag into the result:
+ * if a3 is set it negates v0, so Java always sees -4095..-1 for an error. The assembler fills the
+ * branch delay slots (.set reorder).
  *
  * References: arch/mips/kernel/scall64-n64.S (v0 number, a3 error flag) and the n64 ABI;
  * syscall(2).
@@ -26,10 +28,11 @@
     .p2align 3
 \name:
     .cfi_startproc
-    move    $2, $4          /* v0 = nr */
+    move    $3, $4          /* v1 = nr, for now */
 .endm
 
 .macro endstub name
+    move    $2, $3          /* v0 = nr, right before the trap */
     syscall
     beqz    $7, 1f          /* a3 clear: v0 is the value */
     dsubu   $2, $0, $2      /* set: v0 is errno; return -errno */

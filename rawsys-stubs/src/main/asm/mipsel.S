@@ -6,12 +6,14 @@
  *   arguments     a0  a1  a2  a3 ($4-$7), then 16($sp) 20($sp) 24($sp): the kernel reads
  *                 arguments five to seven from the caller's stack
  *   result        v0; a3 ($7) is 0 on success, and non-zero when v0 holds the *positive* errno
- *   clobbered     v1 a3 t0-t9 hi lo, all caller-saved in o32
+ *   clobbered     at v1 a3 t0-t9 hi lo ($1 $3 $7-$15 $24 $25), all caller-saved in o32
  *
  * Each rawsys_syscallN(nr, a1..aN) is an o32 function: nr in a0, a1..a3 in a1..a3, a4 and up on
  * the stack at 16($sp), 20($sp) ... (above the 16-byte home area of the four register
  * arguments). The kernel wants its fifth argument where the caller's fifth is, so each stub
  * builds a frame of its own whose 16($sp) onwards hold a5, a6, a7, loads a4 into a3, and traps.
+ * The number waits in v1 and goes to v0 as the last instruction before the trap (old kernels
+ * restarted an interrupted call one instruction early, expecting v0 to be reloaded there).
  * A 64-bit argument goes in an even/odd pair (a2:a3, or two stack words), low word first; the
  * caller inserts the padding word (see SyscallArguments). fadvise64 on o32 needs seven words,
  * hence rawsys_syscall7 on this ABI alone.
@@ -32,15 +34,16 @@
     .cfi_startproc
 .endm
 
-/* Register arguments only: v0 = nr, a0..a2 = a1..a3, a3 = a4 from the caller's stack. */
+/* v1 = nr, a0..a2 = a1..a3; a3 = a4 is loaded from the caller's stack by the stubs that need it. */
 .macro shift_registers
-    move    $2, $4
+    move    $3, $4
     move    $4, $5
     move    $5, $6
     move    $6, $7
 .endm
 
 .macro trap_and_fold
+    move    $2, $3          /* v0 = nr, right before the trap */
     syscall
     beqz    $7, 1f          /* a3 clear: v0 is the value */
     subu    $2, $0, $2      /* set: v0 is errno; return -errno */
@@ -66,18 +69,18 @@
 .endm
 
 stub rawsys_syscall0
-    move    $2, $4
+    move    $3, $4
     trap_and_fold
 endstub rawsys_syscall0
 
 stub rawsys_syscall1
-    move    $2, $4
+    move    $3, $4
     move    $4, $5
     trap_and_fold
 endstub rawsys_syscall1
 
 stub rawsys_syscall2
-    move    $2, $4
+    move    $3, $4
     move    $4, $5
     move    $5, $6
     trap_and_fold
