@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Writes one architecture's generated tables ({@code io.rawsys.linux.data.<arch>}) and the registry
@@ -157,7 +158,7 @@ final class ArchSources {
                             + s.cType().replace(' ', '+')
                             + " "
                             + String.join(",", s.headers()));
-            fieldLines(s.name(), g.children(), fields);
+            s.fields().forEach(f -> fields.add(f.line(s.name())));
         }
         body.append(
                         JavaFile.textBlock(
@@ -197,54 +198,6 @@ final class ArchSources {
                 "java.lang.foreign.MemoryLayout",
                 "java.lang.foreign.ValueLayout",
                 "java.nio.ByteOrder");
-    }
-
-    static void fieldLines(String struct, List<StructTable.Node> nodes, List<String> out) {
-        for (StructTable.Node n : nodes) {
-            switch (n) {
-                case StructTable.Scalar s ->
-                        out.add(
-                                struct
-                                        + " "
-                                        + s.path()
-                                        + " "
-                                        + s.offset()
-                                        + " "
-                                        + s.kind().code
-                                        + " "
-                                        + s.size()
-                                        + " 1");
-                case StructTable.Array a -> {
-                    String kind = a.element() instanceof StructTable.Scalar s ? s.kind().code : "g";
-                    out.add(
-                            struct
-                                    + " "
-                                    + a.path()
-                                    + " "
-                                    + a.offset()
-                                    + " "
-                                    + kind
-                                    + " "
-                                    + a.element().size()
-                                    + " "
-                                    + a.count());
-                }
-                case StructTable.Group g -> {
-                    if (g.name() != null) {
-                        out.add(
-                                struct
-                                        + " "
-                                        + g.path()
-                                        + " "
-                                        + g.offset()
-                                        + " g "
-                                        + g.size()
-                                        + " 1");
-                    }
-                    fieldLines(struct, g.children(), out);
-                }
-            }
-        }
     }
 
     /**
@@ -345,16 +298,16 @@ final class ArchSources {
     void archData(List<TargetTables> all) throws IOException {
         StringBuilder body = new StringBuilder();
         body.append("    /** The architectures with generated tables. */\n");
-        body.append("    public static final List<String> NAMES =\n            List.of(")
-                .append(
+        body.append("    public static final List<String> NAMES =\n            List.of(");
+        body.append(
                         String.join(
                                 ", ",
                                 all.stream().map(t -> '"' + t.target().name() + '"').toList()))
                 .append(");\n\n");
         body.append(
                 "    /** The generated constants classes of {@code io.rawsys.linux}; each architecture has a table for each. */\n");
-        body.append("    public static final List<String> CONSTANT_GROUPS =\n            List.of(")
-                .append(
+        body.append("    public static final List<String> CONSTANT_GROUPS =\n            List.of(");
+        body.append(
                         String.join(
                                 ", ",
                                 Spec.CONSTANTS.stream()
@@ -375,53 +328,60 @@ final class ArchSources {
         String doc =
                 "One {@code group source headers} line per source of a constants group: the headers a constant's source number names.";
         body.append(JavaFile.textBlock("CONSTANT_SOURCES", doc, sources)).append('\n');
-        body.append(selector("String", "syscalls", "", "ZSyscalls.TABLE", all)).append('\n');
-        body.append(selector("String", "errnos", "", "ZErrnos.TABLE", all)).append('\n');
-        body.append(selector("String", "errnoAliases", "", "ZErrnos.ALIASES", all)).append('\n');
         body.append(
-                        selector(
-                                "String",
-                                "constants",
-                                ", String group",
-                                "ZConstants.group(group)",
-                                all))
-                .append('\n');
+                selector(
+                        "String syscalls(String arch)",
+                        "{@code ZSyscalls.TABLE}",
+                        all,
+                        t -> member(t, "ZSyscalls.TABLE")));
         body.append(
-                        selector(
-                                "GroupLayout",
-                                "layout",
-                                ", String struct",
-                                "ZStructs.layout(struct)",
-                                all))
-                .append('\n');
-        body.append(selector("String", "structFields", "", "ZStructs.FIELDS", all)).append('\n');
-        body.append(selector("String", "structHeaders", "", "ZStructs.HEADERS", all)).append('\n');
+                selector(
+                        "String errnos(String arch)",
+                        "{@code ZErrnos.TABLE}",
+                        all,
+                        t -> member(t, "ZErrnos.TABLE")));
         body.append(
-                "    /** The size in bytes of C's {@code long} (a register) on {@code arch}, from the compiler. */\n");
+                selector(
+                        "String errnoAliases(String arch)",
+                        "{@code ZErrnos.ALIASES}",
+                        all,
+                        t -> member(t, "ZErrnos.ALIASES")));
         body.append(
-                "    public static int wordSize(String arch) {\n        return switch (arch) {\n");
-        for (TargetTables t : all) {
-            body.append("            case \"")
-                    .append(t.target().name())
-                    .append("\" -> ")
-                    .append(t.abi().wordSize())
-                    .append(";\n");
-        }
+                selector(
+                        "String constants(String arch, String group)",
+                        "{@code ZConstants.group(group)}",
+                        all,
+                        t -> member(t, "ZConstants.group(group)")));
         body.append(
-                "            default -> throw new IllegalArgumentException(\"no generated tables for \" + arch);\n        };\n    }\n\n");
+                selector(
+                        "GroupLayout layout(String arch, String struct)",
+                        "{@code ZStructs.layout(struct)}",
+                        all,
+                        t -> member(t, "ZStructs.layout(struct)")));
         body.append(
-                "    /** Whether {@code arch} is big-endian, from the compiler's {@code __BYTE_ORDER__}. */\n");
+                selector(
+                        "String structFields(String arch)",
+                        "{@code ZStructs.FIELDS}",
+                        all,
+                        t -> member(t, "ZStructs.FIELDS")));
         body.append(
-                "    public static boolean bigEndian(String arch) {\n        return switch (arch) {\n");
-        for (TargetTables t : all) {
-            body.append("            case \"")
-                    .append(t.target().name())
-                    .append("\" -> ")
-                    .append(t.abi().bigEndian())
-                    .append(";\n");
-        }
+                selector(
+                        "String structHeaders(String arch)",
+                        "{@code ZStructs.HEADERS}",
+                        all,
+                        t -> member(t, "ZStructs.HEADERS")));
         body.append(
-                "            default -> throw new IllegalArgumentException(\"no generated tables for \" + arch);\n        };\n    }\n");
+                selector(
+                        "int wordSize(String arch)",
+                        "The size in bytes of C's {@code long} (a register), from the compiler,",
+                        all,
+                        t -> Long.toString(t.abi().wordSize())));
+        body.append(
+                selector(
+                        "boolean bigEndian(String arch)",
+                        "Whether the byte order is big-endian ({@code __BYTE_ORDER__}),",
+                        all,
+                        t -> Boolean.toString(t.abi().bigEndian())));
         JavaFile.write(
                 root,
                 "io.rawsys.linux.data",
@@ -433,36 +393,33 @@ final class ArchSources {
                 "java.util.List");
     }
 
+    private static String member(TargetTables t, String member) {
+        return t.target().javaPackage() + "." + member;
+    }
+
+    /**
+     * A static method switching on the architecture's name: {@code value} for each, an exception
+     * for any other.
+     */
     private static String selector(
-            String type,
-            String method,
-            String extraParameter,
-            String member,
-            List<TargetTables> all) {
+            String signature,
+            String what,
+            List<TargetTables> all,
+            Function<TargetTables, String> value) {
         StringBuilder s = new StringBuilder();
-        s.append("    /** {@code ")
-                .append(member)
-                .append("} of the architecture {@code arch}. */\n");
+        s.append("    /** ").append(what).append(" of the architecture {@code arch}. */\n");
         s.append("    public static ")
-                .append(type)
-                .append(' ')
-                .append(method)
-                .append("(String arch")
-                .append(extraParameter)
-                .append(") {\n");
-        s.append("        return switch (arch) {\n");
+                .append(signature)
+                .append(" {\n        return switch (arch) {\n");
         for (TargetTables t : all) {
             s.append("            case \"")
                     .append(t.target().name())
                     .append("\" -> ")
-                    .append(t.target().javaPackage())
-                    .append('.')
-                    .append(member)
+                    .append(value.apply(t))
                     .append(";\n");
         }
         s.append(
                 "            default -> throw new IllegalArgumentException(\"no generated tables for \" + arch);\n");
-        s.append("        };\n    }\n");
-        return s.toString();
+        return s.append("        };\n    }\n\n").toString();
     }
 }

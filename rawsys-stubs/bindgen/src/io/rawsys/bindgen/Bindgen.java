@@ -42,6 +42,14 @@ public final class Bindgen {
                 }
             }
         }
+        System.exit(run(root, check));
+    }
+
+    /**
+     * Generates, and either replaces the committed tree or compares with it; returns the exit
+     * status.
+     */
+    private static int run(Path root, boolean check) throws IOException {
         Path committed = root.resolve(GENERATED_ROOT);
         Path scratch = Files.createTempDirectory("rawsys-bindgen");
         try {
@@ -57,7 +65,7 @@ public final class Bindgen {
                     differences.forEach(d -> System.err.println("  " + d));
                     System.err.println(
                             "Run rawsys-stubs/bindgen/generate and commit the result (never edit it by hand).");
-                    System.exit(1);
+                    return 1;
                 }
                 System.out.println("generated code is up to date (" + GENERATED_ROOT + ")");
             } else {
@@ -68,6 +76,7 @@ public final class Bindgen {
                                 ? "no changes"
                                 : differences.size() + " files changed");
             }
+            return 0;
         } finally {
             deleteTree(scratch);
         }

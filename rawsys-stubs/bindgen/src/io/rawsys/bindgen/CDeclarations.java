@@ -1,7 +1,7 @@
 package io.rawsys.bindgen;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,23 +13,23 @@ import java.util.Set;
  * compiler.
  *
  * <p>It understands what system headers use for these declarations: tagged and typedef'd structs
- * and unions, inline and anonymous members, arrays (flexible ones too), pointers, function
- * pointers, unnamed bit-field padding, {@code __attribute__} and {@code __extension__}. It skips
- * everything else.
+ * and unions (typedefs of typedefs, and typedefs written before the struct's definition), inline
+ * and anonymous members, arrays (flexible ones too), pointers, function pointers, bit-fields,
+ * {@code __attribute__} and {@code __extension__}. It skips everything else.
  */
 final class CDeclarations {
     /** A struct or union: its tag (or null) and members in declaration order. */
     record Aggregate(boolean union, String tag, List<Member> members) {}
 
     /**
-     * One member. {@code type} is the aggregate it holds, or null for a scalar or pointer; {@code
-     * anonymous} members (an unnamed struct or union inside another) have no name, and their
-     * members are reached directly. A named bit-field is recorded only so that it can be left out:
-     * its bits stay padding in a layout.
+     * One member. {@link #type()} is the aggregate it holds, or null for a scalar or pointer;
+     * {@code anonymous} members (an unnamed struct or union inside another) have no name, and their
+     * members are reached directly. A bit-field is recorded only so that it can be left out: its
+     * bits stay padding in a layout.
      */
     record Member(
             String name,
-            Aggregate type,
+            TypeRef ref,
             boolean pointer,
             int arrayDimensions,
             boolean flexible,
@@ -38,14 +38,63 @@ final class CDeclarations {
         boolean array() {
             return arrayDimensions > 0;
         }
+
+        /** The aggregate this member holds, resolved once the whole text was read; null if none. */
+        Aggregate type() {
+            return ref == null ? null : ref.resolved;
+        }
+    }
+
+    /**
+     * The aggregate type of a member: known at once for an inline definition, or named (a tag or a
+     * typedef name) and resolved after everything is read, since a typedef may come first.
+     */
+    static final class TypeRef {
+        final String name;
+        Aggregate resolved;
+
+        TypeRef(String name, Aggregate resolved) {
+            this.name = name;
+            this.resolved = resolved;
+        }
     }
 
     private static final Set<String> SKIPPED_WORDS =
-            Set.of("__extension__", "const", "volatile", "__restrict", "restrict", "__const");
+            Set.of(
+                    "__extension__",
+                    "const",
+                    "volatile",
+                    "__restrict",
+                    "restrict",
+                    "__const",
+                    "__volatile__");
+
+    /** Words that are part of a type, never a member's name. */
+    private static final Set<String> TYPE_WORDS =
+            Set.of(
+                    "void",
+                    "char",
+                    "short",
+                    "int",
+                    "long",
+                    "float",
+                    "double",
+                    "signed",
+                    "unsigned",
+                    "_Bool",
+                    "__int128",
+                    "__signed__");
 
     private final List<String> tokens;
-    private final Map<String, Aggregate> tagged = new LinkedHashMap<>();
-    private final Map<String, Aggregate> typedefs = new LinkedHashMap<>();
+    private final Map<String, Aggregate> tagged = new HashMap<>();
+
+    /**
+     * Typedef name to what it names: a tag ({@code struct x}), another typedef name, or an inline
+     * aggregate.
+     */
+    private final Map<String, TypeRef> typedefs = new HashMap<>();
+
+    private final List<TypeRef> references = new ArrayList<>();
     private final List<String> enumerators = new ArrayList<>();
     private int pos;
 
@@ -57,6 +106,11 @@ final class CDeclarations {
     static CDeclarations read(String preprocessed) {
         CDeclarations d = new CDeclarations(tokenize(preprocessed));
         d.readAll();
+        for (TypeRef ref : d.references) {
+            if (ref.resolved == null) {
+                ref.resolved = d.resolve(ref.name, 0);
+            }
+        }
         return d;
     }
 
@@ -70,23 +124,37 @@ final class CDeclarations {
      * such as {@code siginfo_t}; null if the headers define no such aggregate.
      */
     Aggregate aggregate(String cType) {
-        String[] words = cType.strip().split("\\s+");
-        if (words.length == 2 && (words[0].equals("struct") || words[0].equals("union"))) {
-            return tagged.get(words[0] + " " + words[1]);
+        return resolve(cType.strip().replaceAll("\\s+", " "), 0);
+    }
+
+    private Aggregate resolve(String name, int depth) {
+        if (name == null || depth > 16) {
+            return null;
         }
-        return words.length == 1 ? typedefs.get(words[0]) : null;
+        if (name.startsWith("struct ") || name.startsWith("union ")) {
+            return tagged.get(name);
+        }
+        TypeRef ref = typedefs.get(name);
+        if (ref == null) {
+            return null;
+        }
+        return ref.resolved != null ? ref.resolved : resolve(ref.name, depth + 1);
+    }
+
+    private TypeRef reference(String name, Aggregate inline) {
+        TypeRef ref = new TypeRef(name, inline);
+        references.add(ref);
+        return ref;
     }
 
     // ----- reading -----
 
     private void readAll() {
         while (pos < tokens.size()) {
-            String t = tokens.get(pos);
-            switch (t) {
+            switch (tokens.get(pos)) {
                 case "typedef" -> readTypedef();
                 case "struct", "union" -> {
-                    Aggregate a = readAggregateSpecifier();
-                    if (a == null) {
+                    if (readAggregateSpecifier() == null) {
                         pos++;
                     }
                 }
@@ -99,43 +167,60 @@ final class CDeclarations {
     private void readTypedef() {
         pos++; // typedef
         skipNoise();
-        Aggregate aggregate = null;
-        if (pos < tokens.size() && (peek("struct") || peek("union"))) {
-            boolean union = peek("union");
-            int start = pos;
-            aggregate = readAggregateSpecifier();
-            if (aggregate == null) { // typedef struct tag name;
-                pos = start + 1;
-                skipNoise();
-                aggregate = tagged.get((union ? "union " : "struct ") + tokens.get(pos));
+        TypeRef target = null;
+        if (peek("struct") || peek("union")) {
+            String keyword = tokens.get(pos);
+            Aggregate inline = readAggregateSpecifier();
+            if (inline != null) {
+                target = reference(null, inline);
+            } else { // typedef struct tag name; the struct may be defined later
                 pos++;
+                skipNoise();
+                target = reference(keyword + " " + tokens.get(pos++), null);
             }
         } else if (peek("enum")) {
             readEnum();
+        } else {
+            // typedef of another type: a plain name (sigset_t's __sigset_t) may itself name an
+            // aggregate
+            List<String> words = new ArrayList<>();
+            for (int i = pos; i < tokens.size() && !tokens.get(i).equals(";"); i++) {
+                words.add(tokens.get(i));
+            }
+            List<String> names =
+                    words.stream()
+                            .filter(CDeclarations::isIdentifier)
+                            .filter(w -> !SKIPPED_WORDS.contains(w))
+                            .toList();
+            if (names.size() == 2 && !words.contains("*") && !words.contains("(")) {
+                target = reference(names.getFirst(), null);
+            }
         }
-        // Declarators up to ';': a plain name makes the typedef an alias of the aggregate.
+        // Declarators up to ';': each plain name becomes a name for the target.
         int depth = 0;
         boolean pointer = false;
+        String last = null;
         while (pos < tokens.size()) {
             String t = tokens.get(pos++);
-            if (t.equals("(") || t.equals("[")) {
+            if (t.equals("__attribute__")) {
+                skipParenthesized();
+            } else if (t.equals("(") || t.equals("[")) {
                 depth++;
             } else if (t.equals(")") || t.equals("]")) {
                 depth--;
             } else if (t.equals("*")) {
                 pointer = true;
-            } else if (t.equals(";") && depth == 0) {
-                return;
-            } else if (t.equals(",")) {
+            } else if (depth == 0 && (t.equals(",") || t.equals(";"))) {
+                if (last != null && target != null && !pointer) {
+                    typedefs.put(last, target);
+                }
                 pointer = false;
-            } else if (depth == 0
-                    && isIdentifier(t)
-                    && aggregate != null
-                    && !pointer
-                    && !t.startsWith("__attribute")) {
-                typedefs.put(t, aggregate);
-            } else if (t.equals("__attribute__")) {
-                skipParenthesized();
+                last = null;
+                if (t.equals(";")) {
+                    return;
+                }
+            } else if (depth == 0 && isIdentifier(t) && !SKIPPED_WORDS.contains(t)) {
+                last = t;
             }
         }
     }
@@ -154,13 +239,13 @@ final class CDeclarations {
             tag = tokens.get(pos++);
             skipNoise();
         }
-        if (pos >= tokens.size() || !tokens.get(pos).equals("{")) {
+        if (!peek("{")) {
             pos = start;
             return null;
         }
         pos++; // {
         List<Member> members = new ArrayList<>();
-        while (pos < tokens.size() && !tokens.get(pos).equals("}")) {
+        while (pos < tokens.size() && !peek("}")) {
             readMemberDeclaration(members);
         }
         pos++; // }
@@ -175,15 +260,14 @@ final class CDeclarations {
     private void readMemberDeclaration(List<Member> members) {
         skipNoise();
         Aggregate inline = null;
-        Aggregate referenced = null;
+        String tagReference = null;
         if (peek("struct") || peek("union")) {
-            boolean union = peek("union");
+            String keyword = tokens.get(pos);
             inline = readAggregateSpecifier();
             if (inline == null) {
                 pos++;
                 skipNoise();
-                referenced = tagged.get((union ? "union " : "struct ") + tokens.get(pos));
-                pos++;
+                tagReference = keyword + " " + tokens.get(pos++);
             }
         } else if (peek("enum")) {
             readEnum();
@@ -213,56 +297,79 @@ final class CDeclarations {
             }
             current.add(t);
         }
-        Aggregate type = inline != null ? inline : referenced;
-        if (type == null && declarators.size() == 1 && !declarators.getFirst().isEmpty()) {
-            type = typedefs.get(typeName(declarators.getFirst()));
-        }
-        boolean first = true;
-        for (List<String> declarator : declarators) {
-            Member m = member(declarator, type, first && inline == null && referenced == null);
-            first = false;
+        boolean typeWordsIncluded = inline == null && tagReference == null;
+        // One type for every declarator: the inline aggregate, the tag, or a typedef name before
+        // the first name.
+        String typeName =
+                tagReference != null
+                        ? tagReference
+                        : typeWordsIncluded && !declarators.isEmpty()
+                                ? typedefName(declarators.getFirst())
+                                : null;
+        for (int i = 0; i < declarators.size(); i++) {
+            List<String> declarator = declarators.get(i);
+            Member m = member(declarator, inline, typeName, typeWordsIncluded && i == 0);
             if (m != null) {
                 members.add(m);
             } else if (inline != null && declarator.isEmpty()) {
-                members.add(new Member(null, inline, false, 0, false, true, false));
+                members.add(
+                        new Member(null, reference(null, inline), false, 0, false, true, false));
             }
         }
     }
 
-    /** The typedef name among a declarator's leading words (the word before the declared name). */
-    private static String typeName(List<String> words) {
+    /**
+     * The typedef name among a declarator's leading words: the word before the declared name, if
+     * not a C type word.
+     */
+    private static String typedefName(List<String> words) {
+        int bracket = words.indexOf("[");
+        List<String> head = bracket < 0 ? words : words.subList(0, bracket);
         List<String> names =
-                words.stream()
+                head.stream()
                         .filter(CDeclarations::isIdentifier)
                         .filter(w -> !SKIPPED_WORDS.contains(w))
                         .toList();
-        return names.size() >= 2 ? names.get(names.size() - 2) : null;
+        return names.size() >= 2 && !TYPE_WORDS.contains(names.get(names.size() - 2))
+                ? names.get(names.size() - 2)
+                : null;
     }
 
     /**
      * One declarator's member, or null for unnamed bit-field padding and bare aggregate
      * definitions.
      */
-    private static Member member(List<String> words, Aggregate type, boolean typeWordsIncluded) {
+    private Member member(
+            List<String> words, Aggregate inline, String typeName, boolean typeWordsIncluded) {
         if (words.contains(":")) {
-            int colon = words.indexOf(":");
-            List<String> before = words.subList(0, colon);
-            String name = lastIdentifier(before);
-            if (name == null
-                    || (typeWordsIncluded
-                            && before.stream().filter(CDeclarations::isIdentifier).count() < 2)) {
-                return null; // int : 32;
-            }
-            return new Member(name, null, false, 0, false, false, true);
+            String name = lastName(words.subList(0, words.indexOf(":")));
+            boolean onlyTypeWords =
+                    typeWordsIncluded
+                            && words.subList(0, words.indexOf(":")).stream()
+                                            .filter(CDeclarations::isIdentifier)
+                                            .filter(w -> !SKIPPED_WORDS.contains(w))
+                                            .count()
+                                    < 2;
+            return name == null || onlyTypeWords
+                    ? null
+                    : new Member(name, null, false, 0, false, false, true);
         }
         int paren = words.indexOf("(");
         if (paren >= 0 && paren + 1 < words.size() && words.get(paren + 1).equals("*")) {
-            // function pointer: type (*name)(params)
-            return new Member(words.get(paren + 2), null, true, 0, false, false, false);
+            // function pointer: type (* [const] name)(params)
+            int close = words.indexOf(")");
+            return new Member(
+                    lastName(words.subList(paren + 1, close < 0 ? words.size() : close)),
+                    null,
+                    true,
+                    0,
+                    false,
+                    false,
+                    false);
         }
         int bracket = words.indexOf("[");
         List<String> head = bracket < 0 ? words : words.subList(0, bracket);
-        String name = lastIdentifier(head);
+        String name = lastName(head);
         if (name == null) {
             return null;
         }
@@ -272,18 +379,23 @@ final class CDeclarations {
         for (int i = bracket < 0 ? words.size() : bracket; i < words.size(); i++) {
             if (words.get(i).equals("[")) {
                 dimensions++;
-                if (i + 1 < words.size() && words.get(i + 1).equals("]")) {
-                    flexible = true;
-                }
+                flexible |= i + 1 < words.size() && words.get(i + 1).equals("]");
             }
         }
-        return new Member(name, pointer ? null : type, pointer, dimensions, flexible, false, false);
+        TypeRef ref =
+                pointer
+                        ? null
+                        : inline != null
+                                ? reference(null, inline)
+                                : typeName != null ? reference(typeName, null) : null;
+        return new Member(name, ref, pointer, dimensions, flexible, false, false);
     }
 
-    private static String lastIdentifier(List<String> words) {
+    /** The last word that can be a name: not a qualifier, not a C type word. */
+    private static String lastName(List<String> words) {
         for (int i = words.size() - 1; i >= 0; i--) {
             String w = words.get(i);
-            if (isIdentifier(w) && !SKIPPED_WORDS.contains(w)) {
+            if (isIdentifier(w) && !SKIPPED_WORDS.contains(w) && !TYPE_WORDS.contains(w)) {
                 return w;
             }
         }
@@ -297,7 +409,7 @@ final class CDeclarations {
             pos++;
             skipNoise();
         }
-        if (pos >= tokens.size() || !tokens.get(pos).equals("{")) {
+        if (!peek("{")) {
             return;
         }
         pos++;
@@ -337,7 +449,7 @@ final class CDeclarations {
     }
 
     private void skipParenthesized() {
-        if (pos >= tokens.size() || !tokens.get(pos).equals("(")) {
+        if (!peek("(")) {
             return;
         }
         int depth = 0;
@@ -367,16 +479,17 @@ final class CDeclarations {
             char ch = c.charAt(i);
             if (Character.isWhitespace(ch)) {
                 i++;
-            } else if (ch == '#') { // a stray directive line (pragmas survive -E)
+            } else if (ch == '#') { // directive lines: #define from -dD, #pragma
                 while (i < c.length() && c.charAt(i) != '\n') {
                     i++;
                 }
             } else if (Character.isLetterOrDigit(ch) || ch == '_') {
                 int start = i;
+                boolean number = Character.isDigit(ch);
                 while (i < c.length()
                         && (Character.isLetterOrDigit(c.charAt(i))
                                 || c.charAt(i) == '_'
-                                || c.charAt(i) == '.' && Character.isDigit(c.charAt(start)))) {
+                                || number && c.charAt(i) == '.')) {
                     i++;
                 }
                 tokens.add(c.substring(start, i));

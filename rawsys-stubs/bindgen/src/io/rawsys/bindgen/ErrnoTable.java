@@ -34,21 +34,17 @@ record ErrnoTable(
         SequencedMap<String, String> aliases = new LinkedHashMap<>();
         for (var macro : macros.entrySet()) {
             String name = macro.getKey();
-            if (!NAME.matcher(name).matches()) {
+            if (!isErrnoName(name)) {
                 continue;
             }
-            if (NAME.matcher(macro.getValue()).matches()) {
+            if (isErrnoName(macro.getValue())) {
                 aliases.put(name, macro.getValue());
             } else {
                 expressions.put(name, name);
             }
         }
-        SequencedMap<String, Long> canonical = new LinkedHashMap<>();
-        probe.values(HEADERS, "", expressions).entrySet().stream()
-                .sorted(
-                        Map.Entry.<String, Long>comparingByValue()
-                                .thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> canonical.put(e.getKey(), e.getValue()));
+        SequencedMap<String, Long> canonical =
+                SyscallTable.byValue(probe.values(HEADERS, "", expressions));
         Map<String, String> comments = headerComments(probe);
         Map<String, String> text = new LinkedHashMap<>();
         for (var e : canonical.entrySet()) {
@@ -73,6 +69,11 @@ record ErrnoTable(
             }
         }
         return comments;
+    }
+
+    /** Whether {@code text} is shaped like an errno name: E and capitals. */
+    static boolean isErrnoName(String text) {
+        return NAME.matcher(text).matches();
     }
 
     /** Every name, canonical or alias, with its number. */

@@ -2,13 +2,13 @@ package io.rawsys.bindgen;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writes the host-facing classes of {@code io.rawsys.linux}: one field per name, holding the value
@@ -16,6 +16,13 @@ import java.util.TreeSet;
  * the same for every architecture; each field's comment gives its value on all of them.
  */
 final class Facades {
+    private static final String NOT_CONSTANT_EXPRESSIONS =
+            """
+
+            <p>The fields are {@code static final} but not compile-time constants, since their values
+            depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+            labels.""";
+
     private final Path root;
     private final List<TargetTables> all;
     private final List<String> arches;
@@ -32,39 +39,52 @@ final class Facades {
         for (Spec.ConstantGroup group : Spec.CONSTANTS) {
             constants(group);
         }
+        StructFacades structs = new StructFacades(root, all);
         for (Spec.StructSpec spec : Spec.STRUCTS) {
             if (all.stream().allMatch(t -> t.structs().structs().containsKey(spec.name()))) {
-                struct(spec.name());
+                structs.write(spec.name());
             }
         }
     }
 
-    private void syscalls() throws IOException {
-        Map<String, Map<String, String>> byName = new TreeMap<>();
+    /** Name to (architecture to value), over every architecture, names in order. */
+    private <V> Map<String, Map<String, V>> byName(Function<TargetTables, Map<String, V>> table) {
+        Map<String, Map<String, V>> byName = new TreeMap<>();
         for (TargetTables t : all) {
-            t.syscalls()
-                    .numbers()
+            table.apply(t)
                     .forEach(
-                            (name, nr) ->
-                                    byName.computeIfAbsent(name, k -> new TreeMap<>())
-                                            .put(t.target().name(), nr.toString()));
+                            (name, v) ->
+                                    byName.computeIfAbsent(name, k -> new LinkedHashMap<>())
+                                            .put(t.target().name(), v));
         }
+        return byName;
+    }
+
+    private void syscalls() throws IOException {
+        Map<String, String> macros = new TreeMap<>();
+        all.forEach(
+                t ->
+                        t.syscalls()
+                                .numbers()
+                                .keySet()
+                                .forEach(n -> macros.putIfAbsent(n, t.syscalls().macro(n))));
         StringBuilder body =
                 new StringBuilder(
                         "    private static final SyscallTable TABLE = Arch.current().syscalls();\n");
-        byName.forEach(
-                (name, values) -> {
-                    body.append("\n    /** {@code __NR_")
-                            .append(name)
-                            .append("}: ")
-                            .append(JavaFile.perArch(values, arches))
-                            .append(". */\n");
-                    body.append("    public static final long ")
-                            .append(JavaFile.identifier(name))
-                            .append(" = TABLE.numberOr(\"")
-                            .append(name)
-                            .append("\", SyscallTable.MISSING);\n");
-                });
+        byName(t -> t.syscalls().numbers())
+                .forEach(
+                        (name, values) ->
+                                body.append(
+                                        """
+
+                    /** {@code %s}: %s. */
+                    public static final long %s = TABLE.numberOr("%s", SyscallTable.MISSING);
+                """
+                                                .formatted(
+                                                        macros.get(name),
+                                                        JavaFile.perArch(values, arches),
+                                                        JavaFile.identifier(name),
+                                                        name)));
         JavaFile.write(
                 root,
                 "io.rawsys.linux",
@@ -75,24 +95,18 @@ final class Facades {
                 {@link #openat}.
 
                 <p>The fields cover every architecture rawsys knows. A call the running architecture lacks ({@code open}
-                on aarch64) is {@link SyscallTable#MISSING}, which the kernel answers with ENOSYS. A name that is a Java
-                keyword ends in an underscore ({@code break_}). Each field's comment gives its number on every
-                architecture.""",
+                on aarch64) is {@link SyscallTable#MISSING}, for which {@link io.rawsys.Syscalls} returns ENOSYS without
+                entering the kernel. A name that is a Java keyword ends in an underscore ({@code break_}). Each field's
+                comment gives its number on every architecture."""
+                        + NOT_CONSTANT_EXPRESSIONS,
                 body,
                 "io.rawsys.Arch",
                 "io.rawsys.SyscallTable");
     }
 
     private void errnos() throws IOException {
-        Map<String, Map<String, String>> byName = new TreeMap<>();
         Map<String, String> messages = new TreeMap<>();
         for (TargetTables t : all) {
-            t.errnos()
-                    .all()
-                    .forEach(
-                            (name, nr) ->
-                                    byName.computeIfAbsent(name, k -> new TreeMap<>())
-                                            .put(t.target().name(), nr.toString()));
             t.errnos().messages().forEach(messages::putIfAbsent);
             t.errnos()
                     .aliases()
@@ -104,21 +118,21 @@ final class Facades {
         StringBuilder body =
                 new StringBuilder(
                         "    private static final ErrnoTable TABLE = Arch.current().errnos();\n");
-        byName.forEach(
-                (name, values) -> {
-                    body.append("\n    /** {@code ")
-                            .append(name)
-                            .append("}, \"")
-                            .append(messages.get(name))
-                            .append("\": ")
-                            .append(JavaFile.perArch(values, arches))
-                            .append(". */\n");
-                    body.append("    public static final int ")
-                            .append(JavaFile.identifier(name))
-                            .append(" = TABLE.numberOr(\"")
-                            .append(name)
-                            .append("\", ErrnoTable.MISSING);\n");
-                });
+        byName(t -> t.errnos().all())
+                .forEach(
+                        (name, values) ->
+                                body.append(
+                                        """
+
+                    /** {@code %s}, "%s": %s. */
+                    public static final int %s = TABLE.numberOr("%s", ErrnoTable.MISSING);
+                """
+                                                .formatted(
+                                                        name,
+                                                        messages.get(name),
+                                                        JavaFile.perArch(values, arches),
+                                                        JavaFile.identifier(name),
+                                                        name)));
         JavaFile.write(
                 root,
                 "io.rawsys.linux",
@@ -129,7 +143,9 @@ final class Facades {
                 numbers many of them differently), so compare {@link io.rawsys.ErrnoException#errno()} with these, never
                 with a number.
 
-                <p>A name the running architecture lacks is {@link ErrnoTable#MISSING}, which no call returns.""",
+                <p>A name the running architecture lacks is {@link ErrnoTable#MISSING}, which no call returns. The
+                message in each comment is glibc's on the first architecture that has the name."""
+                        + NOT_CONSTANT_EXPRESSIONS,
                 body,
                 "io.rawsys.Arch",
                 "io.rawsys.ErrnoTable");
@@ -137,46 +153,35 @@ final class Facades {
 
     /**
      * A constants class: the names every architecture defines; the others stay reachable through
-     * Arch.
+     * Arch. A name whose C type is at most 4 bytes everywhere is an {@code int} (an unsigned one
+     * keeps its 32 bits, as jextract does); the others are {@code long}.
      */
     private void constants(Spec.ConstantGroup group) throws IOException {
-        Map<String, Map<String, String>> shown = new TreeMap<>();
-        Map<String, Boolean> fitsInt = new TreeMap<>();
-        Set<String> everywhere = null;
-        for (TargetTables t : all) {
-            Map<String, ConstantTable.Constant> constants =
-                    t.constants().groups().get(group.javaClass());
-            everywhere = everywhere == null ? new TreeSet<>(constants.keySet()) : everywhere;
-            everywhere.retainAll(constants.keySet());
-            constants.forEach(
-                    (name, c) -> {
-                        shown.computeIfAbsent(name, k -> new TreeMap<>())
-                                .put(t.target().name(), show(c.value()));
-                        boolean isInt =
-                                c.size() <= 4
-                                        && c.value() >= Integer.MIN_VALUE
-                                        && c.value() <= Integer.MAX_VALUE;
-                        fitsInt.merge(name, isInt, Boolean::logicalAnd);
-                    });
-        }
+        Map<String, Map<String, ConstantTable.Constant>> byName =
+                byName(t -> t.constants().groups().get(group.javaClass()));
+        Set<String> everywhere = new TreeSet<>(byName.keySet());
+        everywhere.removeIf(name -> byName.get(name).size() != all.size());
         StringBuilder body =
                 new StringBuilder(
                         "    private static final ConstantTable TABLE = Arch.current().constants();\n");
         for (String name : everywhere) {
-            boolean isInt = fitsInt.get(name);
-            body.append("\n    /** {@code ")
-                    .append(name)
-                    .append("}: ")
-                    .append(JavaFile.perArch(shown.get(name), arches))
-                    .append(". */\n");
-            body.append("    public static final ")
-                    .append(isInt ? "int " : "long ")
-                    .append(JavaFile.identifier(name))
-                    .append(" = TABLE.")
-                    .append(isInt ? "intValue" : "value")
-                    .append("(\"")
-                    .append(name)
-                    .append("\");\n");
+            Map<String, ConstantTable.Constant> values = byName.get(name);
+            boolean isInt = values.values().stream().allMatch(c -> c.size() <= 4);
+            Map<String, String> shown = new LinkedHashMap<>();
+            values.forEach((arch, c) -> shown.put(arch, show(c.value())));
+            body.append(
+                    """
+
+                        /** {@code %s}: %s. */
+                        public static final %s %s = TABLE.%s("%s");
+                    """
+                            .formatted(
+                                    name,
+                                    JavaFile.perArch(shown, arches),
+                                    isInt ? "int" : "long",
+                                    JavaFile.identifier(name),
+                                    isInt ? "intValue" : "value",
+                                    name));
         }
         String headers =
                 String.join(
@@ -195,186 +200,14 @@ final class Facades {
                         + headers
                         + ". Only names every architecture "
                         + "defines are fields here;\nthe others (such as an architecture's own ptrace requests) are in "
-                        + "{@link Arch#constants()}. Each field's comment gives its value everywhere.",
+                        + "{@link Arch#constants()}. Each field's comment gives its value everywhere."
+                        + NOT_CONSTANT_EXPRESSIONS,
                 body,
                 "io.rawsys.Arch",
                 "io.rawsys.ConstantTable");
     }
 
-    private static String show(long value) {
+    static String show(long value) {
         return value < 10 ? Long.toString(value) : value + " (0x" + Long.toHexString(value) + ")";
-    }
-
-    /** One field of a struct as one architecture lays it out. */
-    private record FieldLine(String path, long offset, String kind, long size, long count) {
-        String describe() {
-            String type =
-                    switch (kind) {
-                        case "p" -> "pointer (" + size + ")";
-                        case "g" -> "struct of " + size + " bytes";
-                        case "f" -> "float" + size * 8;
-                        default -> kind + size * 8;
-                    };
-            return (count == 1 ? type : type + "[" + count + "]") + " at " + offset;
-        }
-    }
-
-    private void struct(String name) throws IOException {
-        Map<String, Map<String, FieldLine>> fields = new LinkedHashMap<>();
-        Map<String, String> sizes = new TreeMap<>();
-        Map<String, String> cTypes = new TreeMap<>();
-        for (TargetTables t : all) {
-            StructTable.Struct s = t.structs().structs().get(name);
-            sizes.put(t.target().name(), s.layout().size() + " bytes");
-            cTypes.put(
-                    t.target().name(),
-                    "{@code "
-                            + s.cType()
-                            + "} in &lt;"
-                            + String.join("&gt;, &lt;", s.headers())
-                            + "&gt;");
-            List<String> lines = new ArrayList<>();
-            ArchSources.fieldLines(name, s.layout().children(), lines);
-            for (String line : lines) {
-                String[] p = line.split(" ");
-                fields.computeIfAbsent(p[1], k -> new TreeMap<>())
-                        .put(
-                                t.target().name(),
-                                new FieldLine(
-                                        p[1],
-                                        Long.parseLong(p[2]),
-                                        p[3],
-                                        Long.parseLong(p[4]),
-                                        Long.parseLong(p[5])));
-            }
-        }
-        String className = JavaFile.className(name);
-        StringBuilder body = new StringBuilder();
-        body.append("    /** The layout on the architecture rawsys runs on. */\n");
-        body.append("    public static final GroupLayout LAYOUT = Arch.current().layout(\"")
-                .append(name)
-                .append("\").orElseThrow();\n\n");
-        body.append("    /** The size in bytes on the architecture rawsys runs on. */\n");
-        body.append(
-                "    public static long sizeof() {\n        return LAYOUT.byteSize();\n    }\n\n");
-        body.append(
-                "    /** Allocates one, zeroed, laid out for the architecture rawsys runs on. */\n");
-        body.append(
-                "    public static MemorySegment allocate(SegmentAllocator allocator) {\n        return allocator.allocate(LAYOUT);\n    }\n");
-        for (var e : fields.entrySet()) {
-            if (e.getKey().contains("[")) {
-                continue; // members of array elements are reached through the element's own class
-            }
-            member(body, name, e.getKey(), e.getValue());
-        }
-        JavaFile.write(
-                root,
-                "io.rawsys.linux.struct",
-                className,
-                "the struct list of rawsys-stubs/bindgen Spec",
-                "{@code "
-                        + name
-                        + "}: "
-                        + JavaFile.perArch(cTypes, arches)
-                        + ".\n\n<p>Size: "
-                        + JavaFile.perArch(sizes, arches)
-                        + ".\n\n<p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's "
-                        + "offsets; nested members\nare reached as {@code outer_inner}. A member the running architecture lacks "
-                        + "throws {@link UnsupportedOperationException}.\nA segment too small for the struct, or an index "
-                        + "past an array, throws {@link IndexOutOfBoundsException} before memory is touched.",
-                body,
-                "io.rawsys.Arch",
-                "io.rawsys.internal.StructField",
-                "java.lang.foreign.GroupLayout",
-                "java.lang.foreign.MemorySegment",
-                "java.lang.foreign.SegmentAllocator");
-    }
-
-    private void member(
-            StringBuilder body, String struct, String path, Map<String, FieldLine> byArch) {
-        String accessor = JavaFile.identifier(path.replace('.', '_'));
-        String constant = path.replace('.', '_').toUpperCase(java.util.Locale.ROOT);
-        Map<String, String> described = new TreeMap<>();
-        byArch.forEach((arch, f) -> described.put(arch, f.describe()));
-        FieldLine any = byArch.values().iterator().next();
-        String doc = "{@code " + path + "}: " + JavaFile.perArch(described, arches) + ".";
-        body.append("\n    private static final StructField ")
-                .append(constant)
-                .append(" = StructField.of(\"")
-                .append(struct)
-                .append("\", \"")
-                .append(path)
-                .append("\");\n");
-        boolean array = byArch.values().stream().anyMatch(f -> f.count() != 1);
-        boolean group = any.kind().equals("g");
-        if (array || group) {
-            body.append("\n    /** The bytes of ").append(doc).append(" */\n");
-            body.append("    public static MemorySegment ")
-                    .append(accessor)
-                    .append("(MemorySegment struct) {\n        return ")
-                    .append(constant)
-                    .append(".slice(struct);\n    }\n");
-        }
-        if (group) {
-            return;
-        }
-        long widest = byArch.values().stream().mapToLong(FieldLine::size).max().orElseThrow();
-        boolean sameSize = byArch.values().stream().allMatch(f -> f.size() == widest);
-        String type =
-                any.kind().equals("f")
-                        ? (widest == 4 ? "float" : "double")
-                        : !sameSize || any.kind().equals("p")
-                                ? "long"
-                                : switch ((int) widest) {
-                                    case 1 -> "byte";
-                                    case 2 -> "short";
-                                    case 4 -> "int";
-                                    default -> "long";
-                                };
-        String getter = "get" + Character.toUpperCase(type.charAt(0)) + type.substring(1);
-        String setter = "set" + Character.toUpperCase(type.charAt(0)) + type.substring(1);
-        if (array) {
-            body.append("\n    /** Element {@code index} of ").append(doc).append(" */\n");
-            body.append("    public static ")
-                    .append(type)
-                    .append(' ')
-                    .append(accessor)
-                    .append("(MemorySegment struct, long index) {\n        return ")
-                    .append(constant)
-                    .append('.')
-                    .append(getter)
-                    .append("(struct, index);\n    }\n");
-            body.append("\n    /** Sets element {@code index} of ").append(doc).append(" */\n");
-            body.append("    public static void ")
-                    .append(accessor)
-                    .append("(MemorySegment struct, long index, ")
-                    .append(type)
-                    .append(" value) {\n        ")
-                    .append(constant)
-                    .append('.')
-                    .append(setter)
-                    .append("(struct, index, value);\n    }\n");
-        } else {
-            body.append("\n    /** ").append(doc).append(" */\n");
-            body.append("    public static ")
-                    .append(type)
-                    .append(' ')
-                    .append(accessor)
-                    .append("(MemorySegment struct) {\n        return ")
-                    .append(constant)
-                    .append('.')
-                    .append(getter)
-                    .append("(struct, 0);\n    }\n");
-            body.append("\n    /** Sets ").append(doc).append(" */\n");
-            body.append("    public static void ")
-                    .append(accessor)
-                    .append("(MemorySegment struct, ")
-                    .append(type)
-                    .append(" value) {\n        ")
-                    .append(constant)
-                    .append('.')
-                    .append(setter)
-                    .append("(struct, 0, value);\n    }\n");
-        }
     }
 }

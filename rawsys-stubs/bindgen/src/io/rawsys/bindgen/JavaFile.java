@@ -3,10 +3,10 @@ package io.rawsys.bindgen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Writes one generated Java file. Every file opens with the marker tools recognise as generated
@@ -109,22 +109,24 @@ final class JavaFile {
      * Values per architecture, grouped: {@code "8 on x86_64, aarch64; 4 on i386"}. Architectures
      * without the name are listed as such.
      */
-    static String perArch(Map<String, String> byArch, List<String> allArches) {
-        Map<String, StringBuilder> groups = new TreeMap<>();
+    static String perArch(Map<String, ?> byArch, List<String> allArches) {
+        // Groups in the order of their first architecture, which is the targets' order.
+        Map<String, StringBuilder> groups = new LinkedHashMap<>();
         StringBuilder absent = new StringBuilder();
         for (String arch : allArches) {
-            String value = byArch.get(arch);
+            Object value = byArch.get(arch);
             if (value == null) {
                 absent.append(absent.isEmpty() ? "" : ", ").append(arch);
             } else {
-                StringBuilder g = groups.computeIfAbsent(value, k -> new StringBuilder());
+                StringBuilder g =
+                        groups.computeIfAbsent(value.toString(), k -> new StringBuilder());
                 g.append(g.isEmpty() ? "" : ", ").append(arch);
             }
         }
-        StringBuilder text = new StringBuilder();
         if (groups.size() == 1 && absent.isEmpty()) {
             return groups.keySet().iterator().next() + " on every architecture";
         }
+        StringBuilder text = new StringBuilder();
         groups.forEach(
                 (value, arches) ->
                         text.append(text.isEmpty() ? "" : "; ")
@@ -158,7 +160,7 @@ final class JavaFile {
         s.append("/**\n * ").append(doc.replace("\n", "\n * ")).append("\n */\n");
         s.append("public final class ").append(className).append(" {\n");
         s.append("    private ").append(className).append("() {}\n\n");
-        s.append(body);
+        s.append(body.toString().stripTrailing()).append('\n');
         s.append("}\n");
         Path file = root.resolve(pkg.replace('.', '/')).resolve(className + ".java");
         Files.createDirectories(file.getParent());

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.SequencedMap;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,9 +38,6 @@ final class Probe {
      * Any diagnostic's line; with warnings off, every one belongs to an error, and macro errors
      * name the probe in a note.
      */
-    private static final Pattern ERROR_LINE =
-            Pattern.compile("(?m)^[^:\\s]+values\\.c:(\\d+):\\d+: ");
-
     private static final String PROBE_MACROS =
             """
             #define RAWSYS_PIECE(v, shift) "i"((int)((((unsigned long long)(long long)(v)) >> (shift)) & 0xffff))
@@ -64,9 +62,13 @@ final class Probe {
      * order.
      */
     SequencedMap<String, String> macros(List<String> includes) throws IOException {
-        Path source = write("macros.c", includeLines(includes, ""));
+        return defines(compile(write("macros.c", includeLines(includes, "")), "-E", "-dM"));
+    }
+
+    /** The object-like {@code #define} lines of preprocessor output, name to replacement text. */
+    private static SequencedMap<String, String> defines(String text) {
         SequencedMap<String, String> macros = new LinkedHashMap<>();
-        for (String line : compile(source, "-E", "-dM").split("\n")) {
+        for (String line : text.split("\n")) {
             Matcher m = DEFINE.matcher(line);
             if (m.matches()) {
                 macros.put(m.group(1), m.group(2) == null ? "" : m.group(2).strip());
@@ -94,14 +96,7 @@ final class Probe {
 
     Headers headers(List<String> includes) throws IOException {
         String text = compile(write("headers.c", includeLines(includes, "")), "-E", "-P", "-dD");
-        SequencedMap<String, String> macros = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            Matcher m = DEFINE.matcher(line);
-            if (m.matches()) {
-                macros.put(m.group(1), m.group(2) == null ? "" : m.group(2).strip());
-            }
-        }
-        return new Headers(macros, text);
+        return new Headers(defines(text), text);
     }
 
     /**
@@ -164,7 +159,12 @@ final class Probe {
                 return parseValues(result.stdout());
             }
             Set<String> failing = new HashSet<>();
-            Matcher m = ERROR_LINE.matcher(result.stderr());
+            // Any diagnostic's line: with warnings off, each belongs to an error, and an error
+            // inside a
+            // macro names the probe's line in a note.
+            Matcher m =
+                    Pattern.compile("(?m)^" + Pattern.quote(source.toString()) + ":(\\d+):\\d+: ")
+                            .matcher(result.stderr());
             while (m.find()) {
                 int index = Integer.parseInt(m.group(1)) - firstLine;
                 if (index >= 0 && index < keys.size()) {
@@ -270,7 +270,15 @@ final class Probe {
     /** Runs a command and returns what it printed and its exit status. */
     private Compiled run(List<String> command) throws IOException {
         Path stderr = Files.createTempFile(scratch, "stderr", ".txt");
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        // The same output on every machine: no include paths or compiler prefixes from the caller's
+        // environment, and the C locale for messages.
+        Map<String, String> env = builder.environment();
+        String path = env.get("PATH");
+        env.clear();
+        env.put("PATH", path);
+        env.put("LC_ALL", "C");
+        Process process = builder.start();
         process.getOutputStream().close();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

@@ -237,6 +237,21 @@ final class Spec {
             };
             """;
 
+    /**
+     * The record getdents64 writes (include/linux/dirent.h; glibc's dirent64 is a different,
+     * fixed-size struct): a flexible name, so records of any length can be read.
+     */
+    private static final String LINUX_DIRENT64 =
+            """
+            struct rawsys_linux_dirent64 {
+                __u64 d_ino;
+                __s64 d_off;
+                unsigned short d_reclen;
+                unsigned char d_type;
+                char d_name[];
+            };
+            """;
+
     static final List<StructSpec> STRUCTS =
             List.of(
                     new StructSpec("timespec", "struct timespec", "time.h"),
@@ -246,7 +261,14 @@ final class Spec {
                     new StructSpec("stat64", "struct stat64", "asm/stat.h"),
                     new StructSpec("statx_timestamp", "struct statx_timestamp", "linux/stat.h"),
                     new StructSpec("statx", "struct statx", "linux/stat.h"),
-                    new StructSpec("dirent64", "struct dirent64", "dirent.h"),
+                    new StructSpec(
+                            "linux_dirent64",
+                            "struct rawsys_linux_dirent64",
+                            List.of("linux/types.h"),
+                            LINUX_DIRENT64,
+                            List.of(),
+                            Map.of(),
+                            List.of()),
                     new StructSpec("open_how", "struct open_how", "linux/openat2.h"),
                     new StructSpec("iovec", "struct iovec", "sys/uio.h"),
                     new StructSpec("utsname", "struct utsname", "sys/utsname.h"),

@@ -71,10 +71,57 @@ record StructTable(SequencedMap<String, Struct> structs) {
      * @param flat whether the members are a given list of designators that may overlap (siginfo_t's
      *     union members), rather than the declaration's own members
      */
-    record Struct(String name, String cType, List<String> headers, Group layout, boolean flat) {}
+    record Struct(String name, String cType, List<String> headers, Group layout, boolean flat) {
+        /**
+         * Every member reachable by name, nested ones by their dotted path, in declaration order.
+         */
+        List<Field> fields() {
+            List<Field> fields = new ArrayList<>();
+            collect(layout.children(), fields);
+            return fields;
+        }
+
+        private static void collect(List<Node> nodes, List<Field> out) {
+            for (Node n : nodes) {
+                switch (n) {
+                    case Scalar s ->
+                            out.add(new Field(s.path(), s.offset(), s.kind().code, s.size(), 1));
+                    case Array a -> {
+                        String kind = a.element() instanceof Scalar s ? s.kind().code : "g";
+                        out.add(
+                                new Field(
+                                        a.path(), a.offset(), kind, a.element().size(), a.count()));
+                    }
+                    case Group g -> {
+                        if (g.name() != null) {
+                            out.add(new Field(g.path(), g.offset(), "g", g.size(), 1));
+                        }
+                        collect(g.children(), out);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One member as the runtime reads it: the line format of {@code ZStructs.FIELDS}.
+     *
+     * @param path its designator, {@code stx_atime.tv_sec}
+     * @param offset from the start of the struct
+     * @param kind s signed, u unsigned, p pointer, f floating, g struct or union
+     * @param size the member's size, or its element's for an array
+     * @param count 1 for a plain member, the length of an array, 0 for a flexible one
+     */
+    record Field(String path, long offset, String kind, long size, long count) {
+        String line(String struct) {
+            return struct + " " + path + " " + offset + " " + kind + " " + size + " " + count;
+        }
+    }
 
     private static final int CLASS_POINTER = 5;
     private static final int CLASS_REAL = 8;
+    private static final int CLASS_RECORD = 12;
+    private static final int CLASS_UNION = 13;
 
     static StructTable probe(Probe probe) throws IOException {
         SequencedMap<String, Struct> structs = new LinkedHashMap<>();
@@ -305,6 +352,14 @@ record StructTable(SequencedMap<String, Struct> structs) {
 
         private static Kind kind(Map<String, Long> values, String path) {
             long typeClass = require(values, "C:" + path);
+            if (typeClass == CLASS_RECORD || typeClass == CLASS_UNION) {
+                // The compiler says aggregate where the declaration reader saw none: laying it out
+                // as an integer would be silently wrong.
+                throw new IllegalStateException(
+                        "member "
+                                + path
+                                + " holds a struct or union the declaration reader did not resolve");
+            }
             if (typeClass == CLASS_POINTER) {
                 return Kind.POINTER;
             }

@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;elf.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Elf {
     private Elf() {}
@@ -1371,7 +1374,7 @@ public final class Elf {
     public static final int NT_AUXV = TABLE.intValue("NT_AUXV");
 
     /** {@code NT_FDO_PACKAGING_METADATA}: 3405650558 (0xcafe1a7e) on every architecture. */
-    public static final long NT_FDO_PACKAGING_METADATA = TABLE.value("NT_FDO_PACKAGING_METADATA");
+    public static final int NT_FDO_PACKAGING_METADATA = TABLE.intValue("NT_FDO_PACKAGING_METADATA");
 
     /** {@code NT_FILE}: 1179208773 (0x46494c45) on every architecture. */
     public static final int NT_FILE = TABLE.intValue("NT_FILE");
@@ -1584,13 +1587,13 @@ public final class Elf {
     public static final int PF_HP_SBP = TABLE.intValue("PF_HP_SBP");
 
     /** {@code PF_IA_64_NORECOV}: 2147483648 (0x80000000) on every architecture. */
-    public static final long PF_IA_64_NORECOV = TABLE.value("PF_IA_64_NORECOV");
+    public static final int PF_IA_64_NORECOV = TABLE.intValue("PF_IA_64_NORECOV");
 
     /** {@code PF_MASKOS}: 267386880 (0xff00000) on every architecture. */
     public static final int PF_MASKOS = TABLE.intValue("PF_MASKOS");
 
     /** {@code PF_MASKPROC}: 4026531840 (0xf0000000) on every architecture. */
-    public static final long PF_MASKPROC = TABLE.value("PF_MASKPROC");
+    public static final int PF_MASKPROC = TABLE.intValue("PF_MASKPROC");
 
     /** {@code PF_MIPS_LOCAL}: 268435456 (0x10000000) on every architecture. */
     public static final int PF_MIPS_LOCAL = TABLE.intValue("PF_MIPS_LOCAL");
@@ -1764,7 +1767,7 @@ public final class Elf {
     public static final int SHF_ALPHA_GPREL = TABLE.intValue("SHF_ALPHA_GPREL");
 
     /** {@code SHF_ARM_COMDEF}: 2147483648 (0x80000000) on every architecture. */
-    public static final long SHF_ARM_COMDEF = TABLE.value("SHF_ARM_COMDEF");
+    public static final int SHF_ARM_COMDEF = TABLE.intValue("SHF_ARM_COMDEF");
 
     /** {@code SHF_ARM_ENTRYSECT}: 268435456 (0x10000000) on every architecture. */
     public static final int SHF_ARM_ENTRYSECT = TABLE.intValue("SHF_ARM_ENTRYSECT");
@@ -1773,7 +1776,7 @@ public final class Elf {
     public static final int SHF_COMPRESSED = TABLE.intValue("SHF_COMPRESSED");
 
     /** {@code SHF_EXCLUDE}: 2147483648 (0x80000000) on every architecture. */
-    public static final long SHF_EXCLUDE = TABLE.value("SHF_EXCLUDE");
+    public static final int SHF_EXCLUDE = TABLE.intValue("SHF_EXCLUDE");
 
     /** {@code SHF_EXECINSTR}: 4 on every architecture. */
     public static final int SHF_EXECINSTR = TABLE.intValue("SHF_EXECINSTR");
@@ -1800,7 +1803,7 @@ public final class Elf {
     public static final int SHF_MASKOS = TABLE.intValue("SHF_MASKOS");
 
     /** {@code SHF_MASKPROC}: 4026531840 (0xf0000000) on every architecture. */
-    public static final long SHF_MASKPROC = TABLE.value("SHF_MASKPROC");
+    public static final int SHF_MASKPROC = TABLE.intValue("SHF_MASKPROC");
 
     /** {@code SHF_MERGE}: 16 (0x10) on every architecture. */
     public static final int SHF_MERGE = TABLE.intValue("SHF_MERGE");
@@ -1827,7 +1830,7 @@ public final class Elf {
     public static final int SHF_MIPS_NOSTRIP = TABLE.intValue("SHF_MIPS_NOSTRIP");
 
     /** {@code SHF_MIPS_STRINGS}: 2147483648 (0x80000000) on every architecture. */
-    public static final long SHF_MIPS_STRINGS = TABLE.value("SHF_MIPS_STRINGS");
+    public static final int SHF_MIPS_STRINGS = TABLE.intValue("SHF_MIPS_STRINGS");
 
     /** {@code SHF_ORDERED}: 1073741824 (0x40000000) on every architecture. */
     public static final int SHF_ORDERED = TABLE.intValue("SHF_ORDERED");
@@ -1839,7 +1842,7 @@ public final class Elf {
     public static final int SHF_PARISC_HUGE = TABLE.intValue("SHF_PARISC_HUGE");
 
     /** {@code SHF_PARISC_SBP}: 2147483648 (0x80000000) on every architecture. */
-    public static final long SHF_PARISC_SBP = TABLE.value("SHF_PARISC_SBP");
+    public static final int SHF_PARISC_SBP = TABLE.intValue("SHF_PARISC_SBP");
 
     /** {@code SHF_PARISC_SHORT}: 536870912 (0x20000000) on every architecture. */
     public static final int SHF_PARISC_SHORT = TABLE.intValue("SHF_PARISC_SHORT");
@@ -1974,7 +1977,7 @@ public final class Elf {
     public static final int SHT_HISUNW = TABLE.intValue("SHT_HISUNW");
 
     /** {@code SHT_HIUSER}: 2415919103 (0x8fffffff) on every architecture. */
-    public static final long SHT_HIUSER = TABLE.value("SHT_HIUSER");
+    public static final int SHT_HIUSER = TABLE.intValue("SHT_HIUSER");
 
     /** {@code SHT_IA_64_EXT}: 1879048192 (0x70000000) on every architecture. */
     public static final int SHT_IA_64_EXT = TABLE.intValue("SHT_IA_64_EXT");
@@ -1995,7 +1998,7 @@ public final class Elf {
     public static final int SHT_LOSUNW = TABLE.intValue("SHT_LOSUNW");
 
     /** {@code SHT_LOUSER}: 2147483648 (0x80000000) on every architecture. */
-    public static final long SHT_LOUSER = TABLE.value("SHT_LOUSER");
+    public static final int SHT_LOUSER = TABLE.intValue("SHT_LOUSER");
 
     /** {@code SHT_MIPS_AUXSYM}: 1879048214 (0x70000016) on every architecture. */
     public static final int SHT_MIPS_AUXSYM = TABLE.intValue("SHT_MIPS_AUXSYM");

@@ -11,7 +11,11 @@ import io.rawsys.ErrnoTable;
  * numbers many of them differently), so compare {@link io.rawsys.ErrnoException#errno()} with these, never
  * with a number.
  * 
- * <p>A name the running architecture lacks is {@link ErrnoTable#MISSING}, which no call returns.
+ * <p>A name the running architecture lacks is {@link ErrnoTable#MISSING}, which no call returns. The
+ * message in each comment is glibc's on the first architecture that has the name.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Errno {
     private Errno() {}
@@ -24,16 +28,16 @@ public final class Errno {
     /** {@code EACCES}, "Permission denied": 13 on every architecture. */
     public static final int EACCES = TABLE.numberOr("EACCES", ErrnoTable.MISSING);
 
-    /** {@code EADDRINUSE}, "Address already in use": 125 on mips64el, mipsel; 98 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EADDRINUSE}, "Address already in use": 98 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 125 on mips64el, mipsel. */
     public static final int EADDRINUSE = TABLE.numberOr("EADDRINUSE", ErrnoTable.MISSING);
 
-    /** {@code EADDRNOTAVAIL}, "Cannot assign requested address": 126 on mips64el, mipsel; 99 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EADDRNOTAVAIL}, "Cannot assign requested address": 99 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 126 on mips64el, mipsel. */
     public static final int EADDRNOTAVAIL = TABLE.numberOr("EADDRNOTAVAIL", ErrnoTable.MISSING);
 
     /** {@code EADV}, "Advertise error": 68 on every architecture. */
     public static final int EADV = TABLE.numberOr("EADV", ErrnoTable.MISSING);
 
-    /** {@code EAFNOSUPPORT}, "Address family not supported by protocol": 124 on mips64el, mipsel; 97 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EAFNOSUPPORT}, "Address family not supported by protocol": 97 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 124 on mips64el, mipsel. */
     public static final int EAFNOSUPPORT = TABLE.numberOr("EAFNOSUPPORT", ErrnoTable.MISSING);
 
     /** {@code EAGAIN}, "Resource temporarily unavailable": 11 on every architecture. */
@@ -42,7 +46,7 @@ public final class Errno {
     /** {@code EALREADY}, "Operation already in progress": 114 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 149 on mips64el, mipsel. */
     public static final int EALREADY = TABLE.numberOr("EALREADY", ErrnoTable.MISSING);
 
-    /** {@code EBADE}, "Invalid exchange": 50 on mips64el, mipsel; 52 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EBADE}, "Invalid exchange": 52 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 50 on mips64el, mipsel. */
     public static final int EBADE = TABLE.numberOr("EBADE", ErrnoTable.MISSING);
 
     /** {@code EBADF}, "Bad file descriptor": 9 on every architecture. */
@@ -54,13 +58,13 @@ public final class Errno {
     /** {@code EBADMSG}, "Bad message": 74 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 77 on mips64el, mipsel. */
     public static final int EBADMSG = TABLE.numberOr("EBADMSG", ErrnoTable.MISSING);
 
-    /** {@code EBADR}, "Invalid request descriptor": 51 on mips64el, mipsel; 53 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EBADR}, "Invalid request descriptor": 53 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 51 on mips64el, mipsel. */
     public static final int EBADR = TABLE.numberOr("EBADR", ErrnoTable.MISSING);
 
-    /** {@code EBADRQC}, "Invalid request code": 54 on mips64el, mipsel; 56 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EBADRQC}, "Invalid request code": 56 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 54 on mips64el, mipsel. */
     public static final int EBADRQC = TABLE.numberOr("EBADRQC", ErrnoTable.MISSING);
 
-    /** {@code EBADSLT}, "Invalid slot": 55 on mips64el, mipsel; 57 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EBADSLT}, "Invalid slot": 57 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 55 on mips64el, mipsel. */
     public static final int EBADSLT = TABLE.numberOr("EBADSLT", ErrnoTable.MISSING);
 
     /** {@code EBFONT}, "Bad font file format": 59 on every architecture. */
@@ -75,7 +79,7 @@ public final class Errno {
     /** {@code ECHILD}, "No child processes": 10 on every architecture. */
     public static final int ECHILD = TABLE.numberOr("ECHILD", ErrnoTable.MISSING);
 
-    /** {@code ECHRNG}, "Channel number out of range": 37 on mips64el, mipsel; 44 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code ECHRNG}, "Channel number out of range": 44 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 37 on mips64el, mipsel. */
     public static final int ECHRNG = TABLE.numberOr("ECHRNG", ErrnoTable.MISSING);
 
     /** {@code ECOMM}, "Communication error on send": 70 on every architecture. */
@@ -93,7 +97,7 @@ public final class Errno {
     /** {@code EDEADLK}, "Resource deadlock avoided": 35 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 45 on mips64el, mipsel. */
     public static final int EDEADLK = TABLE.numberOr("EDEADLK", ErrnoTable.MISSING);
 
-    /** {@code EDEADLOCK}, "Resource deadlock avoided": 35 on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 56 on mips64el, mipsel; 58 on ppc64le. */
+    /** {@code EDEADLOCK}, "Resource deadlock avoided": 35 on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 58 on ppc64le; 56 on mips64el, mipsel. */
     public static final int EDEADLOCK = TABLE.numberOr("EDEADLOCK", ErrnoTable.MISSING);
 
     /** {@code EDESTADDRREQ}, "Destination address required": 89 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 96 on mips64el, mipsel. */
@@ -105,7 +109,7 @@ public final class Errno {
     /** {@code EDOTDOT}, "RFS specific error": 73 on every architecture. */
     public static final int EDOTDOT = TABLE.numberOr("EDOTDOT", ErrnoTable.MISSING);
 
-    /** {@code EDQUOT}, "Disk quota exceeded": 1133 on mips64el, mipsel; 122 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EDQUOT}, "Disk quota exceeded": 122 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 1133 on mips64el, mipsel. */
     public static final int EDQUOT = TABLE.numberOr("EDQUOT", ErrnoTable.MISSING);
 
     /** {@code EEXIST}, "File exists": 17 on every architecture. */
@@ -126,7 +130,7 @@ public final class Errno {
     /** {@code EHWPOISON}, "Memory page has hardware error": 133 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 168 on mips64el, mipsel. */
     public static final int EHWPOISON = TABLE.numberOr("EHWPOISON", ErrnoTable.MISSING);
 
-    /** {@code EIDRM}, "Identifier removed": 36 on mips64el, mipsel; 43 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EIDRM}, "Identifier removed": 43 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 36 on mips64el, mipsel. */
     public static final int EIDRM = TABLE.numberOr("EIDRM", ErrnoTable.MISSING);
 
     /** {@code EILSEQ}, "Invalid or incomplete multibyte or wide character": 84 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 88 on mips64el, mipsel. */
@@ -165,16 +169,16 @@ public final class Errno {
     /** {@code EKEYREVOKED}, "Key has been revoked": 128 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 163 on mips64el, mipsel. */
     public static final int EKEYREVOKED = TABLE.numberOr("EKEYREVOKED", ErrnoTable.MISSING);
 
-    /** {@code EL2HLT}, "Level 2 halted": 44 on mips64el, mipsel; 51 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EL2HLT}, "Level 2 halted": 51 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 44 on mips64el, mipsel. */
     public static final int EL2HLT = TABLE.numberOr("EL2HLT", ErrnoTable.MISSING);
 
-    /** {@code EL2NSYNC}, "Level 2 not synchronized": 38 on mips64el, mipsel; 45 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EL2NSYNC}, "Level 2 not synchronized": 45 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 38 on mips64el, mipsel. */
     public static final int EL2NSYNC = TABLE.numberOr("EL2NSYNC", ErrnoTable.MISSING);
 
-    /** {@code EL3HLT}, "Level 3 halted": 39 on mips64el, mipsel; 46 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EL3HLT}, "Level 3 halted": 46 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 39 on mips64el, mipsel. */
     public static final int EL3HLT = TABLE.numberOr("EL3HLT", ErrnoTable.MISSING);
 
-    /** {@code EL3RST}, "Level 3 reset": 40 on mips64el, mipsel; 47 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EL3RST}, "Level 3 reset": 47 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 40 on mips64el, mipsel. */
     public static final int EL3RST = TABLE.numberOr("EL3RST", ErrnoTable.MISSING);
 
     /** {@code ELIBACC}, "Can not access a needed shared library": 79 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 83 on mips64el, mipsel. */
@@ -192,7 +196,7 @@ public final class Errno {
     /** {@code ELIBSCN}, ".lib section in a.out corrupted": 81 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 85 on mips64el, mipsel. */
     public static final int ELIBSCN = TABLE.numberOr("ELIBSCN", ErrnoTable.MISSING);
 
-    /** {@code ELNRNG}, "Link number out of range": 41 on mips64el, mipsel; 48 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code ELNRNG}, "Link number out of range": 48 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 41 on mips64el, mipsel. */
     public static final int ELNRNG = TABLE.numberOr("ELNRNG", ErrnoTable.MISSING);
 
     /** {@code ELOOP}, "Too many levels of symbolic links": 40 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 90 on mips64el, mipsel. */
@@ -231,13 +235,13 @@ public final class Errno {
     /** {@code ENFILE}, "Too many open files in system": 23 on every architecture. */
     public static final int ENFILE = TABLE.numberOr("ENFILE", ErrnoTable.MISSING);
 
-    /** {@code ENOANO}, "No anode": 53 on mips64el, mipsel; 55 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code ENOANO}, "No anode": 55 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 53 on mips64el, mipsel. */
     public static final int ENOANO = TABLE.numberOr("ENOANO", ErrnoTable.MISSING);
 
     /** {@code ENOBUFS}, "No buffer space available": 105 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 132 on mips64el, mipsel. */
     public static final int ENOBUFS = TABLE.numberOr("ENOBUFS", ErrnoTable.MISSING);
 
-    /** {@code ENOCSI}, "No CSI structure available": 43 on mips64el, mipsel; 50 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code ENOCSI}, "No CSI structure available": 50 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 43 on mips64el, mipsel. */
     public static final int ENOCSI = TABLE.numberOr("ENOCSI", ErrnoTable.MISSING);
 
     /** {@code ENODATA}, "No data available": 61 on every architecture. */
@@ -267,7 +271,7 @@ public final class Errno {
     /** {@code ENOMEM}, "Cannot allocate memory": 12 on every architecture. */
     public static final int ENOMEM = TABLE.numberOr("ENOMEM", ErrnoTable.MISSING);
 
-    /** {@code ENOMSG}, "No message of desired type": 35 on mips64el, mipsel; 42 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code ENOMSG}, "No message of desired type": 42 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 35 on mips64el, mipsel. */
     public static final int ENOMSG = TABLE.numberOr("ENOMSG", ErrnoTable.MISSING);
 
     /** {@code ENONET}, "Machine is not on the network": 64 on every architecture. */
@@ -312,7 +316,7 @@ public final class Errno {
     /** {@code ENOTSOCK}, "Socket operation on non-socket": 88 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 95 on mips64el, mipsel. */
     public static final int ENOTSOCK = TABLE.numberOr("ENOTSOCK", ErrnoTable.MISSING);
 
-    /** {@code ENOTSUP}, "Operation not supported": 122 on mips64el, mipsel; 95 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code ENOTSUP}, "Operation not supported": 95 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 122 on mips64el, mipsel. */
     public static final int ENOTSUP = TABLE.numberOr("ENOTSUP", ErrnoTable.MISSING);
 
     /** {@code ENOTTY}, "Inappropriate ioctl for device": 25 on every architecture. */
@@ -324,7 +328,7 @@ public final class Errno {
     /** {@code ENXIO}, "No such device or address": 6 on every architecture. */
     public static final int ENXIO = TABLE.numberOr("ENXIO", ErrnoTable.MISSING);
 
-    /** {@code EOPNOTSUPP}, "Operation not supported": 122 on mips64el, mipsel; 95 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EOPNOTSUPP}, "Operation not supported": 95 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 122 on mips64el, mipsel. */
     public static final int EOPNOTSUPP = TABLE.numberOr("EOPNOTSUPP", ErrnoTable.MISSING);
 
     /** {@code EOVERFLOW}, "Value too large for defined data type": 75 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 79 on mips64el, mipsel. */
@@ -336,7 +340,7 @@ public final class Errno {
     /** {@code EPERM}, "Operation not permitted": 1 on every architecture. */
     public static final int EPERM = TABLE.numberOr("EPERM", ErrnoTable.MISSING);
 
-    /** {@code EPFNOSUPPORT}, "Protocol family not supported": 123 on mips64el, mipsel; 96 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EPFNOSUPPORT}, "Protocol family not supported": 96 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 123 on mips64el, mipsel. */
     public static final int EPFNOSUPPORT = TABLE.numberOr("EPFNOSUPPORT", ErrnoTable.MISSING);
 
     /** {@code EPIPE}, "Broken pipe": 32 on every architecture. */
@@ -345,7 +349,7 @@ public final class Errno {
     /** {@code EPROTO}, "Protocol error": 71 on every architecture. */
     public static final int EPROTO = TABLE.numberOr("EPROTO", ErrnoTable.MISSING);
 
-    /** {@code EPROTONOSUPPORT}, "Protocol not supported": 120 on mips64el, mipsel; 93 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EPROTONOSUPPORT}, "Protocol not supported": 93 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 120 on mips64el, mipsel. */
     public static final int EPROTONOSUPPORT = TABLE.numberOr("EPROTONOSUPPORT", ErrnoTable.MISSING);
 
     /** {@code EPROTOTYPE}, "Protocol wrong type for socket": 91 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 98 on mips64el, mipsel. */
@@ -378,7 +382,7 @@ public final class Errno {
     /** {@code ESHUTDOWN}, "Cannot send after transport endpoint shutdown": 108 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 143 on mips64el, mipsel. */
     public static final int ESHUTDOWN = TABLE.numberOr("ESHUTDOWN", ErrnoTable.MISSING);
 
-    /** {@code ESOCKTNOSUPPORT}, "Socket type not supported": 121 on mips64el, mipsel; 94 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code ESOCKTNOSUPPORT}, "Socket type not supported": 94 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 121 on mips64el, mipsel. */
     public static final int ESOCKTNOSUPPORT = TABLE.numberOr("ESOCKTNOSUPPORT", ErrnoTable.MISSING);
 
     /** {@code ESPIPE}, "Illegal seek": 29 on every architecture. */
@@ -411,7 +415,7 @@ public final class Errno {
     /** {@code EUCLEAN}, "Structure needs cleaning": 117 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 135 on mips64el, mipsel. */
     public static final int EUCLEAN = TABLE.numberOr("EUCLEAN", ErrnoTable.MISSING);
 
-    /** {@code EUNATCH}, "Protocol driver not attached": 42 on mips64el, mipsel; 49 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EUNATCH}, "Protocol driver not attached": 49 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 42 on mips64el, mipsel. */
     public static final int EUNATCH = TABLE.numberOr("EUNATCH", ErrnoTable.MISSING);
 
     /** {@code EUSERS}, "Too many users": 87 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 94 on mips64el, mipsel. */
@@ -423,6 +427,6 @@ public final class Errno {
     /** {@code EXDEV}, "Invalid cross-device link": 18 on every architecture. */
     public static final int EXDEV = TABLE.numberOr("EXDEV", ErrnoTable.MISSING);
 
-    /** {@code EXFULL}, "Exchange full": 52 on mips64el, mipsel; 54 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EXFULL}, "Exchange full": 54 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 52 on mips64el, mipsel. */
     public static final int EXFULL = TABLE.numberOr("EXFULL", ErrnoTable.MISSING);
 }

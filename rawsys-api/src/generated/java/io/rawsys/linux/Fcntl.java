@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/fcntl.h&gt;, &lt;linux/stat.h&gt;, &lt;linux/openat2.h&gt;, &lt;linux/fs.h&gt;, &lt;linux/falloc.h&gt;, &lt;linux/fadvise.h&gt;, &lt;linux/close_range.h&gt;, &lt;unistd.h&gt;, &lt;sys/stat.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Fcntl {
     private Fcntl() {}
@@ -75,7 +78,7 @@ public final class Fcntl {
     public static final int DN_MODIFY = TABLE.intValue("DN_MODIFY");
 
     /** {@code DN_MULTISHOT}: 2147483648 (0x80000000) on every architecture. */
-    public static final long DN_MULTISHOT = TABLE.value("DN_MULTISHOT");
+    public static final int DN_MULTISHOT = TABLE.intValue("DN_MULTISHOT");
 
     /** {@code DN_RENAME}: 16 (0x10) on every architecture. */
     public static final int DN_RENAME = TABLE.intValue("DN_RENAME");
@@ -128,10 +131,10 @@ public final class Fcntl {
     /** {@code F_GETLEASE}: 1025 (0x401) on every architecture. */
     public static final int F_GETLEASE = TABLE.intValue("F_GETLEASE");
 
-    /** {@code F_GETLK}: 14 (0xe) on mips64el, mipsel; 5 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code F_GETLK}: 5 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 14 (0xe) on mips64el, mipsel. */
     public static final int F_GETLK = TABLE.intValue("F_GETLK");
 
-    /** {@code F_GETOWN}: 23 (0x17) on mips64el, mipsel; 9 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code F_GETOWN}: 9 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 23 (0x17) on mips64el, mipsel. */
     public static final int F_GETOWN = TABLE.intValue("F_GETOWN");
 
     /** {@code F_GETOWNER_UIDS}: 17 (0x11) on every architecture. */
@@ -215,7 +218,7 @@ public final class Fcntl {
     /** {@code F_SETLKW}: 7 on every architecture. */
     public static final int F_SETLKW = TABLE.intValue("F_SETLKW");
 
-    /** {@code F_SETOWN}: 24 (0x18) on mips64el, mipsel; 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code F_SETOWN}: 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 24 (0x18) on mips64el, mipsel. */
     public static final int F_SETOWN = TABLE.intValue("F_SETOWN");
 
     /** {@code F_SETOWN_EX}: 15 (0xf) on every architecture. */
@@ -275,37 +278,37 @@ public final class Fcntl {
     /** {@code O_CLOEXEC}: 524288 (0x80000) on every architecture. */
     public static final int O_CLOEXEC = TABLE.intValue("O_CLOEXEC");
 
-    /** {@code O_CREAT}: 256 (0x100) on mips64el, mipsel; 64 (0x40) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code O_CREAT}: 64 (0x40) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 256 (0x100) on mips64el, mipsel. */
     public static final int O_CREAT = TABLE.intValue("O_CREAT");
 
-    /** {@code O_DIRECT}: 131072 (0x20000) on ppc64le; 16384 (0x4000) on x86_64, x32, i386, riscv64, s390x; 32768 (0x8000) on mips64el, mipsel; 65536 (0x10000) on aarch64, arm. */
+    /** {@code O_DIRECT}: 16384 (0x4000) on x86_64, x32, i386, riscv64, s390x; 65536 (0x10000) on aarch64, arm; 131072 (0x20000) on ppc64le; 32768 (0x8000) on mips64el, mipsel. */
     public static final int O_DIRECT = TABLE.intValue("O_DIRECT");
 
-    /** {@code O_DIRECTORY}: 16384 (0x4000) on aarch64, arm, ppc64le; 65536 (0x10000) on x86_64, x32, i386, riscv64, s390x, mips64el, mipsel. */
+    /** {@code O_DIRECTORY}: 65536 (0x10000) on x86_64, x32, i386, riscv64, s390x, mips64el, mipsel; 16384 (0x4000) on aarch64, arm, ppc64le. */
     public static final int O_DIRECTORY = TABLE.intValue("O_DIRECTORY");
 
-    /** {@code O_DSYNC}: 16 (0x10) on mips64el, mipsel; 4096 (0x1000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code O_DSYNC}: 4096 (0x1000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 16 (0x10) on mips64el, mipsel. */
     public static final int O_DSYNC = TABLE.intValue("O_DSYNC");
 
-    /** {@code O_EXCL}: 1024 (0x400) on mips64el, mipsel; 128 (0x80) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code O_EXCL}: 128 (0x80) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 1024 (0x400) on mips64el, mipsel. */
     public static final int O_EXCL = TABLE.intValue("O_EXCL");
 
-    /** {@code O_LARGEFILE}: 131072 (0x20000) on aarch64, arm; 32768 (0x8000) on x86_64, x32, i386, riscv64, s390x; 65536 (0x10000) on ppc64le; 8192 (0x2000) on mips64el, mipsel. */
+    /** {@code O_LARGEFILE}: 32768 (0x8000) on x86_64, x32, i386, riscv64, s390x; 131072 (0x20000) on aarch64, arm; 65536 (0x10000) on ppc64le; 8192 (0x2000) on mips64el, mipsel. */
     public static final int O_LARGEFILE = TABLE.intValue("O_LARGEFILE");
 
-    /** {@code O_NDELAY}: 128 (0x80) on mips64el, mipsel; 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code O_NDELAY}: 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 128 (0x80) on mips64el, mipsel. */
     public static final int O_NDELAY = TABLE.intValue("O_NDELAY");
 
     /** {@code O_NOATIME}: 262144 (0x40000) on every architecture. */
     public static final int O_NOATIME = TABLE.intValue("O_NOATIME");
 
-    /** {@code O_NOCTTY}: 2048 (0x800) on mips64el, mipsel; 256 (0x100) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code O_NOCTTY}: 256 (0x100) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 2048 (0x800) on mips64el, mipsel. */
     public static final int O_NOCTTY = TABLE.intValue("O_NOCTTY");
 
     /** {@code O_NOFOLLOW}: 131072 (0x20000) on x86_64, x32, i386, riscv64, s390x, mips64el, mipsel; 32768 (0x8000) on aarch64, arm, ppc64le. */
     public static final int O_NOFOLLOW = TABLE.intValue("O_NOFOLLOW");
 
-    /** {@code O_NONBLOCK}: 128 (0x80) on mips64el, mipsel; 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code O_NONBLOCK}: 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 128 (0x80) on mips64el, mipsel. */
     public static final int O_NONBLOCK = TABLE.intValue("O_NONBLOCK");
 
     /** {@code O_PATH}: 2097152 (0x200000) on every architecture. */
@@ -320,7 +323,7 @@ public final class Fcntl {
     /** {@code O_SYNC}: 1052672 (0x101000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 16400 (0x4010) on mips64el, mipsel. */
     public static final int O_SYNC = TABLE.intValue("O_SYNC");
 
-    /** {@code O_TMPFILE}: 4210688 (0x404000) on aarch64, arm, ppc64le; 4259840 (0x410000) on x86_64, x32, i386, riscv64, s390x, mips64el, mipsel. */
+    /** {@code O_TMPFILE}: 4259840 (0x410000) on x86_64, x32, i386, riscv64, s390x, mips64el, mipsel; 4210688 (0x404000) on aarch64, arm, ppc64le. */
     public static final int O_TMPFILE = TABLE.intValue("O_TMPFILE");
 
     /** {@code O_TRUNC}: 512 (0x200) on every architecture. */
@@ -471,7 +474,7 @@ public final class Fcntl {
     public static final int STATX_UID = TABLE.intValue("STATX_UID");
 
     /** {@code STATX__RESERVED}: 2147483648 (0x80000000) on every architecture. */
-    public static final long STATX__RESERVED = TABLE.value("STATX__RESERVED");
+    public static final int STATX__RESERVED = TABLE.intValue("STATX__RESERVED");
 
     /** {@code S_IFBLK}: 24576 (0x6000) on every architecture. */
     public static final int S_IFBLK = TABLE.intValue("S_IFBLK");

@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/futex.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Futex {
     private Futex() {}
@@ -21,7 +24,7 @@ public final class Futex {
     public static final int FUTEX_32 = TABLE.intValue("FUTEX_32");
 
     /** {@code FUTEX_BITSET_MATCH_ANY}: 4294967295 (0xffffffff) on every architecture. */
-    public static final long FUTEX_BITSET_MATCH_ANY = TABLE.value("FUTEX_BITSET_MATCH_ANY");
+    public static final int FUTEX_BITSET_MATCH_ANY = TABLE.intValue("FUTEX_BITSET_MATCH_ANY");
 
     /** {@code FUTEX_CLOCK_REALTIME}: 256 (0x100) on every architecture. */
     public static final int FUTEX_CLOCK_REALTIME = TABLE.intValue("FUTEX_CLOCK_REALTIME");
@@ -123,7 +126,7 @@ public final class Futex {
     public static final int FUTEX_WAIT = TABLE.intValue("FUTEX_WAIT");
 
     /** {@code FUTEX_WAITERS}: 2147483648 (0x80000000) on every architecture. */
-    public static final long FUTEX_WAITERS = TABLE.value("FUTEX_WAITERS");
+    public static final int FUTEX_WAITERS = TABLE.intValue("FUTEX_WAITERS");
 
     /** {@code FUTEX_WAITV_MAX}: 128 (0x80) on every architecture. */
     public static final int FUTEX_WAITV_MAX = TABLE.intValue("FUTEX_WAITV_MAX");

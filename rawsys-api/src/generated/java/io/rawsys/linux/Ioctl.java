@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;sys/ioctl.h&gt;, &lt;linux/fs.h&gt;, &lt;linux/sockios.h&gt;, &lt;linux/random.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Ioctl {
     private Ioctl() {}
@@ -20,10 +23,10 @@ public final class Ioctl {
     /** {@code BLKALIGNOFF}: 4730 (0x127a) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536875642 (0x2000127a) on ppc64le, mips64el, mipsel. */
     public static final int BLKALIGNOFF = TABLE.intValue("BLKALIGNOFF");
 
-    /** {@code BLKBSZGET}: 1074008688 (0x40041270) on mipsel; 1074270832 (0x40081270) on ppc64le, mips64el; 2147750512 (0x80041270) on x32, i386, arm; 2148012656 (0x80081270) on x86_64, aarch64, riscv64, s390x. */
+    /** {@code BLKBSZGET}: 2148012656 (0x80081270) on x86_64, aarch64, riscv64, s390x; 2147750512 (0x80041270) on x32, i386, arm; 1074270832 (0x40081270) on ppc64le, mips64el; 1074008688 (0x40041270) on mipsel. */
     public static final long BLKBSZGET = TABLE.value("BLKBSZGET");
 
-    /** {@code BLKBSZSET}: 1074008689 (0x40041271) on x32, i386, arm; 1074270833 (0x40081271) on x86_64, aarch64, riscv64, s390x; 2147750513 (0x80041271) on mipsel; 2148012657 (0x80081271) on ppc64le, mips64el. */
+    /** {@code BLKBSZSET}: 1074270833 (0x40081271) on x86_64, aarch64, riscv64, s390x; 1074008689 (0x40041271) on x32, i386, arm; 2148012657 (0x80081271) on ppc64le, mips64el; 2147750513 (0x80041271) on mipsel. */
     public static final long BLKBSZSET = TABLE.value("BLKBSZSET");
 
     /** {@code BLKDISCARD}: 4727 (0x1277) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536875639 (0x20001277) on ppc64le, mips64el, mipsel. */
@@ -41,13 +44,13 @@ public final class Ioctl {
     /** {@code BLKFRASET}: 4708 (0x1264) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536875620 (0x20001264) on ppc64le, mips64el, mipsel. */
     public static final int BLKFRASET = TABLE.intValue("BLKFRASET");
 
-    /** {@code BLKGETDISKSEQ}: 1074270848 (0x40081280) on ppc64le, mips64el, mipsel; 2148012672 (0x80081280) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code BLKGETDISKSEQ}: 2148012672 (0x80081280) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074270848 (0x40081280) on ppc64le, mips64el, mipsel. */
     public static final long BLKGETDISKSEQ = TABLE.value("BLKGETDISKSEQ");
 
     /** {@code BLKGETSIZE}: 4704 (0x1260) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536875616 (0x20001260) on ppc64le, mips64el, mipsel. */
     public static final int BLKGETSIZE = TABLE.intValue("BLKGETSIZE");
 
-    /** {@code BLKGETSIZE64}: 1074008690 (0x40041272) on mipsel; 1074270834 (0x40081272) on ppc64le, mips64el; 2147750514 (0x80041272) on x32, i386, arm; 2148012658 (0x80081272) on x86_64, aarch64, riscv64, s390x. */
+    /** {@code BLKGETSIZE64}: 2148012658 (0x80081272) on x86_64, aarch64, riscv64, s390x; 2147750514 (0x80041272) on x32, i386, arm; 1074270834 (0x40081272) on ppc64le, mips64el; 1074008690 (0x40041272) on mipsel. */
     public static final long BLKGETSIZE64 = TABLE.value("BLKGETSIZE64");
 
     /** {@code BLKIOMIN}: 4728 (0x1278) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536875640 (0x20001278) on ppc64le, mips64el, mipsel. */
@@ -110,19 +113,19 @@ public final class Ioctl {
     /** {@code FIDEDUPERANGE}: 3222836278 (0xc0189436) on every architecture. */
     public static final long FIDEDUPERANGE = TABLE.value("FIDEDUPERANGE");
 
-    /** {@code FIOASYNC}: 2147772029 (0x8004667d) on ppc64le; 21586 (0x5452) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 26237 (0x667d) on mips64el, mipsel. */
+    /** {@code FIOASYNC}: 21586 (0x5452) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2147772029 (0x8004667d) on ppc64le; 26237 (0x667d) on mips64el, mipsel. */
     public static final long FIOASYNC = TABLE.value("FIOASYNC");
 
-    /** {@code FIOCLEX}: 21585 (0x5451) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 26113 (0x6601) on mips64el, mipsel; 536897025 (0x20006601) on ppc64le. */
+    /** {@code FIOCLEX}: 21585 (0x5451) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536897025 (0x20006601) on ppc64le; 26113 (0x6601) on mips64el, mipsel. */
     public static final int FIOCLEX = TABLE.intValue("FIOCLEX");
 
-    /** {@code FIONBIO}: 2147772030 (0x8004667e) on ppc64le; 21537 (0x5421) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 26238 (0x667e) on mips64el, mipsel. */
+    /** {@code FIONBIO}: 21537 (0x5421) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2147772030 (0x8004667e) on ppc64le; 26238 (0x667e) on mips64el, mipsel. */
     public static final long FIONBIO = TABLE.value("FIONBIO");
 
-    /** {@code FIONCLEX}: 21584 (0x5450) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 26114 (0x6602) on mips64el, mipsel; 536897026 (0x20006602) on ppc64le. */
+    /** {@code FIONCLEX}: 21584 (0x5450) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536897026 (0x20006602) on ppc64le; 26114 (0x6602) on mips64el, mipsel. */
     public static final int FIONCLEX = TABLE.intValue("FIONCLEX");
 
-    /** {@code FIONREAD}: 1074030207 (0x4004667f) on ppc64le; 18047 (0x467f) on mips64el, mipsel; 21531 (0x541b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code FIONREAD}: 21531 (0x541b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074030207 (0x4004667f) on ppc64le; 18047 (0x467f) on mips64el, mipsel. */
     public static final long FIONREAD = TABLE.value("FIONREAD");
 
     /** {@code FS_APPEND_FL}: 32 (0x20) on every architecture. */
@@ -176,10 +179,10 @@ public final class Ioctl {
     /** {@code FS_INLINE_DATA_FL}: 268435456 (0x10000000) on every architecture. */
     public static final int FS_INLINE_DATA_FL = TABLE.intValue("FS_INLINE_DATA_FL");
 
-    /** {@code FS_IOC32_GETFLAGS}: 1074030081 (0x40046601) on ppc64le, mips64el, mipsel; 2147771905 (0x80046601) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code FS_IOC32_GETFLAGS}: 2147771905 (0x80046601) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074030081 (0x40046601) on ppc64le, mips64el, mipsel. */
     public static final long FS_IOC32_GETFLAGS = TABLE.value("FS_IOC32_GETFLAGS");
 
-    /** {@code FS_IOC32_GETVERSION}: 1074034177 (0x40047601) on ppc64le, mips64el, mipsel; 2147776001 (0x80047601) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code FS_IOC32_GETVERSION}: 2147776001 (0x80047601) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074034177 (0x40047601) on ppc64le, mips64el, mipsel. */
     public static final long FS_IOC32_GETVERSION = TABLE.value("FS_IOC32_GETVERSION");
 
     /** {@code FS_IOC32_SETFLAGS}: 1074030082 (0x40046602) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2147771906 (0x80046602) on ppc64le, mips64el, mipsel. */
@@ -191,25 +194,25 @@ public final class Ioctl {
     /** {@code FS_IOC_ADD_ENCRYPTION_KEY}: 3226494487 (0xc0506617) on every architecture. */
     public static final long FS_IOC_ADD_ENCRYPTION_KEY = TABLE.value("FS_IOC_ADD_ENCRYPTION_KEY");
 
-    /** {@code FS_IOC_FSGETXATTR}: 1075599391 (0x401c581f) on ppc64le, mips64el, mipsel; 2149341215 (0x801c581f) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code FS_IOC_FSGETXATTR}: 2149341215 (0x801c581f) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1075599391 (0x401c581f) on ppc64le, mips64el, mipsel. */
     public static final long FS_IOC_FSGETXATTR = TABLE.value("FS_IOC_FSGETXATTR");
 
     /** {@code FS_IOC_FSSETXATTR}: 1075599392 (0x401c5820) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2149341216 (0x801c5820) on ppc64le, mips64el, mipsel. */
     public static final long FS_IOC_FSSETXATTR = TABLE.value("FS_IOC_FSSETXATTR");
 
-    /** {@code FS_IOC_GETFLAGS}: 1074030081 (0x40046601) on mipsel; 1074292225 (0x40086601) on ppc64le, mips64el; 2147771905 (0x80046601) on x32, i386, arm; 2148034049 (0x80086601) on x86_64, aarch64, riscv64, s390x. */
+    /** {@code FS_IOC_GETFLAGS}: 2148034049 (0x80086601) on x86_64, aarch64, riscv64, s390x; 2147771905 (0x80046601) on x32, i386, arm; 1074292225 (0x40086601) on ppc64le, mips64el; 1074030081 (0x40046601) on mipsel. */
     public static final long FS_IOC_GETFLAGS = TABLE.value("FS_IOC_GETFLAGS");
 
-    /** {@code FS_IOC_GETFSLABEL}: 1090556977 (0x41009431) on ppc64le, mips64el, mipsel; 2164298801 (0x81009431) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code FS_IOC_GETFSLABEL}: 2164298801 (0x81009431) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1090556977 (0x41009431) on ppc64le, mips64el, mipsel. */
     public static final long FS_IOC_GETFSLABEL = TABLE.value("FS_IOC_GETFSLABEL");
 
-    /** {@code FS_IOC_GETVERSION}: 1074034177 (0x40047601) on mipsel; 1074296321 (0x40087601) on ppc64le, mips64el; 2147776001 (0x80047601) on x32, i386, arm; 2148038145 (0x80087601) on x86_64, aarch64, riscv64, s390x. */
+    /** {@code FS_IOC_GETVERSION}: 2148038145 (0x80087601) on x86_64, aarch64, riscv64, s390x; 2147776001 (0x80047601) on x32, i386, arm; 1074296321 (0x40087601) on ppc64le, mips64el; 1074034177 (0x40047601) on mipsel. */
     public static final long FS_IOC_GETVERSION = TABLE.value("FS_IOC_GETVERSION");
 
     /** {@code FS_IOC_GET_ENCRYPTION_KEY_STATUS}: 3229640218 (0xc080661a) on every architecture. */
     public static final long FS_IOC_GET_ENCRYPTION_KEY_STATUS = TABLE.value("FS_IOC_GET_ENCRYPTION_KEY_STATUS");
 
-    /** {@code FS_IOC_GET_ENCRYPTION_NONCE}: 1074816539 (0x4010661b) on ppc64le, mips64el, mipsel; 2148558363 (0x8010661b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code FS_IOC_GET_ENCRYPTION_NONCE}: 2148558363 (0x8010661b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074816539 (0x4010661b) on ppc64le, mips64el, mipsel. */
     public static final long FS_IOC_GET_ENCRYPTION_NONCE = TABLE.value("FS_IOC_GET_ENCRYPTION_NONCE");
 
     /** {@code FS_IOC_GET_ENCRYPTION_POLICY}: 1074554389 (0x400c6615) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2148296213 (0x800c6615) on ppc64le, mips64el, mipsel. */
@@ -227,16 +230,16 @@ public final class Ioctl {
     /** {@code FS_IOC_REMOVE_ENCRYPTION_KEY_ALL_USERS}: 3225445913 (0xc0406619) on every architecture. */
     public static final long FS_IOC_REMOVE_ENCRYPTION_KEY_ALL_USERS = TABLE.value("FS_IOC_REMOVE_ENCRYPTION_KEY_ALL_USERS");
 
-    /** {@code FS_IOC_SETFLAGS}: 1074030082 (0x40046602) on x32, i386, arm; 1074292226 (0x40086602) on x86_64, aarch64, riscv64, s390x; 2147771906 (0x80046602) on mipsel; 2148034050 (0x80086602) on ppc64le, mips64el. */
+    /** {@code FS_IOC_SETFLAGS}: 1074292226 (0x40086602) on x86_64, aarch64, riscv64, s390x; 1074030082 (0x40046602) on x32, i386, arm; 2148034050 (0x80086602) on ppc64le, mips64el; 2147771906 (0x80046602) on mipsel. */
     public static final long FS_IOC_SETFLAGS = TABLE.value("FS_IOC_SETFLAGS");
 
     /** {@code FS_IOC_SETFSLABEL}: 1090556978 (0x41009432) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2164298802 (0x81009432) on ppc64le, mips64el, mipsel. */
     public static final long FS_IOC_SETFSLABEL = TABLE.value("FS_IOC_SETFSLABEL");
 
-    /** {@code FS_IOC_SETVERSION}: 1074034178 (0x40047602) on x32, i386, arm; 1074296322 (0x40087602) on x86_64, aarch64, riscv64, s390x; 2147776002 (0x80047602) on mipsel; 2148038146 (0x80087602) on ppc64le, mips64el. */
+    /** {@code FS_IOC_SETVERSION}: 1074296322 (0x40087602) on x86_64, aarch64, riscv64, s390x; 1074034178 (0x40047602) on x32, i386, arm; 2148038146 (0x80087602) on ppc64le, mips64el; 2147776002 (0x80047602) on mipsel. */
     public static final long FS_IOC_SETVERSION = TABLE.value("FS_IOC_SETVERSION");
 
-    /** {@code FS_IOC_SET_ENCRYPTION_POLICY}: 1074554387 (0x400c6613) on ppc64le, mips64el, mipsel; 2148296211 (0x800c6613) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code FS_IOC_SET_ENCRYPTION_POLICY}: 2148296211 (0x800c6613) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074554387 (0x400c6613) on ppc64le, mips64el, mipsel. */
     public static final long FS_IOC_SET_ENCRYPTION_POLICY = TABLE.value("FS_IOC_SET_ENCRYPTION_POLICY");
 
     /** {@code FS_JOURNAL_DATA_FL}: 16384 (0x4000) on every architecture. */
@@ -261,7 +264,7 @@ public final class Ioctl {
     public static final int FS_PROJINHERIT_FL = TABLE.intValue("FS_PROJINHERIT_FL");
 
     /** {@code FS_RESERVED_FL}: 2147483648 (0x80000000) on every architecture. */
-    public static final long FS_RESERVED_FL = TABLE.value("FS_RESERVED_FL");
+    public static final int FS_RESERVED_FL = TABLE.intValue("FS_RESERVED_FL");
 
     /** {@code FS_SECRM_FL}: 1 on every architecture. */
     public static final int FS_SECRM_FL = TABLE.intValue("FS_SECRM_FL");
@@ -284,7 +287,7 @@ public final class Ioctl {
     /** {@code RNDADDTOENTCNT}: 1074024961 (0x40045201) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2147766785 (0x80045201) on ppc64le, mips64el, mipsel. */
     public static final long RNDADDTOENTCNT = TABLE.value("RNDADDTOENTCNT");
 
-    /** {@code RNDGETENTCNT}: 1074024960 (0x40045200) on ppc64le, mips64el, mipsel; 2147766784 (0x80045200) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code RNDGETENTCNT}: 2147766784 (0x80045200) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074024960 (0x40045200) on ppc64le, mips64el, mipsel. */
     public static final long RNDGETENTCNT = TABLE.value("RNDGETENTCNT");
 
     /** {@code SIOCADDDLCI}: 35200 (0x8980) on every architecture. */
@@ -296,7 +299,7 @@ public final class Ioctl {
     /** {@code SIOCADDRT}: 35083 (0x890b) on every architecture. */
     public static final int SIOCADDRT = TABLE.intValue("SIOCADDRT");
 
-    /** {@code SIOCATMARK}: 1074033415 (0x40047307) on mips64el, mipsel; 35077 (0x8905) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SIOCATMARK}: 35077 (0x8905) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 1074033415 (0x40047307) on mips64el, mipsel. */
     public static final long SIOCATMARK = TABLE.value("SIOCATMARK");
 
     /** {@code SIOCBONDCHANGEACTIVE}: 35221 (0x8995) on every architecture. */
@@ -431,13 +434,13 @@ public final class Ioctl {
     /** {@code SIOCGSKNS}: 35148 (0x894c) on every architecture. */
     public static final int SIOCGSKNS = TABLE.intValue("SIOCGSKNS");
 
-    /** {@code SIOCGSTAMPNS_NEW}: 1074825479 (0x40108907) on ppc64le, mips64el, mipsel; 2148567303 (0x80108907) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code SIOCGSTAMPNS_NEW}: 2148567303 (0x80108907) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074825479 (0x40108907) on ppc64le, mips64el, mipsel. */
     public static final long SIOCGSTAMPNS_NEW = TABLE.value("SIOCGSTAMPNS_NEW");
 
     /** {@code SIOCGSTAMPNS_OLD}: 35079 (0x8907) on every architecture. */
     public static final int SIOCGSTAMPNS_OLD = TABLE.intValue("SIOCGSTAMPNS_OLD");
 
-    /** {@code SIOCGSTAMP_NEW}: 1074825478 (0x40108906) on ppc64le, mips64el, mipsel; 2148567302 (0x80108906) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code SIOCGSTAMP_NEW}: 2148567302 (0x80108906) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074825478 (0x40108906) on ppc64le, mips64el, mipsel. */
     public static final long SIOCGSTAMP_NEW = TABLE.value("SIOCGSTAMP_NEW");
 
     /** {@code SIOCGSTAMP_OLD}: 35078 (0x8906) on every architecture. */
@@ -524,46 +527,46 @@ public final class Ioctl {
     /** {@code SIOCWANDEV}: 35146 (0x894a) on every architecture. */
     public static final int SIOCWANDEV = TABLE.intValue("SIOCWANDEV");
 
-    /** {@code TCFLSH}: 21511 (0x5407) on mips64el, mipsel; 21515 (0x540b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536900639 (0x2000741f) on ppc64le. */
+    /** {@code TCFLSH}: 21515 (0x540b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536900639 (0x2000741f) on ppc64le; 21511 (0x5407) on mips64el, mipsel. */
     public static final int TCFLSH = TABLE.intValue("TCFLSH");
 
-    /** {@code TCGETA}: 1075082263 (0x40147417) on ppc64le; 21505 (0x5401) on mips64el, mipsel; 21509 (0x5405) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TCGETA}: 21509 (0x5405) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1075082263 (0x40147417) on ppc64le; 21505 (0x5401) on mips64el, mipsel. */
     public static final long TCGETA = TABLE.value("TCGETA");
 
-    /** {@code TCSBRK}: 21509 (0x5405) on mips64el, mipsel; 21513 (0x5409) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536900637 (0x2000741d) on ppc64le. */
+    /** {@code TCSBRK}: 21513 (0x5409) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536900637 (0x2000741d) on ppc64le; 21509 (0x5405) on mips64el, mipsel. */
     public static final int TCSBRK = TABLE.intValue("TCSBRK");
 
     /** {@code TCSBRKP}: 21541 (0x5425) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21638 (0x5486) on mips64el, mipsel. */
     public static final int TCSBRKP = TABLE.intValue("TCSBRKP");
 
-    /** {@code TCSETA}: 2148824088 (0x80147418) on ppc64le; 21506 (0x5402) on mips64el, mipsel; 21510 (0x5406) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TCSETA}: 21510 (0x5406) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2148824088 (0x80147418) on ppc64le; 21506 (0x5402) on mips64el, mipsel. */
     public static final long TCSETA = TABLE.value("TCSETA");
 
-    /** {@code TCSETAF}: 2148824092 (0x8014741c) on ppc64le; 21508 (0x5404) on mips64el, mipsel; 21512 (0x5408) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TCSETAF}: 21512 (0x5408) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2148824092 (0x8014741c) on ppc64le; 21508 (0x5404) on mips64el, mipsel. */
     public static final long TCSETAF = TABLE.value("TCSETAF");
 
-    /** {@code TCSETAW}: 2148824089 (0x80147419) on ppc64le; 21507 (0x5403) on mips64el, mipsel; 21511 (0x5407) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TCSETAW}: 21511 (0x5407) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2148824089 (0x80147419) on ppc64le; 21507 (0x5403) on mips64el, mipsel. */
     public static final long TCSETAW = TABLE.value("TCSETAW");
 
-    /** {@code TCXONC}: 21510 (0x5406) on mips64el, mipsel; 21514 (0x540a) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536900638 (0x2000741e) on ppc64le. */
+    /** {@code TCXONC}: 21514 (0x540a) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536900638 (0x2000741e) on ppc64le; 21510 (0x5406) on mips64el, mipsel. */
     public static final int TCXONC = TABLE.intValue("TCXONC");
 
     /** {@code TIOCCBRK}: 21544 (0x5428) on every architecture. */
     public static final int TIOCCBRK = TABLE.intValue("TIOCCBRK");
 
-    /** {@code TIOCCONS}: 2147775608 (0x80047478) on mips64el, mipsel; 21533 (0x541d) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code TIOCCONS}: 21533 (0x541d) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 2147775608 (0x80047478) on mips64el, mipsel. */
     public static final long TIOCCONS = TABLE.value("TIOCCONS");
 
     /** {@code TIOCEXCL}: 21516 (0x540c) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 29709 (0x740d) on mips64el, mipsel. */
     public static final int TIOCEXCL = TABLE.intValue("TIOCEXCL");
 
-    /** {@code TIOCGDEV}: 1074025522 (0x40045432) on ppc64le, mips64el, mipsel; 2147767346 (0x80045432) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TIOCGDEV}: 2147767346 (0x80045432) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074025522 (0x40045432) on ppc64le, mips64el, mipsel. */
     public static final long TIOCGDEV = TABLE.value("TIOCGDEV");
 
     /** {@code TIOCGETD}: 21540 (0x5424) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 29696 (0x7400) on mips64el, mipsel. */
     public static final int TIOCGETD = TABLE.intValue("TIOCGETD");
 
-    /** {@code TIOCGEXCL}: 1074025536 (0x40045440) on ppc64le, mips64el, mipsel; 2147767360 (0x80045440) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TIOCGEXCL}: 2147767360 (0x80045440) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074025536 (0x40045440) on ppc64le, mips64el, mipsel. */
     public static final long TIOCGEXCL = TABLE.value("TIOCGEXCL");
 
     /** {@code TIOCGICOUNT}: 21597 (0x545d) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21650 (0x5492) on mips64el, mipsel. */
@@ -572,16 +575,16 @@ public final class Ioctl {
     /** {@code TIOCGLCKTRMIOS}: 21590 (0x5456) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21643 (0x548b) on mips64el, mipsel. */
     public static final int TIOCGLCKTRMIOS = TABLE.intValue("TIOCGLCKTRMIOS");
 
-    /** {@code TIOCGPGRP}: 1074033783 (0x40047477) on ppc64le, mips64el, mipsel; 21519 (0x540f) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TIOCGPGRP}: 21519 (0x540f) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074033783 (0x40047477) on ppc64le, mips64el, mipsel. */
     public static final long TIOCGPGRP = TABLE.value("TIOCGPGRP");
 
-    /** {@code TIOCGPKT}: 1074025528 (0x40045438) on ppc64le, mips64el, mipsel; 2147767352 (0x80045438) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TIOCGPKT}: 2147767352 (0x80045438) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074025528 (0x40045438) on ppc64le, mips64el, mipsel. */
     public static final long TIOCGPKT = TABLE.value("TIOCGPKT");
 
-    /** {@code TIOCGPTLCK}: 1074025529 (0x40045439) on ppc64le, mips64el, mipsel; 2147767353 (0x80045439) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TIOCGPTLCK}: 2147767353 (0x80045439) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074025529 (0x40045439) on ppc64le, mips64el, mipsel. */
     public static final long TIOCGPTLCK = TABLE.value("TIOCGPTLCK");
 
-    /** {@code TIOCGPTN}: 1074025520 (0x40045430) on ppc64le, mips64el, mipsel; 2147767344 (0x80045430) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TIOCGPTN}: 2147767344 (0x80045430) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074025520 (0x40045430) on ppc64le, mips64el, mipsel. */
     public static final long TIOCGPTN = TABLE.value("TIOCGPTN");
 
     /** {@code TIOCGPTPEER}: 21569 (0x5441) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536892481 (0x20005441) on ppc64le, mips64el, mipsel. */
@@ -596,10 +599,10 @@ public final class Ioctl {
     /** {@code TIOCGSOFTCAR}: 21529 (0x5419) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21633 (0x5481) on mips64el, mipsel. */
     public static final int TIOCGSOFTCAR = TABLE.intValue("TIOCGSOFTCAR");
 
-    /** {@code TIOCGWINSZ}: 1074295912 (0x40087468) on ppc64le, mips64el, mipsel; 21523 (0x5413) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TIOCGWINSZ}: 21523 (0x5413) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074295912 (0x40087468) on ppc64le, mips64el, mipsel. */
     public static final long TIOCGWINSZ = TABLE.value("TIOCGWINSZ");
 
-    /** {@code TIOCINQ}: 1074030207 (0x4004667f) on ppc64le; 18047 (0x467f) on mips64el, mipsel; 21531 (0x541b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TIOCINQ}: 21531 (0x541b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074030207 (0x4004667f) on ppc64le; 18047 (0x467f) on mips64el, mipsel. */
     public static final long TIOCINQ = TABLE.value("TIOCINQ");
 
     /** {@code TIOCLINUX}: 21532 (0x541c) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21635 (0x5483) on mips64el, mipsel. */
@@ -620,16 +623,16 @@ public final class Ioctl {
     /** {@code TIOCMSET}: 21528 (0x5418) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 29722 (0x741a) on mips64el, mipsel. */
     public static final int TIOCMSET = TABLE.intValue("TIOCMSET");
 
-    /** {@code TIOCM_CAR}: 256 (0x100) on mips64el, mipsel; 64 (0x40) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code TIOCM_CAR}: 64 (0x40) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 256 (0x100) on mips64el, mipsel. */
     public static final int TIOCM_CAR = TABLE.intValue("TIOCM_CAR");
 
-    /** {@code TIOCM_CD}: 256 (0x100) on mips64el, mipsel; 64 (0x40) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code TIOCM_CD}: 64 (0x40) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 256 (0x100) on mips64el, mipsel. */
     public static final int TIOCM_CD = TABLE.intValue("TIOCM_CD");
 
     /** {@code TIOCM_CTS}: 32 (0x20) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 64 (0x40) on mips64el, mipsel. */
     public static final int TIOCM_CTS = TABLE.intValue("TIOCM_CTS");
 
-    /** {@code TIOCM_DSR}: 1024 (0x400) on mips64el, mipsel; 256 (0x100) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code TIOCM_DSR}: 256 (0x100) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 1024 (0x400) on mips64el, mipsel. */
     public static final int TIOCM_DSR = TABLE.intValue("TIOCM_DSR");
 
     /** {@code TIOCM_DTR}: 2 on every architecture. */
@@ -650,7 +653,7 @@ public final class Ioctl {
     /** {@code TIOCM_SR}: 16 (0x10) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 32 (0x20) on mips64el, mipsel. */
     public static final int TIOCM_SR = TABLE.intValue("TIOCM_SR");
 
-    /** {@code TIOCM_ST}: 16 (0x10) on mips64el, mipsel; 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code TIOCM_ST}: 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 16 (0x10) on mips64el, mipsel. */
     public static final int TIOCM_ST = TABLE.intValue("TIOCM_ST");
 
     /** {@code TIOCNOTTY}: 21538 (0x5422) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21617 (0x5471) on mips64el, mipsel. */
@@ -659,7 +662,7 @@ public final class Ioctl {
     /** {@code TIOCNXCL}: 21517 (0x540d) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 29710 (0x740e) on mips64el, mipsel. */
     public static final int TIOCNXCL = TABLE.intValue("TIOCNXCL");
 
-    /** {@code TIOCOUTQ}: 1074033779 (0x40047473) on ppc64le; 21521 (0x5411) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 29810 (0x7472) on mips64el, mipsel. */
+    /** {@code TIOCOUTQ}: 21521 (0x5411) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074033779 (0x40047473) on ppc64le; 29810 (0x7472) on mips64el, mipsel. */
     public static final long TIOCOUTQ = TABLE.value("TIOCOUTQ");
 
     /** {@code TIOCPKT}: 21536 (0x5420) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21616 (0x5470) on mips64el, mipsel. */
@@ -725,7 +728,7 @@ public final class Ioctl {
     /** {@code TIOCSLCKTRMIOS}: 21591 (0x5457) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21644 (0x548c) on mips64el, mipsel. */
     public static final int TIOCSLCKTRMIOS = TABLE.intValue("TIOCSLCKTRMIOS");
 
-    /** {@code TIOCSPGRP}: 2147775606 (0x80047476) on ppc64le, mips64el, mipsel; 21520 (0x5410) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TIOCSPGRP}: 21520 (0x5410) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2147775606 (0x80047476) on ppc64le, mips64el, mipsel. */
     public static final long TIOCSPGRP = TABLE.value("TIOCSPGRP");
 
     /** {@code TIOCSPTLCK}: 1074025521 (0x40045431) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2147767345 (0x80045431) on ppc64le, mips64el, mipsel. */
@@ -740,7 +743,7 @@ public final class Ioctl {
     /** {@code TIOCSTI}: 21522 (0x5412) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21618 (0x5472) on mips64el, mipsel. */
     public static final int TIOCSTI = TABLE.intValue("TIOCSTI");
 
-    /** {@code TIOCSWINSZ}: 2148037735 (0x80087467) on ppc64le, mips64el, mipsel; 21524 (0x5414) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code TIOCSWINSZ}: 21524 (0x5414) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2148037735 (0x80087467) on ppc64le, mips64el, mipsel. */
     public static final long TIOCSWINSZ = TABLE.value("TIOCSWINSZ");
 
     /** {@code TIOCVHANGUP}: 21559 (0x5437) on every architecture. */
@@ -752,7 +755,7 @@ public final class Ioctl {
     /** {@code _IOC_DIRMASK}: 3 on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 7 on ppc64le, mips64el, mipsel. */
     public static final int _IOC_DIRMASK = TABLE.intValue("_IOC_DIRMASK");
 
-    /** {@code _IOC_DIRSHIFT}: 29 (0x1d) on ppc64le, mips64el, mipsel; 30 (0x1e) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code _IOC_DIRSHIFT}: 30 (0x1e) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 29 (0x1d) on ppc64le, mips64el, mipsel. */
     public static final int _IOC_DIRSHIFT = TABLE.intValue("_IOC_DIRSHIFT");
 
     /** {@code _IOC_NONE}: 0 on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1 on ppc64le, mips64el, mipsel. */
@@ -770,7 +773,7 @@ public final class Ioctl {
     /** {@code _IOC_READ}: 2 on every architecture. */
     public static final int _IOC_READ = TABLE.intValue("_IOC_READ");
 
-    /** {@code _IOC_SIZEBITS}: 13 (0xd) on ppc64le, mips64el, mipsel; 14 (0xe) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code _IOC_SIZEBITS}: 14 (0xe) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 13 (0xd) on ppc64le, mips64el, mipsel. */
     public static final int _IOC_SIZEBITS = TABLE.intValue("_IOC_SIZEBITS");
 
     /** {@code _IOC_SIZEMASK}: 16383 (0x3fff) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 8191 (0x1fff) on ppc64le, mips64el, mipsel. */

@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/mman.h&gt;, &lt;linux/memfd.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Mman {
     private Mman() {}
@@ -89,13 +92,13 @@ public final class Mman {
     /** {@code MADV_WIPEONFORK}: 18 (0x12) on every architecture. */
     public static final int MADV_WIPEONFORK = TABLE.intValue("MADV_WIPEONFORK");
 
-    /** {@code MAP_ANONYMOUS}: 2048 (0x800) on mips64el, mipsel; 32 (0x20) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code MAP_ANONYMOUS}: 32 (0x20) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 2048 (0x800) on mips64el, mipsel. */
     public static final int MAP_ANONYMOUS = TABLE.intValue("MAP_ANONYMOUS");
 
     /** {@code MAP_DENYWRITE}: 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 8192 (0x2000) on mips64el, mipsel. */
     public static final int MAP_DENYWRITE = TABLE.intValue("MAP_DENYWRITE");
 
-    /** {@code MAP_EXECUTABLE}: 16384 (0x4000) on mips64el, mipsel; 4096 (0x1000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code MAP_EXECUTABLE}: 4096 (0x1000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 16384 (0x4000) on mips64el, mipsel. */
     public static final int MAP_EXECUTABLE = TABLE.intValue("MAP_EXECUTABLE");
 
     /** {@code MAP_FILE}: 0 on every architecture. */
@@ -114,7 +117,7 @@ public final class Mman {
     public static final int MAP_HUGETLB = TABLE.intValue("MAP_HUGETLB");
 
     /** {@code MAP_HUGE_16GB}: 2281701376 (0x88000000) on every architecture. */
-    public static final long MAP_HUGE_16GB = TABLE.value("MAP_HUGE_16GB");
+    public static final int MAP_HUGE_16GB = TABLE.intValue("MAP_HUGE_16GB");
 
     /** {@code MAP_HUGE_16KB}: 939524096 (0x38000000) on every architecture. */
     public static final int MAP_HUGE_16KB = TABLE.intValue("MAP_HUGE_16KB");
@@ -158,13 +161,13 @@ public final class Mman {
     /** {@code MAP_HUGE_SHIFT}: 26 (0x1a) on every architecture. */
     public static final int MAP_HUGE_SHIFT = TABLE.intValue("MAP_HUGE_SHIFT");
 
-    /** {@code MAP_LOCKED}: 128 (0x80) on ppc64le; 32768 (0x8000) on mips64el, mipsel; 8192 (0x2000) on x86_64, x32, i386, aarch64, arm, riscv64, s390x. */
+    /** {@code MAP_LOCKED}: 8192 (0x2000) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 128 (0x80) on ppc64le; 32768 (0x8000) on mips64el, mipsel. */
     public static final int MAP_LOCKED = TABLE.intValue("MAP_LOCKED");
 
-    /** {@code MAP_NONBLOCK}: 131072 (0x20000) on mips64el, mipsel; 65536 (0x10000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code MAP_NONBLOCK}: 65536 (0x10000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 131072 (0x20000) on mips64el, mipsel. */
     public static final int MAP_NONBLOCK = TABLE.intValue("MAP_NONBLOCK");
 
-    /** {@code MAP_NORESERVE}: 1024 (0x400) on mips64el, mipsel; 16384 (0x4000) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 64 (0x40) on ppc64le. */
+    /** {@code MAP_NORESERVE}: 16384 (0x4000) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 64 (0x40) on ppc64le; 1024 (0x400) on mips64el, mipsel. */
     public static final int MAP_NORESERVE = TABLE.intValue("MAP_NORESERVE");
 
     /** {@code MAP_POPULATE}: 32768 (0x8000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 65536 (0x10000) on mips64el, mipsel. */
@@ -188,10 +191,10 @@ public final class Mman {
     /** {@code MCL_CURRENT}: 1 on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel; 8192 (0x2000) on ppc64le. */
     public static final int MCL_CURRENT = TABLE.intValue("MCL_CURRENT");
 
-    /** {@code MCL_FUTURE}: 16384 (0x4000) on ppc64le; 2 on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    /** {@code MCL_FUTURE}: 2 on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel; 16384 (0x4000) on ppc64le. */
     public static final int MCL_FUTURE = TABLE.intValue("MCL_FUTURE");
 
-    /** {@code MCL_ONFAULT}: 32768 (0x8000) on ppc64le; 4 on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    /** {@code MCL_ONFAULT}: 4 on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel; 32768 (0x8000) on ppc64le. */
     public static final int MCL_ONFAULT = TABLE.intValue("MCL_ONFAULT");
 
     /** {@code MFD_ALLOW_SEALING}: 2 on every architecture. */
@@ -204,7 +207,7 @@ public final class Mman {
     public static final int MFD_HUGETLB = TABLE.intValue("MFD_HUGETLB");
 
     /** {@code MFD_HUGE_16GB}: 2281701376 (0x88000000) on every architecture. */
-    public static final long MFD_HUGE_16GB = TABLE.value("MFD_HUGE_16GB");
+    public static final int MFD_HUGE_16GB = TABLE.intValue("MFD_HUGE_16GB");
 
     /** {@code MFD_HUGE_16MB}: 1610612736 (0x60000000) on every architecture. */
     public static final int MFD_HUGE_16MB = TABLE.intValue("MFD_HUGE_16MB");
@@ -290,7 +293,7 @@ public final class Mman {
     /** {@code PROT_READ}: 1 on every architecture. */
     public static final int PROT_READ = TABLE.intValue("PROT_READ");
 
-    /** {@code PROT_SEM}: 16 (0x10) on mips64el, mipsel; 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code PROT_SEM}: 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 16 (0x10) on mips64el, mipsel. */
     public static final int PROT_SEM = TABLE.intValue("PROT_SEM");
 
     /** {@code PROT_WRITE}: 2 on every architecture. */

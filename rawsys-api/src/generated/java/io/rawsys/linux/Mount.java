@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/mount.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Mount {
     private Mount() {}
@@ -108,10 +111,10 @@ public final class Mount {
     public static final int MS_MANDLOCK = TABLE.intValue("MS_MANDLOCK");
 
     /** {@code MS_MGC_MSK}: 4294901760 (0xffff0000) on every architecture. */
-    public static final long MS_MGC_MSK = TABLE.value("MS_MGC_MSK");
+    public static final int MS_MGC_MSK = TABLE.intValue("MS_MGC_MSK");
 
     /** {@code MS_MGC_VAL}: 3236757504 (0xc0ed0000) on every architecture. */
-    public static final long MS_MGC_VAL = TABLE.value("MS_MGC_VAL");
+    public static final int MS_MGC_VAL = TABLE.intValue("MS_MGC_VAL");
 
     /** {@code MS_MOVE}: 8192 (0x2000) on every architecture. */
     public static final int MS_MOVE = TABLE.intValue("MS_MOVE");

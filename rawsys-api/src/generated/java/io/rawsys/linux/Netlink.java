@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/netlink.h&gt;, &lt;linux/rtnetlink.h&gt;, &lt;linux/if_link.h&gt;, &lt;linux/if_addr.h&gt;, &lt;linux/neighbour.h&gt;, &lt;linux/if_arp.h&gt;, &lt;linux/if.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Netlink {
     private Netlink() {}
@@ -458,7 +461,7 @@ public final class Netlink {
     /** {@code IFLA_BOND_LP_INTERVAL}: 19 (0x13) on every architecture. */
     public static final int IFLA_BOND_LP_INTERVAL = TABLE.intValue("IFLA_BOND_LP_INTERVAL");
 
-    /** {@code IFLA_BOND_MAX}: 31 (0x1f) on i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel; 32 (0x20) on x86_64, x32. */
+    /** {@code IFLA_BOND_MAX}: 32 (0x20) on x86_64, x32; 31 (0x1f) on i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final int IFLA_BOND_MAX = TABLE.intValue("IFLA_BOND_MAX");
 
     /** {@code IFLA_BOND_MIIMON}: 3 on every architecture. */
@@ -2838,7 +2841,7 @@ public final class Netlink {
     public static final int RT_TABLE_MAIN = TABLE.intValue("RT_TABLE_MAIN");
 
     /** {@code RT_TABLE_MAX}: 4294967295 (0xffffffff) on every architecture. */
-    public static final long RT_TABLE_MAX = TABLE.value("RT_TABLE_MAX");
+    public static final int RT_TABLE_MAX = TABLE.intValue("RT_TABLE_MAX");
 
     /** {@code RT_TABLE_UNSPEC}: 0 on every architecture. */
     public static final int RT_TABLE_UNSPEC = TABLE.intValue("RT_TABLE_UNSPEC");

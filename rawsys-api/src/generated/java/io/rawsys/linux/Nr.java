@@ -11,52 +11,52 @@ import io.rawsys.SyscallTable;
  * {@link #openat}.
  * 
  * <p>The fields cover every architecture rawsys knows. A call the running architecture lacks ({@code open}
- * on aarch64) is {@link SyscallTable#MISSING}, which the kernel answers with ENOSYS. A name that is a Java
- * keyword ends in an underscore ({@code break_}). Each field's comment gives its number on every
- * architecture.
+ * on aarch64) is {@link SyscallTable#MISSING}, for which {@link io.rawsys.Syscalls} returns ENOSYS without
+ * entering the kernel. A name that is a Java keyword ends in an underscore ({@code break_}). Each field's
+ * comment gives its number on every architecture.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Nr {
     private Nr() {}
 
     private static final SyscallTable TABLE = Arch.current().syscalls();
 
-    /** {@code __NR_SYSCALL_MASK}: 1048575 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
-    public static final long SYSCALL_MASK = TABLE.numberOr("SYSCALL_MASK", SyscallTable.MISSING);
-
     /** {@code __NR__llseek}: 140 on i386, arm, ppc64le; 4140 on mipsel; none on x86_64, x32, aarch64, riscv64, s390x, mips64el. */
     public static final long _llseek = TABLE.numberOr("_llseek", SyscallTable.MISSING);
 
-    /** {@code __NR__newselect}: 142 on i386, arm, ppc64le; 4142 on mipsel; 5022 on mips64el; none on x86_64, x32, aarch64, riscv64, s390x. */
+    /** {@code __NR__newselect}: 142 on i386, arm, ppc64le; 5022 on mips64el; 4142 on mipsel; none on x86_64, x32, aarch64, riscv64, s390x. */
     public static final long _newselect = TABLE.numberOr("_newselect", SyscallTable.MISSING);
 
-    /** {@code __NR__sysctl}: 149 on i386, arm, ppc64le, s390x; 156 on x86_64; 4153 on mipsel; 5152 on mips64el; none on x32, aarch64, riscv64. */
+    /** {@code __NR__sysctl}: 156 on x86_64; 149 on i386, arm, ppc64le, s390x; 5152 on mips64el; 4153 on mipsel; none on x32, aarch64, riscv64. */
     public static final long _sysctl = TABLE.numberOr("_sysctl", SyscallTable.MISSING);
 
-    /** {@code __NR_accept}: 1073741867 on x32; 202 on aarch64, riscv64; 285 on arm; 330 on ppc64le; 4168 on mipsel; 43 on x86_64; 5042 on mips64el; none on i386, s390x. */
+    /** {@code __NR_accept}: 43 on x86_64; 1073741867 on x32; 202 on aarch64, riscv64; 285 on arm; 330 on ppc64le; 5042 on mips64el; 4168 on mipsel; none on i386, s390x. */
     public static final long accept = TABLE.numberOr("accept", SyscallTable.MISSING);
 
-    /** {@code __NR_accept4}: 1073742112 on x32; 242 on aarch64, riscv64; 288 on x86_64; 344 on ppc64le; 364 on i386, s390x; 366 on arm; 4334 on mipsel; 5293 on mips64el. */
+    /** {@code __NR_accept4}: 288 on x86_64; 1073742112 on x32; 364 on i386, s390x; 242 on aarch64, riscv64; 366 on arm; 344 on ppc64le; 5293 on mips64el; 4334 on mipsel. */
     public static final long accept4 = TABLE.numberOr("accept4", SyscallTable.MISSING);
 
-    /** {@code __NR_access}: 1073741845 on x32; 21 on x86_64; 33 on i386, arm, ppc64le, s390x; 4033 on mipsel; 5020 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_access}: 21 on x86_64; 1073741845 on x32; 33 on i386, arm, ppc64le, s390x; 5020 on mips64el; 4033 on mipsel; none on aarch64, riscv64. */
     public static final long access = TABLE.numberOr("access", SyscallTable.MISSING);
 
-    /** {@code __NR_acct}: 1073741987 on x32; 163 on x86_64; 4051 on mipsel; 51 on i386, arm, ppc64le, s390x; 5158 on mips64el; 89 on aarch64, riscv64. */
+    /** {@code __NR_acct}: 163 on x86_64; 1073741987 on x32; 51 on i386, arm, ppc64le, s390x; 89 on aarch64, riscv64; 5158 on mips64el; 4051 on mipsel. */
     public static final long acct = TABLE.numberOr("acct", SyscallTable.MISSING);
 
-    /** {@code __NR_add_key}: 1073742072 on x32; 217 on aarch64, riscv64; 248 on x86_64; 269 on ppc64le; 278 on s390x; 286 on i386; 309 on arm; 4280 on mipsel; 5239 on mips64el. */
+    /** {@code __NR_add_key}: 248 on x86_64; 1073742072 on x32; 286 on i386; 217 on aarch64, riscv64; 309 on arm; 269 on ppc64le; 278 on s390x; 5239 on mips64el; 4280 on mipsel. */
     public static final long add_key = TABLE.numberOr("add_key", SyscallTable.MISSING);
 
-    /** {@code __NR_adjtimex}: 1073741983 on x32; 124 on i386, arm, ppc64le, s390x; 159 on x86_64; 171 on aarch64, riscv64; 4124 on mipsel; 5154 on mips64el. */
+    /** {@code __NR_adjtimex}: 159 on x86_64; 1073741983 on x32; 124 on i386, arm, ppc64le, s390x; 171 on aarch64, riscv64; 5154 on mips64el; 4124 on mipsel. */
     public static final long adjtimex = TABLE.numberOr("adjtimex", SyscallTable.MISSING);
 
-    /** {@code __NR_afs_syscall}: 1073742007 on x32; 137 on i386, ppc64le, s390x; 183 on x86_64; 4137 on mipsel; 5176 on mips64el; none on aarch64, arm, riscv64. */
+    /** {@code __NR_afs_syscall}: 183 on x86_64; 1073742007 on x32; 137 on i386, ppc64le, s390x; 5176 on mips64el; 4137 on mipsel; none on aarch64, arm, riscv64. */
     public static final long afs_syscall = TABLE.numberOr("afs_syscall", SyscallTable.MISSING);
 
-    /** {@code __NR_alarm}: 1073741861 on x32; 27 on i386, ppc64le, s390x; 37 on x86_64; 4027 on mipsel; 5037 on mips64el; none on aarch64, arm, riscv64. */
+    /** {@code __NR_alarm}: 37 on x86_64; 1073741861 on x32; 27 on i386, ppc64le, s390x; 5037 on mips64el; 4027 on mipsel; none on aarch64, arm, riscv64. */
     public static final long alarm = TABLE.numberOr("alarm", SyscallTable.MISSING);
 
-    /** {@code __NR_arch_prctl}: 1073741982 on x32; 158 on x86_64; 384 on i386; none on aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code __NR_arch_prctl}: 158 on x86_64; 1073741982 on x32; 384 on i386; none on aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long arch_prctl = TABLE.numberOr("arch_prctl", SyscallTable.MISSING);
 
     /** {@code __NR_arm_fadvise64_64}: 270 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
@@ -68,238 +68,238 @@ public final class Nr {
     /** {@code __NR_bdflush}: 134 on i386, arm, ppc64le, s390x; 4134 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
     public static final long bdflush = TABLE.numberOr("bdflush", SyscallTable.MISSING);
 
-    /** {@code __NR_bind}: 1073741873 on x32; 200 on aarch64, riscv64; 282 on arm; 327 on ppc64le; 361 on i386, s390x; 4169 on mipsel; 49 on x86_64; 5048 on mips64el. */
+    /** {@code __NR_bind}: 49 on x86_64; 1073741873 on x32; 361 on i386, s390x; 200 on aarch64, riscv64; 282 on arm; 327 on ppc64le; 5048 on mips64el; 4169 on mipsel. */
     public static final long bind = TABLE.numberOr("bind", SyscallTable.MISSING);
 
-    /** {@code __NR_bpf}: 1073742145 on x32; 280 on aarch64, riscv64; 321 on x86_64; 351 on s390x; 357 on i386; 361 on ppc64le; 386 on arm; 4355 on mipsel; 5315 on mips64el. */
+    /** {@code __NR_bpf}: 321 on x86_64; 1073742145 on x32; 357 on i386; 280 on aarch64, riscv64; 386 on arm; 361 on ppc64le; 351 on s390x; 5315 on mips64el; 4355 on mipsel. */
     public static final long bpf = TABLE.numberOr("bpf", SyscallTable.MISSING);
 
     /** {@code __NR_break}: 17 on i386, ppc64le; 4017 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long break_ = TABLE.numberOr("break", SyscallTable.MISSING);
 
-    /** {@code __NR_breakpoint}: 983041 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code __ARM_NR_breakpoint}: 983041 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long breakpoint = TABLE.numberOr("breakpoint", SyscallTable.MISSING);
 
-    /** {@code __NR_brk}: 1073741836 on x32; 12 on x86_64; 214 on aarch64, riscv64; 4045 on mipsel; 45 on i386, arm, ppc64le, s390x; 5012 on mips64el. */
+    /** {@code __NR_brk}: 12 on x86_64; 1073741836 on x32; 45 on i386, arm, ppc64le, s390x; 214 on aarch64, riscv64; 5012 on mips64el; 4045 on mipsel. */
     public static final long brk = TABLE.numberOr("brk", SyscallTable.MISSING);
 
-    /** {@code __NR_cachectl}: 4148 on mipsel; 5198 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code __NR_cachectl}: 5198 on mips64el; 4148 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final long cachectl = TABLE.numberOr("cachectl", SyscallTable.MISSING);
 
-    /** {@code __NR_cacheflush}: 4147 on mipsel; 5197 on mips64el; 983042 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x. */
+    /** {@code __ARM_NR_cacheflush}: 983042 on arm; 5197 on mips64el; 4147 on mipsel; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x. */
     public static final long cacheflush = TABLE.numberOr("cacheflush", SyscallTable.MISSING);
 
-    /** {@code __NR_capget}: 1073741949 on x32; 125 on x86_64; 183 on ppc64le; 184 on i386, arm, s390x; 4204 on mipsel; 5123 on mips64el; 90 on aarch64, riscv64. */
+    /** {@code __NR_capget}: 125 on x86_64; 1073741949 on x32; 184 on i386, arm, s390x; 90 on aarch64, riscv64; 183 on ppc64le; 5123 on mips64el; 4204 on mipsel. */
     public static final long capget = TABLE.numberOr("capget", SyscallTable.MISSING);
 
-    /** {@code __NR_capset}: 1073741950 on x32; 126 on x86_64; 184 on ppc64le; 185 on i386, arm, s390x; 4205 on mipsel; 5124 on mips64el; 91 on aarch64, riscv64. */
+    /** {@code __NR_capset}: 126 on x86_64; 1073741950 on x32; 185 on i386, arm, s390x; 91 on aarch64, riscv64; 184 on ppc64le; 5124 on mips64el; 4205 on mipsel. */
     public static final long capset = TABLE.numberOr("capset", SyscallTable.MISSING);
 
-    /** {@code __NR_chdir}: 1073741904 on x32; 12 on i386, arm, ppc64le, s390x; 4012 on mipsel; 49 on aarch64, riscv64; 5078 on mips64el; 80 on x86_64. */
+    /** {@code __NR_chdir}: 80 on x86_64; 1073741904 on x32; 12 on i386, arm, ppc64le, s390x; 49 on aarch64, riscv64; 5078 on mips64el; 4012 on mipsel. */
     public static final long chdir = TABLE.numberOr("chdir", SyscallTable.MISSING);
 
-    /** {@code __NR_chmod}: 1073741914 on x32; 15 on i386, arm, ppc64le, s390x; 4015 on mipsel; 5088 on mips64el; 90 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_chmod}: 90 on x86_64; 1073741914 on x32; 15 on i386, arm, ppc64le, s390x; 5088 on mips64el; 4015 on mipsel; none on aarch64, riscv64. */
     public static final long chmod = TABLE.numberOr("chmod", SyscallTable.MISSING);
 
-    /** {@code __NR_chown}: 1073741916 on x32; 181 on ppc64le; 182 on i386, arm; 212 on s390x; 4202 on mipsel; 5090 on mips64el; 92 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_chown}: 92 on x86_64; 1073741916 on x32; 182 on i386, arm; 181 on ppc64le; 212 on s390x; 5090 on mips64el; 4202 on mipsel; none on aarch64, riscv64. */
     public static final long chown = TABLE.numberOr("chown", SyscallTable.MISSING);
 
     /** {@code __NR_chown32}: 212 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long chown32 = TABLE.numberOr("chown32", SyscallTable.MISSING);
 
-    /** {@code __NR_chroot}: 1073741985 on x32; 161 on x86_64; 4061 on mipsel; 51 on aarch64, riscv64; 5156 on mips64el; 61 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_chroot}: 161 on x86_64; 1073741985 on x32; 61 on i386, arm, ppc64le, s390x; 51 on aarch64, riscv64; 5156 on mips64el; 4061 on mipsel. */
     public static final long chroot = TABLE.numberOr("chroot", SyscallTable.MISSING);
 
-    /** {@code __NR_clock_adjtime}: 1073742129 on x32; 266 on aarch64, riscv64; 305 on x86_64; 337 on s390x; 343 on i386; 347 on ppc64le; 372 on arm; 4341 on mipsel; 5300 on mips64el. */
+    /** {@code __NR_clock_adjtime}: 305 on x86_64; 1073742129 on x32; 343 on i386; 266 on aarch64, riscv64; 372 on arm; 347 on ppc64le; 337 on s390x; 5300 on mips64el; 4341 on mipsel. */
     public static final long clock_adjtime = TABLE.numberOr("clock_adjtime", SyscallTable.MISSING);
 
     /** {@code __NR_clock_adjtime64}: 405 on i386, arm; 4405 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long clock_adjtime64 = TABLE.numberOr("clock_adjtime64", SyscallTable.MISSING);
 
-    /** {@code __NR_clock_getres}: 1073742053 on x32; 114 on aarch64, riscv64; 229 on x86_64; 247 on ppc64le; 261 on s390x; 264 on arm; 266 on i386; 4264 on mipsel; 5223 on mips64el. */
+    /** {@code __NR_clock_getres}: 229 on x86_64; 1073742053 on x32; 266 on i386; 114 on aarch64, riscv64; 264 on arm; 247 on ppc64le; 261 on s390x; 5223 on mips64el; 4264 on mipsel. */
     public static final long clock_getres = TABLE.numberOr("clock_getres", SyscallTable.MISSING);
 
     /** {@code __NR_clock_getres_time64}: 406 on i386, arm; 4406 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long clock_getres_time64 = TABLE.numberOr("clock_getres_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_clock_gettime}: 1073742052 on x32; 113 on aarch64, riscv64; 228 on x86_64; 246 on ppc64le; 260 on s390x; 263 on arm; 265 on i386; 4263 on mipsel; 5222 on mips64el. */
+    /** {@code __NR_clock_gettime}: 228 on x86_64; 1073742052 on x32; 265 on i386; 113 on aarch64, riscv64; 263 on arm; 246 on ppc64le; 260 on s390x; 5222 on mips64el; 4263 on mipsel. */
     public static final long clock_gettime = TABLE.numberOr("clock_gettime", SyscallTable.MISSING);
 
     /** {@code __NR_clock_gettime64}: 403 on i386, arm; 4403 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long clock_gettime64 = TABLE.numberOr("clock_gettime64", SyscallTable.MISSING);
 
-    /** {@code __NR_clock_nanosleep}: 1073742054 on x32; 115 on aarch64, riscv64; 230 on x86_64; 248 on ppc64le; 262 on s390x; 265 on arm; 267 on i386; 4265 on mipsel; 5224 on mips64el. */
+    /** {@code __NR_clock_nanosleep}: 230 on x86_64; 1073742054 on x32; 267 on i386; 115 on aarch64, riscv64; 265 on arm; 248 on ppc64le; 262 on s390x; 5224 on mips64el; 4265 on mipsel. */
     public static final long clock_nanosleep = TABLE.numberOr("clock_nanosleep", SyscallTable.MISSING);
 
     /** {@code __NR_clock_nanosleep_time64}: 407 on i386, arm; 4407 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long clock_nanosleep_time64 = TABLE.numberOr("clock_nanosleep_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_clock_settime}: 1073742051 on x32; 112 on aarch64, riscv64; 227 on x86_64; 245 on ppc64le; 259 on s390x; 262 on arm; 264 on i386; 4262 on mipsel; 5221 on mips64el. */
+    /** {@code __NR_clock_settime}: 227 on x86_64; 1073742051 on x32; 264 on i386; 112 on aarch64, riscv64; 262 on arm; 245 on ppc64le; 259 on s390x; 5221 on mips64el; 4262 on mipsel. */
     public static final long clock_settime = TABLE.numberOr("clock_settime", SyscallTable.MISSING);
 
     /** {@code __NR_clock_settime64}: 404 on i386, arm; 4404 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long clock_settime64 = TABLE.numberOr("clock_settime64", SyscallTable.MISSING);
 
-    /** {@code __NR_clone}: 1073741880 on x32; 120 on i386, arm, ppc64le, s390x; 220 on aarch64, riscv64; 4120 on mipsel; 5055 on mips64el; 56 on x86_64. */
+    /** {@code __NR_clone}: 56 on x86_64; 1073741880 on x32; 120 on i386, arm, ppc64le, s390x; 220 on aarch64, riscv64; 5055 on mips64el; 4120 on mipsel. */
     public static final long clone = TABLE.numberOr("clone", SyscallTable.MISSING);
 
-    /** {@code __NR_clone3}: 1073742259 on x32; 435 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4435 on mipsel; 5435 on mips64el. */
+    /** {@code __NR_clone3}: 435 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742259 on x32; 5435 on mips64el; 4435 on mipsel. */
     public static final long clone3 = TABLE.numberOr("clone3", SyscallTable.MISSING);
 
-    /** {@code __NR_close}: 1073741827 on x32; 3 on x86_64; 4006 on mipsel; 5003 on mips64el; 57 on aarch64, riscv64; 6 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_close}: 3 on x86_64; 1073741827 on x32; 6 on i386, arm, ppc64le, s390x; 57 on aarch64, riscv64; 5003 on mips64el; 4006 on mipsel. */
     public static final long close = TABLE.numberOr("close", SyscallTable.MISSING);
 
-    /** {@code __NR_close_range}: 1073742260 on x32; 436 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4436 on mipsel; 5436 on mips64el. */
+    /** {@code __NR_close_range}: 436 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742260 on x32; 5436 on mips64el; 4436 on mipsel. */
     public static final long close_range = TABLE.numberOr("close_range", SyscallTable.MISSING);
 
-    /** {@code __NR_connect}: 1073741866 on x32; 203 on aarch64, riscv64; 283 on arm; 328 on ppc64le; 362 on i386, s390x; 4170 on mipsel; 42 on x86_64; 5041 on mips64el. */
+    /** {@code __NR_connect}: 42 on x86_64; 1073741866 on x32; 362 on i386, s390x; 203 on aarch64, riscv64; 283 on arm; 328 on ppc64le; 5041 on mips64el; 4170 on mipsel. */
     public static final long connect = TABLE.numberOr("connect", SyscallTable.MISSING);
 
-    /** {@code __NR_copy_file_range}: 1073742150 on x32; 285 on aarch64, riscv64; 326 on x86_64; 375 on s390x; 377 on i386; 379 on ppc64le; 391 on arm; 4360 on mipsel; 5320 on mips64el. */
+    /** {@code __NR_copy_file_range}: 326 on x86_64; 1073742150 on x32; 377 on i386; 285 on aarch64, riscv64; 391 on arm; 379 on ppc64le; 375 on s390x; 5320 on mips64el; 4360 on mipsel. */
     public static final long copy_file_range = TABLE.numberOr("copy_file_range", SyscallTable.MISSING);
 
-    /** {@code __NR_creat}: 1073741909 on x32; 4008 on mipsel; 5083 on mips64el; 8 on i386, arm, ppc64le, s390x; 85 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_creat}: 85 on x86_64; 1073741909 on x32; 8 on i386, arm, ppc64le, s390x; 5083 on mips64el; 4008 on mipsel; none on aarch64, riscv64. */
     public static final long creat = TABLE.numberOr("creat", SyscallTable.MISSING);
 
-    /** {@code __NR_create_module}: 127 on i386, ppc64le, s390x; 174 on x86_64; 4127 on mipsel; 5167 on mips64el; none on x32, aarch64, arm, riscv64. */
+    /** {@code __NR_create_module}: 174 on x86_64; 127 on i386, ppc64le, s390x; 5167 on mips64el; 4127 on mipsel; none on x32, aarch64, arm, riscv64. */
     public static final long create_module = TABLE.numberOr("create_module", SyscallTable.MISSING);
 
-    /** {@code __NR_delete_module}: 106 on aarch64, riscv64; 1073742000 on x32; 129 on i386, arm, ppc64le, s390x; 176 on x86_64; 4129 on mipsel; 5169 on mips64el. */
+    /** {@code __NR_delete_module}: 176 on x86_64; 1073742000 on x32; 129 on i386, arm, ppc64le, s390x; 106 on aarch64, riscv64; 5169 on mips64el; 4129 on mipsel. */
     public static final long delete_module = TABLE.numberOr("delete_module", SyscallTable.MISSING);
 
-    /** {@code __NR_dup}: 1073741856 on x32; 23 on aarch64, riscv64; 32 on x86_64; 4041 on mipsel; 41 on i386, arm, ppc64le, s390x; 5031 on mips64el. */
+    /** {@code __NR_dup}: 32 on x86_64; 1073741856 on x32; 41 on i386, arm, ppc64le, s390x; 23 on aarch64, riscv64; 5031 on mips64el; 4041 on mipsel. */
     public static final long dup = TABLE.numberOr("dup", SyscallTable.MISSING);
 
-    /** {@code __NR_dup2}: 1073741857 on x32; 33 on x86_64; 4063 on mipsel; 5032 on mips64el; 63 on i386, arm, ppc64le, s390x; none on aarch64, riscv64. */
+    /** {@code __NR_dup2}: 33 on x86_64; 1073741857 on x32; 63 on i386, arm, ppc64le, s390x; 5032 on mips64el; 4063 on mipsel; none on aarch64, riscv64. */
     public static final long dup2 = TABLE.numberOr("dup2", SyscallTable.MISSING);
 
-    /** {@code __NR_dup3}: 1073742116 on x32; 24 on aarch64, riscv64; 292 on x86_64; 316 on ppc64le; 326 on s390x; 330 on i386; 358 on arm; 4327 on mipsel; 5286 on mips64el. */
+    /** {@code __NR_dup3}: 292 on x86_64; 1073742116 on x32; 330 on i386; 24 on aarch64, riscv64; 358 on arm; 316 on ppc64le; 326 on s390x; 5286 on mips64el; 4327 on mipsel. */
     public static final long dup3 = TABLE.numberOr("dup3", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_create}: 1073742037 on x32; 213 on x86_64; 236 on ppc64le; 249 on s390x; 250 on arm; 254 on i386; 4248 on mipsel; 5207 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_epoll_create}: 213 on x86_64; 1073742037 on x32; 254 on i386; 250 on arm; 236 on ppc64le; 249 on s390x; 5207 on mips64el; 4248 on mipsel; none on aarch64, riscv64. */
     public static final long epoll_create = TABLE.numberOr("epoll_create", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_create1}: 1073742115 on x32; 20 on aarch64, riscv64; 291 on x86_64; 315 on ppc64le; 327 on s390x; 329 on i386; 357 on arm; 4326 on mipsel; 5285 on mips64el. */
+    /** {@code __NR_epoll_create1}: 291 on x86_64; 1073742115 on x32; 329 on i386; 20 on aarch64, riscv64; 357 on arm; 315 on ppc64le; 327 on s390x; 5285 on mips64el; 4326 on mipsel. */
     public static final long epoll_create1 = TABLE.numberOr("epoll_create1", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_ctl}: 1073742057 on x32; 21 on aarch64, riscv64; 233 on x86_64; 237 on ppc64le; 250 on s390x; 251 on arm; 255 on i386; 4249 on mipsel; 5208 on mips64el. */
+    /** {@code __NR_epoll_ctl}: 233 on x86_64; 1073742057 on x32; 255 on i386; 21 on aarch64, riscv64; 251 on arm; 237 on ppc64le; 250 on s390x; 5208 on mips64el; 4249 on mipsel. */
     public static final long epoll_ctl = TABLE.numberOr("epoll_ctl", SyscallTable.MISSING);
 
     /** {@code __NR_epoll_ctl_old}: 214 on x86_64; none on x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long epoll_ctl_old = TABLE.numberOr("epoll_ctl_old", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_pwait}: 1073742105 on x32; 22 on aarch64, riscv64; 281 on x86_64; 303 on ppc64le; 312 on s390x; 319 on i386; 346 on arm; 4313 on mipsel; 5272 on mips64el. */
+    /** {@code __NR_epoll_pwait}: 281 on x86_64; 1073742105 on x32; 319 on i386; 22 on aarch64, riscv64; 346 on arm; 303 on ppc64le; 312 on s390x; 5272 on mips64el; 4313 on mipsel. */
     public static final long epoll_pwait = TABLE.numberOr("epoll_pwait", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_pwait2}: 1073742265 on x32; 441 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4441 on mipsel; 5441 on mips64el. */
+    /** {@code __NR_epoll_pwait2}: 441 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742265 on x32; 5441 on mips64el; 4441 on mipsel. */
     public static final long epoll_pwait2 = TABLE.numberOr("epoll_pwait2", SyscallTable.MISSING);
 
-    /** {@code __NR_epoll_wait}: 1073742056 on x32; 232 on x86_64; 238 on ppc64le; 251 on s390x; 252 on arm; 256 on i386; 4250 on mipsel; 5209 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_epoll_wait}: 232 on x86_64; 1073742056 on x32; 256 on i386; 252 on arm; 238 on ppc64le; 251 on s390x; 5209 on mips64el; 4250 on mipsel; none on aarch64, riscv64. */
     public static final long epoll_wait = TABLE.numberOr("epoll_wait", SyscallTable.MISSING);
 
     /** {@code __NR_epoll_wait_old}: 215 on x86_64; none on x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long epoll_wait_old = TABLE.numberOr("epoll_wait_old", SyscallTable.MISSING);
 
-    /** {@code __NR_eventfd}: 1073742108 on x32; 284 on x86_64; 307 on ppc64le; 318 on s390x; 323 on i386; 351 on arm; 4319 on mipsel; 5278 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_eventfd}: 284 on x86_64; 1073742108 on x32; 323 on i386; 351 on arm; 307 on ppc64le; 318 on s390x; 5278 on mips64el; 4319 on mipsel; none on aarch64, riscv64. */
     public static final long eventfd = TABLE.numberOr("eventfd", SyscallTable.MISSING);
 
-    /** {@code __NR_eventfd2}: 1073742114 on x32; 19 on aarch64, riscv64; 290 on x86_64; 314 on ppc64le; 323 on s390x; 328 on i386; 356 on arm; 4325 on mipsel; 5284 on mips64el. */
+    /** {@code __NR_eventfd2}: 290 on x86_64; 1073742114 on x32; 328 on i386; 19 on aarch64, riscv64; 356 on arm; 314 on ppc64le; 323 on s390x; 5284 on mips64el; 4325 on mipsel. */
     public static final long eventfd2 = TABLE.numberOr("eventfd2", SyscallTable.MISSING);
 
-    /** {@code __NR_execve}: 1073742344 on x32; 11 on i386, arm, ppc64le, s390x; 221 on aarch64, riscv64; 4011 on mipsel; 5057 on mips64el; 59 on x86_64. */
+    /** {@code __NR_execve}: 59 on x86_64; 1073742344 on x32; 11 on i386, arm, ppc64le, s390x; 221 on aarch64, riscv64; 5057 on mips64el; 4011 on mipsel. */
     public static final long execve = TABLE.numberOr("execve", SyscallTable.MISSING);
 
-    /** {@code __NR_execveat}: 1073742369 on x32; 281 on aarch64, riscv64; 322 on x86_64; 354 on s390x; 358 on i386; 362 on ppc64le; 387 on arm; 4356 on mipsel; 5316 on mips64el. */
+    /** {@code __NR_execveat}: 322 on x86_64; 1073742369 on x32; 358 on i386; 281 on aarch64, riscv64; 387 on arm; 362 on ppc64le; 354 on s390x; 5316 on mips64el; 4356 on mipsel. */
     public static final long execveat = TABLE.numberOr("execveat", SyscallTable.MISSING);
 
-    /** {@code __NR_exit}: 1 on i386, arm, ppc64le, s390x; 1073741884 on x32; 4001 on mipsel; 5058 on mips64el; 60 on x86_64; 93 on aarch64, riscv64. */
+    /** {@code __NR_exit}: 60 on x86_64; 1073741884 on x32; 1 on i386, arm, ppc64le, s390x; 93 on aarch64, riscv64; 5058 on mips64el; 4001 on mipsel. */
     public static final long exit = TABLE.numberOr("exit", SyscallTable.MISSING);
 
-    /** {@code __NR_exit_group}: 1073742055 on x32; 231 on x86_64; 234 on ppc64le; 248 on arm, s390x; 252 on i386; 4246 on mipsel; 5205 on mips64el; 94 on aarch64, riscv64. */
+    /** {@code __NR_exit_group}: 231 on x86_64; 1073742055 on x32; 252 on i386; 94 on aarch64, riscv64; 248 on arm, s390x; 234 on ppc64le; 5205 on mips64el; 4246 on mipsel. */
     public static final long exit_group = TABLE.numberOr("exit_group", SyscallTable.MISSING);
 
-    /** {@code __NR_faccessat}: 1073742093 on x32; 269 on x86_64; 298 on ppc64le; 300 on s390x; 307 on i386; 334 on arm; 4300 on mipsel; 48 on aarch64, riscv64; 5259 on mips64el. */
+    /** {@code __NR_faccessat}: 269 on x86_64; 1073742093 on x32; 307 on i386; 48 on aarch64, riscv64; 334 on arm; 298 on ppc64le; 300 on s390x; 5259 on mips64el; 4300 on mipsel. */
     public static final long faccessat = TABLE.numberOr("faccessat", SyscallTable.MISSING);
 
-    /** {@code __NR_faccessat2}: 1073742263 on x32; 439 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4439 on mipsel; 5439 on mips64el. */
+    /** {@code __NR_faccessat2}: 439 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742263 on x32; 5439 on mips64el; 4439 on mipsel. */
     public static final long faccessat2 = TABLE.numberOr("faccessat2", SyscallTable.MISSING);
 
-    /** {@code __NR_fadvise64}: 1073742045 on x32; 221 on x86_64; 223 on aarch64, riscv64; 233 on ppc64le; 250 on i386; 253 on s390x; 4254 on mipsel; 5215 on mips64el; none on arm. */
+    /** {@code __NR_fadvise64}: 221 on x86_64; 1073742045 on x32; 250 on i386; 223 on aarch64, riscv64; 233 on ppc64le; 253 on s390x; 5215 on mips64el; 4254 on mipsel; none on arm. */
     public static final long fadvise64 = TABLE.numberOr("fadvise64", SyscallTable.MISSING);
 
     /** {@code __NR_fadvise64_64}: 272 on i386; none on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long fadvise64_64 = TABLE.numberOr("fadvise64_64", SyscallTable.MISSING);
 
-    /** {@code __NR_fallocate}: 1073742109 on x32; 285 on x86_64; 309 on ppc64le; 314 on s390x; 324 on i386; 352 on arm; 4320 on mipsel; 47 on aarch64, riscv64; 5279 on mips64el. */
+    /** {@code __NR_fallocate}: 285 on x86_64; 1073742109 on x32; 324 on i386; 47 on aarch64, riscv64; 352 on arm; 309 on ppc64le; 314 on s390x; 5279 on mips64el; 4320 on mipsel. */
     public static final long fallocate = TABLE.numberOr("fallocate", SyscallTable.MISSING);
 
-    /** {@code __NR_fanotify_init}: 1073742124 on x32; 262 on aarch64, riscv64; 300 on x86_64; 323 on ppc64le; 332 on s390x; 338 on i386; 367 on arm; 4336 on mipsel; 5295 on mips64el. */
+    /** {@code __NR_fanotify_init}: 300 on x86_64; 1073742124 on x32; 338 on i386; 262 on aarch64, riscv64; 367 on arm; 323 on ppc64le; 332 on s390x; 5295 on mips64el; 4336 on mipsel. */
     public static final long fanotify_init = TABLE.numberOr("fanotify_init", SyscallTable.MISSING);
 
-    /** {@code __NR_fanotify_mark}: 1073742125 on x32; 263 on aarch64, riscv64; 301 on x86_64; 324 on ppc64le; 333 on s390x; 339 on i386; 368 on arm; 4337 on mipsel; 5296 on mips64el. */
+    /** {@code __NR_fanotify_mark}: 301 on x86_64; 1073742125 on x32; 339 on i386; 263 on aarch64, riscv64; 368 on arm; 324 on ppc64le; 333 on s390x; 5296 on mips64el; 4337 on mipsel. */
     public static final long fanotify_mark = TABLE.numberOr("fanotify_mark", SyscallTable.MISSING);
 
-    /** {@code __NR_fchdir}: 1073741905 on x32; 133 on i386, arm, ppc64le, s390x; 4133 on mipsel; 50 on aarch64, riscv64; 5079 on mips64el; 81 on x86_64. */
+    /** {@code __NR_fchdir}: 81 on x86_64; 1073741905 on x32; 133 on i386, arm, ppc64le, s390x; 50 on aarch64, riscv64; 5079 on mips64el; 4133 on mipsel. */
     public static final long fchdir = TABLE.numberOr("fchdir", SyscallTable.MISSING);
 
-    /** {@code __NR_fchmod}: 1073741915 on x32; 4094 on mipsel; 5089 on mips64el; 52 on aarch64, riscv64; 91 on x86_64; 94 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_fchmod}: 91 on x86_64; 1073741915 on x32; 94 on i386, arm, ppc64le, s390x; 52 on aarch64, riscv64; 5089 on mips64el; 4094 on mipsel. */
     public static final long fchmod = TABLE.numberOr("fchmod", SyscallTable.MISSING);
 
-    /** {@code __NR_fchmodat}: 1073742092 on x32; 268 on x86_64; 297 on ppc64le; 299 on s390x; 306 on i386; 333 on arm; 4299 on mipsel; 5258 on mips64el; 53 on aarch64, riscv64. */
+    /** {@code __NR_fchmodat}: 268 on x86_64; 1073742092 on x32; 306 on i386; 53 on aarch64, riscv64; 333 on arm; 297 on ppc64le; 299 on s390x; 5258 on mips64el; 4299 on mipsel. */
     public static final long fchmodat = TABLE.numberOr("fchmodat", SyscallTable.MISSING);
 
-    /** {@code __NR_fchown}: 1073741917 on x32; 207 on s390x; 4095 on mipsel; 5091 on mips64el; 55 on aarch64, riscv64; 93 on x86_64; 95 on i386, arm, ppc64le. */
+    /** {@code __NR_fchown}: 93 on x86_64; 1073741917 on x32; 95 on i386, arm, ppc64le; 55 on aarch64, riscv64; 207 on s390x; 5091 on mips64el; 4095 on mipsel. */
     public static final long fchown = TABLE.numberOr("fchown", SyscallTable.MISSING);
 
     /** {@code __NR_fchown32}: 207 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long fchown32 = TABLE.numberOr("fchown32", SyscallTable.MISSING);
 
-    /** {@code __NR_fchownat}: 1073742084 on x32; 260 on x86_64; 289 on ppc64le; 291 on s390x; 298 on i386; 325 on arm; 4291 on mipsel; 5250 on mips64el; 54 on aarch64, riscv64. */
+    /** {@code __NR_fchownat}: 260 on x86_64; 1073742084 on x32; 298 on i386; 54 on aarch64, riscv64; 325 on arm; 289 on ppc64le; 291 on s390x; 5250 on mips64el; 4291 on mipsel. */
     public static final long fchownat = TABLE.numberOr("fchownat", SyscallTable.MISSING);
 
-    /** {@code __NR_fcntl}: 1073741896 on x32; 25 on aarch64, riscv64; 4055 on mipsel; 5070 on mips64el; 55 on i386, arm, ppc64le, s390x; 72 on x86_64. */
+    /** {@code __NR_fcntl}: 72 on x86_64; 1073741896 on x32; 55 on i386, arm, ppc64le, s390x; 25 on aarch64, riscv64; 5070 on mips64el; 4055 on mipsel. */
     public static final long fcntl = TABLE.numberOr("fcntl", SyscallTable.MISSING);
 
     /** {@code __NR_fcntl64}: 221 on i386, arm; 4220 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long fcntl64 = TABLE.numberOr("fcntl64", SyscallTable.MISSING);
 
-    /** {@code __NR_fdatasync}: 1073741899 on x32; 148 on i386, arm, ppc64le, s390x; 4152 on mipsel; 5073 on mips64el; 75 on x86_64; 83 on aarch64, riscv64. */
+    /** {@code __NR_fdatasync}: 75 on x86_64; 1073741899 on x32; 148 on i386, arm, ppc64le, s390x; 83 on aarch64, riscv64; 5073 on mips64el; 4152 on mipsel. */
     public static final long fdatasync = TABLE.numberOr("fdatasync", SyscallTable.MISSING);
 
-    /** {@code __NR_fgetxattr}: 10 on aarch64, riscv64; 1073742017 on x32; 193 on x86_64; 214 on ppc64le; 229 on s390x; 231 on i386, arm; 4229 on mipsel; 5185 on mips64el. */
+    /** {@code __NR_fgetxattr}: 193 on x86_64; 1073742017 on x32; 231 on i386, arm; 10 on aarch64, riscv64; 214 on ppc64le; 229 on s390x; 5185 on mips64el; 4229 on mipsel. */
     public static final long fgetxattr = TABLE.numberOr("fgetxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_finit_module}: 1073742137 on x32; 273 on aarch64, riscv64; 313 on x86_64; 344 on s390x; 350 on i386; 353 on ppc64le; 379 on arm; 4348 on mipsel; 5307 on mips64el. */
+    /** {@code __NR_finit_module}: 313 on x86_64; 1073742137 on x32; 350 on i386; 273 on aarch64, riscv64; 379 on arm; 353 on ppc64le; 344 on s390x; 5307 on mips64el; 4348 on mipsel. */
     public static final long finit_module = TABLE.numberOr("finit_module", SyscallTable.MISSING);
 
-    /** {@code __NR_flistxattr}: 1073742020 on x32; 13 on aarch64, riscv64; 196 on x86_64; 217 on ppc64le; 232 on s390x; 234 on i386, arm; 4232 on mipsel; 5188 on mips64el. */
+    /** {@code __NR_flistxattr}: 196 on x86_64; 1073742020 on x32; 234 on i386, arm; 13 on aarch64, riscv64; 217 on ppc64le; 232 on s390x; 5188 on mips64el; 4232 on mipsel. */
     public static final long flistxattr = TABLE.numberOr("flistxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_flock}: 1073741897 on x32; 143 on i386, arm, ppc64le, s390x; 32 on aarch64, riscv64; 4143 on mipsel; 5071 on mips64el; 73 on x86_64. */
+    /** {@code __NR_flock}: 73 on x86_64; 1073741897 on x32; 143 on i386, arm, ppc64le, s390x; 32 on aarch64, riscv64; 5071 on mips64el; 4143 on mipsel. */
     public static final long flock = TABLE.numberOr("flock", SyscallTable.MISSING);
 
-    /** {@code __NR_fork}: 1073741881 on x32; 2 on i386, arm, ppc64le, s390x; 4002 on mipsel; 5056 on mips64el; 57 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_fork}: 57 on x86_64; 1073741881 on x32; 2 on i386, arm, ppc64le, s390x; 5056 on mips64el; 4002 on mipsel; none on aarch64, riscv64. */
     public static final long fork = TABLE.numberOr("fork", SyscallTable.MISSING);
 
-    /** {@code __NR_fremovexattr}: 1073742023 on x32; 16 on aarch64, riscv64; 199 on x86_64; 220 on ppc64le; 235 on s390x; 237 on i386, arm; 4235 on mipsel; 5191 on mips64el. */
+    /** {@code __NR_fremovexattr}: 199 on x86_64; 1073742023 on x32; 237 on i386, arm; 16 on aarch64, riscv64; 220 on ppc64le; 235 on s390x; 5191 on mips64el; 4235 on mipsel. */
     public static final long fremovexattr = TABLE.numberOr("fremovexattr", SyscallTable.MISSING);
 
-    /** {@code __NR_fsconfig}: 1073742255 on x32; 431 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4431 on mipsel; 5431 on mips64el. */
+    /** {@code __NR_fsconfig}: 431 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742255 on x32; 5431 on mips64el; 4431 on mipsel. */
     public static final long fsconfig = TABLE.numberOr("fsconfig", SyscallTable.MISSING);
 
-    /** {@code __NR_fsetxattr}: 1073742014 on x32; 190 on x86_64; 211 on ppc64le; 226 on s390x; 228 on i386, arm; 4226 on mipsel; 5182 on mips64el; 7 on aarch64, riscv64. */
+    /** {@code __NR_fsetxattr}: 190 on x86_64; 1073742014 on x32; 228 on i386, arm; 7 on aarch64, riscv64; 211 on ppc64le; 226 on s390x; 5182 on mips64el; 4226 on mipsel. */
     public static final long fsetxattr = TABLE.numberOr("fsetxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_fsmount}: 1073742256 on x32; 432 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4432 on mipsel; 5432 on mips64el. */
+    /** {@code __NR_fsmount}: 432 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742256 on x32; 5432 on mips64el; 4432 on mipsel. */
     public static final long fsmount = TABLE.numberOr("fsmount", SyscallTable.MISSING);
 
-    /** {@code __NR_fsopen}: 1073742254 on x32; 430 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4430 on mipsel; 5430 on mips64el. */
+    /** {@code __NR_fsopen}: 430 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742254 on x32; 5430 on mips64el; 4430 on mipsel. */
     public static final long fsopen = TABLE.numberOr("fsopen", SyscallTable.MISSING);
 
-    /** {@code __NR_fspick}: 1073742257 on x32; 433 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4433 on mipsel; 5433 on mips64el. */
+    /** {@code __NR_fspick}: 433 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742257 on x32; 5433 on mips64el; 4433 on mipsel. */
     public static final long fspick = TABLE.numberOr("fspick", SyscallTable.MISSING);
 
-    /** {@code __NR_fstat}: 1073741829 on x32; 108 on i386, arm, ppc64le, s390x; 4108 on mipsel; 5 on x86_64; 5005 on mips64el; 80 on aarch64, riscv64. */
+    /** {@code __NR_fstat}: 5 on x86_64; 1073741829 on x32; 108 on i386, arm, ppc64le, s390x; 80 on aarch64, riscv64; 5005 on mips64el; 4108 on mipsel. */
     public static final long fstat = TABLE.numberOr("fstat", SyscallTable.MISSING);
 
     /** {@code __NR_fstat64}: 197 on i386, arm; 4215 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
@@ -308,154 +308,154 @@ public final class Nr {
     /** {@code __NR_fstatat64}: 300 on i386; 327 on arm; 4293 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long fstatat64 = TABLE.numberOr("fstatat64", SyscallTable.MISSING);
 
-    /** {@code __NR_fstatfs}: 100 on i386, arm, ppc64le, s390x; 1073741962 on x32; 138 on x86_64; 4100 on mipsel; 44 on aarch64, riscv64; 5135 on mips64el. */
+    /** {@code __NR_fstatfs}: 138 on x86_64; 1073741962 on x32; 100 on i386, arm, ppc64le, s390x; 44 on aarch64, riscv64; 5135 on mips64el; 4100 on mipsel. */
     public static final long fstatfs = TABLE.numberOr("fstatfs", SyscallTable.MISSING);
 
-    /** {@code __NR_fstatfs64}: 253 on ppc64le; 266 on s390x; 267 on arm; 269 on i386; 4256 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    /** {@code __NR_fstatfs64}: 269 on i386; 267 on arm; 253 on ppc64le; 266 on s390x; 4256 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
     public static final long fstatfs64 = TABLE.numberOr("fstatfs64", SyscallTable.MISSING);
 
-    /** {@code __NR_fsync}: 1073741898 on x32; 118 on i386, arm, ppc64le, s390x; 4118 on mipsel; 5072 on mips64el; 74 on x86_64; 82 on aarch64, riscv64. */
+    /** {@code __NR_fsync}: 74 on x86_64; 1073741898 on x32; 118 on i386, arm, ppc64le, s390x; 82 on aarch64, riscv64; 5072 on mips64el; 4118 on mipsel. */
     public static final long fsync = TABLE.numberOr("fsync", SyscallTable.MISSING);
 
     /** {@code __NR_ftime}: 35 on i386, ppc64le; 4035 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long ftime = TABLE.numberOr("ftime", SyscallTable.MISSING);
 
-    /** {@code __NR_ftruncate}: 1073741901 on x32; 4093 on mipsel; 46 on aarch64, riscv64; 5075 on mips64el; 77 on x86_64; 93 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_ftruncate}: 77 on x86_64; 1073741901 on x32; 93 on i386, arm, ppc64le, s390x; 46 on aarch64, riscv64; 5075 on mips64el; 4093 on mipsel. */
     public static final long ftruncate = TABLE.numberOr("ftruncate", SyscallTable.MISSING);
 
     /** {@code __NR_ftruncate64}: 194 on i386, arm; 4212 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long ftruncate64 = TABLE.numberOr("ftruncate64", SyscallTable.MISSING);
 
-    /** {@code __NR_futex}: 1073742026 on x32; 202 on x86_64; 221 on ppc64le; 238 on s390x; 240 on i386, arm; 4238 on mipsel; 5194 on mips64el; 98 on aarch64, riscv64. */
+    /** {@code __NR_futex}: 202 on x86_64; 1073742026 on x32; 240 on i386, arm; 98 on aarch64, riscv64; 221 on ppc64le; 238 on s390x; 5194 on mips64el; 4238 on mipsel. */
     public static final long futex = TABLE.numberOr("futex", SyscallTable.MISSING);
 
     /** {@code __NR_futex_time64}: 422 on i386, arm; 4422 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long futex_time64 = TABLE.numberOr("futex_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_futex_waitv}: 1073742273 on x32; 4449 on mipsel; 449 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 5449 on mips64el. */
+    /** {@code __NR_futex_waitv}: 449 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742273 on x32; 5449 on mips64el; 4449 on mipsel. */
     public static final long futex_waitv = TABLE.numberOr("futex_waitv", SyscallTable.MISSING);
 
-    /** {@code __NR_futimesat}: 1073742085 on x32; 261 on x86_64; 290 on ppc64le; 292 on s390x; 299 on i386; 326 on arm; 4292 on mipsel; 5251 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_futimesat}: 261 on x86_64; 1073742085 on x32; 299 on i386; 326 on arm; 290 on ppc64le; 292 on s390x; 5251 on mips64el; 4292 on mipsel; none on aarch64, riscv64. */
     public static final long futimesat = TABLE.numberOr("futimesat", SyscallTable.MISSING);
 
-    /** {@code __NR_get_kernel_syms}: 130 on i386, ppc64le, s390x; 177 on x86_64; 4130 on mipsel; 5170 on mips64el; none on x32, aarch64, arm, riscv64. */
+    /** {@code __NR_get_kernel_syms}: 177 on x86_64; 130 on i386, ppc64le, s390x; 5170 on mips64el; 4130 on mipsel; none on x32, aarch64, arm, riscv64. */
     public static final long get_kernel_syms = TABLE.numberOr("get_kernel_syms", SyscallTable.MISSING);
 
-    /** {@code __NR_get_mempolicy}: 1073742063 on x32; 236 on aarch64, riscv64; 239 on x86_64; 260 on ppc64le; 269 on s390x; 275 on i386; 320 on arm; 4269 on mipsel; 5228 on mips64el. */
+    /** {@code __NR_get_mempolicy}: 239 on x86_64; 1073742063 on x32; 275 on i386; 236 on aarch64, riscv64; 320 on arm; 260 on ppc64le; 269 on s390x; 5228 on mips64el; 4269 on mipsel. */
     public static final long get_mempolicy = TABLE.numberOr("get_mempolicy", SyscallTable.MISSING);
 
-    /** {@code __NR_get_robust_list}: 100 on aarch64, riscv64; 1073742355 on x32; 274 on x86_64; 299 on ppc64le; 305 on s390x; 312 on i386; 339 on arm; 4310 on mipsel; 5269 on mips64el. */
+    /** {@code __NR_get_robust_list}: 274 on x86_64; 1073742355 on x32; 312 on i386; 100 on aarch64, riscv64; 339 on arm; 299 on ppc64le; 305 on s390x; 5269 on mips64el; 4310 on mipsel. */
     public static final long get_robust_list = TABLE.numberOr("get_robust_list", SyscallTable.MISSING);
 
     /** {@code __NR_get_thread_area}: 211 on x86_64; 244 on i386; none on x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long get_thread_area = TABLE.numberOr("get_thread_area", SyscallTable.MISSING);
 
-    /** {@code __NR_get_tls}: 983046 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code __ARM_NR_get_tls}: 983046 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long get_tls = TABLE.numberOr("get_tls", SyscallTable.MISSING);
 
-    /** {@code __NR_getcpu}: 1073742133 on x32; 168 on aarch64, riscv64; 302 on ppc64le; 309 on x86_64; 311 on s390x; 318 on i386; 345 on arm; 4312 on mipsel; 5271 on mips64el. */
+    /** {@code __NR_getcpu}: 309 on x86_64; 1073742133 on x32; 318 on i386; 168 on aarch64, riscv64; 345 on arm; 302 on ppc64le; 311 on s390x; 5271 on mips64el; 4312 on mipsel. */
     public static final long getcpu = TABLE.numberOr("getcpu", SyscallTable.MISSING);
 
-    /** {@code __NR_getcwd}: 1073741903 on x32; 17 on aarch64, riscv64; 182 on ppc64le; 183 on i386, arm, s390x; 4203 on mipsel; 5077 on mips64el; 79 on x86_64. */
+    /** {@code __NR_getcwd}: 79 on x86_64; 1073741903 on x32; 183 on i386, arm, s390x; 17 on aarch64, riscv64; 182 on ppc64le; 5077 on mips64el; 4203 on mipsel. */
     public static final long getcwd = TABLE.numberOr("getcwd", SyscallTable.MISSING);
 
-    /** {@code __NR_getdents}: 1073741902 on x32; 141 on i386, arm, ppc64le, s390x; 4141 on mipsel; 5076 on mips64el; 78 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_getdents}: 78 on x86_64; 1073741902 on x32; 141 on i386, arm, ppc64le, s390x; 5076 on mips64el; 4141 on mipsel; none on aarch64, riscv64. */
     public static final long getdents = TABLE.numberOr("getdents", SyscallTable.MISSING);
 
-    /** {@code __NR_getdents64}: 1073742041 on x32; 202 on ppc64le; 217 on x86_64, arm; 220 on i386, s390x; 4219 on mipsel; 5308 on mips64el; 61 on aarch64, riscv64. */
+    /** {@code __NR_getdents64}: 217 on x86_64, arm; 1073742041 on x32; 220 on i386, s390x; 61 on aarch64, riscv64; 202 on ppc64le; 5308 on mips64el; 4219 on mipsel. */
     public static final long getdents64 = TABLE.numberOr("getdents64", SyscallTable.MISSING);
 
-    /** {@code __NR_getegid}: 1073741932 on x32; 108 on x86_64; 177 on aarch64, riscv64; 202 on s390x; 4050 on mipsel; 50 on i386, arm, ppc64le; 5106 on mips64el. */
+    /** {@code __NR_getegid}: 108 on x86_64; 1073741932 on x32; 50 on i386, arm, ppc64le; 177 on aarch64, riscv64; 202 on s390x; 5106 on mips64el; 4050 on mipsel. */
     public static final long getegid = TABLE.numberOr("getegid", SyscallTable.MISSING);
 
     /** {@code __NR_getegid32}: 202 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long getegid32 = TABLE.numberOr("getegid32", SyscallTable.MISSING);
 
-    /** {@code __NR_geteuid}: 107 on x86_64; 1073741931 on x32; 175 on aarch64, riscv64; 201 on s390x; 4049 on mipsel; 49 on i386, arm, ppc64le; 5105 on mips64el. */
+    /** {@code __NR_geteuid}: 107 on x86_64; 1073741931 on x32; 49 on i386, arm, ppc64le; 175 on aarch64, riscv64; 201 on s390x; 5105 on mips64el; 4049 on mipsel. */
     public static final long geteuid = TABLE.numberOr("geteuid", SyscallTable.MISSING);
 
     /** {@code __NR_geteuid32}: 201 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long geteuid32 = TABLE.numberOr("geteuid32", SyscallTable.MISSING);
 
-    /** {@code __NR_getgid}: 104 on x86_64; 1073741928 on x32; 176 on aarch64, riscv64; 200 on s390x; 4047 on mipsel; 47 on i386, arm, ppc64le; 5102 on mips64el. */
+    /** {@code __NR_getgid}: 104 on x86_64; 1073741928 on x32; 47 on i386, arm, ppc64le; 176 on aarch64, riscv64; 200 on s390x; 5102 on mips64el; 4047 on mipsel. */
     public static final long getgid = TABLE.numberOr("getgid", SyscallTable.MISSING);
 
     /** {@code __NR_getgid32}: 200 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long getgid32 = TABLE.numberOr("getgid32", SyscallTable.MISSING);
 
-    /** {@code __NR_getgroups}: 1073741939 on x32; 115 on x86_64; 158 on aarch64, riscv64; 205 on s390x; 4080 on mipsel; 5113 on mips64el; 80 on i386, arm, ppc64le. */
+    /** {@code __NR_getgroups}: 115 on x86_64; 1073741939 on x32; 80 on i386, arm, ppc64le; 158 on aarch64, riscv64; 205 on s390x; 5113 on mips64el; 4080 on mipsel. */
     public static final long getgroups = TABLE.numberOr("getgroups", SyscallTable.MISSING);
 
     /** {@code __NR_getgroups32}: 205 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long getgroups32 = TABLE.numberOr("getgroups32", SyscallTable.MISSING);
 
-    /** {@code __NR_getitimer}: 102 on aarch64, riscv64; 105 on i386, arm, ppc64le, s390x; 1073741860 on x32; 36 on x86_64; 4105 on mipsel; 5035 on mips64el. */
+    /** {@code __NR_getitimer}: 36 on x86_64; 1073741860 on x32; 105 on i386, arm, ppc64le, s390x; 102 on aarch64, riscv64; 5035 on mips64el; 4105 on mipsel. */
     public static final long getitimer = TABLE.numberOr("getitimer", SyscallTable.MISSING);
 
-    /** {@code __NR_getpeername}: 1073741876 on x32; 205 on aarch64, riscv64; 287 on arm; 332 on ppc64le; 368 on i386, s390x; 4171 on mipsel; 5051 on mips64el; 52 on x86_64. */
+    /** {@code __NR_getpeername}: 52 on x86_64; 1073741876 on x32; 368 on i386, s390x; 205 on aarch64, riscv64; 287 on arm; 332 on ppc64le; 5051 on mips64el; 4171 on mipsel. */
     public static final long getpeername = TABLE.numberOr("getpeername", SyscallTable.MISSING);
 
-    /** {@code __NR_getpgid}: 1073741945 on x32; 121 on x86_64; 132 on i386, arm, ppc64le, s390x; 155 on aarch64, riscv64; 4132 on mipsel; 5119 on mips64el. */
+    /** {@code __NR_getpgid}: 121 on x86_64; 1073741945 on x32; 132 on i386, arm, ppc64le, s390x; 155 on aarch64, riscv64; 5119 on mips64el; 4132 on mipsel. */
     public static final long getpgid = TABLE.numberOr("getpgid", SyscallTable.MISSING);
 
-    /** {@code __NR_getpgrp}: 1073741935 on x32; 111 on x86_64; 4065 on mipsel; 5109 on mips64el; 65 on i386, arm, ppc64le, s390x; none on aarch64, riscv64. */
+    /** {@code __NR_getpgrp}: 111 on x86_64; 1073741935 on x32; 65 on i386, arm, ppc64le, s390x; 5109 on mips64el; 4065 on mipsel; none on aarch64, riscv64. */
     public static final long getpgrp = TABLE.numberOr("getpgrp", SyscallTable.MISSING);
 
-    /** {@code __NR_getpid}: 1073741863 on x32; 172 on aarch64, riscv64; 20 on i386, arm, ppc64le, s390x; 39 on x86_64; 4020 on mipsel; 5038 on mips64el. */
+    /** {@code __NR_getpid}: 39 on x86_64; 1073741863 on x32; 20 on i386, arm, ppc64le, s390x; 172 on aarch64, riscv64; 5038 on mips64el; 4020 on mipsel. */
     public static final long getpid = TABLE.numberOr("getpid", SyscallTable.MISSING);
 
-    /** {@code __NR_getpmsg}: 1073742005 on x32; 181 on x86_64; 187 on ppc64le; 188 on i386, s390x; 4208 on mipsel; 5174 on mips64el; none on aarch64, arm, riscv64. */
+    /** {@code __NR_getpmsg}: 181 on x86_64; 1073742005 on x32; 188 on i386, s390x; 187 on ppc64le; 5174 on mips64el; 4208 on mipsel; none on aarch64, arm, riscv64. */
     public static final long getpmsg = TABLE.numberOr("getpmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_getppid}: 1073741934 on x32; 110 on x86_64; 173 on aarch64, riscv64; 4064 on mipsel; 5108 on mips64el; 64 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_getppid}: 110 on x86_64; 1073741934 on x32; 64 on i386, arm, ppc64le, s390x; 173 on aarch64, riscv64; 5108 on mips64el; 4064 on mipsel. */
     public static final long getppid = TABLE.numberOr("getppid", SyscallTable.MISSING);
 
-    /** {@code __NR_getpriority}: 1073741964 on x32; 140 on x86_64; 141 on aarch64, riscv64; 4096 on mipsel; 5137 on mips64el; 96 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_getpriority}: 140 on x86_64; 1073741964 on x32; 96 on i386, arm, ppc64le, s390x; 141 on aarch64, riscv64; 5137 on mips64el; 4096 on mipsel. */
     public static final long getpriority = TABLE.numberOr("getpriority", SyscallTable.MISSING);
 
-    /** {@code __NR_getrandom}: 1073742142 on x32; 278 on aarch64, riscv64; 318 on x86_64; 349 on s390x; 355 on i386; 359 on ppc64le; 384 on arm; 4353 on mipsel; 5313 on mips64el. */
+    /** {@code __NR_getrandom}: 318 on x86_64; 1073742142 on x32; 355 on i386; 278 on aarch64, riscv64; 384 on arm; 359 on ppc64le; 349 on s390x; 5313 on mips64el; 4353 on mipsel. */
     public static final long getrandom = TABLE.numberOr("getrandom", SyscallTable.MISSING);
 
-    /** {@code __NR_getresgid}: 1073741944 on x32; 120 on x86_64; 150 on aarch64, riscv64; 170 on ppc64le; 171 on i386, arm; 211 on s390x; 4191 on mipsel; 5118 on mips64el. */
+    /** {@code __NR_getresgid}: 120 on x86_64; 1073741944 on x32; 171 on i386, arm; 150 on aarch64, riscv64; 170 on ppc64le; 211 on s390x; 5118 on mips64el; 4191 on mipsel. */
     public static final long getresgid = TABLE.numberOr("getresgid", SyscallTable.MISSING);
 
     /** {@code __NR_getresgid32}: 211 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long getresgid32 = TABLE.numberOr("getresgid32", SyscallTable.MISSING);
 
-    /** {@code __NR_getresuid}: 1073741942 on x32; 118 on x86_64; 148 on aarch64, riscv64; 165 on i386, arm, ppc64le; 209 on s390x; 4186 on mipsel; 5116 on mips64el. */
+    /** {@code __NR_getresuid}: 118 on x86_64; 1073741942 on x32; 165 on i386, arm, ppc64le; 148 on aarch64, riscv64; 209 on s390x; 5116 on mips64el; 4186 on mipsel. */
     public static final long getresuid = TABLE.numberOr("getresuid", SyscallTable.MISSING);
 
     /** {@code __NR_getresuid32}: 209 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long getresuid32 = TABLE.numberOr("getresuid32", SyscallTable.MISSING);
 
-    /** {@code __NR_getrlimit}: 1073741921 on x32; 163 on aarch64, riscv64; 191 on s390x; 4076 on mipsel; 5095 on mips64el; 76 on i386, ppc64le; 97 on x86_64; none on arm. */
+    /** {@code __NR_getrlimit}: 97 on x86_64; 1073741921 on x32; 76 on i386, ppc64le; 163 on aarch64, riscv64; 191 on s390x; 5095 on mips64el; 4076 on mipsel; none on arm. */
     public static final long getrlimit = TABLE.numberOr("getrlimit", SyscallTable.MISSING);
 
-    /** {@code __NR_getrusage}: 1073741922 on x32; 165 on aarch64, riscv64; 4077 on mipsel; 5096 on mips64el; 77 on i386, arm, ppc64le, s390x; 98 on x86_64. */
+    /** {@code __NR_getrusage}: 98 on x86_64; 1073741922 on x32; 77 on i386, arm, ppc64le, s390x; 165 on aarch64, riscv64; 5096 on mips64el; 4077 on mipsel. */
     public static final long getrusage = TABLE.numberOr("getrusage", SyscallTable.MISSING);
 
-    /** {@code __NR_getsid}: 1073741948 on x32; 124 on x86_64; 147 on i386, arm, ppc64le, s390x; 156 on aarch64, riscv64; 4151 on mipsel; 5122 on mips64el. */
+    /** {@code __NR_getsid}: 124 on x86_64; 1073741948 on x32; 147 on i386, arm, ppc64le, s390x; 156 on aarch64, riscv64; 5122 on mips64el; 4151 on mipsel. */
     public static final long getsid = TABLE.numberOr("getsid", SyscallTable.MISSING);
 
-    /** {@code __NR_getsockname}: 1073741875 on x32; 204 on aarch64, riscv64; 286 on arm; 331 on ppc64le; 367 on i386, s390x; 4172 on mipsel; 5050 on mips64el; 51 on x86_64. */
+    /** {@code __NR_getsockname}: 51 on x86_64; 1073741875 on x32; 367 on i386, s390x; 204 on aarch64, riscv64; 286 on arm; 331 on ppc64le; 5050 on mips64el; 4172 on mipsel. */
     public static final long getsockname = TABLE.numberOr("getsockname", SyscallTable.MISSING);
 
-    /** {@code __NR_getsockopt}: 1073742366 on x32; 209 on aarch64, riscv64; 295 on arm; 340 on ppc64le; 365 on i386, s390x; 4173 on mipsel; 5054 on mips64el; 55 on x86_64. */
+    /** {@code __NR_getsockopt}: 55 on x86_64; 1073742366 on x32; 365 on i386, s390x; 209 on aarch64, riscv64; 295 on arm; 340 on ppc64le; 5054 on mips64el; 4173 on mipsel. */
     public static final long getsockopt = TABLE.numberOr("getsockopt", SyscallTable.MISSING);
 
-    /** {@code __NR_gettid}: 1073742010 on x32; 178 on aarch64, riscv64; 186 on x86_64; 207 on ppc64le; 224 on i386, arm; 236 on s390x; 4222 on mipsel; 5178 on mips64el. */
+    /** {@code __NR_gettid}: 186 on x86_64; 1073742010 on x32; 224 on i386, arm; 178 on aarch64, riscv64; 207 on ppc64le; 236 on s390x; 5178 on mips64el; 4222 on mipsel. */
     public static final long gettid = TABLE.numberOr("gettid", SyscallTable.MISSING);
 
-    /** {@code __NR_gettimeofday}: 1073741920 on x32; 169 on aarch64, riscv64; 4078 on mipsel; 5094 on mips64el; 78 on i386, arm, ppc64le, s390x; 96 on x86_64. */
+    /** {@code __NR_gettimeofday}: 96 on x86_64; 1073741920 on x32; 78 on i386, arm, ppc64le, s390x; 169 on aarch64, riscv64; 5094 on mips64el; 4078 on mipsel. */
     public static final long gettimeofday = TABLE.numberOr("gettimeofday", SyscallTable.MISSING);
 
-    /** {@code __NR_getuid}: 102 on x86_64; 1073741926 on x32; 174 on aarch64, riscv64; 199 on s390x; 24 on i386, arm, ppc64le; 4024 on mipsel; 5100 on mips64el. */
+    /** {@code __NR_getuid}: 102 on x86_64; 1073741926 on x32; 24 on i386, arm, ppc64le; 174 on aarch64, riscv64; 199 on s390x; 5100 on mips64el; 4024 on mipsel. */
     public static final long getuid = TABLE.numberOr("getuid", SyscallTable.MISSING);
 
     /** {@code __NR_getuid32}: 199 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long getuid32 = TABLE.numberOr("getuid32", SyscallTable.MISSING);
 
-    /** {@code __NR_getxattr}: 1073742015 on x32; 191 on x86_64; 212 on ppc64le; 227 on s390x; 229 on i386, arm; 4227 on mipsel; 5183 on mips64el; 8 on aarch64, riscv64. */
+    /** {@code __NR_getxattr}: 191 on x86_64; 1073742015 on x32; 229 on i386, arm; 8 on aarch64, riscv64; 212 on ppc64le; 227 on s390x; 5183 on mips64el; 4227 on mipsel. */
     public static final long getxattr = TABLE.numberOr("getxattr", SyscallTable.MISSING);
 
     /** {@code __NR_gtty}: 32 on i386, ppc64le; 4032 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
@@ -464,271 +464,271 @@ public final class Nr {
     /** {@code __NR_idle}: 112 on i386, ppc64le, s390x; 4112 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
     public static final long idle = TABLE.numberOr("idle", SyscallTable.MISSING);
 
-    /** {@code __NR_init_module}: 105 on aarch64, riscv64; 1073741999 on x32; 128 on i386, arm, ppc64le, s390x; 175 on x86_64; 4128 on mipsel; 5168 on mips64el. */
+    /** {@code __NR_init_module}: 175 on x86_64; 1073741999 on x32; 128 on i386, arm, ppc64le, s390x; 105 on aarch64, riscv64; 5168 on mips64el; 4128 on mipsel. */
     public static final long init_module = TABLE.numberOr("init_module", SyscallTable.MISSING);
 
-    /** {@code __NR_inotify_add_watch}: 1073742078 on x32; 254 on x86_64; 27 on aarch64, riscv64; 276 on ppc64le; 285 on s390x; 292 on i386; 317 on arm; 4285 on mipsel; 5244 on mips64el. */
+    /** {@code __NR_inotify_add_watch}: 254 on x86_64; 1073742078 on x32; 292 on i386; 27 on aarch64, riscv64; 317 on arm; 276 on ppc64le; 285 on s390x; 5244 on mips64el; 4285 on mipsel. */
     public static final long inotify_add_watch = TABLE.numberOr("inotify_add_watch", SyscallTable.MISSING);
 
-    /** {@code __NR_inotify_init}: 1073742077 on x32; 253 on x86_64; 275 on ppc64le; 284 on s390x; 291 on i386; 316 on arm; 4284 on mipsel; 5243 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_inotify_init}: 253 on x86_64; 1073742077 on x32; 291 on i386; 316 on arm; 275 on ppc64le; 284 on s390x; 5243 on mips64el; 4284 on mipsel; none on aarch64, riscv64. */
     public static final long inotify_init = TABLE.numberOr("inotify_init", SyscallTable.MISSING);
 
-    /** {@code __NR_inotify_init1}: 1073742118 on x32; 26 on aarch64, riscv64; 294 on x86_64; 318 on ppc64le; 324 on s390x; 332 on i386; 360 on arm; 4329 on mipsel; 5288 on mips64el. */
+    /** {@code __NR_inotify_init1}: 294 on x86_64; 1073742118 on x32; 332 on i386; 26 on aarch64, riscv64; 360 on arm; 318 on ppc64le; 324 on s390x; 5288 on mips64el; 4329 on mipsel. */
     public static final long inotify_init1 = TABLE.numberOr("inotify_init1", SyscallTable.MISSING);
 
-    /** {@code __NR_inotify_rm_watch}: 1073742079 on x32; 255 on x86_64; 277 on ppc64le; 28 on aarch64, riscv64; 286 on s390x; 293 on i386; 318 on arm; 4286 on mipsel; 5245 on mips64el. */
+    /** {@code __NR_inotify_rm_watch}: 255 on x86_64; 1073742079 on x32; 293 on i386; 28 on aarch64, riscv64; 318 on arm; 277 on ppc64le; 286 on s390x; 5245 on mips64el; 4286 on mipsel. */
     public static final long inotify_rm_watch = TABLE.numberOr("inotify_rm_watch", SyscallTable.MISSING);
 
-    /** {@code __NR_io_cancel}: 1073742034 on x32; 210 on x86_64; 231 on ppc64le; 247 on arm, s390x; 249 on i386; 3 on aarch64, riscv64; 4245 on mipsel; 5204 on mips64el. */
+    /** {@code __NR_io_cancel}: 210 on x86_64; 1073742034 on x32; 249 on i386; 3 on aarch64, riscv64; 247 on arm, s390x; 231 on ppc64le; 5204 on mips64el; 4245 on mipsel. */
     public static final long io_cancel = TABLE.numberOr("io_cancel", SyscallTable.MISSING);
 
-    /** {@code __NR_io_destroy}: 1 on aarch64, riscv64; 1073742031 on x32; 207 on x86_64; 228 on ppc64le; 244 on arm, s390x; 246 on i386; 4242 on mipsel; 5201 on mips64el. */
+    /** {@code __NR_io_destroy}: 207 on x86_64; 1073742031 on x32; 246 on i386; 1 on aarch64, riscv64; 244 on arm, s390x; 228 on ppc64le; 5201 on mips64el; 4242 on mipsel. */
     public static final long io_destroy = TABLE.numberOr("io_destroy", SyscallTable.MISSING);
 
-    /** {@code __NR_io_getevents}: 1073742032 on x32; 208 on x86_64; 229 on ppc64le; 245 on arm, s390x; 247 on i386; 4 on aarch64, riscv64; 4243 on mipsel; 5202 on mips64el. */
+    /** {@code __NR_io_getevents}: 208 on x86_64; 1073742032 on x32; 247 on i386; 4 on aarch64, riscv64; 245 on arm, s390x; 229 on ppc64le; 5202 on mips64el; 4243 on mipsel. */
     public static final long io_getevents = TABLE.numberOr("io_getevents", SyscallTable.MISSING);
 
-    /** {@code __NR_io_pgetevents}: 1073742157 on x32; 292 on aarch64, riscv64; 333 on x86_64; 382 on s390x; 385 on i386; 388 on ppc64le; 399 on arm; 4368 on mipsel; 5328 on mips64el. */
+    /** {@code __NR_io_pgetevents}: 333 on x86_64; 1073742157 on x32; 385 on i386; 292 on aarch64, riscv64; 399 on arm; 388 on ppc64le; 382 on s390x; 5328 on mips64el; 4368 on mipsel. */
     public static final long io_pgetevents = TABLE.numberOr("io_pgetevents", SyscallTable.MISSING);
 
     /** {@code __NR_io_pgetevents_time64}: 416 on i386, arm; 4416 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long io_pgetevents_time64 = TABLE.numberOr("io_pgetevents_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_io_setup}: 0 on aarch64, riscv64; 1073742367 on x32; 206 on x86_64; 227 on ppc64le; 243 on arm, s390x; 245 on i386; 4241 on mipsel; 5200 on mips64el. */
+    /** {@code __NR_io_setup}: 206 on x86_64; 1073742367 on x32; 245 on i386; 0 on aarch64, riscv64; 243 on arm, s390x; 227 on ppc64le; 5200 on mips64el; 4241 on mipsel. */
     public static final long io_setup = TABLE.numberOr("io_setup", SyscallTable.MISSING);
 
-    /** {@code __NR_io_submit}: 1073742368 on x32; 2 on aarch64, riscv64; 209 on x86_64; 230 on ppc64le; 246 on arm, s390x; 248 on i386; 4244 on mipsel; 5203 on mips64el. */
+    /** {@code __NR_io_submit}: 209 on x86_64; 1073742368 on x32; 248 on i386; 2 on aarch64, riscv64; 246 on arm, s390x; 230 on ppc64le; 5203 on mips64el; 4244 on mipsel. */
     public static final long io_submit = TABLE.numberOr("io_submit", SyscallTable.MISSING);
 
-    /** {@code __NR_io_uring_enter}: 1073742250 on x32; 426 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4426 on mipsel; 5426 on mips64el. */
+    /** {@code __NR_io_uring_enter}: 426 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742250 on x32; 5426 on mips64el; 4426 on mipsel. */
     public static final long io_uring_enter = TABLE.numberOr("io_uring_enter", SyscallTable.MISSING);
 
-    /** {@code __NR_io_uring_register}: 1073742251 on x32; 427 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4427 on mipsel; 5427 on mips64el. */
+    /** {@code __NR_io_uring_register}: 427 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742251 on x32; 5427 on mips64el; 4427 on mipsel. */
     public static final long io_uring_register = TABLE.numberOr("io_uring_register", SyscallTable.MISSING);
 
-    /** {@code __NR_io_uring_setup}: 1073742249 on x32; 425 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4425 on mipsel; 5425 on mips64el. */
+    /** {@code __NR_io_uring_setup}: 425 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742249 on x32; 5425 on mips64el; 4425 on mipsel. */
     public static final long io_uring_setup = TABLE.numberOr("io_uring_setup", SyscallTable.MISSING);
 
-    /** {@code __NR_ioctl}: 1073742338 on x32; 16 on x86_64; 29 on aarch64, riscv64; 4054 on mipsel; 5015 on mips64el; 54 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_ioctl}: 16 on x86_64; 1073742338 on x32; 54 on i386, arm, ppc64le, s390x; 29 on aarch64, riscv64; 5015 on mips64el; 4054 on mipsel. */
     public static final long ioctl = TABLE.numberOr("ioctl", SyscallTable.MISSING);
 
-    /** {@code __NR_ioperm}: 101 on i386, ppc64le; 1073741997 on x32; 173 on x86_64; 4101 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_ioperm}: 173 on x86_64; 1073741997 on x32; 101 on i386, ppc64le; 4101 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
     public static final long ioperm = TABLE.numberOr("ioperm", SyscallTable.MISSING);
 
-    /** {@code __NR_iopl}: 1073741996 on x32; 110 on i386, ppc64le; 172 on x86_64; 4110 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_iopl}: 172 on x86_64; 1073741996 on x32; 110 on i386, ppc64le; 4110 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
     public static final long iopl = TABLE.numberOr("iopl", SyscallTable.MISSING);
 
-    /** {@code __NR_ioprio_get}: 1073742076 on x32; 252 on x86_64; 274 on ppc64le; 283 on s390x; 290 on i386; 31 on aarch64, riscv64; 315 on arm; 4315 on mipsel; 5274 on mips64el. */
+    /** {@code __NR_ioprio_get}: 252 on x86_64; 1073742076 on x32; 290 on i386; 31 on aarch64, riscv64; 315 on arm; 274 on ppc64le; 283 on s390x; 5274 on mips64el; 4315 on mipsel. */
     public static final long ioprio_get = TABLE.numberOr("ioprio_get", SyscallTable.MISSING);
 
-    /** {@code __NR_ioprio_set}: 1073742075 on x32; 251 on x86_64; 273 on ppc64le; 282 on s390x; 289 on i386; 30 on aarch64, riscv64; 314 on arm; 4314 on mipsel; 5273 on mips64el. */
+    /** {@code __NR_ioprio_set}: 251 on x86_64; 1073742075 on x32; 289 on i386; 30 on aarch64, riscv64; 314 on arm; 273 on ppc64le; 282 on s390x; 5273 on mips64el; 4314 on mipsel. */
     public static final long ioprio_set = TABLE.numberOr("ioprio_set", SyscallTable.MISSING);
 
     /** {@code __NR_ipc}: 117 on i386, ppc64le, s390x; 4117 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
     public static final long ipc = TABLE.numberOr("ipc", SyscallTable.MISSING);
 
-    /** {@code __NR_kcmp}: 1073742136 on x32; 272 on aarch64, riscv64; 312 on x86_64; 343 on s390x; 349 on i386; 354 on ppc64le; 378 on arm; 4347 on mipsel; 5306 on mips64el. */
+    /** {@code __NR_kcmp}: 312 on x86_64; 1073742136 on x32; 349 on i386; 272 on aarch64, riscv64; 378 on arm; 354 on ppc64le; 343 on s390x; 5306 on mips64el; 4347 on mipsel. */
     public static final long kcmp = TABLE.numberOr("kcmp", SyscallTable.MISSING);
 
-    /** {@code __NR_kexec_file_load}: 1073742144 on x32; 294 on aarch64, riscv64; 320 on x86_64; 381 on s390x; 382 on ppc64le; 401 on arm; none on i386, mips64el, mipsel. */
+    /** {@code __NR_kexec_file_load}: 320 on x86_64; 1073742144 on x32; 294 on aarch64, riscv64; 401 on arm; 382 on ppc64le; 381 on s390x; none on i386, mips64el, mipsel. */
     public static final long kexec_file_load = TABLE.numberOr("kexec_file_load", SyscallTable.MISSING);
 
-    /** {@code __NR_kexec_load}: 104 on aarch64, riscv64; 1073742352 on x32; 246 on x86_64; 268 on ppc64le; 277 on s390x; 283 on i386; 347 on arm; 4311 on mipsel; 5270 on mips64el. */
+    /** {@code __NR_kexec_load}: 246 on x86_64; 1073742352 on x32; 283 on i386; 104 on aarch64, riscv64; 347 on arm; 268 on ppc64le; 277 on s390x; 5270 on mips64el; 4311 on mipsel. */
     public static final long kexec_load = TABLE.numberOr("kexec_load", SyscallTable.MISSING);
 
-    /** {@code __NR_keyctl}: 1073742074 on x32; 219 on aarch64, riscv64; 250 on x86_64; 271 on ppc64le; 280 on s390x; 288 on i386; 311 on arm; 4282 on mipsel; 5241 on mips64el. */
+    /** {@code __NR_keyctl}: 250 on x86_64; 1073742074 on x32; 288 on i386; 219 on aarch64, riscv64; 311 on arm; 271 on ppc64le; 280 on s390x; 5241 on mips64el; 4282 on mipsel. */
     public static final long keyctl = TABLE.numberOr("keyctl", SyscallTable.MISSING);
 
-    /** {@code __NR_kill}: 1073741886 on x32; 129 on aarch64, riscv64; 37 on i386, arm, ppc64le, s390x; 4037 on mipsel; 5060 on mips64el; 62 on x86_64. */
+    /** {@code __NR_kill}: 62 on x86_64; 1073741886 on x32; 37 on i386, arm, ppc64le, s390x; 129 on aarch64, riscv64; 5060 on mips64el; 4037 on mipsel. */
     public static final long kill = TABLE.numberOr("kill", SyscallTable.MISSING);
 
-    /** {@code __NR_landlock_add_rule}: 1073742269 on x32; 4445 on mipsel; 445 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 5445 on mips64el. */
+    /** {@code __NR_landlock_add_rule}: 445 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742269 on x32; 5445 on mips64el; 4445 on mipsel. */
     public static final long landlock_add_rule = TABLE.numberOr("landlock_add_rule", SyscallTable.MISSING);
 
-    /** {@code __NR_landlock_create_ruleset}: 1073742268 on x32; 444 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4444 on mipsel; 5444 on mips64el. */
+    /** {@code __NR_landlock_create_ruleset}: 444 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742268 on x32; 5444 on mips64el; 4444 on mipsel. */
     public static final long landlock_create_ruleset = TABLE.numberOr("landlock_create_ruleset", SyscallTable.MISSING);
 
-    /** {@code __NR_landlock_restrict_self}: 1073742270 on x32; 4446 on mipsel; 446 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 5446 on mips64el. */
+    /** {@code __NR_landlock_restrict_self}: 446 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742270 on x32; 5446 on mips64el; 4446 on mipsel. */
     public static final long landlock_restrict_self = TABLE.numberOr("landlock_restrict_self", SyscallTable.MISSING);
 
-    /** {@code __NR_lchown}: 1073741918 on x32; 16 on i386, arm, ppc64le; 198 on s390x; 4016 on mipsel; 5092 on mips64el; 94 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_lchown}: 94 on x86_64; 1073741918 on x32; 16 on i386, arm, ppc64le; 198 on s390x; 5092 on mips64el; 4016 on mipsel; none on aarch64, riscv64. */
     public static final long lchown = TABLE.numberOr("lchown", SyscallTable.MISSING);
 
     /** {@code __NR_lchown32}: 198 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long lchown32 = TABLE.numberOr("lchown32", SyscallTable.MISSING);
 
-    /** {@code __NR_lgetxattr}: 1073742016 on x32; 192 on x86_64; 213 on ppc64le; 228 on s390x; 230 on i386, arm; 4228 on mipsel; 5184 on mips64el; 9 on aarch64, riscv64. */
+    /** {@code __NR_lgetxattr}: 192 on x86_64; 1073742016 on x32; 230 on i386, arm; 9 on aarch64, riscv64; 213 on ppc64le; 228 on s390x; 5184 on mips64el; 4228 on mipsel. */
     public static final long lgetxattr = TABLE.numberOr("lgetxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_link}: 1073741910 on x32; 4009 on mipsel; 5084 on mips64el; 86 on x86_64; 9 on i386, arm, ppc64le, s390x; none on aarch64, riscv64. */
+    /** {@code __NR_link}: 86 on x86_64; 1073741910 on x32; 9 on i386, arm, ppc64le, s390x; 5084 on mips64el; 4009 on mipsel; none on aarch64, riscv64. */
     public static final long link = TABLE.numberOr("link", SyscallTable.MISSING);
 
-    /** {@code __NR_linkat}: 1073742089 on x32; 265 on x86_64; 294 on ppc64le; 296 on s390x; 303 on i386; 330 on arm; 37 on aarch64, riscv64; 4296 on mipsel; 5255 on mips64el. */
+    /** {@code __NR_linkat}: 265 on x86_64; 1073742089 on x32; 303 on i386; 37 on aarch64, riscv64; 330 on arm; 294 on ppc64le; 296 on s390x; 5255 on mips64el; 4296 on mipsel. */
     public static final long linkat = TABLE.numberOr("linkat", SyscallTable.MISSING);
 
-    /** {@code __NR_listen}: 1073741874 on x32; 201 on aarch64, riscv64; 284 on arm; 329 on ppc64le; 363 on i386, s390x; 4174 on mipsel; 50 on x86_64; 5049 on mips64el. */
+    /** {@code __NR_listen}: 50 on x86_64; 1073741874 on x32; 363 on i386, s390x; 201 on aarch64, riscv64; 284 on arm; 329 on ppc64le; 5049 on mips64el; 4174 on mipsel. */
     public static final long listen = TABLE.numberOr("listen", SyscallTable.MISSING);
 
-    /** {@code __NR_listxattr}: 1073742018 on x32; 11 on aarch64, riscv64; 194 on x86_64; 215 on ppc64le; 230 on s390x; 232 on i386, arm; 4230 on mipsel; 5186 on mips64el. */
+    /** {@code __NR_listxattr}: 194 on x86_64; 1073742018 on x32; 232 on i386, arm; 11 on aarch64, riscv64; 215 on ppc64le; 230 on s390x; 5186 on mips64el; 4230 on mipsel. */
     public static final long listxattr = TABLE.numberOr("listxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_llistxattr}: 1073742019 on x32; 12 on aarch64, riscv64; 195 on x86_64; 216 on ppc64le; 231 on s390x; 233 on i386, arm; 4231 on mipsel; 5187 on mips64el. */
+    /** {@code __NR_llistxattr}: 195 on x86_64; 1073742019 on x32; 233 on i386, arm; 12 on aarch64, riscv64; 216 on ppc64le; 231 on s390x; 5187 on mips64el; 4231 on mipsel. */
     public static final long llistxattr = TABLE.numberOr("llistxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_lock}: 4053 on mipsel; 53 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_lock}: 53 on i386, ppc64le; 4053 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long lock = TABLE.numberOr("lock", SyscallTable.MISSING);
 
-    /** {@code __NR_lookup_dcookie}: 1073742036 on x32; 110 on s390x; 18 on aarch64, riscv64; 212 on x86_64; 235 on ppc64le; 249 on arm; 253 on i386; 4247 on mipsel; 5206 on mips64el. */
+    /** {@code __NR_lookup_dcookie}: 212 on x86_64; 1073742036 on x32; 253 on i386; 18 on aarch64, riscv64; 249 on arm; 235 on ppc64le; 110 on s390x; 5206 on mips64el; 4247 on mipsel. */
     public static final long lookup_dcookie = TABLE.numberOr("lookup_dcookie", SyscallTable.MISSING);
 
-    /** {@code __NR_lremovexattr}: 1073742022 on x32; 15 on aarch64, riscv64; 198 on x86_64; 219 on ppc64le; 234 on s390x; 236 on i386, arm; 4234 on mipsel; 5190 on mips64el. */
+    /** {@code __NR_lremovexattr}: 198 on x86_64; 1073742022 on x32; 236 on i386, arm; 15 on aarch64, riscv64; 219 on ppc64le; 234 on s390x; 5190 on mips64el; 4234 on mipsel. */
     public static final long lremovexattr = TABLE.numberOr("lremovexattr", SyscallTable.MISSING);
 
-    /** {@code __NR_lseek}: 1073741832 on x32; 19 on i386, arm, ppc64le, s390x; 4019 on mipsel; 5008 on mips64el; 62 on aarch64, riscv64; 8 on x86_64. */
+    /** {@code __NR_lseek}: 8 on x86_64; 1073741832 on x32; 19 on i386, arm, ppc64le, s390x; 62 on aarch64, riscv64; 5008 on mips64el; 4019 on mipsel. */
     public static final long lseek = TABLE.numberOr("lseek", SyscallTable.MISSING);
 
-    /** {@code __NR_lsetxattr}: 1073742013 on x32; 189 on x86_64; 210 on ppc64le; 225 on s390x; 227 on i386, arm; 4225 on mipsel; 5181 on mips64el; 6 on aarch64, riscv64. */
+    /** {@code __NR_lsetxattr}: 189 on x86_64; 1073742013 on x32; 227 on i386, arm; 6 on aarch64, riscv64; 210 on ppc64le; 225 on s390x; 5181 on mips64el; 4225 on mipsel. */
     public static final long lsetxattr = TABLE.numberOr("lsetxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_lstat}: 107 on i386, arm, ppc64le, s390x; 1073741830 on x32; 4107 on mipsel; 5006 on mips64el; 6 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_lstat}: 6 on x86_64; 1073741830 on x32; 107 on i386, arm, ppc64le, s390x; 5006 on mips64el; 4107 on mipsel; none on aarch64, riscv64. */
     public static final long lstat = TABLE.numberOr("lstat", SyscallTable.MISSING);
 
     /** {@code __NR_lstat64}: 196 on i386, arm; 4214 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long lstat64 = TABLE.numberOr("lstat64", SyscallTable.MISSING);
 
-    /** {@code __NR_madvise}: 1073741852 on x32; 205 on ppc64le; 219 on i386, s390x; 220 on arm; 233 on aarch64, riscv64; 28 on x86_64; 4218 on mipsel; 5027 on mips64el. */
+    /** {@code __NR_madvise}: 28 on x86_64; 1073741852 on x32; 219 on i386, s390x; 233 on aarch64, riscv64; 220 on arm; 205 on ppc64le; 5027 on mips64el; 4218 on mipsel. */
     public static final long madvise = TABLE.numberOr("madvise", SyscallTable.MISSING);
 
-    /** {@code __NR_mbind}: 1073742061 on x32; 235 on aarch64, riscv64; 237 on x86_64; 259 on ppc64le; 268 on s390x; 274 on i386; 319 on arm; 4268 on mipsel; 5227 on mips64el. */
+    /** {@code __NR_mbind}: 237 on x86_64; 1073742061 on x32; 274 on i386; 235 on aarch64, riscv64; 319 on arm; 259 on ppc64le; 268 on s390x; 5227 on mips64el; 4268 on mipsel. */
     public static final long mbind = TABLE.numberOr("mbind", SyscallTable.MISSING);
 
-    /** {@code __NR_membarrier}: 1073742148 on x32; 283 on aarch64, riscv64; 324 on x86_64; 356 on s390x; 365 on ppc64le; 375 on i386; 389 on arm; 4358 on mipsel; 5318 on mips64el. */
+    /** {@code __NR_membarrier}: 324 on x86_64; 1073742148 on x32; 375 on i386; 283 on aarch64, riscv64; 389 on arm; 365 on ppc64le; 356 on s390x; 5318 on mips64el; 4358 on mipsel. */
     public static final long membarrier = TABLE.numberOr("membarrier", SyscallTable.MISSING);
 
-    /** {@code __NR_memfd_create}: 1073742143 on x32; 279 on aarch64, riscv64; 319 on x86_64; 350 on s390x; 356 on i386; 360 on ppc64le; 385 on arm; 4354 on mipsel; 5314 on mips64el. */
+    /** {@code __NR_memfd_create}: 319 on x86_64; 1073742143 on x32; 356 on i386; 279 on aarch64, riscv64; 385 on arm; 360 on ppc64le; 350 on s390x; 5314 on mips64el; 4354 on mipsel. */
     public static final long memfd_create = TABLE.numberOr("memfd_create", SyscallTable.MISSING);
 
-    /** {@code __NR_memfd_secret}: 1073742271 on x32; 447 on x86_64, i386, aarch64, riscv64; none on arm, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code __NR_memfd_secret}: 447 on x86_64, i386, aarch64, riscv64; 1073742271 on x32; none on arm, ppc64le, s390x, mips64el, mipsel. */
     public static final long memfd_secret = TABLE.numberOr("memfd_secret", SyscallTable.MISSING);
 
-    /** {@code __NR_migrate_pages}: 1073742080 on x32; 238 on aarch64, riscv64; 256 on x86_64; 258 on ppc64le; 287 on s390x; 294 on i386; 400 on arm; 4287 on mipsel; 5246 on mips64el. */
+    /** {@code __NR_migrate_pages}: 256 on x86_64; 1073742080 on x32; 294 on i386; 238 on aarch64, riscv64; 400 on arm; 258 on ppc64le; 287 on s390x; 5246 on mips64el; 4287 on mipsel. */
     public static final long migrate_pages = TABLE.numberOr("migrate_pages", SyscallTable.MISSING);
 
-    /** {@code __NR_mincore}: 1073741851 on x32; 206 on ppc64le; 218 on i386, s390x; 219 on arm; 232 on aarch64, riscv64; 27 on x86_64; 4217 on mipsel; 5026 on mips64el. */
+    /** {@code __NR_mincore}: 27 on x86_64; 1073741851 on x32; 218 on i386, s390x; 232 on aarch64, riscv64; 219 on arm; 206 on ppc64le; 5026 on mips64el; 4217 on mipsel. */
     public static final long mincore = TABLE.numberOr("mincore", SyscallTable.MISSING);
 
-    /** {@code __NR_mkdir}: 1073741907 on x32; 39 on i386, arm, ppc64le, s390x; 4039 on mipsel; 5081 on mips64el; 83 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_mkdir}: 83 on x86_64; 1073741907 on x32; 39 on i386, arm, ppc64le, s390x; 5081 on mips64el; 4039 on mipsel; none on aarch64, riscv64. */
     public static final long mkdir = TABLE.numberOr("mkdir", SyscallTable.MISSING);
 
-    /** {@code __NR_mkdirat}: 1073742082 on x32; 258 on x86_64; 287 on ppc64le; 289 on s390x; 296 on i386; 323 on arm; 34 on aarch64, riscv64; 4289 on mipsel; 5248 on mips64el. */
+    /** {@code __NR_mkdirat}: 258 on x86_64; 1073742082 on x32; 296 on i386; 34 on aarch64, riscv64; 323 on arm; 287 on ppc64le; 289 on s390x; 5248 on mips64el; 4289 on mipsel. */
     public static final long mkdirat = TABLE.numberOr("mkdirat", SyscallTable.MISSING);
 
-    /** {@code __NR_mknod}: 1073741957 on x32; 133 on x86_64; 14 on i386, arm, ppc64le, s390x; 4014 on mipsel; 5131 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_mknod}: 133 on x86_64; 1073741957 on x32; 14 on i386, arm, ppc64le, s390x; 5131 on mips64el; 4014 on mipsel; none on aarch64, riscv64. */
     public static final long mknod = TABLE.numberOr("mknod", SyscallTable.MISSING);
 
-    /** {@code __NR_mknodat}: 1073742083 on x32; 259 on x86_64; 288 on ppc64le; 290 on s390x; 297 on i386; 324 on arm; 33 on aarch64, riscv64; 4290 on mipsel; 5249 on mips64el. */
+    /** {@code __NR_mknodat}: 259 on x86_64; 1073742083 on x32; 297 on i386; 33 on aarch64, riscv64; 324 on arm; 288 on ppc64le; 290 on s390x; 5249 on mips64el; 4290 on mipsel. */
     public static final long mknodat = TABLE.numberOr("mknodat", SyscallTable.MISSING);
 
-    /** {@code __NR_mlock}: 1073741973 on x32; 149 on x86_64; 150 on i386, arm, ppc64le, s390x; 228 on aarch64, riscv64; 4154 on mipsel; 5146 on mips64el. */
+    /** {@code __NR_mlock}: 149 on x86_64; 1073741973 on x32; 150 on i386, arm, ppc64le, s390x; 228 on aarch64, riscv64; 5146 on mips64el; 4154 on mipsel. */
     public static final long mlock = TABLE.numberOr("mlock", SyscallTable.MISSING);
 
-    /** {@code __NR_mlock2}: 1073742149 on x32; 284 on aarch64, riscv64; 325 on x86_64; 374 on s390x; 376 on i386; 378 on ppc64le; 390 on arm; 4359 on mipsel; 5319 on mips64el. */
+    /** {@code __NR_mlock2}: 325 on x86_64; 1073742149 on x32; 376 on i386; 284 on aarch64, riscv64; 390 on arm; 378 on ppc64le; 374 on s390x; 5319 on mips64el; 4359 on mipsel. */
     public static final long mlock2 = TABLE.numberOr("mlock2", SyscallTable.MISSING);
 
-    /** {@code __NR_mlockall}: 1073741975 on x32; 151 on x86_64; 152 on i386, arm, ppc64le, s390x; 230 on aarch64, riscv64; 4156 on mipsel; 5148 on mips64el. */
+    /** {@code __NR_mlockall}: 151 on x86_64; 1073741975 on x32; 152 on i386, arm, ppc64le, s390x; 230 on aarch64, riscv64; 5148 on mips64el; 4156 on mipsel. */
     public static final long mlockall = TABLE.numberOr("mlockall", SyscallTable.MISSING);
 
-    /** {@code __NR_mmap}: 1073741833 on x32; 222 on aarch64, riscv64; 4090 on mipsel; 5009 on mips64el; 9 on x86_64; 90 on i386, ppc64le, s390x; none on arm. */
+    /** {@code __NR_mmap}: 9 on x86_64; 1073741833 on x32; 90 on i386, ppc64le, s390x; 222 on aarch64, riscv64; 5009 on mips64el; 4090 on mipsel; none on arm. */
     public static final long mmap = TABLE.numberOr("mmap", SyscallTable.MISSING);
 
     /** {@code __NR_mmap2}: 192 on i386, arm; 4210 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long mmap2 = TABLE.numberOr("mmap2", SyscallTable.MISSING);
 
-    /** {@code __NR_modify_ldt}: 1073741978 on x32; 123 on i386, ppc64le; 154 on x86_64; 4123 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_modify_ldt}: 154 on x86_64; 1073741978 on x32; 123 on i386, ppc64le; 4123 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
     public static final long modify_ldt = TABLE.numberOr("modify_ldt", SyscallTable.MISSING);
 
-    /** {@code __NR_mount}: 1073741989 on x32; 165 on x86_64; 21 on i386, arm, ppc64le, s390x; 40 on aarch64, riscv64; 4021 on mipsel; 5160 on mips64el. */
+    /** {@code __NR_mount}: 165 on x86_64; 1073741989 on x32; 21 on i386, arm, ppc64le, s390x; 40 on aarch64, riscv64; 5160 on mips64el; 4021 on mipsel. */
     public static final long mount = TABLE.numberOr("mount", SyscallTable.MISSING);
 
-    /** {@code __NR_mount_setattr}: 1073742266 on x32; 442 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4442 on mipsel; 5442 on mips64el. */
+    /** {@code __NR_mount_setattr}: 442 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742266 on x32; 5442 on mips64el; 4442 on mipsel. */
     public static final long mount_setattr = TABLE.numberOr("mount_setattr", SyscallTable.MISSING);
 
-    /** {@code __NR_move_mount}: 1073742253 on x32; 429 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4429 on mipsel; 5429 on mips64el. */
+    /** {@code __NR_move_mount}: 429 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742253 on x32; 5429 on mips64el; 4429 on mipsel. */
     public static final long move_mount = TABLE.numberOr("move_mount", SyscallTable.MISSING);
 
-    /** {@code __NR_move_pages}: 1073742357 on x32; 239 on aarch64, riscv64; 279 on x86_64; 301 on ppc64le; 310 on s390x; 317 on i386; 344 on arm; 4308 on mipsel; 5267 on mips64el. */
+    /** {@code __NR_move_pages}: 279 on x86_64; 1073742357 on x32; 317 on i386; 239 on aarch64, riscv64; 344 on arm; 301 on ppc64le; 310 on s390x; 5267 on mips64el; 4308 on mipsel. */
     public static final long move_pages = TABLE.numberOr("move_pages", SyscallTable.MISSING);
 
-    /** {@code __NR_mprotect}: 10 on x86_64; 1073741834 on x32; 125 on i386, arm, ppc64le, s390x; 226 on aarch64, riscv64; 4125 on mipsel; 5010 on mips64el. */
+    /** {@code __NR_mprotect}: 10 on x86_64; 1073741834 on x32; 125 on i386, arm, ppc64le, s390x; 226 on aarch64, riscv64; 5010 on mips64el; 4125 on mipsel. */
     public static final long mprotect = TABLE.numberOr("mprotect", SyscallTable.MISSING);
 
-    /** {@code __NR_mpx}: 4056 on mipsel; 56 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_mpx}: 56 on i386, ppc64le; 4056 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long mpx = TABLE.numberOr("mpx", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_getsetattr}: 1073742069 on x32; 185 on aarch64, riscv64; 245 on x86_64; 267 on ppc64le; 276 on s390x; 279 on arm; 282 on i386; 4276 on mipsel; 5235 on mips64el. */
+    /** {@code __NR_mq_getsetattr}: 245 on x86_64; 1073742069 on x32; 282 on i386; 185 on aarch64, riscv64; 279 on arm; 267 on ppc64le; 276 on s390x; 5235 on mips64el; 4276 on mipsel. */
     public static final long mq_getsetattr = TABLE.numberOr("mq_getsetattr", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_notify}: 1073742351 on x32; 184 on aarch64, riscv64; 244 on x86_64; 266 on ppc64le; 275 on s390x; 278 on arm; 281 on i386; 4275 on mipsel; 5234 on mips64el. */
+    /** {@code __NR_mq_notify}: 244 on x86_64; 1073742351 on x32; 281 on i386; 184 on aarch64, riscv64; 278 on arm; 266 on ppc64le; 275 on s390x; 5234 on mips64el; 4275 on mipsel. */
     public static final long mq_notify = TABLE.numberOr("mq_notify", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_open}: 1073742064 on x32; 180 on aarch64, riscv64; 240 on x86_64; 262 on ppc64le; 271 on s390x; 274 on arm; 277 on i386; 4271 on mipsel; 5230 on mips64el. */
+    /** {@code __NR_mq_open}: 240 on x86_64; 1073742064 on x32; 277 on i386; 180 on aarch64, riscv64; 274 on arm; 262 on ppc64le; 271 on s390x; 5230 on mips64el; 4271 on mipsel. */
     public static final long mq_open = TABLE.numberOr("mq_open", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_timedreceive}: 1073742067 on x32; 183 on aarch64, riscv64; 243 on x86_64; 265 on ppc64le; 274 on s390x; 277 on arm; 280 on i386; 4274 on mipsel; 5233 on mips64el. */
+    /** {@code __NR_mq_timedreceive}: 243 on x86_64; 1073742067 on x32; 280 on i386; 183 on aarch64, riscv64; 277 on arm; 265 on ppc64le; 274 on s390x; 5233 on mips64el; 4274 on mipsel. */
     public static final long mq_timedreceive = TABLE.numberOr("mq_timedreceive", SyscallTable.MISSING);
 
     /** {@code __NR_mq_timedreceive_time64}: 419 on i386, arm; 4419 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long mq_timedreceive_time64 = TABLE.numberOr("mq_timedreceive_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_timedsend}: 1073742066 on x32; 182 on aarch64, riscv64; 242 on x86_64; 264 on ppc64le; 273 on s390x; 276 on arm; 279 on i386; 4273 on mipsel; 5232 on mips64el. */
+    /** {@code __NR_mq_timedsend}: 242 on x86_64; 1073742066 on x32; 279 on i386; 182 on aarch64, riscv64; 276 on arm; 264 on ppc64le; 273 on s390x; 5232 on mips64el; 4273 on mipsel. */
     public static final long mq_timedsend = TABLE.numberOr("mq_timedsend", SyscallTable.MISSING);
 
     /** {@code __NR_mq_timedsend_time64}: 418 on i386, arm; 4418 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long mq_timedsend_time64 = TABLE.numberOr("mq_timedsend_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_mq_unlink}: 1073742065 on x32; 181 on aarch64, riscv64; 241 on x86_64; 263 on ppc64le; 272 on s390x; 275 on arm; 278 on i386; 4272 on mipsel; 5231 on mips64el. */
+    /** {@code __NR_mq_unlink}: 241 on x86_64; 1073742065 on x32; 278 on i386; 181 on aarch64, riscv64; 275 on arm; 263 on ppc64le; 272 on s390x; 5231 on mips64el; 4272 on mipsel. */
     public static final long mq_unlink = TABLE.numberOr("mq_unlink", SyscallTable.MISSING);
 
-    /** {@code __NR_mremap}: 1073741849 on x32; 163 on i386, arm, ppc64le, s390x; 216 on aarch64, riscv64; 25 on x86_64; 4167 on mipsel; 5024 on mips64el. */
+    /** {@code __NR_mremap}: 25 on x86_64; 1073741849 on x32; 163 on i386, arm, ppc64le, s390x; 216 on aarch64, riscv64; 5024 on mips64el; 4167 on mipsel. */
     public static final long mremap = TABLE.numberOr("mremap", SyscallTable.MISSING);
 
-    /** {@code __NR_msgctl}: 1073741895 on x32; 187 on aarch64, riscv64; 304 on arm; 402 on i386, ppc64le, s390x; 4402 on mipsel; 5069 on mips64el; 71 on x86_64. */
+    /** {@code __NR_msgctl}: 71 on x86_64; 1073741895 on x32; 402 on i386, ppc64le, s390x; 187 on aarch64, riscv64; 304 on arm; 5069 on mips64el; 4402 on mipsel. */
     public static final long msgctl = TABLE.numberOr("msgctl", SyscallTable.MISSING);
 
-    /** {@code __NR_msgget}: 1073741892 on x32; 186 on aarch64, riscv64; 303 on arm; 399 on i386, ppc64le, s390x; 4399 on mipsel; 5066 on mips64el; 68 on x86_64. */
+    /** {@code __NR_msgget}: 68 on x86_64; 1073741892 on x32; 399 on i386, ppc64le, s390x; 186 on aarch64, riscv64; 303 on arm; 5066 on mips64el; 4399 on mipsel. */
     public static final long msgget = TABLE.numberOr("msgget", SyscallTable.MISSING);
 
-    /** {@code __NR_msgrcv}: 1073741894 on x32; 188 on aarch64, riscv64; 302 on arm; 401 on i386, ppc64le, s390x; 4401 on mipsel; 5068 on mips64el; 70 on x86_64. */
+    /** {@code __NR_msgrcv}: 70 on x86_64; 1073741894 on x32; 401 on i386, ppc64le, s390x; 188 on aarch64, riscv64; 302 on arm; 5068 on mips64el; 4401 on mipsel. */
     public static final long msgrcv = TABLE.numberOr("msgrcv", SyscallTable.MISSING);
 
-    /** {@code __NR_msgsnd}: 1073741893 on x32; 189 on aarch64, riscv64; 301 on arm; 400 on i386, ppc64le, s390x; 4400 on mipsel; 5067 on mips64el; 69 on x86_64. */
+    /** {@code __NR_msgsnd}: 69 on x86_64; 1073741893 on x32; 400 on i386, ppc64le, s390x; 189 on aarch64, riscv64; 301 on arm; 5067 on mips64el; 4400 on mipsel. */
     public static final long msgsnd = TABLE.numberOr("msgsnd", SyscallTable.MISSING);
 
-    /** {@code __NR_msync}: 1073741850 on x32; 144 on i386, arm, ppc64le, s390x; 227 on aarch64, riscv64; 26 on x86_64; 4144 on mipsel; 5025 on mips64el. */
+    /** {@code __NR_msync}: 26 on x86_64; 1073741850 on x32; 144 on i386, arm, ppc64le, s390x; 227 on aarch64, riscv64; 5025 on mips64el; 4144 on mipsel. */
     public static final long msync = TABLE.numberOr("msync", SyscallTable.MISSING);
 
     /** {@code __NR_multiplexer}: 201 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
     public static final long multiplexer = TABLE.numberOr("multiplexer", SyscallTable.MISSING);
 
-    /** {@code __NR_munlock}: 1073741974 on x32; 150 on x86_64; 151 on i386, arm, ppc64le, s390x; 229 on aarch64, riscv64; 4155 on mipsel; 5147 on mips64el. */
+    /** {@code __NR_munlock}: 150 on x86_64; 1073741974 on x32; 151 on i386, arm, ppc64le, s390x; 229 on aarch64, riscv64; 5147 on mips64el; 4155 on mipsel. */
     public static final long munlock = TABLE.numberOr("munlock", SyscallTable.MISSING);
 
-    /** {@code __NR_munlockall}: 1073741976 on x32; 152 on x86_64; 153 on i386, arm, ppc64le, s390x; 231 on aarch64, riscv64; 4157 on mipsel; 5149 on mips64el. */
+    /** {@code __NR_munlockall}: 152 on x86_64; 1073741976 on x32; 153 on i386, arm, ppc64le, s390x; 231 on aarch64, riscv64; 5149 on mips64el; 4157 on mipsel. */
     public static final long munlockall = TABLE.numberOr("munlockall", SyscallTable.MISSING);
 
-    /** {@code __NR_munmap}: 1073741835 on x32; 11 on x86_64; 215 on aarch64, riscv64; 4091 on mipsel; 5011 on mips64el; 91 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_munmap}: 11 on x86_64; 1073741835 on x32; 91 on i386, arm, ppc64le, s390x; 215 on aarch64, riscv64; 5011 on mips64el; 4091 on mipsel. */
     public static final long munmap = TABLE.numberOr("munmap", SyscallTable.MISSING);
 
-    /** {@code __NR_name_to_handle_at}: 1073742127 on x32; 264 on aarch64, riscv64; 303 on x86_64; 335 on s390x; 341 on i386; 345 on ppc64le; 370 on arm; 4339 on mipsel; 5298 on mips64el. */
+    /** {@code __NR_name_to_handle_at}: 303 on x86_64; 1073742127 on x32; 341 on i386; 264 on aarch64, riscv64; 370 on arm; 345 on ppc64le; 335 on s390x; 5298 on mips64el; 4339 on mipsel. */
     public static final long name_to_handle_at = TABLE.numberOr("name_to_handle_at", SyscallTable.MISSING);
 
-    /** {@code __NR_nanosleep}: 101 on aarch64, riscv64; 1073741859 on x32; 162 on i386, arm, ppc64le, s390x; 35 on x86_64; 4166 on mipsel; 5034 on mips64el. */
+    /** {@code __NR_nanosleep}: 35 on x86_64; 1073741859 on x32; 162 on i386, arm, ppc64le, s390x; 101 on aarch64, riscv64; 5034 on mips64el; 4166 on mipsel. */
     public static final long nanosleep = TABLE.numberOr("nanosleep", SyscallTable.MISSING);
 
-    /** {@code __NR_newfstatat}: 1073742086 on x32; 262 on x86_64; 291 on ppc64le; 293 on s390x; 5252 on mips64el; 79 on aarch64, riscv64; none on i386, arm, mipsel. */
+    /** {@code __NR_newfstatat}: 262 on x86_64; 1073742086 on x32; 79 on aarch64, riscv64; 291 on ppc64le; 293 on s390x; 5252 on mips64el; none on i386, arm, mipsel. */
     public static final long newfstatat = TABLE.numberOr("newfstatat", SyscallTable.MISSING);
 
-    /** {@code __NR_nfsservctl}: 168 on ppc64le; 169 on i386, arm, s390x; 180 on x86_64; 4189 on mipsel; 42 on aarch64, riscv64; 5173 on mips64el; none on x32. */
+    /** {@code __NR_nfsservctl}: 180 on x86_64; 169 on i386, arm, s390x; 42 on aarch64, riscv64; 168 on ppc64le; 5173 on mips64el; 4189 on mipsel; none on x32. */
     public static final long nfsservctl = TABLE.numberOr("nfsservctl", SyscallTable.MISSING);
 
     /** {@code __NR_nice}: 34 on i386, arm, ppc64le, s390x; 4034 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
@@ -749,190 +749,190 @@ public final class Nr {
     /** {@code __NR_olduname}: 109 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
     public static final long olduname = TABLE.numberOr("olduname", SyscallTable.MISSING);
 
-    /** {@code __NR_open}: 1073741826 on x32; 2 on x86_64; 4005 on mipsel; 5 on i386, arm, ppc64le, s390x; 5002 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_open}: 2 on x86_64; 1073741826 on x32; 5 on i386, arm, ppc64le, s390x; 5002 on mips64el; 4005 on mipsel; none on aarch64, riscv64. */
     public static final long open = TABLE.numberOr("open", SyscallTable.MISSING);
 
-    /** {@code __NR_open_by_handle_at}: 1073742128 on x32; 265 on aarch64, riscv64; 304 on x86_64; 336 on s390x; 342 on i386; 346 on ppc64le; 371 on arm; 4340 on mipsel; 5299 on mips64el. */
+    /** {@code __NR_open_by_handle_at}: 304 on x86_64; 1073742128 on x32; 342 on i386; 265 on aarch64, riscv64; 371 on arm; 346 on ppc64le; 336 on s390x; 5299 on mips64el; 4340 on mipsel. */
     public static final long open_by_handle_at = TABLE.numberOr("open_by_handle_at", SyscallTable.MISSING);
 
-    /** {@code __NR_open_tree}: 1073742252 on x32; 428 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4428 on mipsel; 5428 on mips64el. */
+    /** {@code __NR_open_tree}: 428 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742252 on x32; 5428 on mips64el; 4428 on mipsel. */
     public static final long open_tree = TABLE.numberOr("open_tree", SyscallTable.MISSING);
 
-    /** {@code __NR_openat}: 1073742081 on x32; 257 on x86_64; 286 on ppc64le; 288 on s390x; 295 on i386; 322 on arm; 4288 on mipsel; 5247 on mips64el; 56 on aarch64, riscv64. */
+    /** {@code __NR_openat}: 257 on x86_64; 1073742081 on x32; 295 on i386; 56 on aarch64, riscv64; 322 on arm; 286 on ppc64le; 288 on s390x; 5247 on mips64el; 4288 on mipsel. */
     public static final long openat = TABLE.numberOr("openat", SyscallTable.MISSING);
 
-    /** {@code __NR_openat2}: 1073742261 on x32; 437 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4437 on mipsel; 5437 on mips64el. */
+    /** {@code __NR_openat2}: 437 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742261 on x32; 5437 on mips64el; 4437 on mipsel. */
     public static final long openat2 = TABLE.numberOr("openat2", SyscallTable.MISSING);
 
-    /** {@code __NR_pause}: 1073741858 on x32; 29 on i386, arm, ppc64le, s390x; 34 on x86_64; 4029 on mipsel; 5033 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_pause}: 34 on x86_64; 1073741858 on x32; 29 on i386, arm, ppc64le, s390x; 5033 on mips64el; 4029 on mipsel; none on aarch64, riscv64. */
     public static final long pause = TABLE.numberOr("pause", SyscallTable.MISSING);
 
-    /** {@code __NR_pciconfig_iobase}: 200 on ppc64le; 271 on arm; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
+    /** {@code __NR_pciconfig_iobase}: 271 on arm; 200 on ppc64le; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
     public static final long pciconfig_iobase = TABLE.numberOr("pciconfig_iobase", SyscallTable.MISSING);
 
-    /** {@code __NR_pciconfig_read}: 198 on ppc64le; 272 on arm; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
+    /** {@code __NR_pciconfig_read}: 272 on arm; 198 on ppc64le; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
     public static final long pciconfig_read = TABLE.numberOr("pciconfig_read", SyscallTable.MISSING);
 
-    /** {@code __NR_pciconfig_write}: 199 on ppc64le; 273 on arm; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
+    /** {@code __NR_pciconfig_write}: 273 on arm; 199 on ppc64le; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
     public static final long pciconfig_write = TABLE.numberOr("pciconfig_write", SyscallTable.MISSING);
 
-    /** {@code __NR_perf_event_open}: 1073742122 on x32; 241 on aarch64, riscv64; 298 on x86_64; 319 on ppc64le; 331 on s390x; 336 on i386; 364 on arm; 4333 on mipsel; 5292 on mips64el. */
+    /** {@code __NR_perf_event_open}: 298 on x86_64; 1073742122 on x32; 336 on i386; 241 on aarch64, riscv64; 364 on arm; 319 on ppc64le; 331 on s390x; 5292 on mips64el; 4333 on mipsel. */
     public static final long perf_event_open = TABLE.numberOr("perf_event_open", SyscallTable.MISSING);
 
-    /** {@code __NR_personality}: 1073741959 on x32; 135 on x86_64; 136 on i386, arm, ppc64le, s390x; 4136 on mipsel; 5132 on mips64el; 92 on aarch64, riscv64. */
+    /** {@code __NR_personality}: 135 on x86_64; 1073741959 on x32; 136 on i386, arm, ppc64le, s390x; 92 on aarch64, riscv64; 5132 on mips64el; 4136 on mipsel. */
     public static final long personality = TABLE.numberOr("personality", SyscallTable.MISSING);
 
-    /** {@code __NR_pidfd_getfd}: 1073742262 on x32; 438 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4438 on mipsel; 5438 on mips64el. */
+    /** {@code __NR_pidfd_getfd}: 438 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742262 on x32; 5438 on mips64el; 4438 on mipsel. */
     public static final long pidfd_getfd = TABLE.numberOr("pidfd_getfd", SyscallTable.MISSING);
 
-    /** {@code __NR_pidfd_open}: 1073742258 on x32; 434 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4434 on mipsel; 5434 on mips64el. */
+    /** {@code __NR_pidfd_open}: 434 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742258 on x32; 5434 on mips64el; 4434 on mipsel. */
     public static final long pidfd_open = TABLE.numberOr("pidfd_open", SyscallTable.MISSING);
 
-    /** {@code __NR_pidfd_send_signal}: 1073742248 on x32; 424 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4424 on mipsel; 5424 on mips64el. */
+    /** {@code __NR_pidfd_send_signal}: 424 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742248 on x32; 5424 on mips64el; 4424 on mipsel. */
     public static final long pidfd_send_signal = TABLE.numberOr("pidfd_send_signal", SyscallTable.MISSING);
 
-    /** {@code __NR_pipe}: 1073741846 on x32; 22 on x86_64; 4042 on mipsel; 42 on i386, arm, ppc64le, s390x; 5021 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_pipe}: 22 on x86_64; 1073741846 on x32; 42 on i386, arm, ppc64le, s390x; 5021 on mips64el; 4042 on mipsel; none on aarch64, riscv64. */
     public static final long pipe = TABLE.numberOr("pipe", SyscallTable.MISSING);
 
-    /** {@code __NR_pipe2}: 1073742117 on x32; 293 on x86_64; 317 on ppc64le; 325 on s390x; 331 on i386; 359 on arm; 4328 on mipsel; 5287 on mips64el; 59 on aarch64, riscv64. */
+    /** {@code __NR_pipe2}: 293 on x86_64; 1073742117 on x32; 331 on i386; 59 on aarch64, riscv64; 359 on arm; 317 on ppc64le; 325 on s390x; 5287 on mips64el; 4328 on mipsel. */
     public static final long pipe2 = TABLE.numberOr("pipe2", SyscallTable.MISSING);
 
-    /** {@code __NR_pivot_root}: 1073741979 on x32; 155 on x86_64; 203 on ppc64le; 217 on i386, s390x; 218 on arm; 41 on aarch64, riscv64; 4216 on mipsel; 5151 on mips64el. */
+    /** {@code __NR_pivot_root}: 155 on x86_64; 1073741979 on x32; 217 on i386, s390x; 41 on aarch64, riscv64; 218 on arm; 203 on ppc64le; 5151 on mips64el; 4216 on mipsel. */
     public static final long pivot_root = TABLE.numberOr("pivot_root", SyscallTable.MISSING);
 
-    /** {@code __NR_pkey_alloc}: 1073742154 on x32; 289 on aarch64, riscv64; 330 on x86_64; 381 on i386; 384 on ppc64le; 385 on s390x; 395 on arm; 4364 on mipsel; 5324 on mips64el. */
+    /** {@code __NR_pkey_alloc}: 330 on x86_64; 1073742154 on x32; 381 on i386; 289 on aarch64, riscv64; 395 on arm; 384 on ppc64le; 385 on s390x; 5324 on mips64el; 4364 on mipsel. */
     public static final long pkey_alloc = TABLE.numberOr("pkey_alloc", SyscallTable.MISSING);
 
-    /** {@code __NR_pkey_free}: 1073742155 on x32; 290 on aarch64, riscv64; 331 on x86_64; 382 on i386; 385 on ppc64le; 386 on s390x; 396 on arm; 4365 on mipsel; 5325 on mips64el. */
+    /** {@code __NR_pkey_free}: 331 on x86_64; 1073742155 on x32; 382 on i386; 290 on aarch64, riscv64; 396 on arm; 385 on ppc64le; 386 on s390x; 5325 on mips64el; 4365 on mipsel. */
     public static final long pkey_free = TABLE.numberOr("pkey_free", SyscallTable.MISSING);
 
-    /** {@code __NR_pkey_mprotect}: 1073742153 on x32; 288 on aarch64, riscv64; 329 on x86_64; 380 on i386; 384 on s390x; 386 on ppc64le; 394 on arm; 4363 on mipsel; 5323 on mips64el. */
+    /** {@code __NR_pkey_mprotect}: 329 on x86_64; 1073742153 on x32; 380 on i386; 288 on aarch64, riscv64; 394 on arm; 386 on ppc64le; 384 on s390x; 5323 on mips64el; 4363 on mipsel. */
     public static final long pkey_mprotect = TABLE.numberOr("pkey_mprotect", SyscallTable.MISSING);
 
-    /** {@code __NR_poll}: 1073741831 on x32; 167 on ppc64le; 168 on i386, arm, s390x; 4188 on mipsel; 5007 on mips64el; 7 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_poll}: 7 on x86_64; 1073741831 on x32; 168 on i386, arm, s390x; 167 on ppc64le; 5007 on mips64el; 4188 on mipsel; none on aarch64, riscv64. */
     public static final long poll = TABLE.numberOr("poll", SyscallTable.MISSING);
 
-    /** {@code __NR_ppoll}: 1073742095 on x32; 271 on x86_64; 281 on ppc64le; 302 on s390x; 309 on i386; 336 on arm; 4302 on mipsel; 5261 on mips64el; 73 on aarch64, riscv64. */
+    /** {@code __NR_ppoll}: 271 on x86_64; 1073742095 on x32; 309 on i386; 73 on aarch64, riscv64; 336 on arm; 281 on ppc64le; 302 on s390x; 5261 on mips64el; 4302 on mipsel. */
     public static final long ppoll = TABLE.numberOr("ppoll", SyscallTable.MISSING);
 
     /** {@code __NR_ppoll_time64}: 414 on i386, arm; 4414 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long ppoll_time64 = TABLE.numberOr("ppoll_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_prctl}: 1073741981 on x32; 157 on x86_64; 167 on aarch64, riscv64; 171 on ppc64le; 172 on i386, arm, s390x; 4192 on mipsel; 5153 on mips64el. */
+    /** {@code __NR_prctl}: 157 on x86_64; 1073741981 on x32; 172 on i386, arm, s390x; 167 on aarch64, riscv64; 171 on ppc64le; 5153 on mips64el; 4192 on mipsel. */
     public static final long prctl = TABLE.numberOr("prctl", SyscallTable.MISSING);
 
-    /** {@code __NR_pread64}: 1073741841 on x32; 17 on x86_64; 179 on ppc64le; 180 on i386, arm, s390x; 4200 on mipsel; 5016 on mips64el; 67 on aarch64, riscv64. */
+    /** {@code __NR_pread64}: 17 on x86_64; 1073741841 on x32; 180 on i386, arm, s390x; 67 on aarch64, riscv64; 179 on ppc64le; 5016 on mips64el; 4200 on mipsel. */
     public static final long pread64 = TABLE.numberOr("pread64", SyscallTable.MISSING);
 
-    /** {@code __NR_preadv}: 1073742358 on x32; 295 on x86_64; 320 on ppc64le; 328 on s390x; 333 on i386; 361 on arm; 4330 on mipsel; 5289 on mips64el; 69 on aarch64, riscv64. */
+    /** {@code __NR_preadv}: 295 on x86_64; 1073742358 on x32; 333 on i386; 69 on aarch64, riscv64; 361 on arm; 320 on ppc64le; 328 on s390x; 5289 on mips64el; 4330 on mipsel. */
     public static final long preadv = TABLE.numberOr("preadv", SyscallTable.MISSING);
 
-    /** {@code __NR_preadv2}: 1073742370 on x32; 286 on aarch64, riscv64; 327 on x86_64; 376 on s390x; 378 on i386; 380 on ppc64le; 392 on arm; 4361 on mipsel; 5321 on mips64el. */
+    /** {@code __NR_preadv2}: 327 on x86_64; 1073742370 on x32; 378 on i386; 286 on aarch64, riscv64; 392 on arm; 380 on ppc64le; 376 on s390x; 5321 on mips64el; 4361 on mipsel. */
     public static final long preadv2 = TABLE.numberOr("preadv2", SyscallTable.MISSING);
 
-    /** {@code __NR_prlimit64}: 1073742126 on x32; 261 on aarch64, riscv64; 302 on x86_64; 325 on ppc64le; 334 on s390x; 340 on i386; 369 on arm; 4338 on mipsel; 5297 on mips64el. */
+    /** {@code __NR_prlimit64}: 302 on x86_64; 1073742126 on x32; 340 on i386; 261 on aarch64, riscv64; 369 on arm; 325 on ppc64le; 334 on s390x; 5297 on mips64el; 4338 on mipsel. */
     public static final long prlimit64 = TABLE.numberOr("prlimit64", SyscallTable.MISSING);
 
-    /** {@code __NR_process_madvise}: 1073742264 on x32; 440 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4440 on mipsel; 5440 on mips64el. */
+    /** {@code __NR_process_madvise}: 440 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742264 on x32; 5440 on mips64el; 4440 on mipsel. */
     public static final long process_madvise = TABLE.numberOr("process_madvise", SyscallTable.MISSING);
 
-    /** {@code __NR_process_mrelease}: 1073742272 on x32; 4448 on mipsel; 448 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 5448 on mips64el. */
+    /** {@code __NR_process_mrelease}: 448 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742272 on x32; 5448 on mips64el; 4448 on mipsel. */
     public static final long process_mrelease = TABLE.numberOr("process_mrelease", SyscallTable.MISSING);
 
-    /** {@code __NR_process_vm_readv}: 1073742363 on x32; 270 on aarch64, riscv64; 310 on x86_64; 340 on s390x; 347 on i386; 351 on ppc64le; 376 on arm; 4345 on mipsel; 5304 on mips64el. */
+    /** {@code __NR_process_vm_readv}: 310 on x86_64; 1073742363 on x32; 347 on i386; 270 on aarch64, riscv64; 376 on arm; 351 on ppc64le; 340 on s390x; 5304 on mips64el; 4345 on mipsel. */
     public static final long process_vm_readv = TABLE.numberOr("process_vm_readv", SyscallTable.MISSING);
 
-    /** {@code __NR_process_vm_writev}: 1073742364 on x32; 271 on aarch64, riscv64; 311 on x86_64; 341 on s390x; 348 on i386; 352 on ppc64le; 377 on arm; 4346 on mipsel; 5305 on mips64el. */
+    /** {@code __NR_process_vm_writev}: 311 on x86_64; 1073742364 on x32; 348 on i386; 271 on aarch64, riscv64; 377 on arm; 352 on ppc64le; 341 on s390x; 5305 on mips64el; 4346 on mipsel. */
     public static final long process_vm_writev = TABLE.numberOr("process_vm_writev", SyscallTable.MISSING);
 
-    /** {@code __NR_prof}: 4044 on mipsel; 44 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_prof}: 44 on i386, ppc64le; 4044 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long prof = TABLE.numberOr("prof", SyscallTable.MISSING);
 
-    /** {@code __NR_profil}: 4098 on mipsel; 98 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_profil}: 98 on i386, ppc64le; 4098 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long profil = TABLE.numberOr("profil", SyscallTable.MISSING);
 
-    /** {@code __NR_pselect6}: 1073742094 on x32; 270 on x86_64; 280 on ppc64le; 301 on s390x; 308 on i386; 335 on arm; 4301 on mipsel; 5260 on mips64el; 72 on aarch64, riscv64. */
+    /** {@code __NR_pselect6}: 270 on x86_64; 1073742094 on x32; 308 on i386; 72 on aarch64, riscv64; 335 on arm; 280 on ppc64le; 301 on s390x; 5260 on mips64el; 4301 on mipsel. */
     public static final long pselect6 = TABLE.numberOr("pselect6", SyscallTable.MISSING);
 
     /** {@code __NR_pselect6_time64}: 413 on i386, arm; 4413 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long pselect6_time64 = TABLE.numberOr("pselect6_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_ptrace}: 101 on x86_64; 1073742345 on x32; 117 on aarch64, riscv64; 26 on i386, arm, ppc64le, s390x; 4026 on mipsel; 5099 on mips64el. */
+    /** {@code __NR_ptrace}: 101 on x86_64; 1073742345 on x32; 26 on i386, arm, ppc64le, s390x; 117 on aarch64, riscv64; 5099 on mips64el; 4026 on mipsel. */
     public static final long ptrace = TABLE.numberOr("ptrace", SyscallTable.MISSING);
 
-    /** {@code __NR_putpmsg}: 1073742006 on x32; 182 on x86_64; 188 on ppc64le; 189 on i386, s390x; 4209 on mipsel; 5175 on mips64el; none on aarch64, arm, riscv64. */
+    /** {@code __NR_putpmsg}: 182 on x86_64; 1073742006 on x32; 189 on i386, s390x; 188 on ppc64le; 5175 on mips64el; 4209 on mipsel; none on aarch64, arm, riscv64. */
     public static final long putpmsg = TABLE.numberOr("putpmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_pwrite64}: 1073741842 on x32; 18 on x86_64; 180 on ppc64le; 181 on i386, arm, s390x; 4201 on mipsel; 5017 on mips64el; 68 on aarch64, riscv64. */
+    /** {@code __NR_pwrite64}: 18 on x86_64; 1073741842 on x32; 181 on i386, arm, s390x; 68 on aarch64, riscv64; 180 on ppc64le; 5017 on mips64el; 4201 on mipsel. */
     public static final long pwrite64 = TABLE.numberOr("pwrite64", SyscallTable.MISSING);
 
-    /** {@code __NR_pwritev}: 1073742359 on x32; 296 on x86_64; 321 on ppc64le; 329 on s390x; 334 on i386; 362 on arm; 4331 on mipsel; 5290 on mips64el; 70 on aarch64, riscv64. */
+    /** {@code __NR_pwritev}: 296 on x86_64; 1073742359 on x32; 334 on i386; 70 on aarch64, riscv64; 362 on arm; 321 on ppc64le; 329 on s390x; 5290 on mips64el; 4331 on mipsel. */
     public static final long pwritev = TABLE.numberOr("pwritev", SyscallTable.MISSING);
 
-    /** {@code __NR_pwritev2}: 1073742371 on x32; 287 on aarch64, riscv64; 328 on x86_64; 377 on s390x; 379 on i386; 381 on ppc64le; 393 on arm; 4362 on mipsel; 5322 on mips64el. */
+    /** {@code __NR_pwritev2}: 328 on x86_64; 1073742371 on x32; 379 on i386; 287 on aarch64, riscv64; 393 on arm; 381 on ppc64le; 377 on s390x; 5322 on mips64el; 4362 on mipsel. */
     public static final long pwritev2 = TABLE.numberOr("pwritev2", SyscallTable.MISSING);
 
-    /** {@code __NR_query_module}: 166 on ppc64le; 167 on i386, s390x; 178 on x86_64; 4187 on mipsel; 5171 on mips64el; none on x32, aarch64, arm, riscv64. */
+    /** {@code __NR_query_module}: 178 on x86_64; 167 on i386, s390x; 166 on ppc64le; 5171 on mips64el; 4187 on mipsel; none on x32, aarch64, arm, riscv64. */
     public static final long query_module = TABLE.numberOr("query_module", SyscallTable.MISSING);
 
-    /** {@code __NR_quotactl}: 1073742003 on x32; 131 on i386, arm, ppc64le, s390x; 179 on x86_64; 4131 on mipsel; 5172 on mips64el; 60 on aarch64, riscv64. */
+    /** {@code __NR_quotactl}: 179 on x86_64; 1073742003 on x32; 131 on i386, arm, ppc64le, s390x; 60 on aarch64, riscv64; 5172 on mips64el; 4131 on mipsel. */
     public static final long quotactl = TABLE.numberOr("quotactl", SyscallTable.MISSING);
 
-    /** {@code __NR_quotactl_fd}: 1073742267 on x32; 443 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 4443 on mipsel; 5443 on mips64el. */
+    /** {@code __NR_quotactl_fd}: 443 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742267 on x32; 5443 on mips64el; 4443 on mipsel. */
     public static final long quotactl_fd = TABLE.numberOr("quotactl_fd", SyscallTable.MISSING);
 
-    /** {@code __NR_read}: 0 on x86_64; 1073741824 on x32; 3 on i386, arm, ppc64le, s390x; 4003 on mipsel; 5000 on mips64el; 63 on aarch64, riscv64. */
+    /** {@code __NR_read}: 0 on x86_64; 1073741824 on x32; 3 on i386, arm, ppc64le, s390x; 63 on aarch64, riscv64; 5000 on mips64el; 4003 on mipsel. */
     public static final long read = TABLE.numberOr("read", SyscallTable.MISSING);
 
-    /** {@code __NR_readahead}: 1073742011 on x32; 187 on x86_64; 191 on ppc64le; 213 on aarch64, riscv64; 222 on s390x; 225 on i386, arm; 4223 on mipsel; 5179 on mips64el. */
+    /** {@code __NR_readahead}: 187 on x86_64; 1073742011 on x32; 225 on i386, arm; 213 on aarch64, riscv64; 191 on ppc64le; 222 on s390x; 5179 on mips64el; 4223 on mipsel. */
     public static final long readahead = TABLE.numberOr("readahead", SyscallTable.MISSING);
 
-    /** {@code __NR_readdir}: 4089 on mipsel; 89 on i386, ppc64le, s390x; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
+    /** {@code __NR_readdir}: 89 on i386, ppc64le, s390x; 4089 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
     public static final long readdir = TABLE.numberOr("readdir", SyscallTable.MISSING);
 
-    /** {@code __NR_readlink}: 1073741913 on x32; 4085 on mipsel; 5087 on mips64el; 85 on i386, arm, ppc64le, s390x; 89 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_readlink}: 89 on x86_64; 1073741913 on x32; 85 on i386, arm, ppc64le, s390x; 5087 on mips64el; 4085 on mipsel; none on aarch64, riscv64. */
     public static final long readlink = TABLE.numberOr("readlink", SyscallTable.MISSING);
 
-    /** {@code __NR_readlinkat}: 1073742091 on x32; 267 on x86_64; 296 on ppc64le; 298 on s390x; 305 on i386; 332 on arm; 4298 on mipsel; 5257 on mips64el; 78 on aarch64, riscv64. */
+    /** {@code __NR_readlinkat}: 267 on x86_64; 1073742091 on x32; 305 on i386; 78 on aarch64, riscv64; 332 on arm; 296 on ppc64le; 298 on s390x; 5257 on mips64el; 4298 on mipsel. */
     public static final long readlinkat = TABLE.numberOr("readlinkat", SyscallTable.MISSING);
 
-    /** {@code __NR_readv}: 1073742339 on x32; 145 on i386, arm, ppc64le, s390x; 19 on x86_64; 4145 on mipsel; 5018 on mips64el; 65 on aarch64, riscv64. */
+    /** {@code __NR_readv}: 19 on x86_64; 1073742339 on x32; 145 on i386, arm, ppc64le, s390x; 65 on aarch64, riscv64; 5018 on mips64el; 4145 on mipsel. */
     public static final long readv = TABLE.numberOr("readv", SyscallTable.MISSING);
 
-    /** {@code __NR_reboot}: 1073741993 on x32; 142 on aarch64, riscv64; 169 on x86_64; 4088 on mipsel; 5164 on mips64el; 88 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_reboot}: 169 on x86_64; 1073741993 on x32; 88 on i386, arm, ppc64le, s390x; 142 on aarch64, riscv64; 5164 on mips64el; 4088 on mipsel. */
     public static final long reboot = TABLE.numberOr("reboot", SyscallTable.MISSING);
 
     /** {@code __NR_recv}: 291 on arm; 336 on ppc64le; 4175 on mipsel; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el. */
     public static final long recv = TABLE.numberOr("recv", SyscallTable.MISSING);
 
-    /** {@code __NR_recvfrom}: 1073742341 on x32; 207 on aarch64, riscv64; 292 on arm; 337 on ppc64le; 371 on i386, s390x; 4176 on mipsel; 45 on x86_64; 5044 on mips64el. */
+    /** {@code __NR_recvfrom}: 45 on x86_64; 1073742341 on x32; 371 on i386, s390x; 207 on aarch64, riscv64; 292 on arm; 337 on ppc64le; 5044 on mips64el; 4176 on mipsel. */
     public static final long recvfrom = TABLE.numberOr("recvfrom", SyscallTable.MISSING);
 
-    /** {@code __NR_recvmmsg}: 1073742361 on x32; 243 on aarch64, riscv64; 299 on x86_64; 337 on i386; 343 on ppc64le; 357 on s390x; 365 on arm; 4335 on mipsel; 5294 on mips64el. */
+    /** {@code __NR_recvmmsg}: 299 on x86_64; 1073742361 on x32; 337 on i386; 243 on aarch64, riscv64; 365 on arm; 343 on ppc64le; 357 on s390x; 5294 on mips64el; 4335 on mipsel. */
     public static final long recvmmsg = TABLE.numberOr("recvmmsg", SyscallTable.MISSING);
 
     /** {@code __NR_recvmmsg_time64}: 417 on i386, arm; 4417 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long recvmmsg_time64 = TABLE.numberOr("recvmmsg_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_recvmsg}: 1073742343 on x32; 212 on aarch64, riscv64; 297 on arm; 342 on ppc64le; 372 on i386, s390x; 4177 on mipsel; 47 on x86_64; 5046 on mips64el. */
+    /** {@code __NR_recvmsg}: 47 on x86_64; 1073742343 on x32; 372 on i386, s390x; 212 on aarch64, riscv64; 297 on arm; 342 on ppc64le; 5046 on mips64el; 4177 on mipsel. */
     public static final long recvmsg = TABLE.numberOr("recvmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_remap_file_pages}: 1073742040 on x32; 216 on x86_64; 234 on aarch64, riscv64; 239 on ppc64le; 253 on arm; 257 on i386; 267 on s390x; 4251 on mipsel; 5210 on mips64el. */
+    /** {@code __NR_remap_file_pages}: 216 on x86_64; 1073742040 on x32; 257 on i386; 234 on aarch64, riscv64; 253 on arm; 239 on ppc64le; 267 on s390x; 5210 on mips64el; 4251 on mipsel. */
     public static final long remap_file_pages = TABLE.numberOr("remap_file_pages", SyscallTable.MISSING);
 
-    /** {@code __NR_removexattr}: 1073742021 on x32; 14 on aarch64, riscv64; 197 on x86_64; 218 on ppc64le; 233 on s390x; 235 on i386, arm; 4233 on mipsel; 5189 on mips64el. */
+    /** {@code __NR_removexattr}: 197 on x86_64; 1073742021 on x32; 235 on i386, arm; 14 on aarch64, riscv64; 218 on ppc64le; 233 on s390x; 5189 on mips64el; 4233 on mipsel. */
     public static final long removexattr = TABLE.numberOr("removexattr", SyscallTable.MISSING);
 
-    /** {@code __NR_rename}: 1073741906 on x32; 38 on i386, arm, ppc64le, s390x; 4038 on mipsel; 5080 on mips64el; 82 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_rename}: 82 on x86_64; 1073741906 on x32; 38 on i386, arm, ppc64le, s390x; 5080 on mips64el; 4038 on mipsel; none on aarch64, riscv64. */
     public static final long rename = TABLE.numberOr("rename", SyscallTable.MISSING);
 
-    /** {@code __NR_renameat}: 1073742088 on x32; 264 on x86_64; 293 on ppc64le; 295 on s390x; 302 on i386; 329 on arm; 38 on aarch64; 4295 on mipsel; 5254 on mips64el; none on riscv64. */
+    /** {@code __NR_renameat}: 264 on x86_64; 1073742088 on x32; 302 on i386; 38 on aarch64; 329 on arm; 293 on ppc64le; 295 on s390x; 5254 on mips64el; 4295 on mipsel; none on riscv64. */
     public static final long renameat = TABLE.numberOr("renameat", SyscallTable.MISSING);
 
-    /** {@code __NR_renameat2}: 1073742140 on x32; 276 on aarch64, riscv64; 316 on x86_64; 347 on s390x; 353 on i386; 357 on ppc64le; 382 on arm; 4351 on mipsel; 5311 on mips64el. */
+    /** {@code __NR_renameat2}: 316 on x86_64; 1073742140 on x32; 353 on i386; 276 on aarch64, riscv64; 382 on arm; 357 on ppc64le; 347 on s390x; 5311 on mips64el; 4351 on mipsel. */
     public static final long renameat2 = TABLE.numberOr("renameat2", SyscallTable.MISSING);
 
-    /** {@code __NR_request_key}: 1073742073 on x32; 218 on aarch64, riscv64; 249 on x86_64; 270 on ppc64le; 279 on s390x; 287 on i386; 310 on arm; 4281 on mipsel; 5240 on mips64el. */
+    /** {@code __NR_request_key}: 249 on x86_64; 1073742073 on x32; 287 on i386; 218 on aarch64, riscv64; 310 on arm; 270 on ppc64le; 279 on s390x; 5240 on mips64el; 4281 on mipsel. */
     public static final long request_key = TABLE.numberOr("request_key", SyscallTable.MISSING);
 
     /** {@code __NR_reserved177}: 5177 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mipsel. */
@@ -947,43 +947,43 @@ public final class Nr {
     /** {@code __NR_reserved82}: 4082 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
     public static final long reserved82 = TABLE.numberOr("reserved82", SyscallTable.MISSING);
 
-    /** {@code __NR_restart_syscall}: 0 on i386, arm, ppc64le; 1073742043 on x32; 128 on aarch64, riscv64; 219 on x86_64; 4253 on mipsel; 5213 on mips64el; 7 on s390x. */
+    /** {@code __NR_restart_syscall}: 219 on x86_64; 1073742043 on x32; 0 on i386, arm, ppc64le; 128 on aarch64, riscv64; 7 on s390x; 5213 on mips64el; 4253 on mipsel. */
     public static final long restart_syscall = TABLE.numberOr("restart_syscall", SyscallTable.MISSING);
 
     /** {@code __NR_riscv_flush_icache}: 259 on riscv64; none on x86_64, x32, i386, aarch64, arm, ppc64le, s390x, mips64el, mipsel. */
     public static final long riscv_flush_icache = TABLE.numberOr("riscv_flush_icache", SyscallTable.MISSING);
 
-    /** {@code __NR_rmdir}: 1073741908 on x32; 40 on i386, arm, ppc64le, s390x; 4040 on mipsel; 5082 on mips64el; 84 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_rmdir}: 84 on x86_64; 1073741908 on x32; 40 on i386, arm, ppc64le, s390x; 5082 on mips64el; 4040 on mipsel; none on aarch64, riscv64. */
     public static final long rmdir = TABLE.numberOr("rmdir", SyscallTable.MISSING);
 
-    /** {@code __NR_rseq}: 1073742158 on x32; 293 on aarch64, riscv64; 334 on x86_64; 383 on s390x; 386 on i386; 387 on ppc64le; 398 on arm; 4367 on mipsel; 5327 on mips64el. */
+    /** {@code __NR_rseq}: 334 on x86_64; 1073742158 on x32; 386 on i386; 293 on aarch64, riscv64; 398 on arm; 387 on ppc64le; 383 on s390x; 5327 on mips64el; 4367 on mipsel. */
     public static final long rseq = TABLE.numberOr("rseq", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigaction}: 1073742336 on x32; 13 on x86_64; 134 on aarch64, riscv64; 173 on ppc64le; 174 on i386, arm, s390x; 4194 on mipsel; 5013 on mips64el. */
+    /** {@code __NR_rt_sigaction}: 13 on x86_64; 1073742336 on x32; 174 on i386, arm, s390x; 134 on aarch64, riscv64; 173 on ppc64le; 5013 on mips64el; 4194 on mipsel. */
     public static final long rt_sigaction = TABLE.numberOr("rt_sigaction", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigpending}: 1073742346 on x32; 127 on x86_64; 136 on aarch64, riscv64; 175 on ppc64le; 176 on i386, arm, s390x; 4196 on mipsel; 5125 on mips64el. */
+    /** {@code __NR_rt_sigpending}: 127 on x86_64; 1073742346 on x32; 176 on i386, arm, s390x; 136 on aarch64, riscv64; 175 on ppc64le; 5125 on mips64el; 4196 on mipsel. */
     public static final long rt_sigpending = TABLE.numberOr("rt_sigpending", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigprocmask}: 1073741838 on x32; 135 on aarch64, riscv64; 14 on x86_64; 174 on ppc64le; 175 on i386, arm, s390x; 4195 on mipsel; 5014 on mips64el. */
+    /** {@code __NR_rt_sigprocmask}: 14 on x86_64; 1073741838 on x32; 175 on i386, arm, s390x; 135 on aarch64, riscv64; 174 on ppc64le; 5014 on mips64el; 4195 on mipsel. */
     public static final long rt_sigprocmask = TABLE.numberOr("rt_sigprocmask", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigqueueinfo}: 1073742348 on x32; 129 on x86_64; 138 on aarch64, riscv64; 177 on ppc64le; 178 on i386, arm, s390x; 4198 on mipsel; 5127 on mips64el. */
+    /** {@code __NR_rt_sigqueueinfo}: 129 on x86_64; 1073742348 on x32; 178 on i386, arm, s390x; 138 on aarch64, riscv64; 177 on ppc64le; 5127 on mips64el; 4198 on mipsel. */
     public static final long rt_sigqueueinfo = TABLE.numberOr("rt_sigqueueinfo", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigreturn}: 1073742337 on x32; 139 on aarch64, riscv64; 15 on x86_64; 172 on ppc64le; 173 on i386, arm, s390x; 4193 on mipsel; 5211 on mips64el. */
+    /** {@code __NR_rt_sigreturn}: 15 on x86_64; 1073742337 on x32; 173 on i386, arm, s390x; 139 on aarch64, riscv64; 172 on ppc64le; 5211 on mips64el; 4193 on mipsel. */
     public static final long rt_sigreturn = TABLE.numberOr("rt_sigreturn", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigsuspend}: 1073741954 on x32; 130 on x86_64; 133 on aarch64, riscv64; 178 on ppc64le; 179 on i386, arm, s390x; 4199 on mipsel; 5128 on mips64el. */
+    /** {@code __NR_rt_sigsuspend}: 130 on x86_64; 1073741954 on x32; 179 on i386, arm, s390x; 133 on aarch64, riscv64; 178 on ppc64le; 5128 on mips64el; 4199 on mipsel. */
     public static final long rt_sigsuspend = TABLE.numberOr("rt_sigsuspend", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_sigtimedwait}: 1073742347 on x32; 128 on x86_64; 137 on aarch64, riscv64; 176 on ppc64le; 177 on i386, arm, s390x; 4197 on mipsel; 5126 on mips64el. */
+    /** {@code __NR_rt_sigtimedwait}: 128 on x86_64; 1073742347 on x32; 177 on i386, arm, s390x; 137 on aarch64, riscv64; 176 on ppc64le; 5126 on mips64el; 4197 on mipsel. */
     public static final long rt_sigtimedwait = TABLE.numberOr("rt_sigtimedwait", SyscallTable.MISSING);
 
     /** {@code __NR_rt_sigtimedwait_time64}: 421 on i386, arm; 4421 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long rt_sigtimedwait_time64 = TABLE.numberOr("rt_sigtimedwait_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_rt_tgsigqueueinfo}: 1073742360 on x32; 240 on aarch64, riscv64; 297 on x86_64; 322 on ppc64le; 330 on s390x; 335 on i386; 363 on arm; 4332 on mipsel; 5291 on mips64el. */
+    /** {@code __NR_rt_tgsigqueueinfo}: 297 on x86_64; 1073742360 on x32; 335 on i386; 240 on aarch64, riscv64; 363 on arm; 322 on ppc64le; 330 on s390x; 5291 on mips64el; 4332 on mipsel. */
     public static final long rt_tgsigqueueinfo = TABLE.numberOr("rt_tgsigqueueinfo", SyscallTable.MISSING);
 
     /** {@code __NR_rtas}: 255 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
@@ -1004,64 +1004,64 @@ public final class Nr {
     /** {@code __NR_s390_sthyi}: 380 on s390x; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, mips64el, mipsel. */
     public static final long s390_sthyi = TABLE.numberOr("s390_sthyi", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_get_priority_max}: 1073741970 on x32; 125 on aarch64, riscv64; 146 on x86_64; 159 on i386, arm, ppc64le, s390x; 4163 on mipsel; 5143 on mips64el. */
+    /** {@code __NR_sched_get_priority_max}: 146 on x86_64; 1073741970 on x32; 159 on i386, arm, ppc64le, s390x; 125 on aarch64, riscv64; 5143 on mips64el; 4163 on mipsel. */
     public static final long sched_get_priority_max = TABLE.numberOr("sched_get_priority_max", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_get_priority_min}: 1073741971 on x32; 126 on aarch64, riscv64; 147 on x86_64; 160 on i386, arm, ppc64le, s390x; 4164 on mipsel; 5144 on mips64el. */
+    /** {@code __NR_sched_get_priority_min}: 147 on x86_64; 1073741971 on x32; 160 on i386, arm, ppc64le, s390x; 126 on aarch64, riscv64; 5144 on mips64el; 4164 on mipsel. */
     public static final long sched_get_priority_min = TABLE.numberOr("sched_get_priority_min", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_getaffinity}: 1073742028 on x32; 123 on aarch64, riscv64; 204 on x86_64; 223 on ppc64le; 240 on s390x; 242 on i386, arm; 4240 on mipsel; 5196 on mips64el. */
+    /** {@code __NR_sched_getaffinity}: 204 on x86_64; 1073742028 on x32; 242 on i386, arm; 123 on aarch64, riscv64; 223 on ppc64le; 240 on s390x; 5196 on mips64el; 4240 on mipsel. */
     public static final long sched_getaffinity = TABLE.numberOr("sched_getaffinity", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_getattr}: 1073742139 on x32; 275 on aarch64, riscv64; 315 on x86_64; 346 on s390x; 352 on i386; 356 on ppc64le; 381 on arm; 4350 on mipsel; 5310 on mips64el. */
+    /** {@code __NR_sched_getattr}: 315 on x86_64; 1073742139 on x32; 352 on i386; 275 on aarch64, riscv64; 381 on arm; 356 on ppc64le; 346 on s390x; 5310 on mips64el; 4350 on mipsel. */
     public static final long sched_getattr = TABLE.numberOr("sched_getattr", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_getparam}: 1073741967 on x32; 121 on aarch64, riscv64; 143 on x86_64; 155 on i386, arm, ppc64le, s390x; 4159 on mipsel; 5140 on mips64el. */
+    /** {@code __NR_sched_getparam}: 143 on x86_64; 1073741967 on x32; 155 on i386, arm, ppc64le, s390x; 121 on aarch64, riscv64; 5140 on mips64el; 4159 on mipsel. */
     public static final long sched_getparam = TABLE.numberOr("sched_getparam", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_getscheduler}: 1073741969 on x32; 120 on aarch64, riscv64; 145 on x86_64; 157 on i386, arm, ppc64le, s390x; 4161 on mipsel; 5142 on mips64el. */
+    /** {@code __NR_sched_getscheduler}: 145 on x86_64; 1073741969 on x32; 157 on i386, arm, ppc64le, s390x; 120 on aarch64, riscv64; 5142 on mips64el; 4161 on mipsel. */
     public static final long sched_getscheduler = TABLE.numberOr("sched_getscheduler", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_rr_get_interval}: 1073741972 on x32; 127 on aarch64, riscv64; 148 on x86_64; 161 on i386, arm, ppc64le, s390x; 4165 on mipsel; 5145 on mips64el. */
+    /** {@code __NR_sched_rr_get_interval}: 148 on x86_64; 1073741972 on x32; 161 on i386, arm, ppc64le, s390x; 127 on aarch64, riscv64; 5145 on mips64el; 4165 on mipsel. */
     public static final long sched_rr_get_interval = TABLE.numberOr("sched_rr_get_interval", SyscallTable.MISSING);
 
     /** {@code __NR_sched_rr_get_interval_time64}: 423 on i386, arm; 4423 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long sched_rr_get_interval_time64 = TABLE.numberOr("sched_rr_get_interval_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_setaffinity}: 1073742027 on x32; 122 on aarch64, riscv64; 203 on x86_64; 222 on ppc64le; 239 on s390x; 241 on i386, arm; 4239 on mipsel; 5195 on mips64el. */
+    /** {@code __NR_sched_setaffinity}: 203 on x86_64; 1073742027 on x32; 241 on i386, arm; 122 on aarch64, riscv64; 222 on ppc64le; 239 on s390x; 5195 on mips64el; 4239 on mipsel. */
     public static final long sched_setaffinity = TABLE.numberOr("sched_setaffinity", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_setattr}: 1073742138 on x32; 274 on aarch64, riscv64; 314 on x86_64; 345 on s390x; 351 on i386; 355 on ppc64le; 380 on arm; 4349 on mipsel; 5309 on mips64el. */
+    /** {@code __NR_sched_setattr}: 314 on x86_64; 1073742138 on x32; 351 on i386; 274 on aarch64, riscv64; 380 on arm; 355 on ppc64le; 345 on s390x; 5309 on mips64el; 4349 on mipsel. */
     public static final long sched_setattr = TABLE.numberOr("sched_setattr", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_setparam}: 1073741966 on x32; 118 on aarch64, riscv64; 142 on x86_64; 154 on i386, arm, ppc64le, s390x; 4158 on mipsel; 5139 on mips64el. */
+    /** {@code __NR_sched_setparam}: 142 on x86_64; 1073741966 on x32; 154 on i386, arm, ppc64le, s390x; 118 on aarch64, riscv64; 5139 on mips64el; 4158 on mipsel. */
     public static final long sched_setparam = TABLE.numberOr("sched_setparam", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_setscheduler}: 1073741968 on x32; 119 on aarch64, riscv64; 144 on x86_64; 156 on i386, arm, ppc64le, s390x; 4160 on mipsel; 5141 on mips64el. */
+    /** {@code __NR_sched_setscheduler}: 144 on x86_64; 1073741968 on x32; 156 on i386, arm, ppc64le, s390x; 119 on aarch64, riscv64; 5141 on mips64el; 4160 on mipsel. */
     public static final long sched_setscheduler = TABLE.numberOr("sched_setscheduler", SyscallTable.MISSING);
 
-    /** {@code __NR_sched_yield}: 1073741848 on x32; 124 on aarch64, riscv64; 158 on i386, arm, ppc64le, s390x; 24 on x86_64; 4162 on mipsel; 5023 on mips64el. */
+    /** {@code __NR_sched_yield}: 24 on x86_64; 1073741848 on x32; 158 on i386, arm, ppc64le, s390x; 124 on aarch64, riscv64; 5023 on mips64el; 4162 on mipsel. */
     public static final long sched_yield = TABLE.numberOr("sched_yield", SyscallTable.MISSING);
 
-    /** {@code __NR_seccomp}: 1073742141 on x32; 277 on aarch64, riscv64; 317 on x86_64; 348 on s390x; 354 on i386; 358 on ppc64le; 383 on arm; 4352 on mipsel; 5312 on mips64el. */
+    /** {@code __NR_seccomp}: 317 on x86_64; 1073742141 on x32; 354 on i386; 277 on aarch64, riscv64; 383 on arm; 358 on ppc64le; 348 on s390x; 5312 on mips64el; 4352 on mipsel. */
     public static final long seccomp = TABLE.numberOr("seccomp", SyscallTable.MISSING);
 
-    /** {@code __NR_security}: 1073742009 on x32; 185 on x86_64; none on i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code __NR_security}: 185 on x86_64; 1073742009 on x32; none on i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long security = TABLE.numberOr("security", SyscallTable.MISSING);
 
-    /** {@code __NR_select}: 1073741847 on x32; 142 on s390x; 23 on x86_64; 82 on i386, ppc64le; none on aarch64, arm, riscv64, mips64el, mipsel. */
+    /** {@code __NR_select}: 23 on x86_64; 1073741847 on x32; 82 on i386, ppc64le; 142 on s390x; none on aarch64, arm, riscv64, mips64el, mipsel. */
     public static final long select = TABLE.numberOr("select", SyscallTable.MISSING);
 
-    /** {@code __NR_semctl}: 1073741890 on x32; 191 on aarch64, riscv64; 300 on arm; 394 on i386, ppc64le, s390x; 4394 on mipsel; 5064 on mips64el; 66 on x86_64. */
+    /** {@code __NR_semctl}: 66 on x86_64; 1073741890 on x32; 394 on i386, ppc64le, s390x; 191 on aarch64, riscv64; 300 on arm; 5064 on mips64el; 4394 on mipsel. */
     public static final long semctl = TABLE.numberOr("semctl", SyscallTable.MISSING);
 
-    /** {@code __NR_semget}: 1073741888 on x32; 190 on aarch64, riscv64; 299 on arm; 393 on i386, ppc64le, s390x; 4393 on mipsel; 5062 on mips64el; 64 on x86_64. */
+    /** {@code __NR_semget}: 64 on x86_64; 1073741888 on x32; 393 on i386, ppc64le, s390x; 190 on aarch64, riscv64; 299 on arm; 5062 on mips64el; 4393 on mipsel. */
     public static final long semget = TABLE.numberOr("semget", SyscallTable.MISSING);
 
-    /** {@code __NR_semop}: 1073741889 on x32; 193 on aarch64, riscv64; 298 on arm; 5063 on mips64el; 65 on x86_64; none on i386, ppc64le, s390x, mipsel. */
+    /** {@code __NR_semop}: 65 on x86_64; 1073741889 on x32; 193 on aarch64, riscv64; 298 on arm; 5063 on mips64el; none on i386, ppc64le, s390x, mipsel. */
     public static final long semop = TABLE.numberOr("semop", SyscallTable.MISSING);
 
-    /** {@code __NR_semtimedop}: 1073742044 on x32; 192 on aarch64, riscv64; 220 on x86_64; 312 on arm; 392 on ppc64le, s390x; 5214 on mips64el; none on i386, mipsel. */
+    /** {@code __NR_semtimedop}: 220 on x86_64; 1073742044 on x32; 192 on aarch64, riscv64; 312 on arm; 392 on ppc64le, s390x; 5214 on mips64el; none on i386, mipsel. */
     public static final long semtimedop = TABLE.numberOr("semtimedop", SyscallTable.MISSING);
 
     /** {@code __NR_semtimedop_time64}: 420 on i386, arm; 4420 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
@@ -1070,160 +1070,160 @@ public final class Nr {
     /** {@code __NR_send}: 289 on arm; 334 on ppc64le; 4178 on mipsel; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el. */
     public static final long send = TABLE.numberOr("send", SyscallTable.MISSING);
 
-    /** {@code __NR_sendfile}: 1073741864 on x32; 186 on ppc64le; 187 on i386, arm, s390x; 40 on x86_64; 4207 on mipsel; 5039 on mips64el; 71 on aarch64, riscv64. */
+    /** {@code __NR_sendfile}: 40 on x86_64; 1073741864 on x32; 187 on i386, arm, s390x; 71 on aarch64, riscv64; 186 on ppc64le; 5039 on mips64el; 4207 on mipsel. */
     public static final long sendfile = TABLE.numberOr("sendfile", SyscallTable.MISSING);
 
     /** {@code __NR_sendfile64}: 239 on i386, arm; 4237 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long sendfile64 = TABLE.numberOr("sendfile64", SyscallTable.MISSING);
 
-    /** {@code __NR_sendmmsg}: 1073742362 on x32; 269 on aarch64, riscv64; 307 on x86_64; 345 on i386; 349 on ppc64le; 358 on s390x; 374 on arm; 4343 on mipsel; 5302 on mips64el. */
+    /** {@code __NR_sendmmsg}: 307 on x86_64; 1073742362 on x32; 345 on i386; 269 on aarch64, riscv64; 374 on arm; 349 on ppc64le; 358 on s390x; 5302 on mips64el; 4343 on mipsel. */
     public static final long sendmmsg = TABLE.numberOr("sendmmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_sendmsg}: 1073742342 on x32; 211 on aarch64, riscv64; 296 on arm; 341 on ppc64le; 370 on i386, s390x; 4179 on mipsel; 46 on x86_64; 5045 on mips64el. */
+    /** {@code __NR_sendmsg}: 46 on x86_64; 1073742342 on x32; 370 on i386, s390x; 211 on aarch64, riscv64; 296 on arm; 341 on ppc64le; 5045 on mips64el; 4179 on mipsel. */
     public static final long sendmsg = TABLE.numberOr("sendmsg", SyscallTable.MISSING);
 
-    /** {@code __NR_sendto}: 1073741868 on x32; 206 on aarch64, riscv64; 290 on arm; 335 on ppc64le; 369 on i386, s390x; 4180 on mipsel; 44 on x86_64; 5043 on mips64el. */
+    /** {@code __NR_sendto}: 44 on x86_64; 1073741868 on x32; 369 on i386, s390x; 206 on aarch64, riscv64; 290 on arm; 335 on ppc64le; 5043 on mips64el; 4180 on mipsel. */
     public static final long sendto = TABLE.numberOr("sendto", SyscallTable.MISSING);
 
-    /** {@code __NR_set_mempolicy}: 1073742062 on x32; 237 on aarch64, riscv64; 238 on x86_64; 261 on ppc64le; 270 on s390x; 276 on i386; 321 on arm; 4270 on mipsel; 5229 on mips64el. */
+    /** {@code __NR_set_mempolicy}: 238 on x86_64; 1073742062 on x32; 276 on i386; 237 on aarch64, riscv64; 321 on arm; 261 on ppc64le; 270 on s390x; 5229 on mips64el; 4270 on mipsel. */
     public static final long set_mempolicy = TABLE.numberOr("set_mempolicy", SyscallTable.MISSING);
 
-    /** {@code __NR_set_mempolicy_home_node}: 1073742274 on x32; 4450 on mipsel; 450 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 5450 on mips64el. */
+    /** {@code __NR_set_mempolicy_home_node}: 450 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742274 on x32; 5450 on mips64el; 4450 on mipsel. */
     public static final long set_mempolicy_home_node = TABLE.numberOr("set_mempolicy_home_node", SyscallTable.MISSING);
 
-    /** {@code __NR_set_robust_list}: 1073742354 on x32; 273 on x86_64; 300 on ppc64le; 304 on s390x; 311 on i386; 338 on arm; 4309 on mipsel; 5268 on mips64el; 99 on aarch64, riscv64. */
+    /** {@code __NR_set_robust_list}: 273 on x86_64; 1073742354 on x32; 311 on i386; 99 on aarch64, riscv64; 338 on arm; 300 on ppc64le; 304 on s390x; 5268 on mips64el; 4309 on mipsel. */
     public static final long set_robust_list = TABLE.numberOr("set_robust_list", SyscallTable.MISSING);
 
-    /** {@code __NR_set_thread_area}: 205 on x86_64; 243 on i386; 4283 on mipsel; 5242 on mips64el; none on x32, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code __NR_set_thread_area}: 205 on x86_64; 243 on i386; 5242 on mips64el; 4283 on mipsel; none on x32, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final long set_thread_area = TABLE.numberOr("set_thread_area", SyscallTable.MISSING);
 
-    /** {@code __NR_set_tid_address}: 1073742042 on x32; 218 on x86_64; 232 on ppc64le; 252 on s390x; 256 on arm; 258 on i386; 4252 on mipsel; 5212 on mips64el; 96 on aarch64, riscv64. */
+    /** {@code __NR_set_tid_address}: 218 on x86_64; 1073742042 on x32; 258 on i386; 96 on aarch64, riscv64; 256 on arm; 232 on ppc64le; 252 on s390x; 5212 on mips64el; 4252 on mipsel. */
     public static final long set_tid_address = TABLE.numberOr("set_tid_address", SyscallTable.MISSING);
 
-    /** {@code __NR_set_tls}: 983045 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code __ARM_NR_set_tls}: 983045 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long set_tls = TABLE.numberOr("set_tls", SyscallTable.MISSING);
 
-    /** {@code __NR_setdomainname}: 1073741995 on x32; 121 on i386, arm, ppc64le, s390x; 162 on aarch64, riscv64; 171 on x86_64; 4121 on mipsel; 5166 on mips64el. */
+    /** {@code __NR_setdomainname}: 171 on x86_64; 1073741995 on x32; 121 on i386, arm, ppc64le, s390x; 162 on aarch64, riscv64; 5166 on mips64el; 4121 on mipsel. */
     public static final long setdomainname = TABLE.numberOr("setdomainname", SyscallTable.MISSING);
 
-    /** {@code __NR_setfsgid}: 1073741947 on x32; 123 on x86_64; 139 on i386, arm, ppc64le; 152 on aarch64, riscv64; 216 on s390x; 4139 on mipsel; 5121 on mips64el. */
+    /** {@code __NR_setfsgid}: 123 on x86_64; 1073741947 on x32; 139 on i386, arm, ppc64le; 152 on aarch64, riscv64; 216 on s390x; 5121 on mips64el; 4139 on mipsel. */
     public static final long setfsgid = TABLE.numberOr("setfsgid", SyscallTable.MISSING);
 
     /** {@code __NR_setfsgid32}: 216 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long setfsgid32 = TABLE.numberOr("setfsgid32", SyscallTable.MISSING);
 
-    /** {@code __NR_setfsuid}: 1073741946 on x32; 122 on x86_64; 138 on i386, arm, ppc64le; 151 on aarch64, riscv64; 215 on s390x; 4138 on mipsel; 5120 on mips64el. */
+    /** {@code __NR_setfsuid}: 122 on x86_64; 1073741946 on x32; 138 on i386, arm, ppc64le; 151 on aarch64, riscv64; 215 on s390x; 5120 on mips64el; 4138 on mipsel. */
     public static final long setfsuid = TABLE.numberOr("setfsuid", SyscallTable.MISSING);
 
     /** {@code __NR_setfsuid32}: 215 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long setfsuid32 = TABLE.numberOr("setfsuid32", SyscallTable.MISSING);
 
-    /** {@code __NR_setgid}: 106 on x86_64; 1073741930 on x32; 144 on aarch64, riscv64; 214 on s390x; 4046 on mipsel; 46 on i386, arm, ppc64le; 5104 on mips64el. */
+    /** {@code __NR_setgid}: 106 on x86_64; 1073741930 on x32; 46 on i386, arm, ppc64le; 144 on aarch64, riscv64; 214 on s390x; 5104 on mips64el; 4046 on mipsel. */
     public static final long setgid = TABLE.numberOr("setgid", SyscallTable.MISSING);
 
     /** {@code __NR_setgid32}: 214 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long setgid32 = TABLE.numberOr("setgid32", SyscallTable.MISSING);
 
-    /** {@code __NR_setgroups}: 1073741940 on x32; 116 on x86_64; 159 on aarch64, riscv64; 206 on s390x; 4081 on mipsel; 5114 on mips64el; 81 on i386, arm, ppc64le. */
+    /** {@code __NR_setgroups}: 116 on x86_64; 1073741940 on x32; 81 on i386, arm, ppc64le; 159 on aarch64, riscv64; 206 on s390x; 5114 on mips64el; 4081 on mipsel. */
     public static final long setgroups = TABLE.numberOr("setgroups", SyscallTable.MISSING);
 
     /** {@code __NR_setgroups32}: 206 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long setgroups32 = TABLE.numberOr("setgroups32", SyscallTable.MISSING);
 
-    /** {@code __NR_sethostname}: 1073741994 on x32; 161 on aarch64, riscv64; 170 on x86_64; 4074 on mipsel; 5165 on mips64el; 74 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_sethostname}: 170 on x86_64; 1073741994 on x32; 74 on i386, arm, ppc64le, s390x; 161 on aarch64, riscv64; 5165 on mips64el; 4074 on mipsel. */
     public static final long sethostname = TABLE.numberOr("sethostname", SyscallTable.MISSING);
 
-    /** {@code __NR_setitimer}: 103 on aarch64, riscv64; 104 on i386, arm, ppc64le, s390x; 1073741862 on x32; 38 on x86_64; 4104 on mipsel; 5036 on mips64el. */
+    /** {@code __NR_setitimer}: 38 on x86_64; 1073741862 on x32; 104 on i386, arm, ppc64le, s390x; 103 on aarch64, riscv64; 5036 on mips64el; 4104 on mipsel. */
     public static final long setitimer = TABLE.numberOr("setitimer", SyscallTable.MISSING);
 
-    /** {@code __NR_setns}: 1073742132 on x32; 268 on aarch64, riscv64; 308 on x86_64; 339 on s390x; 346 on i386; 350 on ppc64le; 375 on arm; 4344 on mipsel; 5303 on mips64el. */
+    /** {@code __NR_setns}: 308 on x86_64; 1073742132 on x32; 346 on i386; 268 on aarch64, riscv64; 375 on arm; 350 on ppc64le; 339 on s390x; 5303 on mips64el; 4344 on mipsel. */
     public static final long setns = TABLE.numberOr("setns", SyscallTable.MISSING);
 
-    /** {@code __NR_setpgid}: 1073741933 on x32; 109 on x86_64; 154 on aarch64, riscv64; 4057 on mipsel; 5107 on mips64el; 57 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_setpgid}: 109 on x86_64; 1073741933 on x32; 57 on i386, arm, ppc64le, s390x; 154 on aarch64, riscv64; 5107 on mips64el; 4057 on mipsel. */
     public static final long setpgid = TABLE.numberOr("setpgid", SyscallTable.MISSING);
 
-    /** {@code __NR_setpriority}: 1073741965 on x32; 140 on aarch64, riscv64; 141 on x86_64; 4097 on mipsel; 5138 on mips64el; 97 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_setpriority}: 141 on x86_64; 1073741965 on x32; 97 on i386, arm, ppc64le, s390x; 140 on aarch64, riscv64; 5138 on mips64el; 4097 on mipsel. */
     public static final long setpriority = TABLE.numberOr("setpriority", SyscallTable.MISSING);
 
-    /** {@code __NR_setregid}: 1073741938 on x32; 114 on x86_64; 143 on aarch64, riscv64; 204 on s390x; 4071 on mipsel; 5112 on mips64el; 71 on i386, arm, ppc64le. */
+    /** {@code __NR_setregid}: 114 on x86_64; 1073741938 on x32; 71 on i386, arm, ppc64le; 143 on aarch64, riscv64; 204 on s390x; 5112 on mips64el; 4071 on mipsel. */
     public static final long setregid = TABLE.numberOr("setregid", SyscallTable.MISSING);
 
     /** {@code __NR_setregid32}: 204 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long setregid32 = TABLE.numberOr("setregid32", SyscallTable.MISSING);
 
-    /** {@code __NR_setresgid}: 1073741943 on x32; 119 on x86_64; 149 on aarch64, riscv64; 169 on ppc64le; 170 on i386, arm; 210 on s390x; 4190 on mipsel; 5117 on mips64el. */
+    /** {@code __NR_setresgid}: 119 on x86_64; 1073741943 on x32; 170 on i386, arm; 149 on aarch64, riscv64; 169 on ppc64le; 210 on s390x; 5117 on mips64el; 4190 on mipsel. */
     public static final long setresgid = TABLE.numberOr("setresgid", SyscallTable.MISSING);
 
     /** {@code __NR_setresgid32}: 210 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long setresgid32 = TABLE.numberOr("setresgid32", SyscallTable.MISSING);
 
-    /** {@code __NR_setresuid}: 1073741941 on x32; 117 on x86_64; 147 on aarch64, riscv64; 164 on i386, arm, ppc64le; 208 on s390x; 4185 on mipsel; 5115 on mips64el. */
+    /** {@code __NR_setresuid}: 117 on x86_64; 1073741941 on x32; 164 on i386, arm, ppc64le; 147 on aarch64, riscv64; 208 on s390x; 5115 on mips64el; 4185 on mipsel. */
     public static final long setresuid = TABLE.numberOr("setresuid", SyscallTable.MISSING);
 
     /** {@code __NR_setresuid32}: 208 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long setresuid32 = TABLE.numberOr("setresuid32", SyscallTable.MISSING);
 
-    /** {@code __NR_setreuid}: 1073741937 on x32; 113 on x86_64; 145 on aarch64, riscv64; 203 on s390x; 4070 on mipsel; 5111 on mips64el; 70 on i386, arm, ppc64le. */
+    /** {@code __NR_setreuid}: 113 on x86_64; 1073741937 on x32; 70 on i386, arm, ppc64le; 145 on aarch64, riscv64; 203 on s390x; 5111 on mips64el; 4070 on mipsel. */
     public static final long setreuid = TABLE.numberOr("setreuid", SyscallTable.MISSING);
 
     /** {@code __NR_setreuid32}: 203 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long setreuid32 = TABLE.numberOr("setreuid32", SyscallTable.MISSING);
 
-    /** {@code __NR_setrlimit}: 1073741984 on x32; 160 on x86_64; 164 on aarch64, riscv64; 4075 on mipsel; 5155 on mips64el; 75 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_setrlimit}: 160 on x86_64; 1073741984 on x32; 75 on i386, arm, ppc64le, s390x; 164 on aarch64, riscv64; 5155 on mips64el; 4075 on mipsel. */
     public static final long setrlimit = TABLE.numberOr("setrlimit", SyscallTable.MISSING);
 
-    /** {@code __NR_setsid}: 1073741936 on x32; 112 on x86_64; 157 on aarch64, riscv64; 4066 on mipsel; 5110 on mips64el; 66 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_setsid}: 112 on x86_64; 1073741936 on x32; 66 on i386, arm, ppc64le, s390x; 157 on aarch64, riscv64; 5110 on mips64el; 4066 on mipsel. */
     public static final long setsid = TABLE.numberOr("setsid", SyscallTable.MISSING);
 
-    /** {@code __NR_setsockopt}: 1073742365 on x32; 208 on aarch64, riscv64; 294 on arm; 339 on ppc64le; 366 on i386, s390x; 4181 on mipsel; 5053 on mips64el; 54 on x86_64. */
+    /** {@code __NR_setsockopt}: 54 on x86_64; 1073742365 on x32; 366 on i386, s390x; 208 on aarch64, riscv64; 294 on arm; 339 on ppc64le; 5053 on mips64el; 4181 on mipsel. */
     public static final long setsockopt = TABLE.numberOr("setsockopt", SyscallTable.MISSING);
 
-    /** {@code __NR_settimeofday}: 1073741988 on x32; 164 on x86_64; 170 on aarch64, riscv64; 4079 on mipsel; 5159 on mips64el; 79 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_settimeofday}: 164 on x86_64; 1073741988 on x32; 79 on i386, arm, ppc64le, s390x; 170 on aarch64, riscv64; 5159 on mips64el; 4079 on mipsel. */
     public static final long settimeofday = TABLE.numberOr("settimeofday", SyscallTable.MISSING);
 
-    /** {@code __NR_setuid}: 105 on x86_64; 1073741929 on x32; 146 on aarch64, riscv64; 213 on s390x; 23 on i386, arm, ppc64le; 4023 on mipsel; 5103 on mips64el. */
+    /** {@code __NR_setuid}: 105 on x86_64; 1073741929 on x32; 23 on i386, arm, ppc64le; 146 on aarch64, riscv64; 213 on s390x; 5103 on mips64el; 4023 on mipsel. */
     public static final long setuid = TABLE.numberOr("setuid", SyscallTable.MISSING);
 
     /** {@code __NR_setuid32}: 213 on i386, arm; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long setuid32 = TABLE.numberOr("setuid32", SyscallTable.MISSING);
 
-    /** {@code __NR_setxattr}: 1073742012 on x32; 188 on x86_64; 209 on ppc64le; 224 on s390x; 226 on i386, arm; 4224 on mipsel; 5 on aarch64, riscv64; 5180 on mips64el. */
+    /** {@code __NR_setxattr}: 188 on x86_64; 1073742012 on x32; 226 on i386, arm; 5 on aarch64, riscv64; 209 on ppc64le; 224 on s390x; 5180 on mips64el; 4224 on mipsel. */
     public static final long setxattr = TABLE.numberOr("setxattr", SyscallTable.MISSING);
 
-    /** {@code __NR_sgetmask}: 4068 on mipsel; 68 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_sgetmask}: 68 on i386, ppc64le; 4068 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long sgetmask = TABLE.numberOr("sgetmask", SyscallTable.MISSING);
 
-    /** {@code __NR_shmat}: 1073741854 on x32; 196 on aarch64, riscv64; 30 on x86_64; 305 on arm; 397 on i386, ppc64le, s390x; 4397 on mipsel; 5029 on mips64el. */
+    /** {@code __NR_shmat}: 30 on x86_64; 1073741854 on x32; 397 on i386, ppc64le, s390x; 196 on aarch64, riscv64; 305 on arm; 5029 on mips64el; 4397 on mipsel. */
     public static final long shmat = TABLE.numberOr("shmat", SyscallTable.MISSING);
 
-    /** {@code __NR_shmctl}: 1073741855 on x32; 195 on aarch64, riscv64; 308 on arm; 31 on x86_64; 396 on i386, ppc64le, s390x; 4396 on mipsel; 5030 on mips64el. */
+    /** {@code __NR_shmctl}: 31 on x86_64; 1073741855 on x32; 396 on i386, ppc64le, s390x; 195 on aarch64, riscv64; 308 on arm; 5030 on mips64el; 4396 on mipsel. */
     public static final long shmctl = TABLE.numberOr("shmctl", SyscallTable.MISSING);
 
-    /** {@code __NR_shmdt}: 1073741891 on x32; 197 on aarch64, riscv64; 306 on arm; 398 on i386, ppc64le, s390x; 4398 on mipsel; 5065 on mips64el; 67 on x86_64. */
+    /** {@code __NR_shmdt}: 67 on x86_64; 1073741891 on x32; 398 on i386, ppc64le, s390x; 197 on aarch64, riscv64; 306 on arm; 5065 on mips64el; 4398 on mipsel. */
     public static final long shmdt = TABLE.numberOr("shmdt", SyscallTable.MISSING);
 
-    /** {@code __NR_shmget}: 1073741853 on x32; 194 on aarch64, riscv64; 29 on x86_64; 307 on arm; 395 on i386, ppc64le, s390x; 4395 on mipsel; 5028 on mips64el. */
+    /** {@code __NR_shmget}: 29 on x86_64; 1073741853 on x32; 395 on i386, ppc64le, s390x; 194 on aarch64, riscv64; 307 on arm; 5028 on mips64el; 4395 on mipsel. */
     public static final long shmget = TABLE.numberOr("shmget", SyscallTable.MISSING);
 
-    /** {@code __NR_shutdown}: 1073741872 on x32; 210 on aarch64, riscv64; 293 on arm; 338 on ppc64le; 373 on i386, s390x; 4182 on mipsel; 48 on x86_64; 5047 on mips64el. */
+    /** {@code __NR_shutdown}: 48 on x86_64; 1073741872 on x32; 373 on i386, s390x; 210 on aarch64, riscv64; 293 on arm; 338 on ppc64le; 5047 on mips64el; 4182 on mipsel. */
     public static final long shutdown = TABLE.numberOr("shutdown", SyscallTable.MISSING);
 
-    /** {@code __NR_sigaction}: 4067 on mipsel; 67 on i386, arm, ppc64le, s390x; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    /** {@code __NR_sigaction}: 67 on i386, arm, ppc64le, s390x; 4067 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
     public static final long sigaction = TABLE.numberOr("sigaction", SyscallTable.MISSING);
 
-    /** {@code __NR_sigaltstack}: 1073742349 on x32; 131 on x86_64; 132 on aarch64, riscv64; 185 on ppc64le; 186 on i386, arm, s390x; 4206 on mipsel; 5129 on mips64el. */
+    /** {@code __NR_sigaltstack}: 131 on x86_64; 1073742349 on x32; 186 on i386, arm, s390x; 132 on aarch64, riscv64; 185 on ppc64le; 5129 on mips64el; 4206 on mipsel. */
     public static final long sigaltstack = TABLE.numberOr("sigaltstack", SyscallTable.MISSING);
 
-    /** {@code __NR_signal}: 4048 on mipsel; 48 on i386, ppc64le, s390x; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
+    /** {@code __NR_signal}: 48 on i386, ppc64le, s390x; 4048 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
     public static final long signal = TABLE.numberOr("signal", SyscallTable.MISSING);
 
-    /** {@code __NR_signalfd}: 1073742106 on x32; 282 on x86_64; 305 on ppc64le; 316 on s390x; 321 on i386; 349 on arm; 4317 on mipsel; 5276 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_signalfd}: 282 on x86_64; 1073742106 on x32; 321 on i386; 349 on arm; 305 on ppc64le; 316 on s390x; 5276 on mips64el; 4317 on mipsel; none on aarch64, riscv64. */
     public static final long signalfd = TABLE.numberOr("signalfd", SyscallTable.MISSING);
 
-    /** {@code __NR_signalfd4}: 1073742113 on x32; 289 on x86_64; 313 on ppc64le; 322 on s390x; 327 on i386; 355 on arm; 4324 on mipsel; 5283 on mips64el; 74 on aarch64, riscv64. */
+    /** {@code __NR_signalfd4}: 289 on x86_64; 1073742113 on x32; 327 on i386; 74 on aarch64, riscv64; 355 on arm; 313 on ppc64le; 322 on s390x; 5283 on mips64el; 4324 on mipsel. */
     public static final long signalfd4 = TABLE.numberOr("signalfd4", SyscallTable.MISSING);
 
-    /** {@code __NR_sigpending}: 4073 on mipsel; 73 on i386, arm, ppc64le, s390x; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    /** {@code __NR_sigpending}: 73 on i386, arm, ppc64le, s390x; 4073 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
     public static final long sigpending = TABLE.numberOr("sigpending", SyscallTable.MISSING);
 
     /** {@code __NR_sigprocmask}: 126 on i386, arm, ppc64le, s390x; 4126 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
@@ -1232,19 +1232,19 @@ public final class Nr {
     /** {@code __NR_sigreturn}: 119 on i386, arm, ppc64le, s390x; 4119 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
     public static final long sigreturn = TABLE.numberOr("sigreturn", SyscallTable.MISSING);
 
-    /** {@code __NR_sigsuspend}: 4072 on mipsel; 72 on i386, arm, ppc64le, s390x; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    /** {@code __NR_sigsuspend}: 72 on i386, arm, ppc64le, s390x; 4072 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
     public static final long sigsuspend = TABLE.numberOr("sigsuspend", SyscallTable.MISSING);
 
-    /** {@code __NR_socket}: 1073741865 on x32; 198 on aarch64, riscv64; 281 on arm; 326 on ppc64le; 359 on i386, s390x; 41 on x86_64; 4183 on mipsel; 5040 on mips64el. */
+    /** {@code __NR_socket}: 41 on x86_64; 1073741865 on x32; 359 on i386, s390x; 198 on aarch64, riscv64; 281 on arm; 326 on ppc64le; 5040 on mips64el; 4183 on mipsel. */
     public static final long socket = TABLE.numberOr("socket", SyscallTable.MISSING);
 
     /** {@code __NR_socketcall}: 102 on i386, ppc64le, s390x; 4102 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
     public static final long socketcall = TABLE.numberOr("socketcall", SyscallTable.MISSING);
 
-    /** {@code __NR_socketpair}: 1073741877 on x32; 199 on aarch64, riscv64; 288 on arm; 333 on ppc64le; 360 on i386, s390x; 4184 on mipsel; 5052 on mips64el; 53 on x86_64. */
+    /** {@code __NR_socketpair}: 53 on x86_64; 1073741877 on x32; 360 on i386, s390x; 199 on aarch64, riscv64; 288 on arm; 333 on ppc64le; 5052 on mips64el; 4184 on mipsel. */
     public static final long socketpair = TABLE.numberOr("socketpair", SyscallTable.MISSING);
 
-    /** {@code __NR_splice}: 1073742099 on x32; 275 on x86_64; 283 on ppc64le; 306 on s390x; 313 on i386; 340 on arm; 4304 on mipsel; 5263 on mips64el; 76 on aarch64, riscv64. */
+    /** {@code __NR_splice}: 275 on x86_64; 1073742099 on x32; 313 on i386; 76 on aarch64, riscv64; 340 on arm; 283 on ppc64le; 306 on s390x; 5263 on mips64el; 4304 on mipsel. */
     public static final long splice = TABLE.numberOr("splice", SyscallTable.MISSING);
 
     /** {@code __NR_spu_create}: 279 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
@@ -1253,22 +1253,22 @@ public final class Nr {
     /** {@code __NR_spu_run}: 278 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
     public static final long spu_run = TABLE.numberOr("spu_run", SyscallTable.MISSING);
 
-    /** {@code __NR_ssetmask}: 4069 on mipsel; 69 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_ssetmask}: 69 on i386, ppc64le; 4069 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long ssetmask = TABLE.numberOr("ssetmask", SyscallTable.MISSING);
 
-    /** {@code __NR_stat}: 106 on i386, arm, ppc64le, s390x; 1073741828 on x32; 4 on x86_64; 4106 on mipsel; 5004 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_stat}: 4 on x86_64; 1073741828 on x32; 106 on i386, arm, ppc64le, s390x; 5004 on mips64el; 4106 on mipsel; none on aarch64, riscv64. */
     public static final long stat = TABLE.numberOr("stat", SyscallTable.MISSING);
 
     /** {@code __NR_stat64}: 195 on i386, arm; 4213 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long stat64 = TABLE.numberOr("stat64", SyscallTable.MISSING);
 
-    /** {@code __NR_statfs}: 1073741961 on x32; 137 on x86_64; 4099 on mipsel; 43 on aarch64, riscv64; 5134 on mips64el; 99 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_statfs}: 137 on x86_64; 1073741961 on x32; 99 on i386, arm, ppc64le, s390x; 43 on aarch64, riscv64; 5134 on mips64el; 4099 on mipsel. */
     public static final long statfs = TABLE.numberOr("statfs", SyscallTable.MISSING);
 
-    /** {@code __NR_statfs64}: 252 on ppc64le; 265 on s390x; 266 on arm; 268 on i386; 4255 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
+    /** {@code __NR_statfs64}: 268 on i386; 266 on arm; 252 on ppc64le; 265 on s390x; 4255 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
     public static final long statfs64 = TABLE.numberOr("statfs64", SyscallTable.MISSING);
 
-    /** {@code __NR_statx}: 1073742156 on x32; 291 on aarch64, riscv64; 332 on x86_64; 379 on s390x; 383 on i386, ppc64le; 397 on arm; 4366 on mipsel; 5326 on mips64el. */
+    /** {@code __NR_statx}: 332 on x86_64; 1073742156 on x32; 383 on i386, ppc64le; 291 on aarch64, riscv64; 397 on arm; 379 on s390x; 5326 on mips64el; 4366 on mipsel. */
     public static final long statx = TABLE.numberOr("statx", SyscallTable.MISSING);
 
     /** {@code __NR_stime}: 25 on i386, ppc64le; 4025 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
@@ -1283,31 +1283,31 @@ public final class Nr {
     /** {@code __NR_swapcontext}: 249 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
     public static final long swapcontext = TABLE.numberOr("swapcontext", SyscallTable.MISSING);
 
-    /** {@code __NR_swapoff}: 1073741992 on x32; 115 on i386, arm, ppc64le, s390x; 168 on x86_64; 225 on aarch64, riscv64; 4115 on mipsel; 5163 on mips64el. */
+    /** {@code __NR_swapoff}: 168 on x86_64; 1073741992 on x32; 115 on i386, arm, ppc64le, s390x; 225 on aarch64, riscv64; 5163 on mips64el; 4115 on mipsel. */
     public static final long swapoff = TABLE.numberOr("swapoff", SyscallTable.MISSING);
 
-    /** {@code __NR_swapon}: 1073741991 on x32; 167 on x86_64; 224 on aarch64, riscv64; 4087 on mipsel; 5162 on mips64el; 87 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_swapon}: 167 on x86_64; 1073741991 on x32; 87 on i386, arm, ppc64le, s390x; 224 on aarch64, riscv64; 5162 on mips64el; 4087 on mipsel. */
     public static final long swapon = TABLE.numberOr("swapon", SyscallTable.MISSING);
 
     /** {@code __NR_switch_endian}: 363 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
     public static final long switch_endian = TABLE.numberOr("switch_endian", SyscallTable.MISSING);
 
-    /** {@code __NR_symlink}: 1073741912 on x32; 4083 on mipsel; 5086 on mips64el; 83 on i386, arm, ppc64le, s390x; 88 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_symlink}: 88 on x86_64; 1073741912 on x32; 83 on i386, arm, ppc64le, s390x; 5086 on mips64el; 4083 on mipsel; none on aarch64, riscv64. */
     public static final long symlink = TABLE.numberOr("symlink", SyscallTable.MISSING);
 
-    /** {@code __NR_symlinkat}: 1073742090 on x32; 266 on x86_64; 295 on ppc64le; 297 on s390x; 304 on i386; 331 on arm; 36 on aarch64, riscv64; 4297 on mipsel; 5256 on mips64el. */
+    /** {@code __NR_symlinkat}: 266 on x86_64; 1073742090 on x32; 304 on i386; 36 on aarch64, riscv64; 331 on arm; 295 on ppc64le; 297 on s390x; 5256 on mips64el; 4297 on mipsel. */
     public static final long symlinkat = TABLE.numberOr("symlinkat", SyscallTable.MISSING);
 
-    /** {@code __NR_sync}: 1073741986 on x32; 162 on x86_64; 36 on i386, arm, ppc64le, s390x; 4036 on mipsel; 5157 on mips64el; 81 on aarch64, riscv64. */
+    /** {@code __NR_sync}: 162 on x86_64; 1073741986 on x32; 36 on i386, arm, ppc64le, s390x; 81 on aarch64, riscv64; 5157 on mips64el; 4036 on mipsel. */
     public static final long sync = TABLE.numberOr("sync", SyscallTable.MISSING);
 
-    /** {@code __NR_sync_file_range}: 1073742101 on x32; 277 on x86_64; 307 on s390x; 314 on i386; 4305 on mipsel; 5264 on mips64el; 84 on aarch64, riscv64; none on arm, ppc64le. */
+    /** {@code __NR_sync_file_range}: 277 on x86_64; 1073742101 on x32; 314 on i386; 84 on aarch64, riscv64; 307 on s390x; 5264 on mips64el; 4305 on mipsel; none on arm, ppc64le. */
     public static final long sync_file_range = TABLE.numberOr("sync_file_range", SyscallTable.MISSING);
 
-    /** {@code __NR_sync_file_range2}: 308 on ppc64le; 341 on arm; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
+    /** {@code __NR_sync_file_range2}: 341 on arm; 308 on ppc64le; none on x86_64, x32, i386, aarch64, riscv64, s390x, mips64el, mipsel. */
     public static final long sync_file_range2 = TABLE.numberOr("sync_file_range2", SyscallTable.MISSING);
 
-    /** {@code __NR_syncfs}: 1073742130 on x32; 267 on aarch64, riscv64; 306 on x86_64; 338 on s390x; 344 on i386; 348 on ppc64le; 373 on arm; 4342 on mipsel; 5301 on mips64el. */
+    /** {@code __NR_syncfs}: 306 on x86_64; 1073742130 on x32; 344 on i386; 267 on aarch64, riscv64; 373 on arm; 348 on ppc64le; 338 on s390x; 5301 on mips64el; 4342 on mipsel. */
     public static final long syncfs = TABLE.numberOr("syncfs", SyscallTable.MISSING);
 
     /** {@code __NR_sys_debug_setcontext}: 256 on ppc64le; none on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
@@ -1316,106 +1316,106 @@ public final class Nr {
     /** {@code __NR_syscall}: 4000 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
     public static final long syscall = TABLE.numberOr("syscall", SyscallTable.MISSING);
 
-    /** {@code __NR_sysfs}: 1073741963 on x32; 135 on i386, arm, ppc64le, s390x; 139 on x86_64; 4135 on mipsel; 5136 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_sysfs}: 139 on x86_64; 1073741963 on x32; 135 on i386, arm, ppc64le, s390x; 5136 on mips64el; 4135 on mipsel; none on aarch64, riscv64. */
     public static final long sysfs = TABLE.numberOr("sysfs", SyscallTable.MISSING);
 
-    /** {@code __NR_sysinfo}: 1073741923 on x32; 116 on i386, arm, ppc64le, s390x; 179 on aarch64, riscv64; 4116 on mipsel; 5097 on mips64el; 99 on x86_64. */
+    /** {@code __NR_sysinfo}: 99 on x86_64; 1073741923 on x32; 116 on i386, arm, ppc64le, s390x; 179 on aarch64, riscv64; 5097 on mips64el; 4116 on mipsel. */
     public static final long sysinfo = TABLE.numberOr("sysinfo", SyscallTable.MISSING);
 
-    /** {@code __NR_syslog}: 103 on x86_64, i386, arm, ppc64le, s390x; 1073741927 on x32; 116 on aarch64, riscv64; 4103 on mipsel; 5101 on mips64el. */
+    /** {@code __NR_syslog}: 103 on x86_64, i386, arm, ppc64le, s390x; 1073741927 on x32; 116 on aarch64, riscv64; 5101 on mips64el; 4103 on mipsel. */
     public static final long syslog = TABLE.numberOr("syslog", SyscallTable.MISSING);
 
-    /** {@code __NR_sysmips}: 4149 on mipsel; 5199 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code __NR_sysmips}: 5199 on mips64el; 4149 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static final long sysmips = TABLE.numberOr("sysmips", SyscallTable.MISSING);
 
-    /** {@code __NR_tee}: 1073742100 on x32; 276 on x86_64; 284 on ppc64le; 308 on s390x; 315 on i386; 342 on arm; 4306 on mipsel; 5265 on mips64el; 77 on aarch64, riscv64. */
+    /** {@code __NR_tee}: 276 on x86_64; 1073742100 on x32; 315 on i386; 77 on aarch64, riscv64; 342 on arm; 284 on ppc64le; 308 on s390x; 5265 on mips64el; 4306 on mipsel. */
     public static final long tee = TABLE.numberOr("tee", SyscallTable.MISSING);
 
-    /** {@code __NR_tgkill}: 1073742058 on x32; 131 on aarch64, riscv64; 234 on x86_64; 241 on s390x; 250 on ppc64le; 268 on arm; 270 on i386; 4266 on mipsel; 5225 on mips64el. */
+    /** {@code __NR_tgkill}: 234 on x86_64; 1073742058 on x32; 270 on i386; 131 on aarch64, riscv64; 268 on arm; 250 on ppc64le; 241 on s390x; 5225 on mips64el; 4266 on mipsel. */
     public static final long tgkill = TABLE.numberOr("tgkill", SyscallTable.MISSING);
 
-    /** {@code __NR_time}: 1073742025 on x32; 13 on i386, ppc64le; 201 on x86_64; 4013 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_time}: 201 on x86_64; 1073742025 on x32; 13 on i386, ppc64le; 4013 on mipsel; none on aarch64, arm, riscv64, s390x, mips64el. */
     public static final long time = TABLE.numberOr("time", SyscallTable.MISSING);
 
-    /** {@code __NR_timer_create}: 107 on aarch64, riscv64; 1073742350 on x32; 222 on x86_64; 240 on ppc64le; 254 on s390x; 257 on arm; 259 on i386; 4257 on mipsel; 5216 on mips64el. */
+    /** {@code __NR_timer_create}: 222 on x86_64; 1073742350 on x32; 259 on i386; 107 on aarch64, riscv64; 257 on arm; 240 on ppc64le; 254 on s390x; 5216 on mips64el; 4257 on mipsel. */
     public static final long timer_create = TABLE.numberOr("timer_create", SyscallTable.MISSING);
 
-    /** {@code __NR_timer_delete}: 1073742050 on x32; 111 on aarch64, riscv64; 226 on x86_64; 244 on ppc64le; 258 on s390x; 261 on arm; 263 on i386; 4261 on mipsel; 5220 on mips64el. */
+    /** {@code __NR_timer_delete}: 226 on x86_64; 1073742050 on x32; 263 on i386; 111 on aarch64, riscv64; 261 on arm; 244 on ppc64le; 258 on s390x; 5220 on mips64el; 4261 on mipsel. */
     public static final long timer_delete = TABLE.numberOr("timer_delete", SyscallTable.MISSING);
 
-    /** {@code __NR_timer_getoverrun}: 1073742049 on x32; 109 on aarch64, riscv64; 225 on x86_64; 243 on ppc64le; 257 on s390x; 260 on arm; 262 on i386; 4260 on mipsel; 5219 on mips64el. */
+    /** {@code __NR_timer_getoverrun}: 225 on x86_64; 1073742049 on x32; 262 on i386; 109 on aarch64, riscv64; 260 on arm; 243 on ppc64le; 257 on s390x; 5219 on mips64el; 4260 on mipsel. */
     public static final long timer_getoverrun = TABLE.numberOr("timer_getoverrun", SyscallTable.MISSING);
 
-    /** {@code __NR_timer_gettime}: 1073742048 on x32; 108 on aarch64, riscv64; 224 on x86_64; 242 on ppc64le; 256 on s390x; 259 on arm; 261 on i386; 4259 on mipsel; 5218 on mips64el. */
+    /** {@code __NR_timer_gettime}: 224 on x86_64; 1073742048 on x32; 261 on i386; 108 on aarch64, riscv64; 259 on arm; 242 on ppc64le; 256 on s390x; 5218 on mips64el; 4259 on mipsel. */
     public static final long timer_gettime = TABLE.numberOr("timer_gettime", SyscallTable.MISSING);
 
     /** {@code __NR_timer_gettime64}: 408 on i386, arm; 4408 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long timer_gettime64 = TABLE.numberOr("timer_gettime64", SyscallTable.MISSING);
 
-    /** {@code __NR_timer_settime}: 1073742047 on x32; 110 on aarch64, riscv64; 223 on x86_64; 241 on ppc64le; 255 on s390x; 258 on arm; 260 on i386; 4258 on mipsel; 5217 on mips64el. */
+    /** {@code __NR_timer_settime}: 223 on x86_64; 1073742047 on x32; 260 on i386; 110 on aarch64, riscv64; 258 on arm; 241 on ppc64le; 255 on s390x; 5217 on mips64el; 4258 on mipsel. */
     public static final long timer_settime = TABLE.numberOr("timer_settime", SyscallTable.MISSING);
 
     /** {@code __NR_timer_settime64}: 409 on i386, arm; 4409 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long timer_settime64 = TABLE.numberOr("timer_settime64", SyscallTable.MISSING);
 
-    /** {@code __NR_timerfd}: 317 on s390x; 4318 on mipsel; 5277 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le. */
+    /** {@code __NR_timerfd}: 317 on s390x; 5277 on mips64el; 4318 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le. */
     public static final long timerfd = TABLE.numberOr("timerfd", SyscallTable.MISSING);
 
-    /** {@code __NR_timerfd_create}: 1073742107 on x32; 283 on x86_64; 306 on ppc64le; 319 on s390x; 322 on i386; 350 on arm; 4321 on mipsel; 5280 on mips64el; 85 on aarch64, riscv64. */
+    /** {@code __NR_timerfd_create}: 283 on x86_64; 1073742107 on x32; 322 on i386; 85 on aarch64, riscv64; 350 on arm; 306 on ppc64le; 319 on s390x; 5280 on mips64el; 4321 on mipsel. */
     public static final long timerfd_create = TABLE.numberOr("timerfd_create", SyscallTable.MISSING);
 
-    /** {@code __NR_timerfd_gettime}: 1073742111 on x32; 287 on x86_64; 312 on ppc64le; 321 on s390x; 326 on i386; 354 on arm; 4322 on mipsel; 5281 on mips64el; 87 on aarch64, riscv64. */
+    /** {@code __NR_timerfd_gettime}: 287 on x86_64; 1073742111 on x32; 326 on i386; 87 on aarch64, riscv64; 354 on arm; 312 on ppc64le; 321 on s390x; 5281 on mips64el; 4322 on mipsel. */
     public static final long timerfd_gettime = TABLE.numberOr("timerfd_gettime", SyscallTable.MISSING);
 
     /** {@code __NR_timerfd_gettime64}: 410 on i386, arm; 4410 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long timerfd_gettime64 = TABLE.numberOr("timerfd_gettime64", SyscallTable.MISSING);
 
-    /** {@code __NR_timerfd_settime}: 1073742110 on x32; 286 on x86_64; 311 on ppc64le; 320 on s390x; 325 on i386; 353 on arm; 4323 on mipsel; 5282 on mips64el; 86 on aarch64, riscv64. */
+    /** {@code __NR_timerfd_settime}: 286 on x86_64; 1073742110 on x32; 325 on i386; 86 on aarch64, riscv64; 353 on arm; 311 on ppc64le; 320 on s390x; 5282 on mips64el; 4323 on mipsel. */
     public static final long timerfd_settime = TABLE.numberOr("timerfd_settime", SyscallTable.MISSING);
 
     /** {@code __NR_timerfd_settime64}: 411 on i386, arm; 4411 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long timerfd_settime64 = TABLE.numberOr("timerfd_settime64", SyscallTable.MISSING);
 
-    /** {@code __NR_times}: 100 on x86_64; 1073741924 on x32; 153 on aarch64, riscv64; 4043 on mipsel; 43 on i386, arm, ppc64le, s390x; 5098 on mips64el. */
+    /** {@code __NR_times}: 100 on x86_64; 1073741924 on x32; 43 on i386, arm, ppc64le, s390x; 153 on aarch64, riscv64; 5098 on mips64el; 4043 on mipsel. */
     public static final long times = TABLE.numberOr("times", SyscallTable.MISSING);
 
-    /** {@code __NR_tkill}: 1073742024 on x32; 130 on aarch64, riscv64; 200 on x86_64; 208 on ppc64le; 237 on s390x; 238 on i386, arm; 4236 on mipsel; 5192 on mips64el. */
+    /** {@code __NR_tkill}: 200 on x86_64; 1073742024 on x32; 238 on i386, arm; 130 on aarch64, riscv64; 208 on ppc64le; 237 on s390x; 5192 on mips64el; 4236 on mipsel. */
     public static final long tkill = TABLE.numberOr("tkill", SyscallTable.MISSING);
 
-    /** {@code __NR_truncate}: 1073741900 on x32; 4092 on mipsel; 45 on aarch64, riscv64; 5074 on mips64el; 76 on x86_64; 92 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_truncate}: 76 on x86_64; 1073741900 on x32; 92 on i386, arm, ppc64le, s390x; 45 on aarch64, riscv64; 5074 on mips64el; 4092 on mipsel. */
     public static final long truncate = TABLE.numberOr("truncate", SyscallTable.MISSING);
 
     /** {@code __NR_truncate64}: 193 on i386, arm; 4211 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long truncate64 = TABLE.numberOr("truncate64", SyscallTable.MISSING);
 
-    /** {@code __NR_tuxcall}: 1073742008 on x32; 184 on x86_64; 225 on ppc64le; none on i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
+    /** {@code __NR_tuxcall}: 184 on x86_64; 1073742008 on x32; 225 on ppc64le; none on i386, aarch64, arm, riscv64, s390x, mips64el, mipsel. */
     public static final long tuxcall = TABLE.numberOr("tuxcall", SyscallTable.MISSING);
 
-    /** {@code __NR_ugetrlimit}: 190 on ppc64le; 191 on i386, arm; none on x86_64, x32, aarch64, riscv64, s390x, mips64el, mipsel. */
+    /** {@code __NR_ugetrlimit}: 191 on i386, arm; 190 on ppc64le; none on x86_64, x32, aarch64, riscv64, s390x, mips64el, mipsel. */
     public static final long ugetrlimit = TABLE.numberOr("ugetrlimit", SyscallTable.MISSING);
 
-    /** {@code __NR_ulimit}: 4058 on mipsel; 58 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_ulimit}: 58 on i386, ppc64le; 4058 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long ulimit = TABLE.numberOr("ulimit", SyscallTable.MISSING);
 
-    /** {@code __NR_umask}: 1073741919 on x32; 166 on aarch64, riscv64; 4060 on mipsel; 5093 on mips64el; 60 on i386, arm, ppc64le, s390x; 95 on x86_64. */
+    /** {@code __NR_umask}: 95 on x86_64; 1073741919 on x32; 60 on i386, arm, ppc64le, s390x; 166 on aarch64, riscv64; 5093 on mips64el; 4060 on mipsel. */
     public static final long umask = TABLE.numberOr("umask", SyscallTable.MISSING);
 
     /** {@code __NR_umount}: 22 on i386, ppc64le, s390x; 4022 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, mips64el. */
     public static final long umount = TABLE.numberOr("umount", SyscallTable.MISSING);
 
-    /** {@code __NR_umount2}: 1073741990 on x32; 166 on x86_64; 39 on aarch64, riscv64; 4052 on mipsel; 5161 on mips64el; 52 on i386, arm, ppc64le, s390x. */
+    /** {@code __NR_umount2}: 166 on x86_64; 1073741990 on x32; 52 on i386, arm, ppc64le, s390x; 39 on aarch64, riscv64; 5161 on mips64el; 4052 on mipsel. */
     public static final long umount2 = TABLE.numberOr("umount2", SyscallTable.MISSING);
 
-    /** {@code __NR_uname}: 1073741887 on x32; 122 on i386, arm, ppc64le, s390x; 160 on aarch64, riscv64; 4122 on mipsel; 5061 on mips64el; 63 on x86_64. */
+    /** {@code __NR_uname}: 63 on x86_64; 1073741887 on x32; 122 on i386, arm, ppc64le, s390x; 160 on aarch64, riscv64; 5061 on mips64el; 4122 on mipsel. */
     public static final long uname = TABLE.numberOr("uname", SyscallTable.MISSING);
 
-    /** {@code __NR_unlink}: 10 on i386, arm, ppc64le, s390x; 1073741911 on x32; 4010 on mipsel; 5085 on mips64el; 87 on x86_64; none on aarch64, riscv64. */
+    /** {@code __NR_unlink}: 87 on x86_64; 1073741911 on x32; 10 on i386, arm, ppc64le, s390x; 5085 on mips64el; 4010 on mipsel; none on aarch64, riscv64. */
     public static final long unlink = TABLE.numberOr("unlink", SyscallTable.MISSING);
 
-    /** {@code __NR_unlinkat}: 1073742087 on x32; 263 on x86_64; 292 on ppc64le; 294 on s390x; 301 on i386; 328 on arm; 35 on aarch64, riscv64; 4294 on mipsel; 5253 on mips64el. */
+    /** {@code __NR_unlinkat}: 263 on x86_64; 1073742087 on x32; 301 on i386; 35 on aarch64, riscv64; 328 on arm; 292 on ppc64le; 294 on s390x; 5253 on mips64el; 4294 on mipsel. */
     public static final long unlinkat = TABLE.numberOr("unlinkat", SyscallTable.MISSING);
 
-    /** {@code __NR_unshare}: 1073742096 on x32; 272 on x86_64; 282 on ppc64le; 303 on s390x; 310 on i386; 337 on arm; 4303 on mipsel; 5262 on mips64el; 97 on aarch64, riscv64. */
+    /** {@code __NR_unshare}: 272 on x86_64; 1073742096 on x32; 310 on i386; 97 on aarch64, riscv64; 337 on arm; 282 on ppc64le; 303 on s390x; 5262 on mips64el; 4303 on mipsel. */
     public static final long unshare = TABLE.numberOr("unshare", SyscallTable.MISSING);
 
     /** {@code __NR_unused109}: 4109 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
@@ -1436,63 +1436,63 @@ public final class Nr {
     /** {@code __NR_unused84}: 4084 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
     public static final long unused84 = TABLE.numberOr("unused84", SyscallTable.MISSING);
 
-    /** {@code __NR_uselib}: 134 on x86_64; 4086 on mipsel; 86 on i386, arm, ppc64le, s390x; none on x32, aarch64, riscv64, mips64el. */
+    /** {@code __NR_uselib}: 134 on x86_64; 86 on i386, arm, ppc64le, s390x; 4086 on mipsel; none on x32, aarch64, riscv64, mips64el. */
     public static final long uselib = TABLE.numberOr("uselib", SyscallTable.MISSING);
 
-    /** {@code __NR_userfaultfd}: 1073742147 on x32; 282 on aarch64, riscv64; 323 on x86_64; 355 on s390x; 364 on ppc64le; 374 on i386; 388 on arm; 4357 on mipsel; 5317 on mips64el. */
+    /** {@code __NR_userfaultfd}: 323 on x86_64; 1073742147 on x32; 374 on i386; 282 on aarch64, riscv64; 388 on arm; 364 on ppc64le; 355 on s390x; 5317 on mips64el; 4357 on mipsel. */
     public static final long userfaultfd = TABLE.numberOr("userfaultfd", SyscallTable.MISSING);
 
-    /** {@code __NR_usr26}: 983043 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code __ARM_NR_usr26}: 983043 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long usr26 = TABLE.numberOr("usr26", SyscallTable.MISSING);
 
-    /** {@code __NR_usr32}: 983044 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code __ARM_NR_usr32}: 983044 on arm; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long usr32 = TABLE.numberOr("usr32", SyscallTable.MISSING);
 
-    /** {@code __NR_ustat}: 1073741960 on x32; 136 on x86_64; 4062 on mipsel; 5133 on mips64el; 62 on i386, arm, ppc64le, s390x; none on aarch64, riscv64. */
+    /** {@code __NR_ustat}: 136 on x86_64; 1073741960 on x32; 62 on i386, arm, ppc64le, s390x; 5133 on mips64el; 4062 on mipsel; none on aarch64, riscv64. */
     public static final long ustat = TABLE.numberOr("ustat", SyscallTable.MISSING);
 
-    /** {@code __NR_utime}: 1073741956 on x32; 132 on x86_64; 30 on i386, ppc64le, s390x; 4030 on mipsel; 5130 on mips64el; none on aarch64, arm, riscv64. */
+    /** {@code __NR_utime}: 132 on x86_64; 1073741956 on x32; 30 on i386, ppc64le, s390x; 5130 on mips64el; 4030 on mipsel; none on aarch64, arm, riscv64. */
     public static final long utime = TABLE.numberOr("utime", SyscallTable.MISSING);
 
-    /** {@code __NR_utimensat}: 1073742104 on x32; 280 on x86_64; 304 on ppc64le; 315 on s390x; 320 on i386; 348 on arm; 4316 on mipsel; 5275 on mips64el; 88 on aarch64, riscv64. */
+    /** {@code __NR_utimensat}: 280 on x86_64; 1073742104 on x32; 320 on i386; 88 on aarch64, riscv64; 348 on arm; 304 on ppc64le; 315 on s390x; 5275 on mips64el; 4316 on mipsel. */
     public static final long utimensat = TABLE.numberOr("utimensat", SyscallTable.MISSING);
 
     /** {@code __NR_utimensat_time64}: 412 on i386, arm; 4412 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long utimensat_time64 = TABLE.numberOr("utimensat_time64", SyscallTable.MISSING);
 
-    /** {@code __NR_utimes}: 1073742059 on x32; 235 on x86_64; 251 on ppc64le; 269 on arm; 271 on i386; 313 on s390x; 4267 on mipsel; 5226 on mips64el; none on aarch64, riscv64. */
+    /** {@code __NR_utimes}: 235 on x86_64; 1073742059 on x32; 271 on i386; 269 on arm; 251 on ppc64le; 313 on s390x; 5226 on mips64el; 4267 on mipsel; none on aarch64, riscv64. */
     public static final long utimes = TABLE.numberOr("utimes", SyscallTable.MISSING);
 
-    /** {@code __NR_vfork}: 1073741882 on x32; 189 on ppc64le; 190 on i386, arm, s390x; 58 on x86_64; none on aarch64, riscv64, mips64el, mipsel. */
+    /** {@code __NR_vfork}: 58 on x86_64; 1073741882 on x32; 190 on i386, arm, s390x; 189 on ppc64le; none on aarch64, riscv64, mips64el, mipsel. */
     public static final long vfork = TABLE.numberOr("vfork", SyscallTable.MISSING);
 
-    /** {@code __NR_vhangup}: 1073741977 on x32; 111 on i386, arm, ppc64le, s390x; 153 on x86_64; 4111 on mipsel; 5150 on mips64el; 58 on aarch64, riscv64. */
+    /** {@code __NR_vhangup}: 153 on x86_64; 1073741977 on x32; 111 on i386, arm, ppc64le, s390x; 58 on aarch64, riscv64; 5150 on mips64el; 4111 on mipsel. */
     public static final long vhangup = TABLE.numberOr("vhangup", SyscallTable.MISSING);
 
-    /** {@code __NR_vm86}: 113 on ppc64le; 166 on i386; 4113 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_vm86}: 166 on i386; 113 on ppc64le; 4113 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long vm86 = TABLE.numberOr("vm86", SyscallTable.MISSING);
 
     /** {@code __NR_vm86old}: 113 on i386; none on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static final long vm86old = TABLE.numberOr("vm86old", SyscallTable.MISSING);
 
-    /** {@code __NR_vmsplice}: 1073742356 on x32; 278 on x86_64; 285 on ppc64le; 309 on s390x; 316 on i386; 343 on arm; 4307 on mipsel; 5266 on mips64el; 75 on aarch64, riscv64. */
+    /** {@code __NR_vmsplice}: 278 on x86_64; 1073742356 on x32; 316 on i386; 75 on aarch64, riscv64; 343 on arm; 285 on ppc64le; 309 on s390x; 5266 on mips64el; 4307 on mipsel. */
     public static final long vmsplice = TABLE.numberOr("vmsplice", SyscallTable.MISSING);
 
-    /** {@code __NR_vserver}: 236 on x86_64; 273 on i386; 313 on arm; 4277 on mipsel; 5236 on mips64el; none on x32, aarch64, riscv64, ppc64le, s390x. */
+    /** {@code __NR_vserver}: 236 on x86_64; 273 on i386; 313 on arm; 5236 on mips64el; 4277 on mipsel; none on x32, aarch64, riscv64, ppc64le, s390x. */
     public static final long vserver = TABLE.numberOr("vserver", SyscallTable.MISSING);
 
-    /** {@code __NR_wait4}: 1073741885 on x32; 114 on i386, arm, ppc64le, s390x; 260 on aarch64, riscv64; 4114 on mipsel; 5059 on mips64el; 61 on x86_64. */
+    /** {@code __NR_wait4}: 61 on x86_64; 1073741885 on x32; 114 on i386, arm, ppc64le, s390x; 260 on aarch64, riscv64; 5059 on mips64el; 4114 on mipsel. */
     public static final long wait4 = TABLE.numberOr("wait4", SyscallTable.MISSING);
 
-    /** {@code __NR_waitid}: 1073742353 on x32; 247 on x86_64; 272 on ppc64le; 280 on arm; 281 on s390x; 284 on i386; 4278 on mipsel; 5237 on mips64el; 95 on aarch64, riscv64. */
+    /** {@code __NR_waitid}: 247 on x86_64; 1073742353 on x32; 284 on i386; 95 on aarch64, riscv64; 280 on arm; 272 on ppc64le; 281 on s390x; 5237 on mips64el; 4278 on mipsel. */
     public static final long waitid = TABLE.numberOr("waitid", SyscallTable.MISSING);
 
-    /** {@code __NR_waitpid}: 4007 on mipsel; 7 on i386, ppc64le; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
+    /** {@code __NR_waitpid}: 7 on i386, ppc64le; 4007 on mipsel; none on x86_64, x32, aarch64, arm, riscv64, s390x, mips64el. */
     public static final long waitpid = TABLE.numberOr("waitpid", SyscallTable.MISSING);
 
-    /** {@code __NR_write}: 1 on x86_64; 1073741825 on x32; 4 on i386, arm, ppc64le, s390x; 4004 on mipsel; 5001 on mips64el; 64 on aarch64, riscv64. */
+    /** {@code __NR_write}: 1 on x86_64; 1073741825 on x32; 4 on i386, arm, ppc64le, s390x; 64 on aarch64, riscv64; 5001 on mips64el; 4004 on mipsel. */
     public static final long write = TABLE.numberOr("write", SyscallTable.MISSING);
 
-    /** {@code __NR_writev}: 1073742340 on x32; 146 on i386, arm, ppc64le, s390x; 20 on x86_64; 4146 on mipsel; 5019 on mips64el; 66 on aarch64, riscv64. */
+    /** {@code __NR_writev}: 20 on x86_64; 1073742340 on x32; 146 on i386, arm, ppc64le, s390x; 66 on aarch64, riscv64; 5019 on mips64el; 4146 on mipsel. */
     public static final long writev = TABLE.numberOr("writev", SyscallTable.MISSING);
 }

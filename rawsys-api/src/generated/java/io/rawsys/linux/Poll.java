@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/eventpoll.h&gt;, &lt;linux/poll.h&gt;, &lt;sys/eventfd.h&gt;, &lt;sys/signalfd.h&gt;, &lt;sys/inotify.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Poll {
     private Poll() {}
@@ -20,7 +23,7 @@ public final class Poll {
     /** {@code EFD_CLOEXEC}: 524288 (0x80000) on every architecture. */
     public static final int EFD_CLOEXEC = TABLE.intValue("EFD_CLOEXEC");
 
-    /** {@code EFD_NONBLOCK}: 128 (0x80) on mips64el, mipsel; 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code EFD_NONBLOCK}: 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 128 (0x80) on mips64el, mipsel. */
     public static final int EFD_NONBLOCK = TABLE.intValue("EFD_NONBLOCK");
 
     /** {@code EFD_SEMAPHORE}: 1 on every architecture. */
@@ -30,7 +33,7 @@ public final class Poll {
     public static final int EPOLLERR = TABLE.intValue("EPOLLERR");
 
     /** {@code EPOLLET}: 2147483648 (0x80000000) on every architecture. */
-    public static final long EPOLLET = TABLE.value("EPOLLET");
+    public static final int EPOLLET = TABLE.intValue("EPOLLET");
 
     /** {@code EPOLLEXCLUSIVE}: 268435456 (0x10000000) on every architecture. */
     public static final int EPOLLEXCLUSIVE = TABLE.intValue("EPOLLEXCLUSIVE");
@@ -152,11 +155,11 @@ public final class Poll {
     /** {@code IN_MOVE_SELF}: 2048 (0x800) on every architecture. */
     public static final int IN_MOVE_SELF = TABLE.intValue("IN_MOVE_SELF");
 
-    /** {@code IN_NONBLOCK}: 128 (0x80) on mips64el, mipsel; 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code IN_NONBLOCK}: 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 128 (0x80) on mips64el, mipsel. */
     public static final int IN_NONBLOCK = TABLE.intValue("IN_NONBLOCK");
 
     /** {@code IN_ONESHOT}: 2147483648 (0x80000000) on every architecture. */
-    public static final long IN_ONESHOT = TABLE.value("IN_ONESHOT");
+    public static final int IN_ONESHOT = TABLE.intValue("IN_ONESHOT");
 
     /** {@code IN_ONLYDIR}: 16777216 (0x1000000) on every architecture. */
     public static final int IN_ONLYDIR = TABLE.intValue("IN_ONLYDIR");
@@ -206,7 +209,7 @@ public final class Poll {
     /** {@code POLLREMOVE}: 4096 (0x1000) on every architecture. */
     public static final int POLLREMOVE = TABLE.intValue("POLLREMOVE");
 
-    /** {@code POLLWRBAND}: 256 (0x100) on mips64el, mipsel; 512 (0x200) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code POLLWRBAND}: 512 (0x200) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 256 (0x100) on mips64el, mipsel. */
     public static final int POLLWRBAND = TABLE.intValue("POLLWRBAND");
 
     /** {@code POLLWRNORM}: 256 (0x100) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 4 on mips64el, mipsel. */
@@ -215,6 +218,6 @@ public final class Poll {
     /** {@code SFD_CLOEXEC}: 524288 (0x80000) on every architecture. */
     public static final int SFD_CLOEXEC = TABLE.intValue("SFD_CLOEXEC");
 
-    /** {@code SFD_NONBLOCK}: 128 (0x80) on mips64el, mipsel; 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SFD_NONBLOCK}: 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 128 (0x80) on mips64el, mipsel. */
     public static final int SFD_NONBLOCK = TABLE.intValue("SFD_NONBLOCK");
 }

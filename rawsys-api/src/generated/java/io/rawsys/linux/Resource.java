@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/resource.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Resource {
     private Resource() {}
@@ -35,7 +38,7 @@ public final class Resource {
     /** {@code RLIM64_INFINITY}: -1 on every architecture. */
     public static final long RLIM64_INFINITY = TABLE.value("RLIM64_INFINITY");
 
-    /** {@code RLIMIT_AS}: 6 on mips64el, mipsel; 9 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code RLIMIT_AS}: 9 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 6 on mips64el, mipsel. */
     public static final int RLIMIT_AS = TABLE.intValue("RLIMIT_AS");
 
     /** {@code RLIMIT_CORE}: 4 on every architecture. */
@@ -62,7 +65,7 @@ public final class Resource {
     /** {@code RLIMIT_NICE}: 13 (0xd) on every architecture. */
     public static final int RLIMIT_NICE = TABLE.intValue("RLIMIT_NICE");
 
-    /** {@code RLIMIT_NOFILE}: 5 on mips64el, mipsel; 7 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code RLIMIT_NOFILE}: 7 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 5 on mips64el, mipsel. */
     public static final int RLIMIT_NOFILE = TABLE.intValue("RLIMIT_NOFILE");
 
     /** {@code RLIMIT_NPROC}: 6 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 8 on mips64el, mipsel. */
@@ -83,7 +86,7 @@ public final class Resource {
     /** {@code RLIMIT_STACK}: 3 on every architecture. */
     public static final int RLIMIT_STACK = TABLE.intValue("RLIMIT_STACK");
 
-    /** {@code RLIM_INFINITY}: -1 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; 2147483647 (0x7fffffff) on mipsel; 4294967295 (0xffffffff) on x32, i386, arm. */
+    /** {@code RLIM_INFINITY}: -1 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; 4294967295 (0xffffffff) on x32, i386, arm; 2147483647 (0x7fffffff) on mipsel. */
     public static final long RLIM_INFINITY = TABLE.value("RLIM_INFINITY");
 
     /** {@code RUSAGE_BOTH}: -2 on every architecture. */

@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/sched.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Sched {
     private Sched() {}
@@ -48,7 +51,7 @@ public final class Sched {
     public static final long CLONE_INTO_CGROUP = TABLE.value("CLONE_INTO_CGROUP");
 
     /** {@code CLONE_IO}: 2147483648 (0x80000000) on every architecture. */
-    public static final long CLONE_IO = TABLE.value("CLONE_IO");
+    public static final int CLONE_IO = TABLE.intValue("CLONE_IO");
 
     /** {@code CLONE_NEWCGROUP}: 33554432 (0x2000000) on every architecture. */
     public static final int CLONE_NEWCGROUP = TABLE.intValue("CLONE_NEWCGROUP");

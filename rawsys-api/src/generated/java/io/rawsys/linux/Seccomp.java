@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/seccomp.h&gt;, &lt;linux/filter.h&gt;, &lt;linux/audit.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Seccomp {
     private Seccomp() {}
@@ -18,10 +21,10 @@ public final class Seccomp {
     private static final ConstantTable TABLE = Arch.current().constants();
 
     /** {@code AUDIT_ARCH_AARCH64}: 3221225655 (0xc00000b7) on every architecture. */
-    public static final long AUDIT_ARCH_AARCH64 = TABLE.value("AUDIT_ARCH_AARCH64");
+    public static final int AUDIT_ARCH_AARCH64 = TABLE.intValue("AUDIT_ARCH_AARCH64");
 
     /** {@code AUDIT_ARCH_ALPHA}: 3221262374 (0xc0009026) on every architecture. */
-    public static final long AUDIT_ARCH_ALPHA = TABLE.value("AUDIT_ARCH_ALPHA");
+    public static final int AUDIT_ARCH_ALPHA = TABLE.intValue("AUDIT_ARCH_ALPHA");
 
     /** {@code AUDIT_ARCH_ARCOMPACT}: 1073741917 (0x4000005d) on every architecture. */
     public static final int AUDIT_ARCH_ARCOMPACT = TABLE.intValue("AUDIT_ARCH_ARCOMPACT");
@@ -66,13 +69,13 @@ public final class Seccomp {
     public static final int AUDIT_ARCH_I386 = TABLE.intValue("AUDIT_ARCH_I386");
 
     /** {@code AUDIT_ARCH_IA64}: 3221225522 (0xc0000032) on every architecture. */
-    public static final long AUDIT_ARCH_IA64 = TABLE.value("AUDIT_ARCH_IA64");
+    public static final int AUDIT_ARCH_IA64 = TABLE.intValue("AUDIT_ARCH_IA64");
 
     /** {@code AUDIT_ARCH_LOONGARCH32}: 1073742082 (0x40000102) on every architecture. */
     public static final int AUDIT_ARCH_LOONGARCH32 = TABLE.intValue("AUDIT_ARCH_LOONGARCH32");
 
     /** {@code AUDIT_ARCH_LOONGARCH64}: 3221225730 (0xc0000102) on every architecture. */
-    public static final long AUDIT_ARCH_LOONGARCH64 = TABLE.value("AUDIT_ARCH_LOONGARCH64");
+    public static final int AUDIT_ARCH_LOONGARCH64 = TABLE.intValue("AUDIT_ARCH_LOONGARCH64");
 
     /** {@code AUDIT_ARCH_M32R}: 88 (0x58) on every architecture. */
     public static final int AUDIT_ARCH_M32R = TABLE.intValue("AUDIT_ARCH_M32R");
@@ -87,19 +90,19 @@ public final class Seccomp {
     public static final int AUDIT_ARCH_MIPS = TABLE.intValue("AUDIT_ARCH_MIPS");
 
     /** {@code AUDIT_ARCH_MIPS64}: 2147483656 (0x80000008) on every architecture. */
-    public static final long AUDIT_ARCH_MIPS64 = TABLE.value("AUDIT_ARCH_MIPS64");
+    public static final int AUDIT_ARCH_MIPS64 = TABLE.intValue("AUDIT_ARCH_MIPS64");
 
     /** {@code AUDIT_ARCH_MIPS64N32}: 2684354568 (0xa0000008) on every architecture. */
-    public static final long AUDIT_ARCH_MIPS64N32 = TABLE.value("AUDIT_ARCH_MIPS64N32");
+    public static final int AUDIT_ARCH_MIPS64N32 = TABLE.intValue("AUDIT_ARCH_MIPS64N32");
 
     /** {@code AUDIT_ARCH_MIPSEL}: 1073741832 (0x40000008) on every architecture. */
     public static final int AUDIT_ARCH_MIPSEL = TABLE.intValue("AUDIT_ARCH_MIPSEL");
 
     /** {@code AUDIT_ARCH_MIPSEL64}: 3221225480 (0xc0000008) on every architecture. */
-    public static final long AUDIT_ARCH_MIPSEL64 = TABLE.value("AUDIT_ARCH_MIPSEL64");
+    public static final int AUDIT_ARCH_MIPSEL64 = TABLE.intValue("AUDIT_ARCH_MIPSEL64");
 
     /** {@code AUDIT_ARCH_MIPSEL64N32}: 3758096392 (0xe0000008) on every architecture. */
-    public static final long AUDIT_ARCH_MIPSEL64N32 = TABLE.value("AUDIT_ARCH_MIPSEL64N32");
+    public static final int AUDIT_ARCH_MIPSEL64N32 = TABLE.intValue("AUDIT_ARCH_MIPSEL64N32");
 
     /** {@code AUDIT_ARCH_NDS32}: 1073741991 (0x400000a7) on every architecture. */
     public static final int AUDIT_ARCH_NDS32 = TABLE.intValue("AUDIT_ARCH_NDS32");
@@ -117,49 +120,49 @@ public final class Seccomp {
     public static final int AUDIT_ARCH_PARISC = TABLE.intValue("AUDIT_ARCH_PARISC");
 
     /** {@code AUDIT_ARCH_PARISC64}: 2147483663 (0x8000000f) on every architecture. */
-    public static final long AUDIT_ARCH_PARISC64 = TABLE.value("AUDIT_ARCH_PARISC64");
+    public static final int AUDIT_ARCH_PARISC64 = TABLE.intValue("AUDIT_ARCH_PARISC64");
 
     /** {@code AUDIT_ARCH_PPC}: 20 (0x14) on every architecture. */
     public static final int AUDIT_ARCH_PPC = TABLE.intValue("AUDIT_ARCH_PPC");
 
     /** {@code AUDIT_ARCH_PPC64}: 2147483669 (0x80000015) on every architecture. */
-    public static final long AUDIT_ARCH_PPC64 = TABLE.value("AUDIT_ARCH_PPC64");
+    public static final int AUDIT_ARCH_PPC64 = TABLE.intValue("AUDIT_ARCH_PPC64");
 
     /** {@code AUDIT_ARCH_PPC64LE}: 3221225493 (0xc0000015) on every architecture. */
-    public static final long AUDIT_ARCH_PPC64LE = TABLE.value("AUDIT_ARCH_PPC64LE");
+    public static final int AUDIT_ARCH_PPC64LE = TABLE.intValue("AUDIT_ARCH_PPC64LE");
 
     /** {@code AUDIT_ARCH_RISCV32}: 1073742067 (0x400000f3) on every architecture. */
     public static final int AUDIT_ARCH_RISCV32 = TABLE.intValue("AUDIT_ARCH_RISCV32");
 
     /** {@code AUDIT_ARCH_RISCV64}: 3221225715 (0xc00000f3) on every architecture. */
-    public static final long AUDIT_ARCH_RISCV64 = TABLE.value("AUDIT_ARCH_RISCV64");
+    public static final int AUDIT_ARCH_RISCV64 = TABLE.intValue("AUDIT_ARCH_RISCV64");
 
     /** {@code AUDIT_ARCH_S390}: 22 (0x16) on every architecture. */
     public static final int AUDIT_ARCH_S390 = TABLE.intValue("AUDIT_ARCH_S390");
 
     /** {@code AUDIT_ARCH_S390X}: 2147483670 (0x80000016) on every architecture. */
-    public static final long AUDIT_ARCH_S390X = TABLE.value("AUDIT_ARCH_S390X");
+    public static final int AUDIT_ARCH_S390X = TABLE.intValue("AUDIT_ARCH_S390X");
 
     /** {@code AUDIT_ARCH_SH}: 42 (0x2a) on every architecture. */
     public static final int AUDIT_ARCH_SH = TABLE.intValue("AUDIT_ARCH_SH");
 
     /** {@code AUDIT_ARCH_SH64}: 2147483690 (0x8000002a) on every architecture. */
-    public static final long AUDIT_ARCH_SH64 = TABLE.value("AUDIT_ARCH_SH64");
+    public static final int AUDIT_ARCH_SH64 = TABLE.intValue("AUDIT_ARCH_SH64");
 
     /** {@code AUDIT_ARCH_SHEL}: 1073741866 (0x4000002a) on every architecture. */
     public static final int AUDIT_ARCH_SHEL = TABLE.intValue("AUDIT_ARCH_SHEL");
 
     /** {@code AUDIT_ARCH_SHEL64}: 3221225514 (0xc000002a) on every architecture. */
-    public static final long AUDIT_ARCH_SHEL64 = TABLE.value("AUDIT_ARCH_SHEL64");
+    public static final int AUDIT_ARCH_SHEL64 = TABLE.intValue("AUDIT_ARCH_SHEL64");
 
     /** {@code AUDIT_ARCH_SPARC}: 2 on every architecture. */
     public static final int AUDIT_ARCH_SPARC = TABLE.intValue("AUDIT_ARCH_SPARC");
 
     /** {@code AUDIT_ARCH_SPARC64}: 2147483691 (0x8000002b) on every architecture. */
-    public static final long AUDIT_ARCH_SPARC64 = TABLE.value("AUDIT_ARCH_SPARC64");
+    public static final int AUDIT_ARCH_SPARC64 = TABLE.intValue("AUDIT_ARCH_SPARC64");
 
     /** {@code AUDIT_ARCH_TILEGX}: 3221225663 (0xc00000bf) on every architecture. */
-    public static final long AUDIT_ARCH_TILEGX = TABLE.value("AUDIT_ARCH_TILEGX");
+    public static final int AUDIT_ARCH_TILEGX = TABLE.intValue("AUDIT_ARCH_TILEGX");
 
     /** {@code AUDIT_ARCH_TILEGX32}: 1073742015 (0x400000bf) on every architecture. */
     public static final int AUDIT_ARCH_TILEGX32 = TABLE.intValue("AUDIT_ARCH_TILEGX32");
@@ -171,7 +174,7 @@ public final class Seccomp {
     public static final int AUDIT_ARCH_UNICORE = TABLE.intValue("AUDIT_ARCH_UNICORE");
 
     /** {@code AUDIT_ARCH_X86_64}: 3221225534 (0xc000003e) on every architecture. */
-    public static final long AUDIT_ARCH_X86_64 = TABLE.value("AUDIT_ARCH_X86_64");
+    public static final int AUDIT_ARCH_X86_64 = TABLE.intValue("AUDIT_ARCH_X86_64");
 
     /** {@code AUDIT_ARCH_XTENSA}: 94 (0x5e) on every architecture. */
     public static final int AUDIT_ARCH_XTENSA = TABLE.intValue("AUDIT_ARCH_XTENSA");
@@ -354,7 +357,7 @@ public final class Seccomp {
     public static final int SECCOMP_RET_ACTION = TABLE.intValue("SECCOMP_RET_ACTION");
 
     /** {@code SECCOMP_RET_ACTION_FULL}: 4294901760 (0xffff0000) on every architecture. */
-    public static final long SECCOMP_RET_ACTION_FULL = TABLE.value("SECCOMP_RET_ACTION_FULL");
+    public static final int SECCOMP_RET_ACTION_FULL = TABLE.intValue("SECCOMP_RET_ACTION_FULL");
 
     /** {@code SECCOMP_RET_ALLOW}: 2147418112 (0x7fff0000) on every architecture. */
     public static final int SECCOMP_RET_ALLOW = TABLE.intValue("SECCOMP_RET_ALLOW");
@@ -369,7 +372,7 @@ public final class Seccomp {
     public static final int SECCOMP_RET_KILL = TABLE.intValue("SECCOMP_RET_KILL");
 
     /** {@code SECCOMP_RET_KILL_PROCESS}: 2147483648 (0x80000000) on every architecture. */
-    public static final long SECCOMP_RET_KILL_PROCESS = TABLE.value("SECCOMP_RET_KILL_PROCESS");
+    public static final int SECCOMP_RET_KILL_PROCESS = TABLE.intValue("SECCOMP_RET_KILL_PROCESS");
 
     /** {@code SECCOMP_RET_KILL_THREAD}: 0 on every architecture. */
     public static final int SECCOMP_RET_KILL_THREAD = TABLE.intValue("SECCOMP_RET_KILL_THREAD");

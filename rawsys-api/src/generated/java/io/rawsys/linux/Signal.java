@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/signal.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Signal {
     private Signal() {}
@@ -144,13 +147,13 @@ public final class Signal {
     public static final int SA_NOMASK = TABLE.intValue("SA_NOMASK");
 
     /** {@code SA_ONESHOT}: 2147483648 (0x80000000) on every architecture. */
-    public static final long SA_ONESHOT = TABLE.value("SA_ONESHOT");
+    public static final int SA_ONESHOT = TABLE.intValue("SA_ONESHOT");
 
     /** {@code SA_ONSTACK}: 134217728 (0x8000000) on every architecture. */
     public static final int SA_ONSTACK = TABLE.intValue("SA_ONSTACK");
 
     /** {@code SA_RESETHAND}: 2147483648 (0x80000000) on every architecture. */
-    public static final long SA_RESETHAND = TABLE.value("SA_RESETHAND");
+    public static final int SA_RESETHAND = TABLE.intValue("SA_RESETHAND");
 
     /** {@code SA_RESTART}: 268435456 (0x10000000) on every architecture. */
     public static final int SA_RESTART = TABLE.intValue("SA_RESTART");
@@ -194,7 +197,7 @@ public final class Signal {
     /** {@code SIGALRM}: 14 (0xe) on every architecture. */
     public static final int SIGALRM = TABLE.intValue("SIGALRM");
 
-    /** {@code SIGBUS}: 10 (0xa) on mips64el, mipsel; 7 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SIGBUS}: 7 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 10 (0xa) on mips64el, mipsel. */
     public static final int SIGBUS = TABLE.intValue("SIGBUS");
 
     /** {@code SIGCHLD}: 17 (0x11) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 18 (0x12) on mips64el, mipsel. */
@@ -233,7 +236,7 @@ public final class Signal {
     /** {@code SIGINT}: 2 on every architecture. */
     public static final int SIGINT = TABLE.intValue("SIGINT");
 
-    /** {@code SIGIO}: 22 (0x16) on mips64el, mipsel; 29 (0x1d) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SIGIO}: 29 (0x1d) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 22 (0x16) on mips64el, mipsel. */
     public static final int SIGIO = TABLE.intValue("SIGIO");
 
     /** {@code SIGIOT}: 6 on every architecture. */
@@ -245,13 +248,13 @@ public final class Signal {
     /** {@code SIGPIPE}: 13 (0xd) on every architecture. */
     public static final int SIGPIPE = TABLE.intValue("SIGPIPE");
 
-    /** {@code SIGPOLL}: 22 (0x16) on mips64el, mipsel; 29 (0x1d) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SIGPOLL}: 29 (0x1d) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 22 (0x16) on mips64el, mipsel. */
     public static final int SIGPOLL = TABLE.intValue("SIGPOLL");
 
     /** {@code SIGPROF}: 27 (0x1b) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 29 (0x1d) on mips64el, mipsel. */
     public static final int SIGPROF = TABLE.intValue("SIGPROF");
 
-    /** {@code SIGPWR}: 19 (0x13) on mips64el, mipsel; 30 (0x1e) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SIGPWR}: 30 (0x1e) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 19 (0x13) on mips64el, mipsel. */
     public static final int SIGPWR = TABLE.intValue("SIGPWR");
 
     /** {@code SIGQUIT}: 3 on every architecture. */
@@ -263,13 +266,13 @@ public final class Signal {
     /** {@code SIGSEGV}: 11 (0xb) on every architecture. */
     public static final int SIGSEGV = TABLE.intValue("SIGSEGV");
 
-    /** {@code SIGSTKSZ}: 16384 (0x4000) on aarch64; 32768 (0x8000) on ppc64le; 8192 (0x2000) on x86_64, x32, i386, arm, riscv64, s390x, mips64el, mipsel. */
+    /** {@code SIGSTKSZ}: 8192 (0x2000) on x86_64, x32, i386, arm, riscv64, s390x, mips64el, mipsel; 16384 (0x4000) on aarch64; 32768 (0x8000) on ppc64le. */
     public static final int SIGSTKSZ = TABLE.intValue("SIGSTKSZ");
 
     /** {@code SIGSTOP}: 19 (0x13) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 23 (0x17) on mips64el, mipsel. */
     public static final int SIGSTOP = TABLE.intValue("SIGSTOP");
 
-    /** {@code SIGSYS}: 12 (0xc) on mips64el, mipsel; 31 (0x1f) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SIGSYS}: 31 (0x1f) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 12 (0xc) on mips64el, mipsel. */
     public static final int SIGSYS = TABLE.intValue("SIGSYS");
 
     /** {@code SIGTERM}: 15 (0xf) on every architecture. */
@@ -287,7 +290,7 @@ public final class Signal {
     /** {@code SIGTTOU}: 22 (0x16) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 27 (0x1b) on mips64el, mipsel. */
     public static final int SIGTTOU = TABLE.intValue("SIGTTOU");
 
-    /** {@code SIGURG}: 21 (0x15) on mips64el, mipsel; 23 (0x17) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SIGURG}: 23 (0x17) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21 (0x15) on mips64el, mipsel. */
     public static final int SIGURG = TABLE.intValue("SIGURG");
 
     /** {@code SIGUSR1}: 10 (0xa) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 16 (0x10) on mips64el, mipsel. */
@@ -299,7 +302,7 @@ public final class Signal {
     /** {@code SIGVTALRM}: 26 (0x1a) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 28 (0x1c) on mips64el, mipsel. */
     public static final int SIGVTALRM = TABLE.intValue("SIGVTALRM");
 
-    /** {@code SIGWINCH}: 20 (0x14) on mips64el, mipsel; 28 (0x1c) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SIGWINCH}: 28 (0x1c) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 20 (0x14) on mips64el, mipsel. */
     public static final int SIGWINCH = TABLE.intValue("SIGWINCH");
 
     /** {@code SIGXCPU}: 24 (0x18) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 30 (0x1e) on mips64el, mipsel. */
@@ -326,7 +329,7 @@ public final class Signal {
     /** {@code SIG_UNBLOCK}: 1 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 2 on mips64el, mipsel. */
     public static final int SIG_UNBLOCK = TABLE.intValue("SIG_UNBLOCK");
 
-    /** {@code SI_ASYNCIO}: -2 on mips64el, mipsel; -4 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SI_ASYNCIO}: -4 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; -2 on mips64el, mipsel. */
     public static final int SI_ASYNCIO = TABLE.intValue("SI_ASYNCIO");
 
     /** {@code SI_ASYNCNL}: -60 on every architecture. */
@@ -360,13 +363,13 @@ public final class Signal {
     public static final int SI_USER = TABLE.intValue("SI_USER");
 
     /** {@code SS_AUTODISARM}: 2147483648 (0x80000000) on every architecture. */
-    public static final long SS_AUTODISARM = TABLE.value("SS_AUTODISARM");
+    public static final int SS_AUTODISARM = TABLE.intValue("SS_AUTODISARM");
 
     /** {@code SS_DISABLE}: 2 on every architecture. */
     public static final int SS_DISABLE = TABLE.intValue("SS_DISABLE");
 
     /** {@code SS_FLAG_BITS}: 2147483648 (0x80000000) on every architecture. */
-    public static final long SS_FLAG_BITS = TABLE.value("SS_FLAG_BITS");
+    public static final int SS_FLAG_BITS = TABLE.intValue("SS_FLAG_BITS");
 
     /** {@code SS_ONSTACK}: 1 on every architecture. */
     public static final int SS_ONSTACK = TABLE.intValue("SS_ONSTACK");

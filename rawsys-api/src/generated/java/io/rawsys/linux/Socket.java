@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;sys/un.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Socket {
     private Socket() {}
@@ -168,34 +171,34 @@ public final class Socket {
     public static final int AF_XDP = TABLE.intValue("AF_XDP");
 
     /** {@code INADDR_ALLHOSTS_GROUP}: 3758096385 (0xe0000001) on every architecture. */
-    public static final long INADDR_ALLHOSTS_GROUP = TABLE.value("INADDR_ALLHOSTS_GROUP");
+    public static final int INADDR_ALLHOSTS_GROUP = TABLE.intValue("INADDR_ALLHOSTS_GROUP");
 
     /** {@code INADDR_ALLRTRS_GROUP}: 3758096386 (0xe0000002) on every architecture. */
-    public static final long INADDR_ALLRTRS_GROUP = TABLE.value("INADDR_ALLRTRS_GROUP");
+    public static final int INADDR_ALLRTRS_GROUP = TABLE.intValue("INADDR_ALLRTRS_GROUP");
 
     /** {@code INADDR_ALLSNOOPERS_GROUP}: 3758096490 (0xe000006a) on every architecture. */
-    public static final long INADDR_ALLSNOOPERS_GROUP = TABLE.value("INADDR_ALLSNOOPERS_GROUP");
+    public static final int INADDR_ALLSNOOPERS_GROUP = TABLE.intValue("INADDR_ALLSNOOPERS_GROUP");
 
     /** {@code INADDR_ANY}: 0 on every architecture. */
     public static final int INADDR_ANY = TABLE.intValue("INADDR_ANY");
 
     /** {@code INADDR_BROADCAST}: 4294967295 (0xffffffff) on every architecture. */
-    public static final long INADDR_BROADCAST = TABLE.value("INADDR_BROADCAST");
+    public static final int INADDR_BROADCAST = TABLE.intValue("INADDR_BROADCAST");
 
     /** {@code INADDR_DUMMY}: 3221225480 (0xc0000008) on every architecture. */
-    public static final long INADDR_DUMMY = TABLE.value("INADDR_DUMMY");
+    public static final int INADDR_DUMMY = TABLE.intValue("INADDR_DUMMY");
 
     /** {@code INADDR_LOOPBACK}: 2130706433 (0x7f000001) on every architecture. */
     public static final int INADDR_LOOPBACK = TABLE.intValue("INADDR_LOOPBACK");
 
     /** {@code INADDR_MAX_LOCAL_GROUP}: 3758096639 (0xe00000ff) on every architecture. */
-    public static final long INADDR_MAX_LOCAL_GROUP = TABLE.value("INADDR_MAX_LOCAL_GROUP");
+    public static final int INADDR_MAX_LOCAL_GROUP = TABLE.intValue("INADDR_MAX_LOCAL_GROUP");
 
     /** {@code INADDR_NONE}: 4294967295 (0xffffffff) on every architecture. */
-    public static final long INADDR_NONE = TABLE.value("INADDR_NONE");
+    public static final int INADDR_NONE = TABLE.intValue("INADDR_NONE");
 
     /** {@code INADDR_UNSPEC_GROUP}: 3758096384 (0xe0000000) on every architecture. */
-    public static final long INADDR_UNSPEC_GROUP = TABLE.value("INADDR_UNSPEC_GROUP");
+    public static final int INADDR_UNSPEC_GROUP = TABLE.intValue("INADDR_UNSPEC_GROUP");
 
     /** {@code INET6_ADDRSTRLEN}: 46 (0x2e) on every architecture. */
     public static final int INET6_ADDRSTRLEN = TABLE.intValue("INET6_ADDRSTRLEN");
@@ -917,10 +920,10 @@ public final class Socket {
     /** {@code SOCK_DCCP}: 6 on every architecture. */
     public static final int SOCK_DCCP = TABLE.intValue("SOCK_DCCP");
 
-    /** {@code SOCK_DGRAM}: 1 on mips64el, mipsel; 2 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SOCK_DGRAM}: 2 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 1 on mips64el, mipsel. */
     public static final int SOCK_DGRAM = TABLE.intValue("SOCK_DGRAM");
 
-    /** {@code SOCK_NONBLOCK}: 128 (0x80) on mips64el, mipsel; 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SOCK_NONBLOCK}: 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 128 (0x80) on mips64el, mipsel. */
     public static final int SOCK_NONBLOCK = TABLE.intValue("SOCK_NONBLOCK");
 
     /** {@code SOCK_PACKET}: 10 (0xa) on every architecture. */
@@ -1061,7 +1064,7 @@ public final class Socket {
     /** {@code SO_BPF_EXTENSIONS}: 48 (0x30) on every architecture. */
     public static final int SO_BPF_EXTENSIONS = TABLE.intValue("SO_BPF_EXTENSIONS");
 
-    /** {@code SO_BROADCAST}: 32 (0x20) on mips64el, mipsel; 6 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SO_BROADCAST}: 6 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 32 (0x20) on mips64el, mipsel. */
     public static final int SO_BROADCAST = TABLE.intValue("SO_BROADCAST");
 
     /** {@code SO_BSDCOMPAT}: 14 (0xe) on every architecture. */
@@ -1097,7 +1100,7 @@ public final class Socket {
     /** {@code SO_DOMAIN}: 39 (0x27) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 4137 (0x1029) on mips64el, mipsel. */
     public static final int SO_DOMAIN = TABLE.intValue("SO_DOMAIN");
 
-    /** {@code SO_DONTROUTE}: 16 (0x10) on mips64el, mipsel; 5 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SO_DONTROUTE}: 5 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 16 (0x10) on mips64el, mipsel. */
     public static final int SO_DONTROUTE = TABLE.intValue("SO_DONTROUTE");
 
     /** {@code SO_ERROR}: 4 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 4103 (0x1007) on mips64el, mipsel. */
@@ -1112,10 +1115,10 @@ public final class Socket {
     /** {@code SO_INCOMING_NAPI_ID}: 56 (0x38) on every architecture. */
     public static final int SO_INCOMING_NAPI_ID = TABLE.intValue("SO_INCOMING_NAPI_ID");
 
-    /** {@code SO_KEEPALIVE}: 8 on mips64el, mipsel; 9 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SO_KEEPALIVE}: 9 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 8 on mips64el, mipsel. */
     public static final int SO_KEEPALIVE = TABLE.intValue("SO_KEEPALIVE");
 
-    /** {@code SO_LINGER}: 128 (0x80) on mips64el, mipsel; 13 (0xd) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SO_LINGER}: 13 (0xd) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 128 (0x80) on mips64el, mipsel. */
     public static final int SO_LINGER = TABLE.intValue("SO_LINGER");
 
     /** {@code SO_LOCK_FILTER}: 44 (0x2c) on every architecture. */
@@ -1142,7 +1145,7 @@ public final class Socket {
     /** {@code SO_OOBINLINE}: 10 (0xa) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 256 (0x100) on mips64el, mipsel. */
     public static final int SO_OOBINLINE = TABLE.intValue("SO_OOBINLINE");
 
-    /** {@code SO_PASSCRED}: 16 (0x10) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 17 (0x11) on mips64el, mipsel; 20 (0x14) on ppc64le. */
+    /** {@code SO_PASSCRED}: 16 (0x10) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 20 (0x14) on ppc64le; 17 (0x11) on mips64el, mipsel. */
     public static final int SO_PASSCRED = TABLE.intValue("SO_PASSCRED");
 
     /** {@code SO_PASSSEC}: 34 (0x22) on every architecture. */
@@ -1151,7 +1154,7 @@ public final class Socket {
     /** {@code SO_PEEK_OFF}: 42 (0x2a) on every architecture. */
     public static final int SO_PEEK_OFF = TABLE.intValue("SO_PEEK_OFF");
 
-    /** {@code SO_PEERCRED}: 17 (0x11) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 18 (0x12) on mips64el, mipsel; 21 (0x15) on ppc64le. */
+    /** {@code SO_PEERCRED}: 17 (0x11) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 21 (0x15) on ppc64le; 18 (0x12) on mips64el, mipsel. */
     public static final int SO_PEERCRED = TABLE.intValue("SO_PEERCRED");
 
     /** {@code SO_PEERGROUPS}: 59 (0x3b) on every architecture. */
@@ -1160,7 +1163,7 @@ public final class Socket {
     /** {@code SO_PEERNAME}: 28 (0x1c) on every architecture. */
     public static final int SO_PEERNAME = TABLE.intValue("SO_PEERNAME");
 
-    /** {@code SO_PEERSEC}: 30 (0x1e) on mips64el, mipsel; 31 (0x1f) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SO_PEERSEC}: 31 (0x1f) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 30 (0x1e) on mips64el, mipsel. */
     public static final int SO_PEERSEC = TABLE.intValue("SO_PEERSEC");
 
     /** {@code SO_PREFER_BUSY_POLL}: 69 (0x45) on every architecture. */
@@ -1172,25 +1175,25 @@ public final class Socket {
     /** {@code SO_PROTOCOL}: 38 (0x26) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 4136 (0x1028) on mips64el, mipsel. */
     public static final int SO_PROTOCOL = TABLE.intValue("SO_PROTOCOL");
 
-    /** {@code SO_RCVBUF}: 4098 (0x1002) on mips64el, mipsel; 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SO_RCVBUF}: 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 4098 (0x1002) on mips64el, mipsel. */
     public static final int SO_RCVBUF = TABLE.intValue("SO_RCVBUF");
 
     /** {@code SO_RCVBUFFORCE}: 33 (0x21) on every architecture. */
     public static final int SO_RCVBUFFORCE = TABLE.intValue("SO_RCVBUFFORCE");
 
-    /** {@code SO_RCVLOWAT}: 16 (0x10) on ppc64le; 18 (0x12) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 4100 (0x1004) on mips64el, mipsel. */
+    /** {@code SO_RCVLOWAT}: 18 (0x12) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 16 (0x10) on ppc64le; 4100 (0x1004) on mips64el, mipsel. */
     public static final int SO_RCVLOWAT = TABLE.intValue("SO_RCVLOWAT");
 
     /** {@code SO_RCVMARK}: 75 (0x4b) on every architecture. */
     public static final int SO_RCVMARK = TABLE.intValue("SO_RCVMARK");
 
-    /** {@code SO_RCVTIMEO}: 18 (0x12) on ppc64le; 20 (0x14) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 4102 (0x1006) on mips64el, mipsel. */
+    /** {@code SO_RCVTIMEO}: 20 (0x14) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 18 (0x12) on ppc64le; 4102 (0x1006) on mips64el, mipsel. */
     public static final int SO_RCVTIMEO = TABLE.intValue("SO_RCVTIMEO");
 
     /** {@code SO_RCVTIMEO_NEW}: 66 (0x42) on every architecture. */
     public static final int SO_RCVTIMEO_NEW = TABLE.intValue("SO_RCVTIMEO_NEW");
 
-    /** {@code SO_RCVTIMEO_OLD}: 18 (0x12) on ppc64le; 20 (0x14) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 4102 (0x1006) on mips64el, mipsel. */
+    /** {@code SO_RCVTIMEO_OLD}: 20 (0x14) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 18 (0x12) on ppc64le; 4102 (0x1006) on mips64el, mipsel. */
     public static final int SO_RCVTIMEO_OLD = TABLE.intValue("SO_RCVTIMEO_OLD");
 
     /** {@code SO_RESERVE_MEM}: 73 (0x49) on every architecture. */
@@ -1217,22 +1220,22 @@ public final class Socket {
     /** {@code SO_SELECT_ERR_QUEUE}: 45 (0x2d) on every architecture. */
     public static final int SO_SELECT_ERR_QUEUE = TABLE.intValue("SO_SELECT_ERR_QUEUE");
 
-    /** {@code SO_SNDBUF}: 4097 (0x1001) on mips64el, mipsel; 7 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SO_SNDBUF}: 7 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 4097 (0x1001) on mips64el, mipsel. */
     public static final int SO_SNDBUF = TABLE.intValue("SO_SNDBUF");
 
-    /** {@code SO_SNDBUFFORCE}: 31 (0x1f) on mips64el, mipsel; 32 (0x20) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code SO_SNDBUFFORCE}: 32 (0x20) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 31 (0x1f) on mips64el, mipsel. */
     public static final int SO_SNDBUFFORCE = TABLE.intValue("SO_SNDBUFFORCE");
 
-    /** {@code SO_SNDLOWAT}: 17 (0x11) on ppc64le; 19 (0x13) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 4099 (0x1003) on mips64el, mipsel. */
+    /** {@code SO_SNDLOWAT}: 19 (0x13) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 17 (0x11) on ppc64le; 4099 (0x1003) on mips64el, mipsel. */
     public static final int SO_SNDLOWAT = TABLE.intValue("SO_SNDLOWAT");
 
-    /** {@code SO_SNDTIMEO}: 19 (0x13) on ppc64le; 21 (0x15) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 4101 (0x1005) on mips64el, mipsel. */
+    /** {@code SO_SNDTIMEO}: 21 (0x15) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 19 (0x13) on ppc64le; 4101 (0x1005) on mips64el, mipsel. */
     public static final int SO_SNDTIMEO = TABLE.intValue("SO_SNDTIMEO");
 
     /** {@code SO_SNDTIMEO_NEW}: 67 (0x43) on every architecture. */
     public static final int SO_SNDTIMEO_NEW = TABLE.intValue("SO_SNDTIMEO_NEW");
 
-    /** {@code SO_SNDTIMEO_OLD}: 19 (0x13) on ppc64le; 21 (0x15) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 4101 (0x1005) on mips64el, mipsel. */
+    /** {@code SO_SNDTIMEO_OLD}: 21 (0x15) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 19 (0x13) on ppc64le; 4101 (0x1005) on mips64el, mipsel. */
     public static final int SO_SNDTIMEO_OLD = TABLE.intValue("SO_SNDTIMEO_OLD");
 
     /** {@code SO_TIMESTAMP}: 29 (0x1d) on every architecture. */

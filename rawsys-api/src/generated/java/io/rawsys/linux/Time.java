@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/time.h&gt;, &lt;sys/timerfd.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Time {
     private Time() {}
@@ -65,7 +68,7 @@ public final class Time {
     /** {@code TFD_CLOEXEC}: 524288 (0x80000) on every architecture. */
     public static final int TFD_CLOEXEC = TABLE.intValue("TFD_CLOEXEC");
 
-    /** {@code TFD_NONBLOCK}: 128 (0x80) on mips64el, mipsel; 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code TFD_NONBLOCK}: 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 128 (0x80) on mips64el, mipsel. */
     public static final int TFD_NONBLOCK = TABLE.intValue("TFD_NONBLOCK");
 
     /** {@code TFD_TIMER_ABSTIME}: 1 on every architecture. */

@@ -11,6 +11,9 @@ import io.rawsys.ConstantTable;
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/wait.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
+ * <p>The fields are {@code static final} but not compile-time constants, since their values
+ * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
+ * labels.
  */
 public final class Wait {
     private Wait() {}
@@ -51,7 +54,7 @@ public final class Wait {
     public static final int __WALL = TABLE.intValue("__WALL");
 
     /** {@code __WCLONE}: 2147483648 (0x80000000) on every architecture. */
-    public static final long __WCLONE = TABLE.value("__WCLONE");
+    public static final int __WCLONE = TABLE.intValue("__WCLONE");
 
     /** {@code __WNOTHREAD}: 536870912 (0x20000000) on every architecture. */
     public static final int __WNOTHREAD = TABLE.intValue("__WNOTHREAD");

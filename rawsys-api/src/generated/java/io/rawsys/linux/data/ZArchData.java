@@ -166,7 +166,7 @@ public final class ZArchData {
         };
     }
 
-    /** The size in bytes of C's {@code long} (a register) on {@code arch}, from the compiler. */
+    /** The size in bytes of C's {@code long} (a register), from the compiler, of the architecture {@code arch}. */
     public static int wordSize(String arch) {
         return switch (arch) {
             case "x86_64" -> 8;
@@ -183,7 +183,7 @@ public final class ZArchData {
         };
     }
 
-    /** Whether {@code arch} is big-endian, from the compiler's {@code __BYTE_ORDER__}. */
+    /** Whether the byte order is big-endian ({@code __BYTE_ORDER__}), of the architecture {@code arch}. */
     public static boolean bigEndian(String arch) {
         return switch (arch) {
             case "x86_64" -> false;

@@ -12,11 +12,12 @@ import java.lang.foreign.SegmentAllocator;
 /**
  * {@code cmsghdr}: {@code struct cmsghdr} in &lt;sys/socket.h&gt; on every architecture.
  * 
- * <p>Size: 12 bytes on x32, i386, arm, mipsel; 16 bytes on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el.
+ * <p>Size: 16 bytes on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; 12 bytes on x32, i386, arm, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class Cmsghdr {
     private Cmsghdr() {}
@@ -36,24 +37,24 @@ public final class Cmsghdr {
 
     private static final StructField CMSG_LEN = StructField.of("cmsghdr", "cmsg_len");
 
-    /** {@code cmsg_len}: u32 at 0 on x32, i386, arm, mipsel; u64 at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code cmsg_len}: u64 at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 0 on x32, i386, arm, mipsel. */
     public static long cmsg_len(MemorySegment struct) {
         return CMSG_LEN.getLong(struct, 0);
     }
 
-    /** Sets {@code cmsg_len}: u32 at 0 on x32, i386, arm, mipsel; u64 at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code cmsg_len}: u64 at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 0 on x32, i386, arm, mipsel. */
     public static void cmsg_len(MemorySegment struct, long value) {
         CMSG_LEN.setLong(struct, 0, value);
     }
 
     private static final StructField CMSG_LEVEL = StructField.of("cmsghdr", "cmsg_level");
 
-    /** {@code cmsg_level}: s32 at 4 on x32, i386, arm, mipsel; s32 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code cmsg_level}: s32 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 4 on x32, i386, arm, mipsel. */
     public static int cmsg_level(MemorySegment struct) {
         return CMSG_LEVEL.getInt(struct, 0);
     }
 
-    /** Sets {@code cmsg_level}: s32 at 4 on x32, i386, arm, mipsel; s32 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code cmsg_level}: s32 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 4 on x32, i386, arm, mipsel. */
     public static void cmsg_level(MemorySegment struct, int value) {
         CMSG_LEVEL.setInt(struct, 0, value);
     }
@@ -72,17 +73,17 @@ public final class Cmsghdr {
 
     private static final StructField __CMSG_DATA = StructField.of("cmsghdr", "__cmsg_data");
 
-    /** The bytes of {@code __cmsg_data}: u8[0] at 12 on x32, i386, arm, mipsel; u8[0] at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** The bytes of {@code __cmsg_data}: u8[] at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u8[] at 12 on x32, i386, arm, mipsel. */
     public static MemorySegment __cmsg_data(MemorySegment struct) {
         return __CMSG_DATA.slice(struct);
     }
 
-    /** Element {@code index} of {@code __cmsg_data}: u8[0] at 12 on x32, i386, arm, mipsel; u8[0] at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Element {@code index} of {@code __cmsg_data}: u8[] at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u8[] at 12 on x32, i386, arm, mipsel. */
     public static byte __cmsg_data(MemorySegment struct, long index) {
         return __CMSG_DATA.getByte(struct, index);
     }
 
-    /** Sets element {@code index} of {@code __cmsg_data}: u8[0] at 12 on x32, i386, arm, mipsel; u8[0] at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets element {@code index} of {@code __cmsg_data}: u8[] at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u8[] at 12 on x32, i386, arm, mipsel. */
     public static void __cmsg_data(MemorySegment struct, long index, byte value) {
         __CMSG_DATA.setByte(struct, index, value);
     }

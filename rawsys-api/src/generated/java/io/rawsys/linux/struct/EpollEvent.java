@@ -14,9 +14,10 @@ import java.lang.foreign.SegmentAllocator;
  * 
  * <p>Size: 12 bytes on x86_64, x32, i386; 16 bytes on aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class EpollEvent {
     private EpollEvent() {}
@@ -55,12 +56,12 @@ public final class EpollEvent {
 
     private static final StructField DATA_PTR = StructField.of("epoll_event", "data.ptr");
 
-    /** {@code data.ptr}: pointer (4) at 4 on x32, i386; pointer (4) at 8 on arm, mipsel; pointer (8) at 4 on x86_64; pointer (8) at 8 on aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code data.ptr}: pointer (8) at 4 on x86_64; pointer (4) at 4 on x32, i386; pointer (8) at 8 on aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 8 on arm, mipsel. */
     public static long data_ptr(MemorySegment struct) {
         return DATA_PTR.getLong(struct, 0);
     }
 
-    /** Sets {@code data.ptr}: pointer (4) at 4 on x32, i386; pointer (4) at 8 on arm, mipsel; pointer (8) at 4 on x86_64; pointer (8) at 8 on aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code data.ptr}: pointer (8) at 4 on x86_64; pointer (4) at 4 on x32, i386; pointer (8) at 8 on aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 8 on arm, mipsel. */
     public static void data_ptr(MemorySegment struct, long value) {
         DATA_PTR.setLong(struct, 0, value);
     }

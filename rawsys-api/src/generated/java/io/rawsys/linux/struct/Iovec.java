@@ -14,9 +14,10 @@ import java.lang.foreign.SegmentAllocator;
  * 
  * <p>Size: 16 bytes on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; 8 bytes on x32, i386, arm, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class Iovec {
     private Iovec() {}
@@ -36,24 +37,24 @@ public final class Iovec {
 
     private static final StructField IOV_BASE = StructField.of("iovec", "iov_base");
 
-    /** {@code iov_base}: pointer (4) at 0 on x32, i386, arm, mipsel; pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code iov_base}: pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 0 on x32, i386, arm, mipsel. */
     public static long iov_base(MemorySegment struct) {
         return IOV_BASE.getLong(struct, 0);
     }
 
-    /** Sets {@code iov_base}: pointer (4) at 0 on x32, i386, arm, mipsel; pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code iov_base}: pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 0 on x32, i386, arm, mipsel. */
     public static void iov_base(MemorySegment struct, long value) {
         IOV_BASE.setLong(struct, 0, value);
     }
 
     private static final StructField IOV_LEN = StructField.of("iovec", "iov_len");
 
-    /** {@code iov_len}: u32 at 4 on x32, i386, arm, mipsel; u64 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code iov_len}: u64 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 4 on x32, i386, arm, mipsel. */
     public static long iov_len(MemorySegment struct) {
         return IOV_LEN.getLong(struct, 0);
     }
 
-    /** Sets {@code iov_len}: u32 at 4 on x32, i386, arm, mipsel; u64 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code iov_len}: u64 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 4 on x32, i386, arm, mipsel. */
     public static void iov_len(MemorySegment struct, long value) {
         IOV_LEN.setLong(struct, 0, value);
     }

@@ -12,11 +12,12 @@ import java.lang.foreign.SegmentAllocator;
 /**
  * {@code itimerspec}: {@code struct itimerspec} in &lt;time.h&gt; on every architecture.
  * 
- * <p>Size: 16 bytes on i386, arm, mipsel; 32 bytes on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el.
+ * <p>Size: 32 bytes on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; 16 bytes on i386, arm, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class Itimerspec {
     private Itimerspec() {}
@@ -43,24 +44,24 @@ public final class Itimerspec {
 
     private static final StructField IT_INTERVAL_TV_SEC = StructField.of("itimerspec", "it_interval.tv_sec");
 
-    /** {@code it_interval.tv_sec}: s32 at 0 on i386, arm, mipsel; s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code it_interval.tv_sec}: s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 0 on i386, arm, mipsel. */
     public static long it_interval_tv_sec(MemorySegment struct) {
         return IT_INTERVAL_TV_SEC.getLong(struct, 0);
     }
 
-    /** Sets {@code it_interval.tv_sec}: s32 at 0 on i386, arm, mipsel; s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code it_interval.tv_sec}: s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 0 on i386, arm, mipsel. */
     public static void it_interval_tv_sec(MemorySegment struct, long value) {
         IT_INTERVAL_TV_SEC.setLong(struct, 0, value);
     }
 
     private static final StructField IT_INTERVAL_TV_NSEC = StructField.of("itimerspec", "it_interval.tv_nsec");
 
-    /** {@code it_interval.tv_nsec}: s32 at 4 on i386, arm, mipsel; s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code it_interval.tv_nsec}: s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 4 on i386, arm, mipsel. */
     public static long it_interval_tv_nsec(MemorySegment struct) {
         return IT_INTERVAL_TV_NSEC.getLong(struct, 0);
     }
 
-    /** Sets {@code it_interval.tv_nsec}: s32 at 4 on i386, arm, mipsel; s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code it_interval.tv_nsec}: s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 4 on i386, arm, mipsel. */
     public static void it_interval_tv_nsec(MemorySegment struct, long value) {
         IT_INTERVAL_TV_NSEC.setLong(struct, 0, value);
     }
@@ -74,24 +75,24 @@ public final class Itimerspec {
 
     private static final StructField IT_VALUE_TV_SEC = StructField.of("itimerspec", "it_value.tv_sec");
 
-    /** {@code it_value.tv_sec}: s32 at 8 on i386, arm, mipsel; s64 at 16 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code it_value.tv_sec}: s64 at 16 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 8 on i386, arm, mipsel. */
     public static long it_value_tv_sec(MemorySegment struct) {
         return IT_VALUE_TV_SEC.getLong(struct, 0);
     }
 
-    /** Sets {@code it_value.tv_sec}: s32 at 8 on i386, arm, mipsel; s64 at 16 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code it_value.tv_sec}: s64 at 16 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 8 on i386, arm, mipsel. */
     public static void it_value_tv_sec(MemorySegment struct, long value) {
         IT_VALUE_TV_SEC.setLong(struct, 0, value);
     }
 
     private static final StructField IT_VALUE_TV_NSEC = StructField.of("itimerspec", "it_value.tv_nsec");
 
-    /** {@code it_value.tv_nsec}: s32 at 12 on i386, arm, mipsel; s64 at 24 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code it_value.tv_nsec}: s64 at 24 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 12 on i386, arm, mipsel. */
     public static long it_value_tv_nsec(MemorySegment struct) {
         return IT_VALUE_TV_NSEC.getLong(struct, 0);
     }
 
-    /** Sets {@code it_value.tv_nsec}: s32 at 12 on i386, arm, mipsel; s64 at 24 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code it_value.tv_nsec}: s64 at 24 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 12 on i386, arm, mipsel. */
     public static void it_value_tv_nsec(MemorySegment struct, long value) {
         IT_VALUE_TV_NSEC.setLong(struct, 0, value);
     }

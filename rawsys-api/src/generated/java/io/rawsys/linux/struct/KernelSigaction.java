@@ -12,11 +12,12 @@ import java.lang.foreign.SegmentAllocator;
 /**
  * {@code kernel_sigaction}: {@code struct rawsys_kernel_sigaction} in &lt;linux/signal.h&gt; on every architecture.
  * 
- * <p>Size: 20 bytes on x32, i386, arm; 24 bytes on riscv64, mipsel; 32 bytes on x86_64, aarch64, ppc64le, s390x, mips64el.
+ * <p>Size: 32 bytes on x86_64, aarch64, ppc64le, s390x, mips64el; 20 bytes on x32, i386, arm; 24 bytes on riscv64, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class KernelSigaction {
     private KernelSigaction() {}
@@ -36,53 +37,53 @@ public final class KernelSigaction {
 
     private static final StructField SA_HANDLER = StructField.of("kernel_sigaction", "sa_handler");
 
-    /** {@code sa_handler}: pointer (4) at 0 on x32, i386, arm; pointer (4) at 4 on mipsel; pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x; pointer (8) at 8 on mips64el. */
+    /** {@code sa_handler}: pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x; pointer (4) at 0 on x32, i386, arm; pointer (8) at 8 on mips64el; pointer (4) at 4 on mipsel. */
     public static long sa_handler(MemorySegment struct) {
         return SA_HANDLER.getLong(struct, 0);
     }
 
-    /** Sets {@code sa_handler}: pointer (4) at 0 on x32, i386, arm; pointer (4) at 4 on mipsel; pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x; pointer (8) at 8 on mips64el. */
+    /** Sets {@code sa_handler}: pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x; pointer (4) at 0 on x32, i386, arm; pointer (8) at 8 on mips64el; pointer (4) at 4 on mipsel. */
     public static void sa_handler(MemorySegment struct, long value) {
         SA_HANDLER.setLong(struct, 0, value);
     }
 
     private static final StructField SA_FLAGS = StructField.of("kernel_sigaction", "sa_flags");
 
-    /** {@code sa_flags}: u32 at 0 on mips64el, mipsel; u32 at 4 on x32, i386, arm; u64 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x. */
+    /** {@code sa_flags}: u64 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x; u32 at 4 on x32, i386, arm; u32 at 0 on mips64el, mipsel. */
     public static long sa_flags(MemorySegment struct) {
         return SA_FLAGS.getLong(struct, 0);
     }
 
-    /** Sets {@code sa_flags}: u32 at 0 on mips64el, mipsel; u32 at 4 on x32, i386, arm; u64 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x. */
+    /** Sets {@code sa_flags}: u64 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x; u32 at 4 on x32, i386, arm; u32 at 0 on mips64el, mipsel. */
     public static void sa_flags(MemorySegment struct, long value) {
         SA_FLAGS.setLong(struct, 0, value);
     }
 
     private static final StructField SA_RESTORER = StructField.of("kernel_sigaction", "sa_restorer");
 
-    /** {@code sa_restorer}: pointer (4) at 8 on x32, i386, arm; pointer (8) at 16 on x86_64, aarch64, ppc64le, s390x; none on riscv64, mips64el, mipsel. */
+    /** {@code sa_restorer}: pointer (8) at 16 on x86_64, aarch64, ppc64le, s390x; pointer (4) at 8 on x32, i386, arm; none on riscv64, mips64el, mipsel. */
     public static long sa_restorer(MemorySegment struct) {
         return SA_RESTORER.getLong(struct, 0);
     }
 
-    /** Sets {@code sa_restorer}: pointer (4) at 8 on x32, i386, arm; pointer (8) at 16 on x86_64, aarch64, ppc64le, s390x; none on riscv64, mips64el, mipsel. */
+    /** Sets {@code sa_restorer}: pointer (8) at 16 on x86_64, aarch64, ppc64le, s390x; pointer (4) at 8 on x32, i386, arm; none on riscv64, mips64el, mipsel. */
     public static void sa_restorer(MemorySegment struct, long value) {
         SA_RESTORER.setLong(struct, 0, value);
     }
 
     private static final StructField SA_MASK = StructField.of("kernel_sigaction", "sa_mask");
 
-    /** The bytes of {@code sa_mask}: u32[2] at 12 on x32, i386, arm; u32[4] at 8 on mipsel; u64 at 16 on riscv64; u64 at 24 on x86_64, aarch64, ppc64le, s390x; u64[2] at 16 on mips64el. */
+    /** The bytes of {@code sa_mask}: u64 at 24 on x86_64, aarch64, ppc64le, s390x; u32[2] at 12 on x32, i386, arm; u64 at 16 on riscv64; u64[2] at 16 on mips64el; u32[4] at 8 on mipsel. */
     public static MemorySegment sa_mask(MemorySegment struct) {
         return SA_MASK.slice(struct);
     }
 
-    /** Element {@code index} of {@code sa_mask}: u32[2] at 12 on x32, i386, arm; u32[4] at 8 on mipsel; u64 at 16 on riscv64; u64 at 24 on x86_64, aarch64, ppc64le, s390x; u64[2] at 16 on mips64el. */
+    /** Element {@code index} of {@code sa_mask}: u64 at 24 on x86_64, aarch64, ppc64le, s390x; u32[2] at 12 on x32, i386, arm; u64 at 16 on riscv64; u64[2] at 16 on mips64el; u32[4] at 8 on mipsel. */
     public static long sa_mask(MemorySegment struct, long index) {
         return SA_MASK.getLong(struct, index);
     }
 
-    /** Sets element {@code index} of {@code sa_mask}: u32[2] at 12 on x32, i386, arm; u32[4] at 8 on mipsel; u64 at 16 on riscv64; u64 at 24 on x86_64, aarch64, ppc64le, s390x; u64[2] at 16 on mips64el. */
+    /** Sets element {@code index} of {@code sa_mask}: u64 at 24 on x86_64, aarch64, ppc64le, s390x; u32[2] at 12 on x32, i386, arm; u64 at 16 on riscv64; u64[2] at 16 on mips64el; u32[4] at 8 on mipsel. */
     public static void sa_mask(MemorySegment struct, long index, long value) {
         SA_MASK.setLong(struct, index, value);
     }

@@ -12,11 +12,12 @@ import java.lang.foreign.SegmentAllocator;
 /**
  * {@code msghdr}: {@code struct msghdr} in &lt;sys/socket.h&gt; on every architecture.
  * 
- * <p>Size: 28 bytes on x32, i386, arm, mipsel; 56 bytes on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el.
+ * <p>Size: 56 bytes on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; 28 bytes on x32, i386, arm, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class Msghdr {
     private Msghdr() {}
@@ -36,84 +37,84 @@ public final class Msghdr {
 
     private static final StructField MSG_NAME = StructField.of("msghdr", "msg_name");
 
-    /** {@code msg_name}: pointer (4) at 0 on x32, i386, arm, mipsel; pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code msg_name}: pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 0 on x32, i386, arm, mipsel. */
     public static long msg_name(MemorySegment struct) {
         return MSG_NAME.getLong(struct, 0);
     }
 
-    /** Sets {@code msg_name}: pointer (4) at 0 on x32, i386, arm, mipsel; pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code msg_name}: pointer (8) at 0 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 0 on x32, i386, arm, mipsel. */
     public static void msg_name(MemorySegment struct, long value) {
         MSG_NAME.setLong(struct, 0, value);
     }
 
     private static final StructField MSG_NAMELEN = StructField.of("msghdr", "msg_namelen");
 
-    /** {@code msg_namelen}: u32 at 4 on x32, i386, arm, mipsel; u32 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code msg_namelen}: u32 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 4 on x32, i386, arm, mipsel. */
     public static int msg_namelen(MemorySegment struct) {
         return MSG_NAMELEN.getInt(struct, 0);
     }
 
-    /** Sets {@code msg_namelen}: u32 at 4 on x32, i386, arm, mipsel; u32 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code msg_namelen}: u32 at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 4 on x32, i386, arm, mipsel. */
     public static void msg_namelen(MemorySegment struct, int value) {
         MSG_NAMELEN.setInt(struct, 0, value);
     }
 
     private static final StructField MSG_IOV = StructField.of("msghdr", "msg_iov");
 
-    /** {@code msg_iov}: pointer (4) at 8 on x32, i386, arm, mipsel; pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code msg_iov}: pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 8 on x32, i386, arm, mipsel. */
     public static long msg_iov(MemorySegment struct) {
         return MSG_IOV.getLong(struct, 0);
     }
 
-    /** Sets {@code msg_iov}: pointer (4) at 8 on x32, i386, arm, mipsel; pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code msg_iov}: pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 8 on x32, i386, arm, mipsel. */
     public static void msg_iov(MemorySegment struct, long value) {
         MSG_IOV.setLong(struct, 0, value);
     }
 
     private static final StructField MSG_IOVLEN = StructField.of("msghdr", "msg_iovlen");
 
-    /** {@code msg_iovlen}: u32 at 12 on x32, i386, arm, mipsel; u64 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code msg_iovlen}: u64 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 12 on x32, i386, arm, mipsel. */
     public static long msg_iovlen(MemorySegment struct) {
         return MSG_IOVLEN.getLong(struct, 0);
     }
 
-    /** Sets {@code msg_iovlen}: u32 at 12 on x32, i386, arm, mipsel; u64 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code msg_iovlen}: u64 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 12 on x32, i386, arm, mipsel. */
     public static void msg_iovlen(MemorySegment struct, long value) {
         MSG_IOVLEN.setLong(struct, 0, value);
     }
 
     private static final StructField MSG_CONTROL = StructField.of("msghdr", "msg_control");
 
-    /** {@code msg_control}: pointer (4) at 16 on x32, i386, arm, mipsel; pointer (8) at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code msg_control}: pointer (8) at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 16 on x32, i386, arm, mipsel. */
     public static long msg_control(MemorySegment struct) {
         return MSG_CONTROL.getLong(struct, 0);
     }
 
-    /** Sets {@code msg_control}: pointer (4) at 16 on x32, i386, arm, mipsel; pointer (8) at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code msg_control}: pointer (8) at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 16 on x32, i386, arm, mipsel. */
     public static void msg_control(MemorySegment struct, long value) {
         MSG_CONTROL.setLong(struct, 0, value);
     }
 
     private static final StructField MSG_CONTROLLEN = StructField.of("msghdr", "msg_controllen");
 
-    /** {@code msg_controllen}: u32 at 20 on x32, i386, arm, mipsel; u64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code msg_controllen}: u64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 20 on x32, i386, arm, mipsel. */
     public static long msg_controllen(MemorySegment struct) {
         return MSG_CONTROLLEN.getLong(struct, 0);
     }
 
-    /** Sets {@code msg_controllen}: u32 at 20 on x32, i386, arm, mipsel; u64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code msg_controllen}: u64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 20 on x32, i386, arm, mipsel. */
     public static void msg_controllen(MemorySegment struct, long value) {
         MSG_CONTROLLEN.setLong(struct, 0, value);
     }
 
     private static final StructField MSG_FLAGS = StructField.of("msghdr", "msg_flags");
 
-    /** {@code msg_flags}: s32 at 24 on x32, i386, arm, mipsel; s32 at 48 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code msg_flags}: s32 at 48 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 24 on x32, i386, arm, mipsel. */
     public static int msg_flags(MemorySegment struct) {
         return MSG_FLAGS.getInt(struct, 0);
     }
 
-    /** Sets {@code msg_flags}: s32 at 24 on x32, i386, arm, mipsel; s32 at 48 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code msg_flags}: s32 at 48 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 24 on x32, i386, arm, mipsel. */
     public static void msg_flags(MemorySegment struct, int value) {
         MSG_FLAGS.setInt(struct, 0, value);
     }

@@ -12,11 +12,12 @@ import java.lang.foreign.SegmentAllocator;
 /**
  * {@code ptrace_syscall_info}: {@code struct ptrace_syscall_info} in &lt;linux/ptrace.h&gt; on every architecture.
  * 
- * <p>Size: 84 bytes on i386; 88 bytes on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel.
+ * <p>Size: 88 bytes on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel; 84 bytes on i386.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class PtraceSyscallInfo {
     private PtraceSyscallInfo() {}
@@ -137,7 +138,7 @@ public final class PtraceSyscallInfo {
 
     private static final StructField EXIT = StructField.of("ptrace_syscall_info", "exit");
 
-    /** The bytes of {@code exit}: struct of 12 bytes at 24 on i386; struct of 16 bytes at 24 on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** The bytes of {@code exit}: struct of 16 bytes at 24 on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel; struct of 12 bytes at 24 on i386. */
     public static MemorySegment exit(MemorySegment struct) {
         return EXIT.slice(struct);
     }
@@ -168,7 +169,7 @@ public final class PtraceSyscallInfo {
 
     private static final StructField SECCOMP = StructField.of("ptrace_syscall_info", "seccomp");
 
-    /** The bytes of {@code seccomp}: struct of 60 bytes at 24 on i386; struct of 64 bytes at 24 on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** The bytes of {@code seccomp}: struct of 64 bytes at 24 on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel; struct of 60 bytes at 24 on i386. */
     public static MemorySegment seccomp(MemorySegment struct) {
         return SECCOMP.slice(struct);
     }

@@ -14,9 +14,10 @@ import java.lang.foreign.SegmentAllocator;
  * 
  * <p>Size: 16 bytes on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; 8 bytes on i386, arm, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class Rlimit {
     private Rlimit() {}
@@ -36,24 +37,24 @@ public final class Rlimit {
 
     private static final StructField RLIM_CUR = StructField.of("rlimit", "rlim_cur");
 
-    /** {@code rlim_cur}: u32 at 0 on i386, arm, mipsel; u64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code rlim_cur}: u64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 0 on i386, arm, mipsel. */
     public static long rlim_cur(MemorySegment struct) {
         return RLIM_CUR.getLong(struct, 0);
     }
 
-    /** Sets {@code rlim_cur}: u32 at 0 on i386, arm, mipsel; u64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code rlim_cur}: u64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 0 on i386, arm, mipsel. */
     public static void rlim_cur(MemorySegment struct, long value) {
         RLIM_CUR.setLong(struct, 0, value);
     }
 
     private static final StructField RLIM_MAX = StructField.of("rlimit", "rlim_max");
 
-    /** {@code rlim_max}: u32 at 4 on i386, arm, mipsel; u64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code rlim_max}: u64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 4 on i386, arm, mipsel. */
     public static long rlim_max(MemorySegment struct) {
         return RLIM_MAX.getLong(struct, 0);
     }
 
-    /** Sets {@code rlim_max}: u32 at 4 on i386, arm, mipsel; u64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code rlim_max}: u64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 4 on i386, arm, mipsel. */
     public static void rlim_max(MemorySegment struct, long value) {
         RLIM_MAX.setLong(struct, 0, value);
     }

@@ -14,9 +14,10 @@ import java.lang.foreign.SegmentAllocator;
  * 
  * <p>Size: 144 bytes on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; 72 bytes on i386, arm, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class Rusage {
     private Rusage() {}
@@ -43,24 +44,24 @@ public final class Rusage {
 
     private static final StructField RU_UTIME_TV_SEC = StructField.of("rusage", "ru_utime.tv_sec");
 
-    /** {@code ru_utime.tv_sec}: s32 at 0 on i386, arm, mipsel; s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_utime.tv_sec}: s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 0 on i386, arm, mipsel. */
     public static long ru_utime_tv_sec(MemorySegment struct) {
         return RU_UTIME_TV_SEC.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_utime.tv_sec}: s32 at 0 on i386, arm, mipsel; s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_utime.tv_sec}: s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 0 on i386, arm, mipsel. */
     public static void ru_utime_tv_sec(MemorySegment struct, long value) {
         RU_UTIME_TV_SEC.setLong(struct, 0, value);
     }
 
     private static final StructField RU_UTIME_TV_USEC = StructField.of("rusage", "ru_utime.tv_usec");
 
-    /** {@code ru_utime.tv_usec}: s32 at 4 on i386, arm, mipsel; s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_utime.tv_usec}: s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 4 on i386, arm, mipsel. */
     public static long ru_utime_tv_usec(MemorySegment struct) {
         return RU_UTIME_TV_USEC.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_utime.tv_usec}: s32 at 4 on i386, arm, mipsel; s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_utime.tv_usec}: s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 4 on i386, arm, mipsel. */
     public static void ru_utime_tv_usec(MemorySegment struct, long value) {
         RU_UTIME_TV_USEC.setLong(struct, 0, value);
     }
@@ -74,360 +75,360 @@ public final class Rusage {
 
     private static final StructField RU_STIME_TV_SEC = StructField.of("rusage", "ru_stime.tv_sec");
 
-    /** {@code ru_stime.tv_sec}: s32 at 8 on i386, arm, mipsel; s64 at 16 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_stime.tv_sec}: s64 at 16 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 8 on i386, arm, mipsel. */
     public static long ru_stime_tv_sec(MemorySegment struct) {
         return RU_STIME_TV_SEC.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_stime.tv_sec}: s32 at 8 on i386, arm, mipsel; s64 at 16 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_stime.tv_sec}: s64 at 16 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 8 on i386, arm, mipsel. */
     public static void ru_stime_tv_sec(MemorySegment struct, long value) {
         RU_STIME_TV_SEC.setLong(struct, 0, value);
     }
 
     private static final StructField RU_STIME_TV_USEC = StructField.of("rusage", "ru_stime.tv_usec");
 
-    /** {@code ru_stime.tv_usec}: s32 at 12 on i386, arm, mipsel; s64 at 24 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_stime.tv_usec}: s64 at 24 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 12 on i386, arm, mipsel. */
     public static long ru_stime_tv_usec(MemorySegment struct) {
         return RU_STIME_TV_USEC.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_stime.tv_usec}: s32 at 12 on i386, arm, mipsel; s64 at 24 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_stime.tv_usec}: s64 at 24 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 12 on i386, arm, mipsel. */
     public static void ru_stime_tv_usec(MemorySegment struct, long value) {
         RU_STIME_TV_USEC.setLong(struct, 0, value);
     }
 
     private static final StructField RU_MAXRSS = StructField.of("rusage", "ru_maxrss");
 
-    /** {@code ru_maxrss}: s32 at 16 on i386, arm, mipsel; s32 at 32 on x32; s64 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_maxrss}: s64 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 32 on x32; s32 at 16 on i386, arm, mipsel. */
     public static long ru_maxrss(MemorySegment struct) {
         return RU_MAXRSS.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_maxrss}: s32 at 16 on i386, arm, mipsel; s32 at 32 on x32; s64 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_maxrss}: s64 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 32 on x32; s32 at 16 on i386, arm, mipsel. */
     public static void ru_maxrss(MemorySegment struct, long value) {
         RU_MAXRSS.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_MAXRSS_WORD = StructField.of("rusage", "__ru_maxrss_word");
 
-    /** {@code __ru_maxrss_word}: s32 at 16 on i386, arm, mipsel; s64 at 32 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_maxrss_word}: s64 at 32 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 16 on i386, arm, mipsel. */
     public static long __ru_maxrss_word(MemorySegment struct) {
         return __RU_MAXRSS_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_maxrss_word}: s32 at 16 on i386, arm, mipsel; s64 at 32 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_maxrss_word}: s64 at 32 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 16 on i386, arm, mipsel. */
     public static void __ru_maxrss_word(MemorySegment struct, long value) {
         __RU_MAXRSS_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_IXRSS = StructField.of("rusage", "ru_ixrss");
 
-    /** {@code ru_ixrss}: s32 at 20 on i386, arm, mipsel; s32 at 40 on x32; s64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_ixrss}: s64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 40 on x32; s32 at 20 on i386, arm, mipsel. */
     public static long ru_ixrss(MemorySegment struct) {
         return RU_IXRSS.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_ixrss}: s32 at 20 on i386, arm, mipsel; s32 at 40 on x32; s64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_ixrss}: s64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 40 on x32; s32 at 20 on i386, arm, mipsel. */
     public static void ru_ixrss(MemorySegment struct, long value) {
         RU_IXRSS.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_IXRSS_WORD = StructField.of("rusage", "__ru_ixrss_word");
 
-    /** {@code __ru_ixrss_word}: s32 at 20 on i386, arm, mipsel; s64 at 40 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_ixrss_word}: s64 at 40 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 20 on i386, arm, mipsel. */
     public static long __ru_ixrss_word(MemorySegment struct) {
         return __RU_IXRSS_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_ixrss_word}: s32 at 20 on i386, arm, mipsel; s64 at 40 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_ixrss_word}: s64 at 40 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 20 on i386, arm, mipsel. */
     public static void __ru_ixrss_word(MemorySegment struct, long value) {
         __RU_IXRSS_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_IDRSS = StructField.of("rusage", "ru_idrss");
 
-    /** {@code ru_idrss}: s32 at 24 on i386, arm, mipsel; s32 at 48 on x32; s64 at 48 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_idrss}: s64 at 48 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 48 on x32; s32 at 24 on i386, arm, mipsel. */
     public static long ru_idrss(MemorySegment struct) {
         return RU_IDRSS.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_idrss}: s32 at 24 on i386, arm, mipsel; s32 at 48 on x32; s64 at 48 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_idrss}: s64 at 48 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 48 on x32; s32 at 24 on i386, arm, mipsel. */
     public static void ru_idrss(MemorySegment struct, long value) {
         RU_IDRSS.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_IDRSS_WORD = StructField.of("rusage", "__ru_idrss_word");
 
-    /** {@code __ru_idrss_word}: s32 at 24 on i386, arm, mipsel; s64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_idrss_word}: s64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 24 on i386, arm, mipsel. */
     public static long __ru_idrss_word(MemorySegment struct) {
         return __RU_IDRSS_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_idrss_word}: s32 at 24 on i386, arm, mipsel; s64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_idrss_word}: s64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 24 on i386, arm, mipsel. */
     public static void __ru_idrss_word(MemorySegment struct, long value) {
         __RU_IDRSS_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_ISRSS = StructField.of("rusage", "ru_isrss");
 
-    /** {@code ru_isrss}: s32 at 28 on i386, arm, mipsel; s32 at 56 on x32; s64 at 56 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_isrss}: s64 at 56 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 56 on x32; s32 at 28 on i386, arm, mipsel. */
     public static long ru_isrss(MemorySegment struct) {
         return RU_ISRSS.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_isrss}: s32 at 28 on i386, arm, mipsel; s32 at 56 on x32; s64 at 56 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_isrss}: s64 at 56 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 56 on x32; s32 at 28 on i386, arm, mipsel. */
     public static void ru_isrss(MemorySegment struct, long value) {
         RU_ISRSS.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_ISRSS_WORD = StructField.of("rusage", "__ru_isrss_word");
 
-    /** {@code __ru_isrss_word}: s32 at 28 on i386, arm, mipsel; s64 at 56 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_isrss_word}: s64 at 56 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 28 on i386, arm, mipsel. */
     public static long __ru_isrss_word(MemorySegment struct) {
         return __RU_ISRSS_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_isrss_word}: s32 at 28 on i386, arm, mipsel; s64 at 56 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_isrss_word}: s64 at 56 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 28 on i386, arm, mipsel. */
     public static void __ru_isrss_word(MemorySegment struct, long value) {
         __RU_ISRSS_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_MINFLT = StructField.of("rusage", "ru_minflt");
 
-    /** {@code ru_minflt}: s32 at 32 on i386, arm, mipsel; s32 at 64 on x32; s64 at 64 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_minflt}: s64 at 64 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 64 on x32; s32 at 32 on i386, arm, mipsel. */
     public static long ru_minflt(MemorySegment struct) {
         return RU_MINFLT.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_minflt}: s32 at 32 on i386, arm, mipsel; s32 at 64 on x32; s64 at 64 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_minflt}: s64 at 64 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 64 on x32; s32 at 32 on i386, arm, mipsel. */
     public static void ru_minflt(MemorySegment struct, long value) {
         RU_MINFLT.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_MINFLT_WORD = StructField.of("rusage", "__ru_minflt_word");
 
-    /** {@code __ru_minflt_word}: s32 at 32 on i386, arm, mipsel; s64 at 64 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_minflt_word}: s64 at 64 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 32 on i386, arm, mipsel. */
     public static long __ru_minflt_word(MemorySegment struct) {
         return __RU_MINFLT_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_minflt_word}: s32 at 32 on i386, arm, mipsel; s64 at 64 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_minflt_word}: s64 at 64 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 32 on i386, arm, mipsel. */
     public static void __ru_minflt_word(MemorySegment struct, long value) {
         __RU_MINFLT_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_MAJFLT = StructField.of("rusage", "ru_majflt");
 
-    /** {@code ru_majflt}: s32 at 36 on i386, arm, mipsel; s32 at 72 on x32; s64 at 72 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_majflt}: s64 at 72 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 72 on x32; s32 at 36 on i386, arm, mipsel. */
     public static long ru_majflt(MemorySegment struct) {
         return RU_MAJFLT.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_majflt}: s32 at 36 on i386, arm, mipsel; s32 at 72 on x32; s64 at 72 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_majflt}: s64 at 72 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 72 on x32; s32 at 36 on i386, arm, mipsel. */
     public static void ru_majflt(MemorySegment struct, long value) {
         RU_MAJFLT.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_MAJFLT_WORD = StructField.of("rusage", "__ru_majflt_word");
 
-    /** {@code __ru_majflt_word}: s32 at 36 on i386, arm, mipsel; s64 at 72 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_majflt_word}: s64 at 72 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 36 on i386, arm, mipsel. */
     public static long __ru_majflt_word(MemorySegment struct) {
         return __RU_MAJFLT_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_majflt_word}: s32 at 36 on i386, arm, mipsel; s64 at 72 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_majflt_word}: s64 at 72 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 36 on i386, arm, mipsel. */
     public static void __ru_majflt_word(MemorySegment struct, long value) {
         __RU_MAJFLT_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_NSWAP = StructField.of("rusage", "ru_nswap");
 
-    /** {@code ru_nswap}: s32 at 40 on i386, arm, mipsel; s32 at 80 on x32; s64 at 80 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_nswap}: s64 at 80 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 80 on x32; s32 at 40 on i386, arm, mipsel. */
     public static long ru_nswap(MemorySegment struct) {
         return RU_NSWAP.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_nswap}: s32 at 40 on i386, arm, mipsel; s32 at 80 on x32; s64 at 80 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_nswap}: s64 at 80 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 80 on x32; s32 at 40 on i386, arm, mipsel. */
     public static void ru_nswap(MemorySegment struct, long value) {
         RU_NSWAP.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_NSWAP_WORD = StructField.of("rusage", "__ru_nswap_word");
 
-    /** {@code __ru_nswap_word}: s32 at 40 on i386, arm, mipsel; s64 at 80 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_nswap_word}: s64 at 80 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 40 on i386, arm, mipsel. */
     public static long __ru_nswap_word(MemorySegment struct) {
         return __RU_NSWAP_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_nswap_word}: s32 at 40 on i386, arm, mipsel; s64 at 80 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_nswap_word}: s64 at 80 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 40 on i386, arm, mipsel. */
     public static void __ru_nswap_word(MemorySegment struct, long value) {
         __RU_NSWAP_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_INBLOCK = StructField.of("rusage", "ru_inblock");
 
-    /** {@code ru_inblock}: s32 at 44 on i386, arm, mipsel; s32 at 88 on x32; s64 at 88 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_inblock}: s64 at 88 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 88 on x32; s32 at 44 on i386, arm, mipsel. */
     public static long ru_inblock(MemorySegment struct) {
         return RU_INBLOCK.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_inblock}: s32 at 44 on i386, arm, mipsel; s32 at 88 on x32; s64 at 88 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_inblock}: s64 at 88 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 88 on x32; s32 at 44 on i386, arm, mipsel. */
     public static void ru_inblock(MemorySegment struct, long value) {
         RU_INBLOCK.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_INBLOCK_WORD = StructField.of("rusage", "__ru_inblock_word");
 
-    /** {@code __ru_inblock_word}: s32 at 44 on i386, arm, mipsel; s64 at 88 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_inblock_word}: s64 at 88 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 44 on i386, arm, mipsel. */
     public static long __ru_inblock_word(MemorySegment struct) {
         return __RU_INBLOCK_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_inblock_word}: s32 at 44 on i386, arm, mipsel; s64 at 88 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_inblock_word}: s64 at 88 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 44 on i386, arm, mipsel. */
     public static void __ru_inblock_word(MemorySegment struct, long value) {
         __RU_INBLOCK_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_OUBLOCK = StructField.of("rusage", "ru_oublock");
 
-    /** {@code ru_oublock}: s32 at 48 on i386, arm, mipsel; s32 at 96 on x32; s64 at 96 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_oublock}: s64 at 96 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 96 on x32; s32 at 48 on i386, arm, mipsel. */
     public static long ru_oublock(MemorySegment struct) {
         return RU_OUBLOCK.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_oublock}: s32 at 48 on i386, arm, mipsel; s32 at 96 on x32; s64 at 96 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_oublock}: s64 at 96 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 96 on x32; s32 at 48 on i386, arm, mipsel. */
     public static void ru_oublock(MemorySegment struct, long value) {
         RU_OUBLOCK.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_OUBLOCK_WORD = StructField.of("rusage", "__ru_oublock_word");
 
-    /** {@code __ru_oublock_word}: s32 at 48 on i386, arm, mipsel; s64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_oublock_word}: s64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 48 on i386, arm, mipsel. */
     public static long __ru_oublock_word(MemorySegment struct) {
         return __RU_OUBLOCK_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_oublock_word}: s32 at 48 on i386, arm, mipsel; s64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_oublock_word}: s64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 48 on i386, arm, mipsel. */
     public static void __ru_oublock_word(MemorySegment struct, long value) {
         __RU_OUBLOCK_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_MSGSND = StructField.of("rusage", "ru_msgsnd");
 
-    /** {@code ru_msgsnd}: s32 at 104 on x32; s32 at 52 on i386, arm, mipsel; s64 at 104 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_msgsnd}: s64 at 104 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 104 on x32; s32 at 52 on i386, arm, mipsel. */
     public static long ru_msgsnd(MemorySegment struct) {
         return RU_MSGSND.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_msgsnd}: s32 at 104 on x32; s32 at 52 on i386, arm, mipsel; s64 at 104 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_msgsnd}: s64 at 104 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 104 on x32; s32 at 52 on i386, arm, mipsel. */
     public static void ru_msgsnd(MemorySegment struct, long value) {
         RU_MSGSND.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_MSGSND_WORD = StructField.of("rusage", "__ru_msgsnd_word");
 
-    /** {@code __ru_msgsnd_word}: s32 at 52 on i386, arm, mipsel; s64 at 104 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_msgsnd_word}: s64 at 104 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 52 on i386, arm, mipsel. */
     public static long __ru_msgsnd_word(MemorySegment struct) {
         return __RU_MSGSND_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_msgsnd_word}: s32 at 52 on i386, arm, mipsel; s64 at 104 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_msgsnd_word}: s64 at 104 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 52 on i386, arm, mipsel. */
     public static void __ru_msgsnd_word(MemorySegment struct, long value) {
         __RU_MSGSND_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_MSGRCV = StructField.of("rusage", "ru_msgrcv");
 
-    /** {@code ru_msgrcv}: s32 at 112 on x32; s32 at 56 on i386, arm, mipsel; s64 at 112 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_msgrcv}: s64 at 112 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 112 on x32; s32 at 56 on i386, arm, mipsel. */
     public static long ru_msgrcv(MemorySegment struct) {
         return RU_MSGRCV.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_msgrcv}: s32 at 112 on x32; s32 at 56 on i386, arm, mipsel; s64 at 112 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_msgrcv}: s64 at 112 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 112 on x32; s32 at 56 on i386, arm, mipsel. */
     public static void ru_msgrcv(MemorySegment struct, long value) {
         RU_MSGRCV.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_MSGRCV_WORD = StructField.of("rusage", "__ru_msgrcv_word");
 
-    /** {@code __ru_msgrcv_word}: s32 at 56 on i386, arm, mipsel; s64 at 112 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_msgrcv_word}: s64 at 112 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 56 on i386, arm, mipsel. */
     public static long __ru_msgrcv_word(MemorySegment struct) {
         return __RU_MSGRCV_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_msgrcv_word}: s32 at 56 on i386, arm, mipsel; s64 at 112 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_msgrcv_word}: s64 at 112 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 56 on i386, arm, mipsel. */
     public static void __ru_msgrcv_word(MemorySegment struct, long value) {
         __RU_MSGRCV_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_NSIGNALS = StructField.of("rusage", "ru_nsignals");
 
-    /** {@code ru_nsignals}: s32 at 120 on x32; s32 at 60 on i386, arm, mipsel; s64 at 120 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_nsignals}: s64 at 120 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 120 on x32; s32 at 60 on i386, arm, mipsel. */
     public static long ru_nsignals(MemorySegment struct) {
         return RU_NSIGNALS.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_nsignals}: s32 at 120 on x32; s32 at 60 on i386, arm, mipsel; s64 at 120 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_nsignals}: s64 at 120 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 120 on x32; s32 at 60 on i386, arm, mipsel. */
     public static void ru_nsignals(MemorySegment struct, long value) {
         RU_NSIGNALS.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_NSIGNALS_WORD = StructField.of("rusage", "__ru_nsignals_word");
 
-    /** {@code __ru_nsignals_word}: s32 at 60 on i386, arm, mipsel; s64 at 120 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_nsignals_word}: s64 at 120 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 60 on i386, arm, mipsel. */
     public static long __ru_nsignals_word(MemorySegment struct) {
         return __RU_NSIGNALS_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_nsignals_word}: s32 at 60 on i386, arm, mipsel; s64 at 120 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_nsignals_word}: s64 at 120 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 60 on i386, arm, mipsel. */
     public static void __ru_nsignals_word(MemorySegment struct, long value) {
         __RU_NSIGNALS_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_NVCSW = StructField.of("rusage", "ru_nvcsw");
 
-    /** {@code ru_nvcsw}: s32 at 128 on x32; s32 at 64 on i386, arm, mipsel; s64 at 128 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_nvcsw}: s64 at 128 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 128 on x32; s32 at 64 on i386, arm, mipsel. */
     public static long ru_nvcsw(MemorySegment struct) {
         return RU_NVCSW.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_nvcsw}: s32 at 128 on x32; s32 at 64 on i386, arm, mipsel; s64 at 128 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_nvcsw}: s64 at 128 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 128 on x32; s32 at 64 on i386, arm, mipsel. */
     public static void ru_nvcsw(MemorySegment struct, long value) {
         RU_NVCSW.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_NVCSW_WORD = StructField.of("rusage", "__ru_nvcsw_word");
 
-    /** {@code __ru_nvcsw_word}: s32 at 64 on i386, arm, mipsel; s64 at 128 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_nvcsw_word}: s64 at 128 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 64 on i386, arm, mipsel. */
     public static long __ru_nvcsw_word(MemorySegment struct) {
         return __RU_NVCSW_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_nvcsw_word}: s32 at 64 on i386, arm, mipsel; s64 at 128 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_nvcsw_word}: s64 at 128 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 64 on i386, arm, mipsel. */
     public static void __ru_nvcsw_word(MemorySegment struct, long value) {
         __RU_NVCSW_WORD.setLong(struct, 0, value);
     }
 
     private static final StructField RU_NIVCSW = StructField.of("rusage", "ru_nivcsw");
 
-    /** {@code ru_nivcsw}: s32 at 136 on x32; s32 at 68 on i386, arm, mipsel; s64 at 136 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code ru_nivcsw}: s64 at 136 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 136 on x32; s32 at 68 on i386, arm, mipsel. */
     public static long ru_nivcsw(MemorySegment struct) {
         return RU_NIVCSW.getLong(struct, 0);
     }
 
-    /** Sets {@code ru_nivcsw}: s32 at 136 on x32; s32 at 68 on i386, arm, mipsel; s64 at 136 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code ru_nivcsw}: s64 at 136 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 136 on x32; s32 at 68 on i386, arm, mipsel. */
     public static void ru_nivcsw(MemorySegment struct, long value) {
         RU_NIVCSW.setLong(struct, 0, value);
     }
 
     private static final StructField __RU_NIVCSW_WORD = StructField.of("rusage", "__ru_nivcsw_word");
 
-    /** {@code __ru_nivcsw_word}: s32 at 68 on i386, arm, mipsel; s64 at 136 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code __ru_nivcsw_word}: s64 at 136 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 68 on i386, arm, mipsel. */
     public static long __ru_nivcsw_word(MemorySegment struct) {
         return __RU_NIVCSW_WORD.getLong(struct, 0);
     }
 
-    /** Sets {@code __ru_nivcsw_word}: s32 at 68 on i386, arm, mipsel; s64 at 136 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code __ru_nivcsw_word}: s64 at 136 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 68 on i386, arm, mipsel. */
     public static void __ru_nivcsw_word(MemorySegment struct, long value) {
         __RU_NIVCSW_WORD.setLong(struct, 0, value);
     }

@@ -14,9 +14,10 @@ import java.lang.foreign.SegmentAllocator;
  * 
  * <p>Size: 128 bytes on every architecture.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class Siginfo {
     private Siginfo() {}
@@ -60,240 +61,240 @@ public final class Siginfo {
 
     private static final StructField SI_CODE = StructField.of("siginfo", "si_code");
 
-    /** {@code si_code}: s32 at 4 on mips64el, mipsel; s32 at 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** {@code si_code}: s32 at 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; s32 at 4 on mips64el, mipsel. */
     public static int si_code(MemorySegment struct) {
         return SI_CODE.getInt(struct, 0);
     }
 
-    /** Sets {@code si_code}: s32 at 4 on mips64el, mipsel; s32 at 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** Sets {@code si_code}: s32 at 8 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; s32 at 4 on mips64el, mipsel. */
     public static void si_code(MemorySegment struct, int value) {
         SI_CODE.setInt(struct, 0, value);
     }
 
     private static final StructField SI_PID = StructField.of("siginfo", "si_pid");
 
-    /** {@code si_pid}: s32 at 12 on x32, i386, arm, mipsel; s32 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_pid}: s32 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 12 on x32, i386, arm, mipsel. */
     public static int si_pid(MemorySegment struct) {
         return SI_PID.getInt(struct, 0);
     }
 
-    /** Sets {@code si_pid}: s32 at 12 on x32, i386, arm, mipsel; s32 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_pid}: s32 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 12 on x32, i386, arm, mipsel. */
     public static void si_pid(MemorySegment struct, int value) {
         SI_PID.setInt(struct, 0, value);
     }
 
     private static final StructField SI_ADDR = StructField.of("siginfo", "si_addr");
 
-    /** {@code si_addr}: pointer (4) at 12 on x32, i386, arm, mipsel; pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_addr}: pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 12 on x32, i386, arm, mipsel. */
     public static long si_addr(MemorySegment struct) {
         return SI_ADDR.getLong(struct, 0);
     }
 
-    /** Sets {@code si_addr}: pointer (4) at 12 on x32, i386, arm, mipsel; pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_addr}: pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 12 on x32, i386, arm, mipsel. */
     public static void si_addr(MemorySegment struct, long value) {
         SI_ADDR.setLong(struct, 0, value);
     }
 
     private static final StructField SI_BAND = StructField.of("siginfo", "si_band");
 
-    /** {@code si_band}: s32 at 12 on x32, i386, arm, mipsel; s64 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_band}: s64 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 12 on x32, i386, arm, mipsel. */
     public static long si_band(MemorySegment struct) {
         return SI_BAND.getLong(struct, 0);
     }
 
-    /** Sets {@code si_band}: s32 at 12 on x32, i386, arm, mipsel; s64 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_band}: s64 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 12 on x32, i386, arm, mipsel. */
     public static void si_band(MemorySegment struct, long value) {
         SI_BAND.setLong(struct, 0, value);
     }
 
     private static final StructField SI_TIMERID = StructField.of("siginfo", "si_timerid");
 
-    /** {@code si_timerid}: s32 at 12 on x32, i386, arm, mipsel; s32 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_timerid}: s32 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 12 on x32, i386, arm, mipsel. */
     public static int si_timerid(MemorySegment struct) {
         return SI_TIMERID.getInt(struct, 0);
     }
 
-    /** Sets {@code si_timerid}: s32 at 12 on x32, i386, arm, mipsel; s32 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_timerid}: s32 at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 12 on x32, i386, arm, mipsel. */
     public static void si_timerid(MemorySegment struct, int value) {
         SI_TIMERID.setInt(struct, 0, value);
     }
 
     private static final StructField SI_CALL_ADDR = StructField.of("siginfo", "si_call_addr");
 
-    /** {@code si_call_addr}: pointer (4) at 12 on x32, i386, arm, mipsel; pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_call_addr}: pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 12 on x32, i386, arm, mipsel. */
     public static long si_call_addr(MemorySegment struct) {
         return SI_CALL_ADDR.getLong(struct, 0);
     }
 
-    /** Sets {@code si_call_addr}: pointer (4) at 12 on x32, i386, arm, mipsel; pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_call_addr}: pointer (8) at 16 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 12 on x32, i386, arm, mipsel. */
     public static void si_call_addr(MemorySegment struct, long value) {
         SI_CALL_ADDR.setLong(struct, 0, value);
     }
 
     private static final StructField SI_UID = StructField.of("siginfo", "si_uid");
 
-    /** {@code si_uid}: u32 at 16 on x32, i386, arm, mipsel; u32 at 20 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_uid}: u32 at 20 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 16 on x32, i386, arm, mipsel. */
     public static int si_uid(MemorySegment struct) {
         return SI_UID.getInt(struct, 0);
     }
 
-    /** Sets {@code si_uid}: u32 at 16 on x32, i386, arm, mipsel; u32 at 20 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_uid}: u32 at 20 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 16 on x32, i386, arm, mipsel. */
     public static void si_uid(MemorySegment struct, int value) {
         SI_UID.setInt(struct, 0, value);
     }
 
     private static final StructField SI_OVERRUN = StructField.of("siginfo", "si_overrun");
 
-    /** {@code si_overrun}: s32 at 16 on x32, i386, arm, mipsel; s32 at 20 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_overrun}: s32 at 20 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 16 on x32, i386, arm, mipsel. */
     public static int si_overrun(MemorySegment struct) {
         return SI_OVERRUN.getInt(struct, 0);
     }
 
-    /** Sets {@code si_overrun}: s32 at 16 on x32, i386, arm, mipsel; s32 at 20 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_overrun}: s32 at 20 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 16 on x32, i386, arm, mipsel. */
     public static void si_overrun(MemorySegment struct, int value) {
         SI_OVERRUN.setInt(struct, 0, value);
     }
 
     private static final StructField SI_STATUS = StructField.of("siginfo", "si_status");
 
-    /** {@code si_status}: s32 at 20 on x32, i386, arm, mipsel; s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_status}: s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 20 on x32, i386, arm, mipsel. */
     public static int si_status(MemorySegment struct) {
         return SI_STATUS.getInt(struct, 0);
     }
 
-    /** Sets {@code si_status}: s32 at 20 on x32, i386, arm, mipsel; s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_status}: s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 20 on x32, i386, arm, mipsel. */
     public static void si_status(MemorySegment struct, int value) {
         SI_STATUS.setInt(struct, 0, value);
     }
 
     private static final StructField SI_INT = StructField.of("siginfo", "si_int");
 
-    /** {@code si_int}: s32 at 20 on x32, i386, arm, mipsel; s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_int}: s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 20 on x32, i386, arm, mipsel. */
     public static int si_int(MemorySegment struct) {
         return SI_INT.getInt(struct, 0);
     }
 
-    /** Sets {@code si_int}: s32 at 20 on x32, i386, arm, mipsel; s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_int}: s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 20 on x32, i386, arm, mipsel. */
     public static void si_int(MemorySegment struct, int value) {
         SI_INT.setInt(struct, 0, value);
     }
 
     private static final StructField SI_PTR = StructField.of("siginfo", "si_ptr");
 
-    /** {@code si_ptr}: pointer (4) at 20 on x32, i386, arm, mipsel; pointer (8) at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_ptr}: pointer (8) at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 20 on x32, i386, arm, mipsel. */
     public static long si_ptr(MemorySegment struct) {
         return SI_PTR.getLong(struct, 0);
     }
 
-    /** Sets {@code si_ptr}: pointer (4) at 20 on x32, i386, arm, mipsel; pointer (8) at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_ptr}: pointer (8) at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 20 on x32, i386, arm, mipsel. */
     public static void si_ptr(MemorySegment struct, long value) {
         SI_PTR.setLong(struct, 0, value);
     }
 
     private static final StructField SI_ADDR_LSB = StructField.of("siginfo", "si_addr_lsb");
 
-    /** {@code si_addr_lsb}: s16 at 16 on x32, i386, arm, mipsel; s16 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_addr_lsb}: s16 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s16 at 16 on x32, i386, arm, mipsel. */
     public static short si_addr_lsb(MemorySegment struct) {
         return SI_ADDR_LSB.getShort(struct, 0);
     }
 
-    /** Sets {@code si_addr_lsb}: s16 at 16 on x32, i386, arm, mipsel; s16 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_addr_lsb}: s16 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s16 at 16 on x32, i386, arm, mipsel. */
     public static void si_addr_lsb(MemorySegment struct, short value) {
         SI_ADDR_LSB.setShort(struct, 0, value);
     }
 
     private static final StructField SI_FD = StructField.of("siginfo", "si_fd");
 
-    /** {@code si_fd}: s32 at 16 on x32, i386, arm, mipsel; s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_fd}: s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 16 on x32, i386, arm, mipsel. */
     public static int si_fd(MemorySegment struct) {
         return SI_FD.getInt(struct, 0);
     }
 
-    /** Sets {@code si_fd}: s32 at 16 on x32, i386, arm, mipsel; s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_fd}: s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 16 on x32, i386, arm, mipsel. */
     public static void si_fd(MemorySegment struct, int value) {
         SI_FD.setInt(struct, 0, value);
     }
 
     private static final StructField SI_SYSCALL = StructField.of("siginfo", "si_syscall");
 
-    /** {@code si_syscall}: s32 at 16 on x32, i386, arm, mipsel; s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_syscall}: s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 16 on x32, i386, arm, mipsel. */
     public static int si_syscall(MemorySegment struct) {
         return SI_SYSCALL.getInt(struct, 0);
     }
 
-    /** Sets {@code si_syscall}: s32 at 16 on x32, i386, arm, mipsel; s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_syscall}: s32 at 24 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 16 on x32, i386, arm, mipsel. */
     public static void si_syscall(MemorySegment struct, int value) {
         SI_SYSCALL.setInt(struct, 0, value);
     }
 
     private static final StructField SI_ARCH = StructField.of("siginfo", "si_arch");
 
-    /** {@code si_arch}: u32 at 20 on x32, i386, arm, mipsel; u32 at 28 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_arch}: u32 at 28 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 20 on x32, i386, arm, mipsel. */
     public static int si_arch(MemorySegment struct) {
         return SI_ARCH.getInt(struct, 0);
     }
 
-    /** Sets {@code si_arch}: u32 at 20 on x32, i386, arm, mipsel; u32 at 28 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_arch}: u32 at 28 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 20 on x32, i386, arm, mipsel. */
     public static void si_arch(MemorySegment struct, int value) {
         SI_ARCH.setInt(struct, 0, value);
     }
 
     private static final StructField SI_UTIME = StructField.of("siginfo", "si_utime");
 
-    /** {@code si_utime}: s32 at 24 on i386, arm, mipsel; s64 at 24 on x32; s64 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_utime}: s64 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s64 at 24 on x32; s32 at 24 on i386, arm, mipsel. */
     public static long si_utime(MemorySegment struct) {
         return SI_UTIME.getLong(struct, 0);
     }
 
-    /** Sets {@code si_utime}: s32 at 24 on i386, arm, mipsel; s64 at 24 on x32; s64 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_utime}: s64 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s64 at 24 on x32; s32 at 24 on i386, arm, mipsel. */
     public static void si_utime(MemorySegment struct, long value) {
         SI_UTIME.setLong(struct, 0, value);
     }
 
     private static final StructField SI_LOWER = StructField.of("siginfo", "si_lower");
 
-    /** {@code si_lower}: pointer (4) at 20 on x32, i386, arm, mipsel; pointer (8) at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_lower}: pointer (8) at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 20 on x32, i386, arm, mipsel. */
     public static long si_lower(MemorySegment struct) {
         return SI_LOWER.getLong(struct, 0);
     }
 
-    /** Sets {@code si_lower}: pointer (4) at 20 on x32, i386, arm, mipsel; pointer (8) at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_lower}: pointer (8) at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 20 on x32, i386, arm, mipsel. */
     public static void si_lower(MemorySegment struct, long value) {
         SI_LOWER.setLong(struct, 0, value);
     }
 
     private static final StructField SI_PKEY = StructField.of("siginfo", "si_pkey");
 
-    /** {@code si_pkey}: u32 at 20 on x32, i386, arm, mipsel; u32 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_pkey}: u32 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 20 on x32, i386, arm, mipsel. */
     public static int si_pkey(MemorySegment struct) {
         return SI_PKEY.getInt(struct, 0);
     }
 
-    /** Sets {@code si_pkey}: u32 at 20 on x32, i386, arm, mipsel; u32 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_pkey}: u32 at 32 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 20 on x32, i386, arm, mipsel. */
     public static void si_pkey(MemorySegment struct, int value) {
         SI_PKEY.setInt(struct, 0, value);
     }
 
     private static final StructField SI_STIME = StructField.of("siginfo", "si_stime");
 
-    /** {@code si_stime}: s32 at 28 on i386, arm, mipsel; s64 at 32 on x32; s64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_stime}: s64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s64 at 32 on x32; s32 at 28 on i386, arm, mipsel. */
     public static long si_stime(MemorySegment struct) {
         return SI_STIME.getLong(struct, 0);
     }
 
-    /** Sets {@code si_stime}: s32 at 28 on i386, arm, mipsel; s64 at 32 on x32; s64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_stime}: s64 at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; s64 at 32 on x32; s32 at 28 on i386, arm, mipsel. */
     public static void si_stime(MemorySegment struct, long value) {
         SI_STIME.setLong(struct, 0, value);
     }
 
     private static final StructField SI_UPPER = StructField.of("siginfo", "si_upper");
 
-    /** {@code si_upper}: pointer (4) at 24 on x32, i386, arm, mipsel; pointer (8) at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code si_upper}: pointer (8) at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 24 on x32, i386, arm, mipsel. */
     public static long si_upper(MemorySegment struct) {
         return SI_UPPER.getLong(struct, 0);
     }
 
-    /** Sets {@code si_upper}: pointer (4) at 24 on x32, i386, arm, mipsel; pointer (8) at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code si_upper}: pointer (8) at 40 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 24 on x32, i386, arm, mipsel. */
     public static void si_upper(MemorySegment struct, long value) {
         SI_UPPER.setLong(struct, 0, value);
     }

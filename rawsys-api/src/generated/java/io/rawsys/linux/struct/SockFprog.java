@@ -14,9 +14,10 @@ import java.lang.foreign.SegmentAllocator;
  * 
  * <p>Size: 16 bytes on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; 8 bytes on x32, i386, arm, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class SockFprog {
     private SockFprog() {}
@@ -48,12 +49,12 @@ public final class SockFprog {
 
     private static final StructField FILTER = StructField.of("sock_fprog", "filter");
 
-    /** {@code filter}: pointer (4) at 4 on x32, i386, arm, mipsel; pointer (8) at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code filter}: pointer (8) at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 4 on x32, i386, arm, mipsel. */
     public static long filter(MemorySegment struct) {
         return FILTER.getLong(struct, 0);
     }
 
-    /** Sets {@code filter}: pointer (4) at 4 on x32, i386, arm, mipsel; pointer (8) at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code filter}: pointer (8) at 8 on x86_64, aarch64, riscv64, ppc64le, s390x, mips64el; pointer (4) at 4 on x32, i386, arm, mipsel. */
     public static void filter(MemorySegment struct, long value) {
         FILTER.setLong(struct, 0, value);
     }

@@ -12,11 +12,12 @@ import java.lang.foreign.SegmentAllocator;
 /**
  * {@code stat}: {@code struct stat} in &lt;asm/stat.h&gt; on every architecture.
  * 
- * <p>Size: 104 bytes on mips64el; 128 bytes on aarch64, riscv64; 144 bytes on x86_64, x32, ppc64le, s390x, mipsel; 64 bytes on i386, arm.
+ * <p>Size: 144 bytes on x86_64, x32, ppc64le, s390x, mipsel; 64 bytes on i386, arm; 128 bytes on aarch64, riscv64; 104 bytes on mips64el.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class Stat {
     private Stat() {}
@@ -36,72 +37,72 @@ public final class Stat {
 
     private static final StructField ST_DEV = StructField.of("stat", "st_dev");
 
-    /** {@code st_dev}: u32 at 0 on i386, arm, mips64el, mipsel; u64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x. */
+    /** {@code st_dev}: u64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x; u32 at 0 on i386, arm, mips64el, mipsel. */
     public static long st_dev(MemorySegment struct) {
         return ST_DEV.getLong(struct, 0);
     }
 
-    /** Sets {@code st_dev}: u32 at 0 on i386, arm, mips64el, mipsel; u64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x. */
+    /** Sets {@code st_dev}: u64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x; u32 at 0 on i386, arm, mips64el, mipsel. */
     public static void st_dev(MemorySegment struct, long value) {
         ST_DEV.setLong(struct, 0, value);
     }
 
     private static final StructField ST_INO = StructField.of("stat", "st_ino");
 
-    /** {@code st_ino}: u32 at 16 on mipsel; u32 at 4 on i386, arm; u64 at 16 on mips64el; u64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x. */
+    /** {@code st_ino}: u64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x; u32 at 4 on i386, arm; u64 at 16 on mips64el; u32 at 16 on mipsel. */
     public static long st_ino(MemorySegment struct) {
         return ST_INO.getLong(struct, 0);
     }
 
-    /** Sets {@code st_ino}: u32 at 16 on mipsel; u32 at 4 on i386, arm; u64 at 16 on mips64el; u64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x. */
+    /** Sets {@code st_ino}: u64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x; u32 at 4 on i386, arm; u64 at 16 on mips64el; u32 at 16 on mipsel. */
     public static void st_ino(MemorySegment struct, long value) {
         ST_INO.setLong(struct, 0, value);
     }
 
     private static final StructField ST_NLINK = StructField.of("stat", "st_nlink");
 
-    /** {@code st_nlink}: u16 at 10 on i386, arm; u32 at 20 on aarch64, riscv64; u32 at 24 on mipsel; u32 at 28 on mips64el; u64 at 16 on x86_64, x32, ppc64le, s390x. */
+    /** {@code st_nlink}: u64 at 16 on x86_64, x32, ppc64le, s390x; u16 at 10 on i386, arm; u32 at 20 on aarch64, riscv64; u32 at 28 on mips64el; u32 at 24 on mipsel. */
     public static long st_nlink(MemorySegment struct) {
         return ST_NLINK.getLong(struct, 0);
     }
 
-    /** Sets {@code st_nlink}: u16 at 10 on i386, arm; u32 at 20 on aarch64, riscv64; u32 at 24 on mipsel; u32 at 28 on mips64el; u64 at 16 on x86_64, x32, ppc64le, s390x. */
+    /** Sets {@code st_nlink}: u64 at 16 on x86_64, x32, ppc64le, s390x; u16 at 10 on i386, arm; u32 at 20 on aarch64, riscv64; u32 at 28 on mips64el; u32 at 24 on mipsel. */
     public static void st_nlink(MemorySegment struct, long value) {
         ST_NLINK.setLong(struct, 0, value);
     }
 
     private static final StructField ST_MODE = StructField.of("stat", "st_mode");
 
-    /** {@code st_mode}: u16 at 8 on i386, arm; u32 at 16 on aarch64, riscv64; u32 at 20 on mipsel; u32 at 24 on x86_64, x32, ppc64le, s390x, mips64el. */
+    /** {@code st_mode}: u32 at 24 on x86_64, x32, ppc64le, s390x, mips64el; u16 at 8 on i386, arm; u32 at 16 on aarch64, riscv64; u32 at 20 on mipsel. */
     public static long st_mode(MemorySegment struct) {
         return ST_MODE.getLong(struct, 0);
     }
 
-    /** Sets {@code st_mode}: u16 at 8 on i386, arm; u32 at 16 on aarch64, riscv64; u32 at 20 on mipsel; u32 at 24 on x86_64, x32, ppc64le, s390x, mips64el. */
+    /** Sets {@code st_mode}: u32 at 24 on x86_64, x32, ppc64le, s390x, mips64el; u16 at 8 on i386, arm; u32 at 16 on aarch64, riscv64; u32 at 20 on mipsel. */
     public static void st_mode(MemorySegment struct, long value) {
         ST_MODE.setLong(struct, 0, value);
     }
 
     private static final StructField ST_UID = StructField.of("stat", "st_uid");
 
-    /** {@code st_uid}: u16 at 12 on i386, arm; u32 at 24 on aarch64, riscv64; u32 at 28 on x86_64, x32, ppc64le, s390x, mipsel; u32 at 32 on mips64el. */
+    /** {@code st_uid}: u32 at 28 on x86_64, x32, ppc64le, s390x, mipsel; u16 at 12 on i386, arm; u32 at 24 on aarch64, riscv64; u32 at 32 on mips64el. */
     public static long st_uid(MemorySegment struct) {
         return ST_UID.getLong(struct, 0);
     }
 
-    /** Sets {@code st_uid}: u16 at 12 on i386, arm; u32 at 24 on aarch64, riscv64; u32 at 28 on x86_64, x32, ppc64le, s390x, mipsel; u32 at 32 on mips64el. */
+    /** Sets {@code st_uid}: u32 at 28 on x86_64, x32, ppc64le, s390x, mipsel; u16 at 12 on i386, arm; u32 at 24 on aarch64, riscv64; u32 at 32 on mips64el. */
     public static void st_uid(MemorySegment struct, long value) {
         ST_UID.setLong(struct, 0, value);
     }
 
     private static final StructField ST_GID = StructField.of("stat", "st_gid");
 
-    /** {@code st_gid}: u16 at 14 on i386, arm; u32 at 28 on aarch64, riscv64; u32 at 32 on x86_64, x32, ppc64le, s390x, mipsel; u32 at 36 on mips64el. */
+    /** {@code st_gid}: u32 at 32 on x86_64, x32, ppc64le, s390x, mipsel; u16 at 14 on i386, arm; u32 at 28 on aarch64, riscv64; u32 at 36 on mips64el. */
     public static long st_gid(MemorySegment struct) {
         return ST_GID.getLong(struct, 0);
     }
 
-    /** Sets {@code st_gid}: u16 at 14 on i386, arm; u32 at 28 on aarch64, riscv64; u32 at 32 on x86_64, x32, ppc64le, s390x, mipsel; u32 at 36 on mips64el. */
+    /** Sets {@code st_gid}: u32 at 32 on x86_64, x32, ppc64le, s390x, mipsel; u16 at 14 on i386, arm; u32 at 28 on aarch64, riscv64; u32 at 36 on mips64el. */
     public static void st_gid(MemorySegment struct, long value) {
         ST_GID.setLong(struct, 0, value);
     }
@@ -120,120 +121,120 @@ public final class Stat {
 
     private static final StructField ST_RDEV = StructField.of("stat", "st_rdev");
 
-    /** {@code st_rdev}: u32 at 16 on i386, arm; u32 at 36 on mipsel; u32 at 40 on mips64el; u64 at 32 on aarch64, riscv64; u64 at 40 on x86_64, x32, ppc64le, s390x. */
+    /** {@code st_rdev}: u64 at 40 on x86_64, x32, ppc64le, s390x; u32 at 16 on i386, arm; u64 at 32 on aarch64, riscv64; u32 at 40 on mips64el; u32 at 36 on mipsel. */
     public static long st_rdev(MemorySegment struct) {
         return ST_RDEV.getLong(struct, 0);
     }
 
-    /** Sets {@code st_rdev}: u32 at 16 on i386, arm; u32 at 36 on mipsel; u32 at 40 on mips64el; u64 at 32 on aarch64, riscv64; u64 at 40 on x86_64, x32, ppc64le, s390x. */
+    /** Sets {@code st_rdev}: u64 at 40 on x86_64, x32, ppc64le, s390x; u32 at 16 on i386, arm; u64 at 32 on aarch64, riscv64; u32 at 40 on mips64el; u32 at 36 on mipsel. */
     public static void st_rdev(MemorySegment struct, long value) {
         ST_RDEV.setLong(struct, 0, value);
     }
 
     private static final StructField ST_SIZE = StructField.of("stat", "st_size");
 
-    /** {@code st_size}: s32 at 48 on mipsel; s64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le; s64 at 56 on mips64el; u32 at 20 on i386, arm; u64 at 48 on s390x. */
+    /** {@code st_size}: s64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le; u32 at 20 on i386, arm; u64 at 48 on s390x; s64 at 56 on mips64el; s32 at 48 on mipsel. */
     public static long st_size(MemorySegment struct) {
         return ST_SIZE.getLong(struct, 0);
     }
 
-    /** Sets {@code st_size}: s32 at 48 on mipsel; s64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le; s64 at 56 on mips64el; u32 at 20 on i386, arm; u64 at 48 on s390x. */
+    /** Sets {@code st_size}: s64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le; u32 at 20 on i386, arm; u64 at 48 on s390x; s64 at 56 on mips64el; s32 at 48 on mipsel. */
     public static void st_size(MemorySegment struct, long value) {
         ST_SIZE.setLong(struct, 0, value);
     }
 
     private static final StructField ST_BLKSIZE = StructField.of("stat", "st_blksize");
 
-    /** {@code st_blksize}: s32 at 56 on aarch64, riscv64; s32 at 80 on mipsel; s64 at 56 on x86_64, x32; u32 at 24 on i386, arm; u32 at 88 on mips64el; u64 at 104 on s390x; u64 at 56 on ppc64le. */
+    /** {@code st_blksize}: s64 at 56 on x86_64, x32; u32 at 24 on i386, arm; s32 at 56 on aarch64, riscv64; u64 at 56 on ppc64le; u64 at 104 on s390x; u32 at 88 on mips64el; s32 at 80 on mipsel. */
     public static long st_blksize(MemorySegment struct) {
         return ST_BLKSIZE.getLong(struct, 0);
     }
 
-    /** Sets {@code st_blksize}: s32 at 56 on aarch64, riscv64; s32 at 80 on mipsel; s64 at 56 on x86_64, x32; u32 at 24 on i386, arm; u32 at 88 on mips64el; u64 at 104 on s390x; u64 at 56 on ppc64le. */
+    /** Sets {@code st_blksize}: s64 at 56 on x86_64, x32; u32 at 24 on i386, arm; s32 at 56 on aarch64, riscv64; u64 at 56 on ppc64le; u64 at 104 on s390x; u32 at 88 on mips64el; s32 at 80 on mipsel. */
     public static void st_blksize(MemorySegment struct, long value) {
         ST_BLKSIZE.setLong(struct, 0, value);
     }
 
     private static final StructField ST_BLOCKS = StructField.of("stat", "st_blocks");
 
-    /** {@code st_blocks}: s32 at 84 on mipsel; s64 at 112 on s390x; s64 at 64 on x86_64, x32, aarch64, riscv64; u32 at 28 on i386, arm; u64 at 64 on ppc64le; u64 at 96 on mips64el. */
+    /** {@code st_blocks}: s64 at 64 on x86_64, x32, aarch64, riscv64; u32 at 28 on i386, arm; u64 at 64 on ppc64le; s64 at 112 on s390x; u64 at 96 on mips64el; s32 at 84 on mipsel. */
     public static long st_blocks(MemorySegment struct) {
         return ST_BLOCKS.getLong(struct, 0);
     }
 
-    /** Sets {@code st_blocks}: s32 at 84 on mipsel; s64 at 112 on s390x; s64 at 64 on x86_64, x32, aarch64, riscv64; u32 at 28 on i386, arm; u64 at 64 on ppc64le; u64 at 96 on mips64el. */
+    /** Sets {@code st_blocks}: s64 at 64 on x86_64, x32, aarch64, riscv64; u32 at 28 on i386, arm; u64 at 64 on ppc64le; s64 at 112 on s390x; u64 at 96 on mips64el; s32 at 84 on mipsel. */
     public static void st_blocks(MemorySegment struct, long value) {
         ST_BLOCKS.setLong(struct, 0, value);
     }
 
     private static final StructField ST_ATIME = StructField.of("stat", "st_atime");
 
-    /** {@code st_atime}: s32 at 56 on mipsel; s64 at 72 on aarch64, riscv64; u32 at 32 on i386, arm; u32 at 64 on mips64el; u64 at 56 on s390x; u64 at 72 on x86_64, x32, ppc64le. */
+    /** {@code st_atime}: u64 at 72 on x86_64, x32, ppc64le; u32 at 32 on i386, arm; s64 at 72 on aarch64, riscv64; u64 at 56 on s390x; u32 at 64 on mips64el; s32 at 56 on mipsel. */
     public static long st_atime(MemorySegment struct) {
         return ST_ATIME.getLong(struct, 0);
     }
 
-    /** Sets {@code st_atime}: s32 at 56 on mipsel; s64 at 72 on aarch64, riscv64; u32 at 32 on i386, arm; u32 at 64 on mips64el; u64 at 56 on s390x; u64 at 72 on x86_64, x32, ppc64le. */
+    /** Sets {@code st_atime}: u64 at 72 on x86_64, x32, ppc64le; u32 at 32 on i386, arm; s64 at 72 on aarch64, riscv64; u64 at 56 on s390x; u32 at 64 on mips64el; s32 at 56 on mipsel. */
     public static void st_atime(MemorySegment struct, long value) {
         ST_ATIME.setLong(struct, 0, value);
     }
 
     private static final StructField ST_ATIME_NSEC = StructField.of("stat", "st_atime_nsec");
 
-    /** {@code st_atime_nsec}: s32 at 60 on mipsel; u32 at 36 on i386, arm; u32 at 68 on mips64el; u64 at 64 on s390x; u64 at 80 on x86_64, x32, aarch64, riscv64, ppc64le. */
+    /** {@code st_atime_nsec}: u64 at 80 on x86_64, x32, aarch64, riscv64, ppc64le; u32 at 36 on i386, arm; u64 at 64 on s390x; u32 at 68 on mips64el; s32 at 60 on mipsel. */
     public static long st_atime_nsec(MemorySegment struct) {
         return ST_ATIME_NSEC.getLong(struct, 0);
     }
 
-    /** Sets {@code st_atime_nsec}: s32 at 60 on mipsel; u32 at 36 on i386, arm; u32 at 68 on mips64el; u64 at 64 on s390x; u64 at 80 on x86_64, x32, aarch64, riscv64, ppc64le. */
+    /** Sets {@code st_atime_nsec}: u64 at 80 on x86_64, x32, aarch64, riscv64, ppc64le; u32 at 36 on i386, arm; u64 at 64 on s390x; u32 at 68 on mips64el; s32 at 60 on mipsel. */
     public static void st_atime_nsec(MemorySegment struct, long value) {
         ST_ATIME_NSEC.setLong(struct, 0, value);
     }
 
     private static final StructField ST_MTIME = StructField.of("stat", "st_mtime");
 
-    /** {@code st_mtime}: s32 at 64 on mipsel; s64 at 88 on aarch64, riscv64; u32 at 40 on i386, arm; u32 at 72 on mips64el; u64 at 72 on s390x; u64 at 88 on x86_64, x32, ppc64le. */
+    /** {@code st_mtime}: u64 at 88 on x86_64, x32, ppc64le; u32 at 40 on i386, arm; s64 at 88 on aarch64, riscv64; u64 at 72 on s390x; u32 at 72 on mips64el; s32 at 64 on mipsel. */
     public static long st_mtime(MemorySegment struct) {
         return ST_MTIME.getLong(struct, 0);
     }
 
-    /** Sets {@code st_mtime}: s32 at 64 on mipsel; s64 at 88 on aarch64, riscv64; u32 at 40 on i386, arm; u32 at 72 on mips64el; u64 at 72 on s390x; u64 at 88 on x86_64, x32, ppc64le. */
+    /** Sets {@code st_mtime}: u64 at 88 on x86_64, x32, ppc64le; u32 at 40 on i386, arm; s64 at 88 on aarch64, riscv64; u64 at 72 on s390x; u32 at 72 on mips64el; s32 at 64 on mipsel. */
     public static void st_mtime(MemorySegment struct, long value) {
         ST_MTIME.setLong(struct, 0, value);
     }
 
     private static final StructField ST_MTIME_NSEC = StructField.of("stat", "st_mtime_nsec");
 
-    /** {@code st_mtime_nsec}: s32 at 68 on mipsel; u32 at 44 on i386, arm; u32 at 76 on mips64el; u64 at 80 on s390x; u64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le. */
+    /** {@code st_mtime_nsec}: u64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le; u32 at 44 on i386, arm; u64 at 80 on s390x; u32 at 76 on mips64el; s32 at 68 on mipsel. */
     public static long st_mtime_nsec(MemorySegment struct) {
         return ST_MTIME_NSEC.getLong(struct, 0);
     }
 
-    /** Sets {@code st_mtime_nsec}: s32 at 68 on mipsel; u32 at 44 on i386, arm; u32 at 76 on mips64el; u64 at 80 on s390x; u64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le. */
+    /** Sets {@code st_mtime_nsec}: u64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le; u32 at 44 on i386, arm; u64 at 80 on s390x; u32 at 76 on mips64el; s32 at 68 on mipsel. */
     public static void st_mtime_nsec(MemorySegment struct, long value) {
         ST_MTIME_NSEC.setLong(struct, 0, value);
     }
 
     private static final StructField ST_CTIME = StructField.of("stat", "st_ctime");
 
-    /** {@code st_ctime}: s32 at 72 on mipsel; s64 at 104 on aarch64, riscv64; u32 at 48 on i386, arm; u32 at 80 on mips64el; u64 at 104 on x86_64, x32, ppc64le; u64 at 88 on s390x. */
+    /** {@code st_ctime}: u64 at 104 on x86_64, x32, ppc64le; u32 at 48 on i386, arm; s64 at 104 on aarch64, riscv64; u64 at 88 on s390x; u32 at 80 on mips64el; s32 at 72 on mipsel. */
     public static long st_ctime(MemorySegment struct) {
         return ST_CTIME.getLong(struct, 0);
     }
 
-    /** Sets {@code st_ctime}: s32 at 72 on mipsel; s64 at 104 on aarch64, riscv64; u32 at 48 on i386, arm; u32 at 80 on mips64el; u64 at 104 on x86_64, x32, ppc64le; u64 at 88 on s390x. */
+    /** Sets {@code st_ctime}: u64 at 104 on x86_64, x32, ppc64le; u32 at 48 on i386, arm; s64 at 104 on aarch64, riscv64; u64 at 88 on s390x; u32 at 80 on mips64el; s32 at 72 on mipsel. */
     public static void st_ctime(MemorySegment struct, long value) {
         ST_CTIME.setLong(struct, 0, value);
     }
 
     private static final StructField ST_CTIME_NSEC = StructField.of("stat", "st_ctime_nsec");
 
-    /** {@code st_ctime_nsec}: s32 at 76 on mipsel; u32 at 52 on i386, arm; u32 at 84 on mips64el; u64 at 112 on x86_64, x32, aarch64, riscv64, ppc64le; u64 at 96 on s390x. */
+    /** {@code st_ctime_nsec}: u64 at 112 on x86_64, x32, aarch64, riscv64, ppc64le; u32 at 52 on i386, arm; u64 at 96 on s390x; u32 at 84 on mips64el; s32 at 76 on mipsel. */
     public static long st_ctime_nsec(MemorySegment struct) {
         return ST_CTIME_NSEC.getLong(struct, 0);
     }
 
-    /** Sets {@code st_ctime_nsec}: s32 at 76 on mipsel; u32 at 52 on i386, arm; u32 at 84 on mips64el; u64 at 112 on x86_64, x32, aarch64, riscv64, ppc64le; u64 at 96 on s390x. */
+    /** Sets {@code st_ctime_nsec}: u64 at 112 on x86_64, x32, aarch64, riscv64, ppc64le; u32 at 52 on i386, arm; u64 at 96 on s390x; u32 at 84 on mips64el; s32 at 76 on mipsel. */
     public static void st_ctime_nsec(MemorySegment struct, long value) {
         ST_CTIME_NSEC.setLong(struct, 0, value);
     }
@@ -257,36 +258,36 @@ public final class Stat {
 
     private static final StructField __UNUSED4 = StructField.of("stat", "__unused4");
 
-    /** {@code __unused4}: u32 at 120 on aarch64, riscv64; u32 at 56 on i386, arm; u64 at 120 on ppc64le; none on x86_64, x32, s390x, mips64el, mipsel. */
+    /** {@code __unused4}: u32 at 56 on i386, arm; u32 at 120 on aarch64, riscv64; u64 at 120 on ppc64le; none on x86_64, x32, s390x, mips64el, mipsel. */
     public static long __unused4(MemorySegment struct) {
         return __UNUSED4.getLong(struct, 0);
     }
 
-    /** Sets {@code __unused4}: u32 at 120 on aarch64, riscv64; u32 at 56 on i386, arm; u64 at 120 on ppc64le; none on x86_64, x32, s390x, mips64el, mipsel. */
+    /** Sets {@code __unused4}: u32 at 56 on i386, arm; u32 at 120 on aarch64, riscv64; u64 at 120 on ppc64le; none on x86_64, x32, s390x, mips64el, mipsel. */
     public static void __unused4(MemorySegment struct, long value) {
         __UNUSED4.setLong(struct, 0, value);
     }
 
     private static final StructField __UNUSED5 = StructField.of("stat", "__unused5");
 
-    /** {@code __unused5}: u32 at 124 on aarch64, riscv64; u32 at 60 on i386, arm; u64 at 128 on ppc64le; none on x86_64, x32, s390x, mips64el, mipsel. */
+    /** {@code __unused5}: u32 at 60 on i386, arm; u32 at 124 on aarch64, riscv64; u64 at 128 on ppc64le; none on x86_64, x32, s390x, mips64el, mipsel. */
     public static long __unused5(MemorySegment struct) {
         return __UNUSED5.getLong(struct, 0);
     }
 
-    /** Sets {@code __unused5}: u32 at 124 on aarch64, riscv64; u32 at 60 on i386, arm; u64 at 128 on ppc64le; none on x86_64, x32, s390x, mips64el, mipsel. */
+    /** Sets {@code __unused5}: u32 at 60 on i386, arm; u32 at 124 on aarch64, riscv64; u64 at 128 on ppc64le; none on x86_64, x32, s390x, mips64el, mipsel. */
     public static void __unused5(MemorySegment struct, long value) {
         __UNUSED5.setLong(struct, 0, value);
     }
 
     private static final StructField __PAD1 = StructField.of("stat", "__pad1");
 
-    /** {@code __pad1}: u32 at 36 on s390x; u64 at 40 on aarch64, riscv64; none on x86_64, x32, i386, arm, ppc64le, mips64el, mipsel. */
+    /** {@code __pad1}: u64 at 40 on aarch64, riscv64; u32 at 36 on s390x; none on x86_64, x32, i386, arm, ppc64le, mips64el, mipsel. */
     public static long __pad1(MemorySegment struct) {
         return __PAD1.getLong(struct, 0);
     }
 
-    /** Sets {@code __pad1}: u32 at 36 on s390x; u64 at 40 on aarch64, riscv64; none on x86_64, x32, i386, arm, ppc64le, mips64el, mipsel. */
+    /** Sets {@code __pad1}: u64 at 40 on aarch64, riscv64; u32 at 36 on s390x; none on x86_64, x32, i386, arm, ppc64le, mips64el, mipsel. */
     public static void __pad1(MemorySegment struct, long value) {
         __PAD1.setLong(struct, 0, value);
     }
@@ -334,34 +335,34 @@ public final class Stat {
 
     private static final StructField ST_PAD1 = StructField.of("stat", "st_pad1");
 
-    /** The bytes of {@code st_pad1}: s32[3] at 4 on mipsel; u32[3] at 44 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** The bytes of {@code st_pad1}: u32[3] at 44 on mips64el; s32[3] at 4 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static MemorySegment st_pad1(MemorySegment struct) {
         return ST_PAD1.slice(struct);
     }
 
-    /** Element {@code index} of {@code st_pad1}: s32[3] at 4 on mipsel; u32[3] at 44 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** Element {@code index} of {@code st_pad1}: u32[3] at 44 on mips64el; s32[3] at 4 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static int st_pad1(MemorySegment struct, long index) {
         return ST_PAD1.getInt(struct, index);
     }
 
-    /** Sets element {@code index} of {@code st_pad1}: s32[3] at 4 on mipsel; u32[3] at 44 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** Sets element {@code index} of {@code st_pad1}: u32[3] at 44 on mips64el; s32[3] at 4 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static void st_pad1(MemorySegment struct, long index, int value) {
         ST_PAD1.setInt(struct, index, value);
     }
 
     private static final StructField ST_PAD2 = StructField.of("stat", "st_pad2");
 
-    /** The bytes of {@code st_pad2}: s32[2] at 40 on mipsel; u32 at 92 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** The bytes of {@code st_pad2}: u32 at 92 on mips64el; s32[2] at 40 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static MemorySegment st_pad2(MemorySegment struct) {
         return ST_PAD2.slice(struct);
     }
 
-    /** Element {@code index} of {@code st_pad2}: s32[2] at 40 on mipsel; u32 at 92 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** Element {@code index} of {@code st_pad2}: u32 at 92 on mips64el; s32[2] at 40 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static int st_pad2(MemorySegment struct, long index) {
         return ST_PAD2.getInt(struct, index);
     }
 
-    /** Sets element {@code index} of {@code st_pad2}: s32[2] at 40 on mipsel; u32 at 92 on mips64el; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
+    /** Sets element {@code index} of {@code st_pad2}: u32 at 92 on mips64el; s32[2] at 40 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x. */
     public static void st_pad2(MemorySegment struct, long index, int value) {
         ST_PAD2.setInt(struct, index, value);
     }

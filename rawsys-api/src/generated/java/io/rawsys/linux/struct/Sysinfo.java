@@ -14,9 +14,10 @@ import java.lang.foreign.SegmentAllocator;
  * 
  * <p>Size: 112 bytes on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; 64 bytes on i386, arm, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class Sysinfo {
     private Sysinfo() {}
@@ -36,149 +37,149 @@ public final class Sysinfo {
 
     private static final StructField UPTIME = StructField.of("sysinfo", "uptime");
 
-    /** {@code uptime}: s32 at 0 on i386, arm, mipsel; s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code uptime}: s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 0 on i386, arm, mipsel. */
     public static long uptime(MemorySegment struct) {
         return UPTIME.getLong(struct, 0);
     }
 
-    /** Sets {@code uptime}: s32 at 0 on i386, arm, mipsel; s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code uptime}: s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 0 on i386, arm, mipsel. */
     public static void uptime(MemorySegment struct, long value) {
         UPTIME.setLong(struct, 0, value);
     }
 
     private static final StructField LOADS = StructField.of("sysinfo", "loads");
 
-    /** The bytes of {@code loads}: u32[3] at 4 on i386, arm, mipsel; u64[3] at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** The bytes of {@code loads}: u64[3] at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32[3] at 4 on i386, arm, mipsel. */
     public static MemorySegment loads(MemorySegment struct) {
         return LOADS.slice(struct);
     }
 
-    /** Element {@code index} of {@code loads}: u32[3] at 4 on i386, arm, mipsel; u64[3] at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Element {@code index} of {@code loads}: u64[3] at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32[3] at 4 on i386, arm, mipsel. */
     public static long loads(MemorySegment struct, long index) {
         return LOADS.getLong(struct, index);
     }
 
-    /** Sets element {@code index} of {@code loads}: u32[3] at 4 on i386, arm, mipsel; u64[3] at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets element {@code index} of {@code loads}: u64[3] at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32[3] at 4 on i386, arm, mipsel. */
     public static void loads(MemorySegment struct, long index, long value) {
         LOADS.setLong(struct, index, value);
     }
 
     private static final StructField TOTALRAM = StructField.of("sysinfo", "totalram");
 
-    /** {@code totalram}: u32 at 16 on i386, arm, mipsel; u64 at 32 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code totalram}: u64 at 32 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 16 on i386, arm, mipsel. */
     public static long totalram(MemorySegment struct) {
         return TOTALRAM.getLong(struct, 0);
     }
 
-    /** Sets {@code totalram}: u32 at 16 on i386, arm, mipsel; u64 at 32 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code totalram}: u64 at 32 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 16 on i386, arm, mipsel. */
     public static void totalram(MemorySegment struct, long value) {
         TOTALRAM.setLong(struct, 0, value);
     }
 
     private static final StructField FREERAM = StructField.of("sysinfo", "freeram");
 
-    /** {@code freeram}: u32 at 20 on i386, arm, mipsel; u64 at 40 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code freeram}: u64 at 40 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 20 on i386, arm, mipsel. */
     public static long freeram(MemorySegment struct) {
         return FREERAM.getLong(struct, 0);
     }
 
-    /** Sets {@code freeram}: u32 at 20 on i386, arm, mipsel; u64 at 40 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code freeram}: u64 at 40 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 20 on i386, arm, mipsel. */
     public static void freeram(MemorySegment struct, long value) {
         FREERAM.setLong(struct, 0, value);
     }
 
     private static final StructField SHAREDRAM = StructField.of("sysinfo", "sharedram");
 
-    /** {@code sharedram}: u32 at 24 on i386, arm, mipsel; u64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code sharedram}: u64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 24 on i386, arm, mipsel. */
     public static long sharedram(MemorySegment struct) {
         return SHAREDRAM.getLong(struct, 0);
     }
 
-    /** Sets {@code sharedram}: u32 at 24 on i386, arm, mipsel; u64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code sharedram}: u64 at 48 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 24 on i386, arm, mipsel. */
     public static void sharedram(MemorySegment struct, long value) {
         SHAREDRAM.setLong(struct, 0, value);
     }
 
     private static final StructField BUFFERRAM = StructField.of("sysinfo", "bufferram");
 
-    /** {@code bufferram}: u32 at 28 on i386, arm, mipsel; u64 at 56 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code bufferram}: u64 at 56 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 28 on i386, arm, mipsel. */
     public static long bufferram(MemorySegment struct) {
         return BUFFERRAM.getLong(struct, 0);
     }
 
-    /** Sets {@code bufferram}: u32 at 28 on i386, arm, mipsel; u64 at 56 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code bufferram}: u64 at 56 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 28 on i386, arm, mipsel. */
     public static void bufferram(MemorySegment struct, long value) {
         BUFFERRAM.setLong(struct, 0, value);
     }
 
     private static final StructField TOTALSWAP = StructField.of("sysinfo", "totalswap");
 
-    /** {@code totalswap}: u32 at 32 on i386, arm, mipsel; u64 at 64 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code totalswap}: u64 at 64 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 32 on i386, arm, mipsel. */
     public static long totalswap(MemorySegment struct) {
         return TOTALSWAP.getLong(struct, 0);
     }
 
-    /** Sets {@code totalswap}: u32 at 32 on i386, arm, mipsel; u64 at 64 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code totalswap}: u64 at 64 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 32 on i386, arm, mipsel. */
     public static void totalswap(MemorySegment struct, long value) {
         TOTALSWAP.setLong(struct, 0, value);
     }
 
     private static final StructField FREESWAP = StructField.of("sysinfo", "freeswap");
 
-    /** {@code freeswap}: u32 at 36 on i386, arm, mipsel; u64 at 72 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code freeswap}: u64 at 72 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 36 on i386, arm, mipsel. */
     public static long freeswap(MemorySegment struct) {
         return FREESWAP.getLong(struct, 0);
     }
 
-    /** Sets {@code freeswap}: u32 at 36 on i386, arm, mipsel; u64 at 72 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code freeswap}: u64 at 72 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 36 on i386, arm, mipsel. */
     public static void freeswap(MemorySegment struct, long value) {
         FREESWAP.setLong(struct, 0, value);
     }
 
     private static final StructField PROCS = StructField.of("sysinfo", "procs");
 
-    /** {@code procs}: u16 at 40 on i386, arm, mipsel; u16 at 80 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code procs}: u16 at 80 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u16 at 40 on i386, arm, mipsel. */
     public static short procs(MemorySegment struct) {
         return PROCS.getShort(struct, 0);
     }
 
-    /** Sets {@code procs}: u16 at 40 on i386, arm, mipsel; u16 at 80 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code procs}: u16 at 80 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u16 at 40 on i386, arm, mipsel. */
     public static void procs(MemorySegment struct, short value) {
         PROCS.setShort(struct, 0, value);
     }
 
     private static final StructField PAD = StructField.of("sysinfo", "pad");
 
-    /** {@code pad}: u16 at 42 on i386, arm, mipsel; u16 at 82 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code pad}: u16 at 82 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u16 at 42 on i386, arm, mipsel. */
     public static short pad(MemorySegment struct) {
         return PAD.getShort(struct, 0);
     }
 
-    /** Sets {@code pad}: u16 at 42 on i386, arm, mipsel; u16 at 82 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code pad}: u16 at 82 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u16 at 42 on i386, arm, mipsel. */
     public static void pad(MemorySegment struct, short value) {
         PAD.setShort(struct, 0, value);
     }
 
     private static final StructField TOTALHIGH = StructField.of("sysinfo", "totalhigh");
 
-    /** {@code totalhigh}: u32 at 44 on i386, arm, mipsel; u64 at 88 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code totalhigh}: u64 at 88 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 44 on i386, arm, mipsel. */
     public static long totalhigh(MemorySegment struct) {
         return TOTALHIGH.getLong(struct, 0);
     }
 
-    /** Sets {@code totalhigh}: u32 at 44 on i386, arm, mipsel; u64 at 88 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code totalhigh}: u64 at 88 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 44 on i386, arm, mipsel. */
     public static void totalhigh(MemorySegment struct, long value) {
         TOTALHIGH.setLong(struct, 0, value);
     }
 
     private static final StructField FREEHIGH = StructField.of("sysinfo", "freehigh");
 
-    /** {@code freehigh}: u32 at 48 on i386, arm, mipsel; u64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code freehigh}: u64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 48 on i386, arm, mipsel. */
     public static long freehigh(MemorySegment struct) {
         return FREEHIGH.getLong(struct, 0);
     }
 
-    /** Sets {@code freehigh}: u32 at 48 on i386, arm, mipsel; u64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code freehigh}: u64 at 96 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; u32 at 48 on i386, arm, mipsel. */
     public static void freehigh(MemorySegment struct, long value) {
         FREEHIGH.setLong(struct, 0, value);
     }
@@ -197,17 +198,17 @@ public final class Sysinfo {
 
     private static final StructField _F = StructField.of("sysinfo", "_f");
 
-    /** The bytes of {@code _f}: s8[0] at 108 on x86_64, x32, mips64el; s8[8] at 56 on i386, mipsel; u8[0] at 108 on aarch64, riscv64, ppc64le, s390x; u8[8] at 56 on arm. */
+    /** The bytes of {@code _f}: s8[] at 108 on x86_64, x32, mips64el; s8[8] at 56 on i386, mipsel; u8[] at 108 on aarch64, riscv64, ppc64le, s390x; u8[8] at 56 on arm. */
     public static MemorySegment _f(MemorySegment struct) {
         return _F.slice(struct);
     }
 
-    /** Element {@code index} of {@code _f}: s8[0] at 108 on x86_64, x32, mips64el; s8[8] at 56 on i386, mipsel; u8[0] at 108 on aarch64, riscv64, ppc64le, s390x; u8[8] at 56 on arm. */
+    /** Element {@code index} of {@code _f}: s8[] at 108 on x86_64, x32, mips64el; s8[8] at 56 on i386, mipsel; u8[] at 108 on aarch64, riscv64, ppc64le, s390x; u8[8] at 56 on arm. */
     public static byte _f(MemorySegment struct, long index) {
         return _F.getByte(struct, index);
     }
 
-    /** Sets element {@code index} of {@code _f}: s8[0] at 108 on x86_64, x32, mips64el; s8[8] at 56 on i386, mipsel; u8[0] at 108 on aarch64, riscv64, ppc64le, s390x; u8[8] at 56 on arm. */
+    /** Sets element {@code index} of {@code _f}: s8[] at 108 on x86_64, x32, mips64el; s8[8] at 56 on i386, mipsel; u8[] at 108 on aarch64, riscv64, ppc64le, s390x; u8[8] at 56 on arm. */
     public static void _f(MemorySegment struct, long index, byte value) {
         _F.setByte(struct, index, value);
     }

@@ -14,9 +14,10 @@ import java.lang.foreign.SegmentAllocator;
  * 
  * <p>Size: 16 bytes on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; 8 bytes on i386, arm, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class Timespec {
     private Timespec() {}
@@ -36,24 +37,24 @@ public final class Timespec {
 
     private static final StructField TV_SEC = StructField.of("timespec", "tv_sec");
 
-    /** {@code tv_sec}: s32 at 0 on i386, arm, mipsel; s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code tv_sec}: s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 0 on i386, arm, mipsel. */
     public static long tv_sec(MemorySegment struct) {
         return TV_SEC.getLong(struct, 0);
     }
 
-    /** Sets {@code tv_sec}: s32 at 0 on i386, arm, mipsel; s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code tv_sec}: s64 at 0 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 0 on i386, arm, mipsel. */
     public static void tv_sec(MemorySegment struct, long value) {
         TV_SEC.setLong(struct, 0, value);
     }
 
     private static final StructField TV_NSEC = StructField.of("timespec", "tv_nsec");
 
-    /** {@code tv_nsec}: s32 at 4 on i386, arm, mipsel; s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** {@code tv_nsec}: s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 4 on i386, arm, mipsel. */
     public static long tv_nsec(MemorySegment struct) {
         return TV_NSEC.getLong(struct, 0);
     }
 
-    /** Sets {@code tv_nsec}: s32 at 4 on i386, arm, mipsel; s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
+    /** Sets {@code tv_nsec}: s64 at 8 on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el; s32 at 4 on i386, arm, mipsel. */
     public static void tv_nsec(MemorySegment struct, long value) {
         TV_NSEC.setLong(struct, 0, value);
     }

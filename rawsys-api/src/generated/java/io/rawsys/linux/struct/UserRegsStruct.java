@@ -10,13 +10,14 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 
 /**
- * {@code user_regs_struct}: {@code s390_regs} in &lt;asm/ptrace.h&gt; on s390x; {@code struct pt_regs} in &lt;asm/ptrace.h&gt; on ppc64le, mips64el, mipsel; {@code struct user_regs_struct} in &lt;asm/ptrace.h&gt; on riscv64; {@code struct user_regs_struct} in &lt;sys/user.h&gt; on x86_64, x32, i386, aarch64; {@code struct user_regs} in &lt;sys/user.h&gt; on arm.
+ * {@code user_regs_struct}: {@code struct user_regs_struct} in &lt;sys/user.h&gt; on x86_64, x32, i386, aarch64; {@code struct user_regs} in &lt;sys/user.h&gt; on arm; {@code struct user_regs_struct} in &lt;asm/ptrace.h&gt; on riscv64; {@code struct pt_regs} in &lt;asm/ptrace.h&gt; on ppc64le, mips64el, mipsel; {@code s390_regs} in &lt;asm/ptrace.h&gt; on s390x.
  * 
- * <p>Size: 216 bytes on x86_64, x32, s390x; 256 bytes on riscv64; 272 bytes on aarch64; 304 bytes on mips64el, mipsel; 352 bytes on ppc64le; 68 bytes on i386; 72 bytes on arm.
+ * <p>Size: 216 bytes on x86_64, x32, s390x; 68 bytes on i386; 272 bytes on aarch64; 72 bytes on arm; 256 bytes on riscv64; 352 bytes on ppc64le; 304 bytes on mips64el, mipsel.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
 public final class UserRegsStruct {
     private UserRegsStruct() {}
@@ -252,12 +253,12 @@ public final class UserRegsStruct {
 
     private static final StructField EFLAGS = StructField.of("user_regs_struct", "eflags");
 
-    /** {@code eflags}: s32 at 56 on i386; u64 at 144 on x86_64, x32; none on aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code eflags}: u64 at 144 on x86_64, x32; s32 at 56 on i386; none on aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static long eflags(MemorySegment struct) {
         return EFLAGS.getLong(struct, 0);
     }
 
-    /** Sets {@code eflags}: s32 at 56 on i386; u64 at 144 on x86_64, x32; none on aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** Sets {@code eflags}: u64 at 144 on x86_64, x32; s32 at 56 on i386; none on aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
     public static void eflags(MemorySegment struct, long value) {
         EFLAGS.setLong(struct, 0, value);
     }
@@ -569,24 +570,24 @@ public final class UserRegsStruct {
 
     private static final StructField SP = StructField.of("user_regs_struct", "sp");
 
-    /** {@code sp}: u64 at 16 on riscv64; u64 at 248 on aarch64; none on x86_64, x32, i386, arm, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code sp}: u64 at 248 on aarch64; u64 at 16 on riscv64; none on x86_64, x32, i386, arm, ppc64le, s390x, mips64el, mipsel. */
     public static long sp(MemorySegment struct) {
         return SP.getLong(struct, 0);
     }
 
-    /** Sets {@code sp}: u64 at 16 on riscv64; u64 at 248 on aarch64; none on x86_64, x32, i386, arm, ppc64le, s390x, mips64el, mipsel. */
+    /** Sets {@code sp}: u64 at 248 on aarch64; u64 at 16 on riscv64; none on x86_64, x32, i386, arm, ppc64le, s390x, mips64el, mipsel. */
     public static void sp(MemorySegment struct, long value) {
         SP.setLong(struct, 0, value);
     }
 
     private static final StructField PC = StructField.of("user_regs_struct", "pc");
 
-    /** {@code pc}: u64 at 0 on riscv64; u64 at 256 on aarch64; none on x86_64, x32, i386, arm, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code pc}: u64 at 256 on aarch64; u64 at 0 on riscv64; none on x86_64, x32, i386, arm, ppc64le, s390x, mips64el, mipsel. */
     public static long pc(MemorySegment struct) {
         return PC.getLong(struct, 0);
     }
 
-    /** Sets {@code pc}: u64 at 0 on riscv64; u64 at 256 on aarch64; none on x86_64, x32, i386, arm, ppc64le, s390x, mips64el, mipsel. */
+    /** Sets {@code pc}: u64 at 256 on aarch64; u64 at 0 on riscv64; none on x86_64, x32, i386, arm, ppc64le, s390x, mips64el, mipsel. */
     public static void pc(MemorySegment struct, long value) {
         PC.setLong(struct, 0, value);
     }

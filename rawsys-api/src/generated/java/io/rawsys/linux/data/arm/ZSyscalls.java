@@ -422,6 +422,5 @@ public final class ZSyscalls {
             usr32 983044
             set_tls 983045
             get_tls 983046
-            SYSCALL_MASK 1048575
             """;
 }

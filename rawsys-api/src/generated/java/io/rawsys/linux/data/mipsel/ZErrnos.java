@@ -64,7 +64,7 @@ public final class ZErrnos {
             ENOANO 53 No anode
             EBADRQC 54 Invalid request code
             EBADSLT 55 Invalid slot
-            EDEADLOCK 56 Resource deadlock avoided
+            EDEADLOCK 56 File locking deadlock error
             EBFONT 59 Bad font file format
             ENOSTR 60 Device not a stream
             ENODATA 61 No data available

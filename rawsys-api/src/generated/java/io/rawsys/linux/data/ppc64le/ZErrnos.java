@@ -68,7 +68,7 @@ public final class ZErrnos {
             ENOANO 55 No anode
             EBADRQC 56 Invalid request code
             EBADSLT 57 Invalid slot
-            EDEADLOCK 58 Resource deadlock avoided
+            EDEADLOCK 58 File locking deadlock error
             EBFONT 59 Bad font file format
             ENOSTR 60 Device not a stream
             ENODATA 61 No data available

@@ -113,15 +113,15 @@ public final class ZStructs {
                     I32.withName("stx_dio_offset_align"),
                     MemoryLayout.sequenceLayout(12, I64).withName("__spare3")).withName("statx");
 
-    /** {@code struct dirent64} from {@code <dirent.h>}: 280 bytes, aligned to 8. */
-    public static final GroupLayout dirent64 =
+    /** {@code struct rawsys_linux_dirent64} from {@code <linux/types.h>}: 24 bytes, aligned to 8. */
+    public static final GroupLayout linux_dirent64 =
             MemoryLayout.structLayout(
                     I64.withName("d_ino"),
                     I64.withName("d_off"),
                     I16.withName("d_reclen"),
                     I8.withName("d_type"),
-                    MemoryLayout.sequenceLayout(256, I8).withName("d_name"),
-                    MemoryLayout.paddingLayout(5)).withName("dirent64");
+                    MemoryLayout.sequenceLayout(0, I8).withName("d_name"),
+                    MemoryLayout.paddingLayout(5)).withName("linux_dirent64");
 
     /** {@code struct open_how} from {@code <linux/openat2.h>}: 24 bytes, aligned to 8. */
     public static final GroupLayout open_how =
@@ -551,11 +551,11 @@ public final class ZStructs {
             statx stx_dio_mem_align 152 u 4 1
             statx stx_dio_offset_align 156 u 4 1
             statx __spare3 160 u 8 12
-            dirent64 d_ino 0 u 8 1
-            dirent64 d_off 8 s 8 1
-            dirent64 d_reclen 16 u 2 1
-            dirent64 d_type 18 u 1 1
-            dirent64 d_name 19 u 1 256
+            linux_dirent64 d_ino 0 u 8 1
+            linux_dirent64 d_off 8 s 8 1
+            linux_dirent64 d_reclen 16 u 2 1
+            linux_dirent64 d_type 18 u 1 1
+            linux_dirent64 d_name 19 u 1 0
             open_how flags 0 u 8 1
             open_how mode 8 u 8 1
             open_how resolve 16 u 8 1
@@ -781,7 +781,7 @@ public final class ZStructs {
             stat struct+stat asm/stat.h
             statx_timestamp struct+statx_timestamp linux/stat.h
             statx struct+statx linux/stat.h
-            dirent64 struct+dirent64 dirent.h
+            linux_dirent64 struct+rawsys_linux_dirent64 linux/types.h
             open_how struct+open_how linux/openat2.h
             iovec struct+iovec sys/uio.h
             utsname struct+utsname sys/utsname.h
@@ -826,7 +826,7 @@ public final class ZStructs {
             case "stat" -> stat;
             case "statx_timestamp" -> statx_timestamp;
             case "statx" -> statx;
-            case "dirent64" -> dirent64;
+            case "linux_dirent64" -> linux_dirent64;
             case "open_how" -> open_how;
             case "iovec" -> iovec;
             case "utsname" -> utsname;

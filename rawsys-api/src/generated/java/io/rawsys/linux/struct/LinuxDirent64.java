@@ -10,19 +10,20 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 
 /**
- * {@code dirent64}: {@code struct dirent64} in &lt;dirent.h&gt; on every architecture.
+ * {@code linux_dirent64}: {@code struct rawsys_linux_dirent64} in &lt;linux/types.h&gt; on every architecture.
  * 
- * <p>Size: 276 bytes on i386; 280 bytes on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel.
+ * <p>Size: 24 bytes on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel; 20 bytes on i386.
  * 
- * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested members
- * are reached as {@code outer_inner}. A member the running architecture lacks throws {@link UnsupportedOperationException}.
- * A segment too small for the struct, or an index past an array, throws {@link IndexOutOfBoundsException} before memory is touched.
+ * <p>Accessors read and write the layout of the architecture rawsys runs on, by that architecture's offsets; nested
+ * members are reached as {@code outer_inner}. A member the running architecture lacks throws
+ * {@link UnsupportedOperationException}. A segment too small for the struct, or an index past an array, throws
+ * {@link IndexOutOfBoundsException} before memory is touched.
  */
-public final class Dirent64 {
-    private Dirent64() {}
+public final class LinuxDirent64 {
+    private LinuxDirent64() {}
 
     /** The layout on the architecture rawsys runs on. */
-    public static final GroupLayout LAYOUT = Arch.current().layout("dirent64").orElseThrow();
+    public static final GroupLayout LAYOUT = Arch.current().layout("linux_dirent64").orElseThrow();
 
     /** The size in bytes on the architecture rawsys runs on. */
     public static long sizeof() {
@@ -34,7 +35,7 @@ public final class Dirent64 {
         return allocator.allocate(LAYOUT);
     }
 
-    private static final StructField D_INO = StructField.of("dirent64", "d_ino");
+    private static final StructField D_INO = StructField.of("linux_dirent64", "d_ino");
 
     /** {@code d_ino}: u64 at 0 on every architecture. */
     public static long d_ino(MemorySegment struct) {
@@ -46,7 +47,7 @@ public final class Dirent64 {
         D_INO.setLong(struct, 0, value);
     }
 
-    private static final StructField D_OFF = StructField.of("dirent64", "d_off");
+    private static final StructField D_OFF = StructField.of("linux_dirent64", "d_off");
 
     /** {@code d_off}: s64 at 8 on every architecture. */
     public static long d_off(MemorySegment struct) {
@@ -58,7 +59,7 @@ public final class Dirent64 {
         D_OFF.setLong(struct, 0, value);
     }
 
-    private static final StructField D_RECLEN = StructField.of("dirent64", "d_reclen");
+    private static final StructField D_RECLEN = StructField.of("linux_dirent64", "d_reclen");
 
     /** {@code d_reclen}: u16 at 16 on every architecture. */
     public static short d_reclen(MemorySegment struct) {
@@ -70,7 +71,7 @@ public final class Dirent64 {
         D_RECLEN.setShort(struct, 0, value);
     }
 
-    private static final StructField D_TYPE = StructField.of("dirent64", "d_type");
+    private static final StructField D_TYPE = StructField.of("linux_dirent64", "d_type");
 
     /** {@code d_type}: u8 at 18 on every architecture. */
     public static byte d_type(MemorySegment struct) {
@@ -82,19 +83,19 @@ public final class Dirent64 {
         D_TYPE.setByte(struct, 0, value);
     }
 
-    private static final StructField D_NAME = StructField.of("dirent64", "d_name");
+    private static final StructField D_NAME = StructField.of("linux_dirent64", "d_name");
 
-    /** The bytes of {@code d_name}: s8[256] at 19 on x86_64, x32, i386, mips64el, mipsel; u8[256] at 19 on aarch64, arm, riscv64, ppc64le, s390x. */
+    /** The bytes of {@code d_name}: s8[] at 19 on x86_64, x32, i386, mips64el, mipsel; u8[] at 19 on aarch64, arm, riscv64, ppc64le, s390x. */
     public static MemorySegment d_name(MemorySegment struct) {
         return D_NAME.slice(struct);
     }
 
-    /** Element {@code index} of {@code d_name}: s8[256] at 19 on x86_64, x32, i386, mips64el, mipsel; u8[256] at 19 on aarch64, arm, riscv64, ppc64le, s390x. */
+    /** Element {@code index} of {@code d_name}: s8[] at 19 on x86_64, x32, i386, mips64el, mipsel; u8[] at 19 on aarch64, arm, riscv64, ppc64le, s390x. */
     public static byte d_name(MemorySegment struct, long index) {
         return D_NAME.getByte(struct, index);
     }
 
-    /** Sets element {@code index} of {@code d_name}: s8[256] at 19 on x86_64, x32, i386, mips64el, mipsel; u8[256] at 19 on aarch64, arm, riscv64, ppc64le, s390x. */
+    /** Sets element {@code index} of {@code d_name}: s8[] at 19 on x86_64, x32, i386, mips64el, mipsel; u8[] at 19 on aarch64, arm, riscv64, ppc64le, s390x. */
     public static void d_name(MemorySegment struct, long index, byte value) {
         D_NAME.setByte(struct, index, value);
     }
