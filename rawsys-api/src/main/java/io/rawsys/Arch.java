@@ -5,6 +5,8 @@ import io.rawsys.SyscallAbi.Pairs;
 import io.rawsys.linux.data.ZArchData;
 import java.lang.foreign.GroupLayout;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,99 +32,58 @@ public final class Arch {
         }
     }
 
-    /** Each ABI's calling convention, as the kernel documents it and its stub implements it. */
-    private static final Map<String, SyscallAbi> ABIS =
-            Map.of(
-                    "x86_64",
-                            abi(
-                                    "syscall",
-                                    "rax",
-                                    "rdi rsi rdx r10 r8 r9",
-                                    "rax",
-                                    Errors.NEGATED_RESULT,
-                                    Pairs.NONE,
-                                    true),
-                    "x32",
-                            abi(
-                                    "syscall",
-                                    "rax",
-                                    "rdi rsi rdx r10 r8 r9",
-                                    "rax",
-                                    Errors.NEGATED_RESULT,
-                                    Pairs.NONE,
-                                    false),
-                    "i386",
-                            abi(
-                                    "int $0x80",
-                                    "eax",
-                                    "ebx ecx edx esi edi ebp",
-                                    "eax",
-                                    Errors.NEGATED_RESULT,
-                                    Pairs.CONSECUTIVE,
-                                    true),
-                    "aarch64",
-                            abi(
-                                    "svc #0",
-                                    "x8",
-                                    "x0 x1 x2 x3 x4 x5",
-                                    "x0",
-                                    Errors.NEGATED_RESULT,
-                                    Pairs.NONE,
-                                    true),
-                    "arm",
-                            abi(
-                                    "svc #0",
-                                    "r7",
-                                    "r0 r1 r2 r3 r4 r5",
-                                    "r0",
-                                    Errors.NEGATED_RESULT,
-                                    Pairs.EVEN_REGISTER,
-                                    true),
-                    "riscv64",
-                            abi(
-                                    "ecall",
-                                    "a7",
-                                    "a0 a1 a2 a3 a4 a5",
-                                    "a0",
-                                    Errors.NEGATED_RESULT,
-                                    Pairs.NONE,
-                                    true),
-                    "ppc64le",
-                            abi(
-                                    "sc",
-                                    "r0",
-                                    "r3 r4 r5 r6 r7 r8",
-                                    "r3",
-                                    Errors.SUMMARY_OVERFLOW_FLAG,
-                                    Pairs.NONE,
-                                    true),
-                    "s390x",
-                            abi(
-                                    "svc 0",
-                                    "r1",
-                                    "r2 r3 r4 r5 r6 r7",
-                                    "r2",
-                                    Errors.NEGATED_RESULT,
-                                    Pairs.NONE,
-                                    true),
-                    "mips64el",
-                            abi(
-                                    "syscall",
-                                    "v0",
-                                    "a0 a1 a2 a3 a4 a5",
-                                    "v0",
-                                    Errors.A3_FLAG,
-                                    Pairs.NONE,
-                                    true),
-                    "mipsel",
-                            abi(
-                                    "syscall",
-                                    "v0",
-                                    "a0 a1 a2 a3 16($sp) 20($sp)",
-                                    "v0",
-                                    Errors.A3_FLAG,
-                                    Pairs.EVEN_REGISTER,
-                                    true));
+    /**
+     * Each ABI's calling convention, as the kernel documents it (syscall(2), "Architecture calling
+     * conventions") and its stub in rawsys-stubs implements it.
+     */
+    private static final String ABI_TABLE =
+            """
+            ABI      | trap      | number | arguments 1-6                 | result | errors                | 64-bit pairs  | stub
+            x86_64   | syscall   | rax    | rdi rsi rdx r10 r8 r9         | rax    | NEGATED_RESULT        | NONE          | yes
+            x32      | syscall   | rax    | rdi rsi rdx r10 r8 r9         | rax    | NEGATED_RESULT        | NONE          | no
+            i386     | int $0x80 | eax    | ebx ecx edx esi edi ebp       | eax    | NEGATED_RESULT        | CONSECUTIVE   | yes
+            aarch64  | svc #0    | x8     | x0 x1 x2 x3 x4 x5             | x0     | NEGATED_RESULT        | NONE          | yes
+            arm      | svc #0    | r7     | r0 r1 r2 r3 r4 r5             | r0     | NEGATED_RESULT        | EVEN_REGISTER | yes
+            riscv64  | ecall     | a7     | a0 a1 a2 a3 a4 a5             | a0     | NEGATED_RESULT        | NONE          | yes
+            ppc64le  | sc        | r0     | r3 r4 r5 r6 r7 r8             | r3     | SUMMARY_OVERFLOW_FLAG | NONE          | yes
+            s390x    | svc 0     | r1     | r2 r3 r4 r5 r6 r7             | r2     | NEGATED_RESULT        | NONE          | yes
+            mips64el | syscall   | v0     | a0 a1 a2 a3 a4 a5             | v0     | A3_FLAG               | NONE          | yes
+            mipsel   | syscall   | v0     | a0 a1 a2 a3 16($sp) 20($sp)   | v0     | A3_FLAG               | EVEN_REGISTER | yes
+            """;
+
+    private static final Map<String, SyscallAbi> ABIS = parseAbis();
+
+    private static Map<String, SyscallAbi> parseAbis() {
+        Map<String, SyscallAbi> abis = new HashMap<>();
+        ABI_TABLE
+                .lines()
+                .skip(1)
+                .forEach(
+                        line -> {
+                            String[] c =
+                                    Arrays.stream(line.split("\\|"))
+                                            .map(String::strip)
+                                            .toArray(String[]::new);
+                            abis.put(
+                                    c[0],
+                                    new SyscallAbi(
+                                            c[1],
+                                            c[2],
+                                            List.of(c[3].split(" ")),
+                                            c[4],
+                                            Errors.valueOf(c[5]),
+                                            Pairs.valueOf(c[6]),
+                                            c[7].equals("yes")));
+                        });
+        if (!abis.keySet().equals(ALL.keySet())) {
+            throw new AssertionError(
+                    "the ABI table and the generated tables name different ABIs: "
+                            + abis.keySet()
+                            + " "
+                            + ALL.keySet());
+        }
+        return abis;
+    }
 
     private final String name;
     private volatile SyscallTable syscalls;
@@ -133,17 +94,6 @@ public final class Arch {
         this.name = name;
     }
 
-    private static SyscallAbi abi(
-            String insn,
-            String nr,
-            String args,
-            String result,
-            Errors errors,
-            Pairs pairs,
-            boolean stub) {
-        return new SyscallAbi(insn, nr, List.of(args.split(" ")), result, errors, pairs, stub);
-    }
-
     /**
      * The architecture this JVM runs on.
      *
@@ -151,6 +101,9 @@ public final class Arch {
      *     architecture rawsys has no tables for; the message says which
      */
     public static Arch current() {
+        if (Current.ARCH == null) {
+            throw new UnsupportedOperationException(Current.PROBLEM);
+        }
         return Current.ARCH;
     }
 
@@ -266,26 +219,33 @@ public final class Arch {
         return name;
     }
 
-    /** Resolved on first use, so that {@link #of} works on any host. */
+    /**
+     * Resolved on first use, so that {@link #of} works on any host. A host rawsys does not support
+     * is remembered as a message, not thrown from this initializer: every call to {@link
+     * #current()} then throws the same clear exception, instead of an ExceptionInInitializerError
+     * once and a NoClassDefFoundError after.
+     */
     private static final class Current {
-        static final Arch ARCH = detect();
+        static final String PROBLEM = problem();
+        static final Arch ARCH = PROBLEM == null ? lookUp(System.getProperty("os.arch")) : null;
 
-        private static Arch detect() {
+        private static String problem() {
             String os = System.getProperty("os.name");
             if (!"Linux".equals(os)) {
-                throw new UnsupportedOperationException(
-                        "rawsys talks to the Linux kernel, and this JVM runs on " + os);
+                return "rawsys talks to the Linux kernel, and this JVM runs on " + os;
             }
             String osArch = System.getProperty("os.arch");
-            Arch arch = ALL.get(OS_ARCH.getOrDefault(osArch, osArch));
-            if (arch == null) {
-                throw new UnsupportedOperationException(
-                        "rawsys has no tables for this JVM's architecture (os.arch="
-                                + osArch
-                                + "); it supports "
-                                + String.join(", ", names()));
+            if (lookUp(osArch) == null) {
+                return "rawsys has no tables for this JVM's architecture (os.arch="
+                        + osArch
+                        + "); it supports "
+                        + String.join(", ", names());
             }
-            return arch;
+            return null;
+        }
+
+        private static Arch lookUp(String osArch) {
+            return ALL.get(OS_ARCH.getOrDefault(osArch, osArch));
         }
     }
 }

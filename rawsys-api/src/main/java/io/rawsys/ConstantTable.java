@@ -24,7 +24,9 @@ public final class ConstantTable {
      *
      * @param group the {@code io.rawsys.linux} class it belongs to, such as {@code Fcntl}
      * @param name its C name
-     * @param value its value, sign-extended from its C type to 64 bits
+     * @param value its value, as C converts it to {@code long long}: a negative {@code int} stays
+     *     negative, an {@code unsigned int} with its top bit set stays positive (EPOLLET is
+     *     2147483648)
      * @param size the size in bytes of its C type
      */
     public record Entry(String group, String name, long value, int size) {}
@@ -94,13 +96,20 @@ public final class ConstantTable {
     }
 
     /**
-     * The value of {@code name} as an {@code int}.
+     * The value of {@code name} as an {@code int}: the 32 bits of a C {@code int} or {@code
+     * unsigned int} (so {@code EPOLLET} is {@code 0x80000000}, negative in Java, as jextract would
+     * give it).
      *
      * @throws NoSuchElementException if this architecture does not define it
-     * @throws ArithmeticException if it does not fit in an {@code int}
+     * @throws ArithmeticException if it does not fit in 32 bits
      */
     public int intValue(String name) {
-        return Math.toIntExact(value(name));
+        long value = value(name);
+        if (value < Integer.MIN_VALUE || value > 0xffff_ffffL) {
+            throw new ArithmeticException(
+                    name + " is " + value + " on " + arch + ", which does not fit in 32 bits");
+        }
+        return (int) value;
     }
 
     /** The constants of one group ({@code "Fcntl"}), by name. */
@@ -109,7 +118,7 @@ public final class ConstantTable {
         entries.stream()
                 .filter(e -> e.group().equals(group))
                 .forEach(e -> values.put(e.name(), e.value()));
-        return values;
+        return Collections.unmodifiableSequencedMap(values);
     }
 
     /**
@@ -120,7 +129,7 @@ public final class ConstantTable {
         entries.stream()
                 .filter(e -> e.name().startsWith(prefix))
                 .forEach(e -> values.putIfAbsent(e.name(), e.value()));
-        return values;
+        return Collections.unmodifiableSequencedMap(values);
     }
 
     /** The names nearest to a misspelt {@code name}, best first; empty when none is close. */

@@ -9,6 +9,11 @@ import java.util.Arrays;
  * registers: consecutive on i386, starting at an even-numbered register on ARM EABI and MIPS o32,
  * where a register may be skipped to get there. This class is the one place rawsys encodes those
  * rules.
+ *
+ * <p>{@link Syscalls} itself runs on 64-bit JVMs only, where every ABI passes a 64-bit argument in
+ * one register; the pairs describe the 32-bit ABIs (for tools that look at such processes, and for
+ * C callers of their stubs). On o32 a call may need seven words (fadvise64): the o32 stub library
+ * has {@code rawsys_syscall7} for them.
  */
 public final class SyscallArguments {
     private final SyscallAbi.Pairs pairs;

@@ -8,14 +8,19 @@ import java.lang.invoke.MethodHandle;
  * system-call instruction ({@code syscall} on x86_64), with no libc in between.
  *
  * <p>Numbers are in {@link io.rawsys.linux.Nr}. Arguments are {@code long}s, as the kernel sees
- * them: pass a pointer as {@link java.lang.foreign.MemorySegment#address()} of a segment that stays
- * alive during the call.
+ * them: pass a pointer as {@link java.lang.foreign.MemorySegment#address()} of a native segment
+ * (not a heap one, whose "address" is an offset) that stays alive during the call: allocate it in
+ * an arena you close after the call, not in {@code Arena.ofAuto()}.
+ *
+ * <p>A negative number never reaches the kernel: it is what {@link io.rawsys.linux.Nr} gives a call
+ * the running architecture lacks ({@code Nr.open} on aarch64), and it gets {@code -ENOSYS} at once,
+ * as the kernel would answer, without risking a strict seccomp filter's verdict on an unknown call.
  *
  * <pre>{@code
  * long pid = Syscalls.invoke(Nr.getpid);
  * try (Arena arena = Arena.ofConfined()) {
  *     MemorySegment path = arena.allocateFrom("/etc/hostname");
- *     long fd = Syscalls.invoke(Nr.openat, AT_FDCWD, path.address(), O_RDONLY);
+ *     long fd = Syscalls.invoke(Nr.openat, Fcntl.AT_FDCWD, path.address(), Fcntl.O_RDONLY);
  * } catch (ErrnoException e) {
  *     if (e.errno() != Errno.ENOENT) throw e;
  * }
@@ -123,6 +128,9 @@ public final class Syscalls {
      * included.
      */
     public static long raw(long nr) {
+        if (nr < 0) {
+            return Missing.RESULT;
+        }
         try {
             return (long) Default0.HANDLE.invokeExact(nr);
         } catch (Throwable t) {
@@ -135,6 +143,9 @@ public final class Syscalls {
      * included.
      */
     public static long raw(long nr, long a1) {
+        if (nr < 0) {
+            return Missing.RESULT;
+        }
         try {
             return (long) Default1.HANDLE.invokeExact(nr, a1);
         } catch (Throwable t) {
@@ -147,6 +158,9 @@ public final class Syscalls {
      * -errno} included.
      */
     public static long raw(long nr, long a1, long a2) {
+        if (nr < 0) {
+            return Missing.RESULT;
+        }
         try {
             return (long) Default2.HANDLE.invokeExact(nr, a1, a2);
         } catch (Throwable t) {
@@ -159,6 +173,9 @@ public final class Syscalls {
      * -errno} included.
      */
     public static long raw(long nr, long a1, long a2, long a3) {
+        if (nr < 0) {
+            return Missing.RESULT;
+        }
         try {
             return (long) Default3.HANDLE.invokeExact(nr, a1, a2, a3);
         } catch (Throwable t) {
@@ -171,6 +188,9 @@ public final class Syscalls {
      * -errno} included.
      */
     public static long raw(long nr, long a1, long a2, long a3, long a4) {
+        if (nr < 0) {
+            return Missing.RESULT;
+        }
         try {
             return (long) Default4.HANDLE.invokeExact(nr, a1, a2, a3, a4);
         } catch (Throwable t) {
@@ -183,6 +203,9 @@ public final class Syscalls {
      * -errno} included.
      */
     public static long raw(long nr, long a1, long a2, long a3, long a4, long a5) {
+        if (nr < 0) {
+            return Missing.RESULT;
+        }
         try {
             return (long) Default5.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5);
         } catch (Throwable t) {
@@ -195,6 +218,9 @@ public final class Syscalls {
      * -errno} included.
      */
     public static long raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
+        if (nr < 0) {
+            return Missing.RESULT;
+        }
         try {
             return (long) Default6.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5, a6);
         } catch (Throwable t) {
@@ -260,10 +286,10 @@ public final class Syscalls {
      * saves a few nanoseconds a call.
      *
      * <p>Only for calls that return promptly whatever happens ({@code getpid}, {@code gettid},
-     * {@code close} of a regular file, {@code clock_gettime}, {@code fcntl(F_GETFL)} ...). While a
-     * critical call runs, the JVM cannot reach a safepoint: a call that blocks ({@code read} of a
-     * pipe, {@code nanosleep}, {@code wait4}) stalls garbage collection for every thread until it
-     * returns.
+     * {@code clock_gettime}, {@code fcntl(F_GETFL)} ...). While a critical call runs, the JVM
+     * cannot reach a safepoint: a call that blocks ({@code read} of a pipe, {@code nanosleep},
+     * {@code wait4}, even {@code close}, which flushes on NFS and FUSE) stalls garbage collection
+     * for every thread until it returns.
      */
     public static final class Critical {
         private Critical() {}
@@ -315,6 +341,9 @@ public final class Syscalls {
 
         /** {@link Syscalls#raw(long)} for a call that never blocks. */
         public static long raw(long nr) {
+            if (nr < 0) {
+                return Missing.RESULT;
+            }
             try {
                 return (long) Critical0.HANDLE.invokeExact(nr);
             } catch (Throwable t) {
@@ -324,6 +353,9 @@ public final class Syscalls {
 
         /** {@link Syscalls#raw(long, long)} for a call that never blocks. */
         public static long raw(long nr, long a1) {
+            if (nr < 0) {
+                return Missing.RESULT;
+            }
             try {
                 return (long) Critical1.HANDLE.invokeExact(nr, a1);
             } catch (Throwable t) {
@@ -333,6 +365,9 @@ public final class Syscalls {
 
         /** {@link Syscalls#raw(long, long, long)} for a call that never blocks. */
         public static long raw(long nr, long a1, long a2) {
+            if (nr < 0) {
+                return Missing.RESULT;
+            }
             try {
                 return (long) Critical2.HANDLE.invokeExact(nr, a1, a2);
             } catch (Throwable t) {
@@ -342,6 +377,9 @@ public final class Syscalls {
 
         /** {@link Syscalls#raw(long, long, long, long)} for a call that never blocks. */
         public static long raw(long nr, long a1, long a2, long a3) {
+            if (nr < 0) {
+                return Missing.RESULT;
+            }
             try {
                 return (long) Critical3.HANDLE.invokeExact(nr, a1, a2, a3);
             } catch (Throwable t) {
@@ -351,6 +389,9 @@ public final class Syscalls {
 
         /** {@link Syscalls#raw(long, long, long, long, long)} for a call that never blocks. */
         public static long raw(long nr, long a1, long a2, long a3, long a4) {
+            if (nr < 0) {
+                return Missing.RESULT;
+            }
             try {
                 return (long) Critical4.HANDLE.invokeExact(nr, a1, a2, a3, a4);
             } catch (Throwable t) {
@@ -362,6 +403,9 @@ public final class Syscalls {
          * {@link Syscalls#raw(long, long, long, long, long, long)} for a call that never blocks.
          */
         public static long raw(long nr, long a1, long a2, long a3, long a4, long a5) {
+            if (nr < 0) {
+                return Missing.RESULT;
+            }
             try {
                 return (long) Critical5.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5);
             } catch (Throwable t) {
@@ -374,6 +418,9 @@ public final class Syscalls {
          * blocks.
          */
         public static long raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
+            if (nr < 0) {
+                return Missing.RESULT;
+            }
             try {
                 return (long) Critical6.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5, a6);
             } catch (Throwable t) {
@@ -393,6 +440,11 @@ public final class Syscalls {
                 default -> raw(nr, args[0], args[1], args[2], args[3], args[4], args[5]);
             };
         }
+    }
+
+    /** What a negative number gets: -ENOSYS, without entering the kernel. */
+    private static final class Missing {
+        static final long RESULT = -Arch.current().errnos().find("ENOSYS").orElseThrow();
     }
 
     // One holder class per handle, so a program links only the stubs it calls (as jextract does).

@@ -28,9 +28,34 @@ class LoaderTest {
         }
     }
 
+    /**
+     * A program that makes a call twice without the generated facades, printing what each attempt
+     * threw.
+     */
+    public static final class RawTwice {
+        public static void main(String[] args) {
+            for (int i = 0; i < 2; i++) {
+                try {
+                    Syscalls.raw(39);
+                } catch (Throwable t) {
+                    System.out.println(t);
+                }
+                try {
+                    Arch.current();
+                } catch (Throwable t) {
+                    System.out.println(t);
+                }
+            }
+        }
+    }
+
     record Run(int exitCode, String stdout, String stderr) {}
 
     static Run java(String... options) throws IOException, InterruptedException {
+        return java(GetPid.class, options);
+    }
+
+    static Run java(Class<?> main, String... options) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         String classPath =
                 Stream.of(
@@ -41,7 +66,7 @@ class LoaderTest {
                         .orElseThrow();
         List<String> command = new ArrayList<>(List.of(java, "-cp", classPath));
         command.addAll(List.of(options));
-        command.add(GetPid.class.getName());
+        command.add(main.getName());
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -114,5 +139,24 @@ class LoaderTest {
         assertTrue(!maps.isEmpty(), "librawsys.so is mapped");
         maps.forEach(line -> assertTrue(line.contains("/memfd:librawsys.so"), line));
         assertEquals(null, StubLoader.failure());
+    }
+
+    @Test
+    void anUnsupportedArchitectureIsNamedOnEveryCall() throws Exception {
+        Run run = java(RawTwice.class, "--enable-native-access=ALL-UNNAMED", "-Dos.arch=sparcv9");
+        assertEquals(0, run.exitCode(), run.stderr());
+        String message =
+                "rawsys has no tables for this JVM's architecture (os.arch=sparcv9); it supports x86_64, x32, i386, aarch64, arm, "
+                        + "riscv64, ppc64le, s390x, mips64el, mipsel";
+        String twice =
+                "java.lang.UnsatisfiedLinkError: "
+                        + message
+                        + "\njava.lang.UnsupportedOperationException: "
+                        + message
+                        + "\n";
+        assertEquals(
+                twice + twice,
+                run.stdout(),
+                "the same clear error each time, never a NoClassDefFoundError");
     }
 }

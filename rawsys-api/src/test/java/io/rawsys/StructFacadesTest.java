@@ -160,4 +160,46 @@ class StructFacadesTest {
         assertEquals(SyscallAbi.Errors.A3_FLAG, Arch.of("mips64el").abi().errors());
         assertEquals("svc #0", Arch.of("aarch64").abi().instruction());
     }
+
+    /**
+     * getdents64 packs records of varying length; each is read through the kernel's linux_dirent64.
+     */
+    @Test
+    void getdents64RecordsAreReadToTheEndOfTheBuffer() throws Exception {
+        java.util.Set<String> created = new java.util.TreeSet<>();
+        for (int i = 0; i < 300; i++) {
+            String name = "entry-with-a-longish-name-" + i;
+            Files.createFile(dir.resolve(name));
+            created.add(name);
+        }
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        try (Arena arena = Arena.ofConfined()) {
+            long fd =
+                    Syscalls.invoke(
+                            Nr.openat,
+                            Fcntl.AT_FDCWD,
+                            arena.allocateFrom(dir.toString()).address(),
+                            Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC);
+            MemorySegment buffer = arena.allocate(4096, 8);
+            long n;
+            while ((n = Syscalls.invoke(Nr.getdents64, fd, buffer.address(), buffer.byteSize()))
+                    > 0) {
+                for (long at = 0; at < n; ) {
+                    MemorySegment record = buffer.asSlice(at, n - at);
+                    int length =
+                            Short.toUnsignedInt(
+                                    io.rawsys.linux.struct.LinuxDirent64.d_reclen(record));
+                    String name =
+                            io.rawsys.linux.struct.LinuxDirent64.d_name(record.asSlice(0, length))
+                                    .getString(0);
+                    if (!name.equals(".") && !name.equals("..")) {
+                        listed.add(name);
+                    }
+                    at += length;
+                }
+            }
+            Syscalls.invoke(Nr.close, fd);
+        }
+        assertEquals(created, listed);
+    }
 }

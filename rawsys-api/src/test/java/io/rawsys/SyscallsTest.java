@@ -167,4 +167,22 @@ class SyscallsTest {
         assertTrue(!Syscalls.isError(0));
         assertTrue(!Syscalls.isError(Long.MIN_VALUE));
     }
+
+    @Test
+    void aCallTheArchitectureLacksIsEnosysWithoutTheKernel() {
+        assertEquals(-Errno.ENOSYS, Syscalls.raw(SyscallTable.MISSING, 1, 2, 3));
+        assertEquals(-Errno.ENOSYS, Syscalls.Critical.raw(-5));
+        ErrnoException e =
+                assertThrows(ErrnoException.class, () -> Syscalls.invoke(SyscallTable.MISSING, 0));
+        assertEquals("ENOSYS", e.errnoName());
+    }
+
+    @Test
+    void unsignedThirtyTwoBitConstantsAreInts() {
+        int events =
+                io.rawsys.linux.Poll.EPOLLIN
+                        | io.rawsys.linux.Poll.EPOLLET; // compiles: EPOLLET is an int
+        assertEquals(0x80000001, events);
+        assertEquals(0x80000000, Arch.current().constants().intValue("EPOLLET"));
+    }
 }

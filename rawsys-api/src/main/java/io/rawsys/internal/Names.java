@@ -3,6 +3,7 @@ package io.rawsys.internal;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Finds the names closest to a misspelt one, for "did you mean" hints in error messages. */
 public final class Names {
@@ -17,7 +18,13 @@ public final class Names {
         int tolerance = Math.max(1, wanted.length() / 3);
         List<Scored> near =
                 candidates.stream()
-                        .map(c -> new Scored(c, distance(wanted.toLowerCase(), c.toLowerCase())))
+                        .map(
+                                c ->
+                                        new Scored(
+                                                c,
+                                                distance(
+                                                        wanted.toLowerCase(Locale.ROOT),
+                                                        c.toLowerCase(Locale.ROOT))))
                         .filter(s -> s.distance <= tolerance)
                         .toList();
         int best = near.stream().mapToInt(Scored::distance).min().orElse(0);

@@ -7,12 +7,15 @@ import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -36,10 +39,7 @@ public final class StubLoader {
 
     private static final int MFD_CLOEXEC = 0x1;
 
-    /**
-     * Asks for an executable memfd where {@code vm.memfd_noexec} would otherwise seal it; older
-     * kernels refuse it.
-     */
+    /** An executable memfd where {@code vm.memfd_noexec} would seal it; older kernels refuse it. */
     private static final int MFD_EXEC = 0x10;
 
     private static final SymbolLookup LIBRARY;
@@ -78,15 +78,11 @@ public final class StubLoader {
         if (address == null) {
             return failing(
                     type,
-                    "librawsys.so has no symbol "
-                            + symbol
-                            + "; it is broken or from another rawsys version");
+                    "librawsys.so has no " + symbol + "; it is broken or from another rawsys");
         }
-        FunctionDescriptor descriptor =
-                FunctionDescriptor.of(
-                        ValueLayout.JAVA_LONG,
-                        Collections.nCopies(args + 1, ValueLayout.JAVA_LONG)
-                                .toArray(ValueLayout[]::new));
+        ValueLayout[] longs =
+                Collections.nCopies(args + 1, ValueLayout.JAVA_LONG).toArray(ValueLayout[]::new);
+        FunctionDescriptor descriptor = FunctionDescriptor.of(ValueLayout.JAVA_LONG, longs);
         Linker.Option[] options =
                 critical
                         ? new Linker.Option[] {Linker.Option.critical(false)}
@@ -101,16 +97,13 @@ public final class StubLoader {
 
     /**
      * A handle of {@code type} that throws {@link UnsatisfiedLinkError}{@code (message)} whenever
-     * it is called.
+     * called.
      */
     private static MethodHandle failing(MethodType type, String message) {
         try {
+            MethodType failType = MethodType.methodType(long.class, String.class);
             MethodHandle fail =
-                    MethodHandles.lookup()
-                            .findStatic(
-                                    StubLoader.class,
-                                    "fail",
-                                    MethodType.methodType(long.class, String.class));
+                    MethodHandles.lookup().findStatic(StubLoader.class, "fail", failType);
             return MethodHandles.dropArguments(
                     MethodHandles.insertArguments(fail, 0, message), 0, type.parameterList());
         } catch (ReflectiveOperationException e) {
@@ -132,6 +125,14 @@ public final class StubLoader {
                             + who
                             + " to the java command line (or 'Enable-Native-Access: ALL-UNNAMED' to an executable jar's manifest)");
         }
+        if (ValueLayout.ADDRESS.byteSize() != Long.BYTES) {
+            // The stubs take C longs, which are 32 bits here; rawsys's Java API is written for
+            // 64-bit registers.
+            throw new LoadFailure(
+                    "rawsys's Java API needs a 64-bit JVM, and this one is 32-bit (os.arch="
+                            + System.getProperty("os.arch")
+                            + "); rawsys still describes 32-bit ABIs through Arch.of(...), and its stubs for them serve C callers");
+        }
         String explicit = System.getProperty(LIBRARY_PROPERTY);
         if (explicit != null) {
             Path path = Path.of(explicit);
@@ -151,22 +152,52 @@ public final class StubLoader {
         } catch (UnsupportedOperationException e) {
             throw new LoadFailure(e.getMessage());
         }
-        byte[] image;
-        try (InputStream in =
-                StubLibrary.open(platform)
-                        .orElseThrow(
-                                () ->
-                                        new LoadFailure(
-                                                "the rawsys-stubs jar carries no "
-                                                        + StubLibrary.FILE_NAME
-                                                        + " for "
-                                                        + platform
-                                                        + "; build one with 'make -C rawsys-stubs ARCH="
-                                                        + platform.substring(6)
-                                                        + "' and set -D"
-                                                        + LIBRARY_PROPERTY
-                                                        + " to it"))) {
-            image = in.readAllBytes();
+        byte[] image = readImage(platform);
+        String memfdProblem;
+        try {
+            return loadFromMemfd(image);
+        } catch (LoadFailure e) {
+            memfdProblem = e.getMessage();
+        }
+        try {
+            return loadFromTempFile(image);
+        } catch (LoadFailure | IOException | RuntimeException e) {
+            String tmp = System.getProperty("java.io.tmpdir");
+            throw new LoadFailure(
+                    "cannot load "
+                            + StubLibrary.FILE_NAME
+                            + " from memory ("
+                            + memfdProblem
+                            + ") nor from "
+                            + tmp
+                            + " ("
+                            + e.getMessage()
+                            + "); if "
+                            + tmp
+                            + " is mounted noexec, set -Djava.io.tmpdir to a directory that is not, or extract "
+                            + "the library and set -D"
+                            + LIBRARY_PROPERTY
+                            + " to it");
+        }
+    }
+
+    private static byte[] readImage(String platform) throws LoadFailure {
+        InputStream in = StubLibrary.open(platform).orElse(null);
+        if (in == null) {
+            throw new LoadFailure(
+                    "the rawsys-stubs jar carries no "
+                            + StubLibrary.FILE_NAME
+                            + " for "
+                            + platform
+                            + "; build one with 'make -C "
+                            + "rawsys-stubs ARCH="
+                            + platform.substring("linux-".length())
+                            + "' and set -D"
+                            + LIBRARY_PROPERTY
+                            + " to it");
+        }
+        try (in) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new LoadFailure(
                     "cannot read "
@@ -176,71 +207,35 @@ public final class StubLoader {
                             + " from the rawsys-stubs jar: "
                             + e);
         }
-        String memfdProblem;
-        try {
-            return loadFromMemfd(image);
-        } catch (LoadFailure | RuntimeException e) {
-            memfdProblem = e.getMessage();
-        }
-        try {
-            return loadFromTempFile(image);
-        } catch (LoadFailure | IOException | RuntimeException e) {
-            throw new LoadFailure(
-                    "cannot load "
-                            + StubLibrary.FILE_NAME
-                            + " from memory ("
-                            + memfdProblem
-                            + ") nor from java.io.tmpdir ("
-                            + e.getMessage()
-                            + "); if "
-                            + System.getProperty("java.io.tmpdir")
-                            + " is mounted noexec, set -Djava.io.tmpdir to a directory that is not, "
-                            + "or extract the library and set -D"
-                            + LIBRARY_PROPERTY
-                            + " to it");
-        }
     }
 
     /**
-     * Copies the library into a memfd and loads it from /proc/self/fd. The descriptor stays open
-     * for the life of the JVM: glibc knows loaded libraries by path, and a later dlopen of a reused
-     * /proc/self/fd/N would otherwise be answered with this library.
+     * Copies the library into a memfd and loads it from /proc/self/fd. On success the descriptor
+     * stays open for the life of the JVM: glibc knows loaded libraries by path, and a later dlopen
+     * of a reused /proc/self/fd/N would otherwise be answered with this library. On failure it is
+     * closed.
      */
-    @SuppressWarnings("restricted") // the point of this class
     private static SymbolLookup loadFromMemfd(byte[] image) throws LoadFailure {
-        Linker linker = Linker.nativeLinker();
-        MethodHandle memfdCreate =
-                linker.defaultLookup()
-                        .find("memfd_create")
-                        .map(
-                                a ->
-                                        linker.downcallHandle(
-                                                a,
-                                                FunctionDescriptor.of(
-                                                        ValueLayout.JAVA_INT,
-                                                        ValueLayout.ADDRESS,
-                                                        ValueLayout.JAVA_INT)))
-                        .orElseThrow(() -> new LoadFailure("libc has no memfd_create"));
-        int fd;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = arena.allocateFrom("librawsys.so");
-            fd = (int) memfdCreate.invokeExact(name, MFD_CLOEXEC | MFD_EXEC);
-            if (fd < 0) {
-                fd = (int) memfdCreate.invokeExact(name, MFD_CLOEXEC);
-            }
-        } catch (Throwable e) {
-            throw new LoadFailure("memfd_create failed: " + e);
+        Libc libc = new Libc();
+        Libc.Result created = libc.memfdCreate("librawsys.so", MFD_CLOEXEC | MFD_EXEC);
+        if (created.value() < 0) { // a kernel before 6.3 refuses MFD_EXEC with EINVAL
+            created = libc.memfdCreate("librawsys.so", MFD_CLOEXEC);
         }
-        if (fd < 0) {
-            throw new LoadFailure("memfd_create failed");
+        if (created.value() < 0) {
+            throw new LoadFailure("memfd_create failed with errno " + created.errno());
         }
+        int fd = created.value();
         Path path = Path.of("/proc/self/fd/" + fd);
         try {
             Files.write(path, image);
-        } catch (IOException e) {
-            throw new LoadFailure("cannot write the memfd through " + path + ": " + e.getMessage());
+            return lookup(path, "a memfd");
+        } catch (IOException | LoadFailure e) {
+            libc.close(fd);
+            throw new LoadFailure(
+                    e instanceof IOException
+                            ? "cannot write the memfd through " + path + ": " + e.getMessage()
+                            : e.getMessage());
         }
-        return lookup(path, "a memfd");
     }
 
     private static SymbolLookup loadFromTempFile(byte[] image) throws IOException, LoadFailure {
@@ -261,8 +256,64 @@ public final class StubLoader {
             // name goes to dlopen as it is.
             return SymbolLookup.libraryLookup(path.toAbsolutePath().toString(), Arena.global());
         } catch (IllegalArgumentException | IllegalCallerException e) {
-            String what = StubLibrary.FILE_NAME + " from " + from;
-            throw new LoadFailure("dlopen of " + what + " failed: " + e.getMessage());
+            throw new LoadFailure(
+                    "dlopen of "
+                            + StubLibrary.FILE_NAME
+                            + " from "
+                            + from
+                            + " failed: "
+                            + e.getMessage());
+        }
+    }
+
+    /**
+     * The two libc functions loading needs, before rawsys's own stubs exist, with errno captured.
+     */
+    private static final class Libc {
+        /** A return value, and errno as the call left it. */
+        record Result(int value, int errno) {}
+
+        private static final StructLayout STATE = Linker.Option.captureStateLayout();
+        private static final VarHandle ERRNO =
+                STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+        private final MethodHandle memfdCreate;
+        private final MethodHandle close;
+
+        @SuppressWarnings("restricted") // libc, through the JDK's own lookup
+        private Libc() {
+            Linker linker = Linker.nativeLinker();
+            Linker.Option errno = Linker.Option.captureCallState("errno");
+            memfdCreate =
+                    linker.downcallHandle(
+                            linker.defaultLookup().findOrThrow("memfd_create"),
+                            FunctionDescriptor.of(
+                                    ValueLayout.JAVA_INT,
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.JAVA_INT),
+                            errno);
+            close =
+                    linker.downcallHandle(
+                            linker.defaultLookup().findOrThrow("close"),
+                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        }
+
+        Result memfdCreate(String name, int flags) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment state = arena.allocate(STATE);
+                int fd = (int) memfdCreate.invokeExact(state, arena.allocateFrom(name), flags);
+                return new Result(fd, (int) ERRNO.get(state, 0L));
+            } catch (Throwable t) {
+                throw new IllegalStateException("memfd_create: " + t, t);
+            }
+        }
+
+        void close(int fd) {
+            try {
+                int ignored = (int) close.invokeExact(fd);
+            } catch (Throwable t) {
+                throw new IllegalStateException("close: " + t, t);
+            }
         }
     }
 
