@@ -15,4 +15,5 @@ module io.rawsys {
     exports io.rawsys;
     exports io.rawsys.linux;
     exports io.rawsys.linux.struct;
+    exports io.rawsys.vdso;
 }

@@ -251,8 +251,17 @@ public final class Syscalls {
         return result < 0 && result >= -MAX_ERRNO;
     }
 
-    /** Turns an error result into {@link ErrnoException}; the one place in rawsys that does. */
-    static long check(long result, long nr) {
+    /**
+     * Turns a raw result into the value, or into {@link ErrnoException} when it is {@code -errno}:
+     * the one place in rawsys that does, also for results that come from elsewhere than a stub (a
+     * vDSO function returns the kernel's convention too).
+     *
+     * @param result what the kernel returned
+     * @param nr the call it came from, for the exception's message; -1 if none in particular
+     * @return {@code result}, when it is not an error
+     * @throws ErrnoException when it is
+     */
+    public static long check(long result, long nr) {
         if (isError(result)) {
             throw new ErrnoException((int) -result, nr);
         }

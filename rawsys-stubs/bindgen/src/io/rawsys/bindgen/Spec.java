@@ -252,6 +252,20 @@ final class Spec {
             };
             """;
 
+    /**
+     * What the vDSO's getrandom reports about the per-thread state it wants
+     * (include/uapi/linux/random.h since Linux 6.11; Debian 12's headers, from 6.1, predate it).
+     */
+    private static final String VGETRANDOM_OPAQUE_PARAMS =
+            """
+            struct rawsys_vgetrandom_opaque_params {
+                __u32 size_of_opaque_state;
+                __u32 mmap_prot;
+                __u32 mmap_flags;
+                __u32 reserved[13];
+            };
+            """;
+
     static final List<StructSpec> STRUCTS =
             List.of(
                     new StructSpec("timespec", "struct timespec", "time.h"),
@@ -350,6 +364,14 @@ final class Spec {
                             List.of(),
                             Map.of(),
                             List.of(new Derived("RAWSYS_NSIG", List.of("signal.h"), "_NSIG"))),
+                    new StructSpec(
+                            "vgetrandom_opaque_params",
+                            "struct rawsys_vgetrandom_opaque_params",
+                            List.of("linux/types.h"),
+                            VGETRANDOM_OPAQUE_PARAMS,
+                            List.of(),
+                            Map.of(),
+                            List.of()),
                     new StructSpec("sock_filter", "struct sock_filter", "linux/filter.h"),
                     new StructSpec("sock_fprog", "struct sock_fprog", "linux/filter.h"),
                     new StructSpec("clone_args", "struct clone_args", "linux/sched.h"));

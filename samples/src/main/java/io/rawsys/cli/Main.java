@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             TableCommand.class,
             ErrnoCommand.class,
             ConstCommand.class,
+            VdsoCommand.class,
             DemoCommand.class,
             HelpCommand.class
         })

@@ -223,4 +223,20 @@ class CliIT {
         assertEquals(2, typo.status());
         assertTrue(typo.stderr().contains("did you mean O_RDONLY?"), typo.stderr());
     }
+
+    @Test
+    void vdsoListsTheSymbolsAndWhatRawsysBinds(@TempDir Path dir) throws Exception {
+        Path dump = dir.resolve("vdso.so");
+        Run run = rawsys("vdso", "--dump", dump.toString());
+        assertEquals(0, run.status(), run.stderr());
+        assertTrue(run.stdout().contains("ELF64 EM_X86_64"), run.stdout());
+        assertTrue(run.stdout().contains("__vdso_clock_gettime@@LINUX_2.6"), run.stdout());
+        assertTrue(
+                run.stdout().contains("clock_gettime  -> __vdso_clock_gettime@LINUX_2.6"),
+                run.stdout());
+        Process readelf = new ProcessBuilder("readelf", "-h", dump.toString()).start();
+        String header = new String(readelf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, readelf.waitFor());
+        assertTrue(header.contains("DYN (Shared object file)"), header);
+    }
 }

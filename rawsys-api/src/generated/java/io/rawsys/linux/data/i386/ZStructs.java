@@ -477,6 +477,14 @@ public final class ZStructs {
                     I32.withName("sa_restorer"),
                     MemoryLayout.sequenceLayout(2, I32).withName("sa_mask")).withName("kernel_sigaction");
 
+    /** {@code struct rawsys_vgetrandom_opaque_params} from {@code <linux/types.h>}: 64 bytes, aligned to 4. */
+    public static final GroupLayout vgetrandom_opaque_params =
+            MemoryLayout.structLayout(
+                    I32.withName("size_of_opaque_state"),
+                    I32.withName("mmap_prot"),
+                    I32.withName("mmap_flags"),
+                    MemoryLayout.sequenceLayout(13, I32).withName("reserved")).withName("vgetrandom_opaque_params");
+
     /** {@code struct sock_filter} from {@code <linux/filter.h>}: 8 bytes, aligned to 4. */
     public static final GroupLayout sock_filter =
             MemoryLayout.structLayout(
@@ -809,6 +817,10 @@ public final class ZStructs {
             kernel_sigaction sa_flags 4 u 4 1
             kernel_sigaction sa_restorer 8 p 4 1
             kernel_sigaction sa_mask 12 u 4 2
+            vgetrandom_opaque_params size_of_opaque_state 0 u 4 1
+            vgetrandom_opaque_params mmap_prot 4 u 4 1
+            vgetrandom_opaque_params mmap_flags 8 u 4 1
+            vgetrandom_opaque_params reserved 12 u 4 13
             sock_filter code 0 u 2 1
             sock_filter jt 2 u 1 1
             sock_filter jf 3 u 1 1
@@ -869,6 +881,7 @@ public final class ZStructs {
             ptrace_syscall_info struct+ptrace_syscall_info linux/ptrace.h
             siginfo siginfo_t signal.h
             kernel_sigaction struct+rawsys_kernel_sigaction linux/signal.h
+            vgetrandom_opaque_params struct+rawsys_vgetrandom_opaque_params linux/types.h
             sock_filter struct+sock_filter linux/filter.h
             sock_fprog struct+sock_fprog linux/filter.h
             clone_args struct+clone_args linux/sched.h
@@ -915,6 +928,7 @@ public final class ZStructs {
             case "ptrace_syscall_info" -> ptrace_syscall_info;
             case "siginfo" -> siginfo;
             case "kernel_sigaction" -> kernel_sigaction;
+            case "vgetrandom_opaque_params" -> vgetrandom_opaque_params;
             case "sock_filter" -> sock_filter;
             case "sock_fprog" -> sock_fprog;
             case "clone_args" -> clone_args;
