@@ -49,6 +49,39 @@ class LoaderTest {
         }
     }
 
+    /** A program printing what each vDSO function returned and how rawsys called it. */
+    public static final class VdsoCalls {
+        public static void main(String[] args) {
+            long before = System.nanoTime();
+            long monotonic = io.rawsys.vdso.Vdso.clockGettime(io.rawsys.linux.Time.CLOCK_MONOTONIC);
+            long after = System.nanoTime();
+            System.out.println("monotonic " + (before <= monotonic && monotonic <= after));
+            System.out.println(
+                    "time "
+                            + (Math.abs(
+                                            io.rawsys.vdso.Vdso.time()
+                                                    - System.currentTimeMillis() / 1000)
+                                    <= 1));
+            System.out.println(
+                    "gettimeofday "
+                            + (Math.abs(
+                                            io.rawsys.vdso.Vdso.gettimeofday() / 1000
+                                                    - System.currentTimeMillis())
+                                    <= 1000));
+            System.out.println("getcpu " + (io.rawsys.vdso.Vdso.getcpu() >= 0));
+            System.out.println(
+                    "getres "
+                            + (io.rawsys.vdso.Vdso.clockGetres(io.rawsys.linux.Time.CLOCK_MONOTONIC)
+                                    > 0));
+            try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+                System.out.println(
+                        "getrandom " + io.rawsys.vdso.Vdso.getrandom(arena.allocate(16), 0));
+            }
+            io.rawsys.vdso.Vdso.bindings()
+                    .forEach(b -> System.out.println(b.function() + " -> " + b));
+        }
+    }
+
     record Run(int exitCode, String stdout, String stderr) {}
 
     static Run java(String... options) throws IOException, InterruptedException {
@@ -158,5 +191,27 @@ class LoaderTest {
                 twice + twice,
                 run.stdout(),
                 "the same clear error each time, never a NoClassDefFoundError");
+    }
+
+    @Test
+    void everyVdsoFunctionFallsBackToItsSystemCall() throws Exception {
+        Run run = java(VdsoCalls.class, "--enable-native-access=ALL-UNNAMED", "-Drawsys.vdso=off");
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals(
+                """
+                monotonic true
+                time true
+                gettimeofday true
+                getcpu true
+                getres true
+                getrandom 16
+                clock_gettime -> the clock_gettime system call
+                clock_getres -> the clock_getres system call
+                gettimeofday -> the gettimeofday system call
+                time -> the time system call
+                getcpu -> the getcpu system call
+                getrandom -> the getrandom system call
+                """,
+                run.stdout());
     }
 }

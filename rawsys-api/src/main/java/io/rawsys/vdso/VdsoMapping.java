@@ -33,6 +33,12 @@ public record VdsoMapping(long base, long size, ElfImage image) {
         return segment().toArray(ValueLayout.JAVA_BYTE);
     }
 
+    /**
+     * System property that, set to {@code off}, makes every vDSO call a system call: for comparing
+     * the two.
+     */
+    public static final String DISABLE_PROPERTY = "rawsys.vdso";
+
     static Optional<VdsoMapping> current() {
         return Optional.ofNullable(Holder.MAPPING);
     }
@@ -51,7 +57,9 @@ public record VdsoMapping(long base, long size, ElfImage image) {
             VdsoMapping mapping = null;
             String problem = null;
             long base = Auxv.get(Elf.AT_SYSINFO_EHDR).orElse(0);
-            if (base == 0) {
+            if ("off".equals(System.getProperty(DISABLE_PROPERTY))) {
+                problem = "the vDSO is not used (-D" + DISABLE_PROPERTY + "=off)";
+            } else if (base == 0) {
                 problem = "the process has no vDSO (no AT_SYSINFO_EHDR in its auxiliary vector)";
             } else {
                 try {
