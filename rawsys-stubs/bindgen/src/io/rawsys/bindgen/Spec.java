@@ -55,6 +55,13 @@ final class Spec {
                                             "linux/close_range.h"),
                                     from("[RWXF]_OK|UTIME_\\w+", "unistd.h", "sys/stat.h"))),
                     new ConstantGroup(
+                            "Dirent",
+                            "Directory entry types, as getdents64 reports them in d_type.",
+                            List.of(
+                                    from(
+                                            "DT_(UNKNOWN|FIFO|CHR|DIR|BLK|REG|LNK|SOCK|WHT)",
+                                            "dirent.h"))),
+                    new ConstantGroup(
                             "Mman",
                             "Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create.",
                             List.of(

@@ -18,13 +18,14 @@ public final class ZArchData {
 
     /** The generated constants classes of {@code io.rawsys.linux}; each architecture has a table for each. */
     public static final List<String> CONSTANT_GROUPS =
-            List.of("Fcntl", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Futex", "Random", "Mount", "Elf");
+            List.of("Fcntl", "Dirent", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Futex", "Random", "Mount", "Elf");
 
     /** One {@code group source headers} line per source of a constants group: the headers a constant's source number names. */
     public static final String CONSTANT_SOURCES =
             """
             Fcntl 0 linux/fcntl.h,linux/stat.h,linux/openat2.h,linux/fs.h,linux/falloc.h,linux/fadvise.h,linux/close_range.h
             Fcntl 1 unistd.h,sys/stat.h
+            Dirent 0 dirent.h
             Mman 0 linux/mman.h,linux/memfd.h
             Signal 0 linux/signal.h
             Sched 0 linux/sched.h

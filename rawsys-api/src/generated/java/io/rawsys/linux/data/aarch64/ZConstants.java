@@ -194,6 +194,20 @@ public final class ZConstants {
             X_OK 1 4 1
             """;
 
+    /** Directory entry types, as getdents64 reports them in d_type. One {@code NAME value sizeof source} line each. */
+    public static final String DIRENT =
+            """
+            DT_BLK 6 4 0
+            DT_CHR 2 4 0
+            DT_DIR 4 4 0
+            DT_FIFO 1 4 0
+            DT_LNK 10 4 0
+            DT_REG 8 4 0
+            DT_SOCK 12 4 0
+            DT_UNKNOWN 0 4 0
+            DT_WHT 14 4 0
+            """;
+
     /** Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create. One {@code NAME value sizeof source} line each. */
     public static final String MMAN =
             """
@@ -3610,6 +3624,7 @@ public final class ZConstants {
     public static String group(String group) {
         return switch (group) {
             case "Fcntl" -> FCNTL;
+            case "Dirent" -> DIRENT;
             case "Mman" -> MMAN;
             case "Signal" -> SIGNAL;
             case "Sched" -> SCHED;
