@@ -1,4 +1,4 @@
-package io.rawsys.vdso;
+package io.rawsys.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,13 +13,13 @@ import java.util.OptionalLong;
  * The auxiliary vector the kernel gave this process at exec, read from {@code /proc/self/auxv}:
  * pairs of a type ({@code AT_SYSINFO_EHDR}, {@code AT_PAGESZ} …) and a value, in native words.
  */
-final class Auxv {
+public final class Auxv {
     private static final Map<Long, Long> ENTRIES = read();
 
     private Auxv() {}
 
     /** The value of entry {@code type}, if the process has it. */
-    static OptionalLong get(long type) {
+    public static OptionalLong get(long type) {
         Long value = ENTRIES.get(type);
         return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }

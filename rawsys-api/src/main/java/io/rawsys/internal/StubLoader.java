@@ -18,7 +18,8 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Loads {@code librawsys.so} for the running architecture and makes downcall handles to its stubs.
@@ -66,23 +67,43 @@ public final class StubLoader {
      * @param critical whether to link with {@link Linker.Option#critical}, for calls that never
      *     block
      */
-    @SuppressWarnings("restricted") // the point of this class
     public static MethodHandle syscall(int args, boolean critical) {
-        MethodType type =
-                MethodType.methodType(long.class, Collections.nCopies(args + 1, long.class));
+        return syscall("l".repeat(args), critical);
+    }
+
+    /**
+     * A handle to the stub for {@code shape.length()} arguments, where each {@code 'p'} in {@code
+     * shape} is a {@link MemorySegment} pointer and each {@code 'l'} a {@code long}: {@code "lpl"}
+     * makes {@code (long nr, long fd, MemorySegment buf, long count) -> long}, read's shape. A
+     * pointer and a long travel in the same register on every 64-bit ABI, so one stub serves both;
+     * passing the segment rather than its address lets FFM keep its memory alive during the call
+     * and refuse a heap or closed one before the kernel sees it.
+     */
+    @SuppressWarnings("restricted") // the point of this class
+    public static MethodHandle syscall(String shape, boolean critical) {
+        List<Class<?>> parameters = new ArrayList<>(List.of(long.class));
+        List<MemoryLayout> layouts = new ArrayList<>(List.of(ValueLayout.JAVA_LONG));
+        for (char c : shape.toCharArray()) {
+            boolean pointer = c == 'p';
+            if (!pointer && c != 'l') {
+                throw new IllegalArgumentException("a shape is made of l and p, not " + shape);
+            }
+            parameters.add(pointer ? MemorySegment.class : long.class);
+            layouts.add(pointer ? ValueLayout.ADDRESS : ValueLayout.JAVA_LONG);
+        }
+        MethodType type = MethodType.methodType(long.class, parameters);
         if (LIBRARY == null) {
             return failing(type, FAILURE);
         }
-        String symbol = "rawsys_syscall" + args;
+        String symbol = "rawsys_syscall" + shape.length();
         MemorySegment address = LIBRARY.find(symbol).orElse(null);
         if (address == null) {
             return failing(
                     type,
                     "librawsys.so has no " + symbol + "; it is broken or from another rawsys");
         }
-        ValueLayout[] longs =
-                Collections.nCopies(args + 1, ValueLayout.JAVA_LONG).toArray(ValueLayout[]::new);
-        FunctionDescriptor descriptor = FunctionDescriptor.of(ValueLayout.JAVA_LONG, longs);
+        FunctionDescriptor descriptor =
+                FunctionDescriptor.of(ValueLayout.JAVA_LONG, layouts.toArray(MemoryLayout[]::new));
         Linker.Option[] options =
                 critical
                         ? new Linker.Option[] {Linker.Option.critical(false)}

@@ -1,5 +1,6 @@
 package io.rawsys.vdso;
 
+import io.rawsys.internal.Auxv;
 import io.rawsys.linux.Elf;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import io.rawsys.Syscalls;
+import io.rawsys.internal.Auxv;
 import io.rawsys.linux.Elf;
 import io.rawsys.linux.Nr;
 import io.rawsys.linux.struct.VgetrandomOpaqueParams;
