@@ -13,6 +13,7 @@ module io.rawsys {
     requires io.rawsys.stubs;
 
     exports io.rawsys;
+    exports io.rawsys.calls;
     exports io.rawsys.linux;
     exports io.rawsys.linux.struct;
     exports io.rawsys.vdso;

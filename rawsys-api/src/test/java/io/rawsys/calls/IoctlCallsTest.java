@@ -1,0 +1,123 @@
+package io.rawsys.calls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.rawsys.ErrnoException;
+import io.rawsys.linux.Errno;
+import io.rawsys.linux.Fcntl;
+import io.rawsys.linux.Ioctl;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IoctlCallsTest {
+    @TempDir Path dir;
+
+    /**
+     * A real pseudo-terminal, opened as posix_openpt, unlockpt and ptsname do: /dev/ptmx,
+     * TIOCSPTLCK, TIOCGPTN.
+     */
+    @Test
+    void windowSizeOfARealPty() {
+        int master =
+                FileCalls.openat(
+                        Fcntl.AT_FDCWD,
+                        "/dev/ptmx",
+                        Fcntl.O_RDWR | Fcntl.O_NOCTTY | Fcntl.O_CLOEXEC);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment zero = arena.allocateFrom(ValueLayout.JAVA_INT, 0);
+            io.rawsys.Syscalls.invoke(
+                    io.rawsys.linux.Nr.ioctl, master, Ioctl.TIOCSPTLCK, zero.address());
+            MemorySegment number = arena.allocate(ValueLayout.JAVA_INT);
+            io.rawsys.Syscalls.invoke(
+                    io.rawsys.linux.Nr.ioctl, master, Ioctl.TIOCGPTN, number.address());
+            int slave =
+                    FileCalls.openat(
+                            Fcntl.AT_FDCWD,
+                            "/dev/pts/" + number.get(ValueLayout.JAVA_INT, 0),
+                            Fcntl.O_RDWR | Fcntl.O_NOCTTY | Fcntl.O_CLOEXEC);
+            IoctlCalls.setWindowSize(master, new WindowSize(33, 101, 0, 0));
+            assertEquals(new WindowSize(33, 101, 0, 0), IoctlCalls.windowSize(slave));
+            FileCalls.write(
+                    master,
+                    arena.allocateFrom(
+                            ValueLayout.JAVA_BYTE, "typed\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(
+                    6, IoctlCalls.bytesReadable(slave), "FIONREAD on the terminal's input queue");
+            FileCalls.close(slave);
+        } finally {
+            FileCalls.close(master);
+        }
+    }
+
+    @Test
+    void aPipeIsNoTerminal() {
+        Pipe pipe = FdCalls.pipe2(Fcntl.O_CLOEXEC);
+        ErrnoException e =
+                assertThrows(ErrnoException.class, () -> IoctlCalls.windowSize(pipe.readEnd()));
+        assertEquals(Errno.ENOTTY, e.errno());
+        FileCalls.close(pipe.readEnd());
+        FileCalls.close(pipe.writeEnd());
+    }
+
+    /** The flags lsattr shows, read and set through FS_IOC_GETFLAGS and FS_IOC_SETFLAGS. */
+    @Test
+    void fileFlagsAreWhatLsattrShows() throws Exception {
+        Path file = dir.resolve("attrs");
+        Files.writeString(file, "x");
+        int fd = FileCalls.openat(Fcntl.AT_FDCWD, file.toString(), Fcntl.O_RDONLY);
+        int flags;
+        try {
+            flags = IoctlCalls.fileFlags(fd);
+        } catch (ErrnoException e) {
+            assumeTrue(
+                    e.errno() != Errno.ENOTTY && e.errno() != Errno.EOPNOTSUPP,
+                    "the file system of " + dir + " keeps no inode flags");
+            throw e;
+        }
+        IoctlCalls.setFileFlags(fd, flags | Ioctl.FS_NOATIME_FL);
+        assertEquals(flags | Ioctl.FS_NOATIME_FL, IoctlCalls.fileFlags(fd));
+        FileCalls.close(fd);
+        Process lsattr = new ProcessBuilder("lsattr", "-d", file.toString()).start();
+        String out = new String(lsattr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, lsattr.waitFor(), out);
+        // lsattr prints the flags as letters, then the name: "--------A------------ /path"; A is
+        // noatime.
+        assertTrue(out.substring(0, out.indexOf(' ')).contains("A"), out);
+    }
+
+    /** A loop device over a 3 MiB file: BLKGETSIZE64 says 3 MiB. */
+    @Test
+    void blockDeviceSizeOfALoopDevice() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/loop-control")), "no loop devices on this machine");
+        Path backing = dir.resolve("disk.img");
+        Files.write(backing, new byte[3 << 20]);
+        Process attach =
+                new ProcessBuilder("losetup", "--find", "--show", backing.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        String device =
+                new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assumeTrue(attach.waitFor() == 0, "losetup could not attach a loop device: " + device);
+        try {
+            int fd = FileCalls.openat(Fcntl.AT_FDCWD, device, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
+            assertEquals(3 << 20, IoctlCalls.blockDeviceSize(fd));
+            FileCalls.close(fd);
+        } finally {
+            new ProcessBuilder("losetup", "-d", device).start().waitFor();
+        }
+        int file = FileCalls.openat(Fcntl.AT_FDCWD, backing.toString(), Fcntl.O_RDONLY);
+        assertEquals(
+                Errno.ENOTTY,
+                assertThrows(ErrnoException.class, () -> IoctlCalls.blockDeviceSize(file)).errno());
+        FileCalls.close(file);
+    }
+}
