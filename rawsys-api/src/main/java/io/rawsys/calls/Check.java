@@ -72,16 +72,22 @@ final class Check {
 
     /** A path, as the NUL-terminated UTF-8 the kernel reads, in {@code arena}. */
     static MemorySegment path(String path, Arena arena) {
-        if (path == null) {
-            throw new NullPointerException("the path is null");
+        return cString(path, "the path", arena);
+    }
+
+    /** A NUL-terminated UTF-8 copy of {@code value}, which must not hold a NUL itself. */
+    static MemorySegment cString(String value, String what, Arena arena) {
+        if (value == null) {
+            throw new NullPointerException(what + " is null");
         }
-        if (path.indexOf('\0') >= 0) {
+        if (value.indexOf('\0') >= 0) {
             throw new IllegalArgumentException(
-                    "the path '"
-                            + path.replace("\0", "\\0")
+                    what
+                            + " '"
+                            + value.replace("\0", "\\0")
                             + "' contains a NUL byte, which would end it early");
         }
-        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         MemorySegment copy = arena.allocate(bytes.length + 1L);
         MemorySegment.copy(
                 bytes, 0, copy, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes.length);

@@ -347,6 +347,29 @@ public final class FileCalls {
         Shapes.ll(Nr.ftruncate, fd, length);
     }
 
+    /**
+     * An anonymous file in memory: a file descriptor to a file no directory holds, gone when the
+     * last descriptor closes. With {@code MFD_CLOEXEC} no child inherits it; a program copied into
+     * one can still be run through {@code /proc/<pid>/fd/<fd>} without a writable, exec-able
+     * directory.
+     *
+     * <p>C: {@code int memfd_create(const char *name, unsigned int flags)}
+     *
+     * @param name what {@code /proc/self/fd} shows, as {@code /memfd:NAME}: at most 249 bytes
+     * @param flags {@code MFD_CLOEXEC}, {@code MFD_ALLOW_SEALING}, {@code MFD_EXEC} … from {@link
+     *     io.rawsys.linux.Mman}
+     */
+    public static int memfdCreate(String name, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment n = Check.cString(name, "the memfd name", arena);
+            if (n.byteSize() - 1 > 249) {
+                throw new IllegalArgumentException(
+                        "a memfd name is at most 249 bytes; this one has " + (n.byteSize() - 1));
+            }
+            return (int) Shapes.pl(Nr.memfd_create, n, flags);
+        }
+    }
+
     /** glibc's dev_t encoding: 12 bits of major and 20 of minor, split around the low byte. */
     static int major(long dev) {
         return (int) (((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL));

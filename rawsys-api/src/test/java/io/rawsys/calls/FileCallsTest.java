@@ -11,6 +11,7 @@ import io.rawsys.ErrnoException;
 import io.rawsys.linux.Dirent;
 import io.rawsys.linux.Errno;
 import io.rawsys.linux.Fcntl;
+import io.rawsys.linux.Mman;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -172,6 +173,33 @@ class FileCallsTest {
                                         dir.resolve("nope").toString(),
                                         Fcntl.O_RDONLY));
         assertEquals("ENOENT", missing.errnoName());
+    }
+
+    @Test
+    void memfdIsAnAnonymousFileThatProcShowsByName() throws Exception {
+        int fd = FileCalls.memfdCreate("rawsys-test", Mman.MFD_CLOEXEC);
+        try (Arena arena = Arena.ofConfined()) {
+            assertEquals(3, FileCalls.write(fd, arena.allocateFrom("abc").asSlice(0, 3)));
+            assertEquals(3, FileCalls.fstat(fd).size());
+            assertEquals(
+                    "/memfd:rawsys-test (deleted)",
+                    FileCalls.readlinkat(Fcntl.AT_FDCWD, "/proc/self/fd/" + fd));
+            assertEquals("abc", Files.readString(Path.of("/proc/self/fd/" + fd)));
+            assertEquals(Fcntl.FD_CLOEXEC, FdCalls.fcntl(fd, Fcntl.F_GETFD, 0));
+        } finally {
+            FileCalls.close(fd);
+        }
+        IllegalArgumentException tooLong =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> FileCalls.memfdCreate("x".repeat(250), 0));
+        assertEquals("a memfd name is at most 249 bytes; this one has 250", tooLong.getMessage());
+        IllegalArgumentException nul =
+                assertThrows(
+                        IllegalArgumentException.class, () -> FileCalls.memfdCreate("a\0b", 0));
+        assertEquals(
+                "the memfd name 'a\\0b' contains a NUL byte, which would end it early",
+                nul.getMessage());
     }
 
     /**
