@@ -1,5 +1,9 @@
 package io.rawsys.cli;
 
+import io.rawsys.Arch;
+import io.rawsys.ErrnoException;
+import io.rawsys.cli.exercise.AsmCommand;
+import io.rawsys.cli.exercise.LibcCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -34,6 +38,8 @@ import picocli.CommandLine.Spec;
             ConstCommand.class,
             VdsoCommand.class,
             DemoCommand.class,
+            LibcCommand.class,
+            AsmCommand.class,
             HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
@@ -62,6 +68,28 @@ public final class Main implements Callable<Integer> {
                     err.println("rawsys: " + e.getMessage());
                     err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
                     return failed.getCommandSpec().exitCodeOnInvalidInput();
+                });
+        cli.setExecutionExceptionHandler(
+                (e, failed, parseResult) -> {
+                    PrintWriter err = failed.getErr();
+                    String name = failed.getCommandSpec().qualifiedName();
+                    if (e instanceof Failure failure) {
+                        err.println(name + ": " + failure.getMessage());
+                        return failure.status();
+                    }
+                    if (e instanceof ErrnoException errno) {
+                        String call =
+                                errno.syscall() < 0
+                                        ? ""
+                                        : Arch.current()
+                                                        .syscalls()
+                                                        .name(errno.syscall())
+                                                        .orElse("syscall " + errno.syscall())
+                                                + ": ";
+                        err.println(name + ": " + call + Failure.describe(errno));
+                        return Failure.KERNEL;
+                    }
+                    throw e;
                 });
         return cli.execute(args);
     }
