@@ -102,6 +102,16 @@ public final class IoctlCalls {
         }
     }
 
+    /**
+     * The logical sector size of the block device {@code fd} refers to: the smallest unit it
+     * addresses (512, or 4096 on some disks).
+     *
+     * <p>C: {@code ioctl(fd, BLKSSZGET, int *)}
+     */
+    public static int blockSectorSize(int fd) {
+        return intRequest(fd, Ioctl.BLKSSZGET);
+    }
+
     private static int intRequest(int fd, long request) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment value = arena.allocate(ValueLayout.JAVA_INT);

@@ -110,6 +110,9 @@ class IoctlCallsTest {
         try {
             int fd = FileCalls.openat(Fcntl.AT_FDCWD, device, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
             assertEquals(3 << 20, IoctlCalls.blockDeviceSize(fd));
+            assertEquals(
+                    Integer.parseInt(run("blockdev", "--getss", device)),
+                    IoctlCalls.blockSectorSize(fd));
             FileCalls.close(fd);
         } finally {
             new ProcessBuilder("losetup", "-d", device).start().waitFor();
@@ -119,5 +122,13 @@ class IoctlCallsTest {
                 Errno.ENOTTY,
                 assertThrows(ErrnoException.class, () -> IoctlCalls.blockDeviceSize(file)).errno());
         FileCalls.close(file);
+    }
+
+    /** The stdout of a command that must succeed, stripped. */
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+        return out;
     }
 }

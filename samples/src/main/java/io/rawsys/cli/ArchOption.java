@@ -8,7 +8,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The {@code --arch} option of the commands that read rawsys's tables. */
-final class ArchOption {
+public final class ArchOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -21,7 +21,7 @@ final class ArchOption {
     String name;
 
     /** The chosen architecture; an unknown name is a usage error that lists the known ones. */
-    Arch arch() {
+    public Arch arch() {
         try {
             return name == null ? Arch.current() : Arch.of(name);
         } catch (NoSuchElementException e) {

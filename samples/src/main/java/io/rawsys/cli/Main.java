@@ -3,6 +3,7 @@ package io.rawsys.cli;
 import io.rawsys.Arch;
 import io.rawsys.ErrnoException;
 import io.rawsys.cli.exercise.AsmCommand;
+import io.rawsys.cli.exercise.IoctlCommand;
 import io.rawsys.cli.exercise.LibcCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             LibcCommand.class,
             AsmCommand.class,
+            IoctlCommand.class,
             HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
