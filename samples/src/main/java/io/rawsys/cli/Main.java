@@ -3,8 +3,11 @@ package io.rawsys.cli;
 import io.rawsys.Arch;
 import io.rawsys.ErrnoException;
 import io.rawsys.cli.exercise.AsmCommand;
+import io.rawsys.cli.exercise.ConfigfsCommand;
 import io.rawsys.cli.exercise.IoctlCommand;
 import io.rawsys.cli.exercise.LibcCommand;
+import io.rawsys.cli.exercise.ProcCommand;
+import io.rawsys.cli.exercise.SysCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -42,6 +45,9 @@ import picocli.CommandLine.Spec;
             LibcCommand.class,
             AsmCommand.class,
             IoctlCommand.class,
+            ProcCommand.class,
+            SysCommand.class,
+            ConfigfsCommand.class,
             HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
