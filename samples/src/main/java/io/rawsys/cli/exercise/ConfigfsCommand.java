@@ -67,6 +67,8 @@ public final class ConfigfsCommand implements Callable<Integer> {
                     "netconsole", "remote_port=6666",
                     "usb_gadget", "idVendor=0x1d6b");
 
+    private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z0-9_]+");
+
     private static final Pattern ITEM = Pattern.compile("[A-Za-z0-9_.:-]+(/[A-Za-z0-9_.:-]+)+");
 
     @Override
@@ -76,6 +78,7 @@ public final class ConfigfsCommand implements Callable<Integer> {
             throw Failure.usage(
                     "--item wants SUBSYSTEM/NAME (e.g. netconsole/demo), not '" + item + "'");
         }
+        parse(settings); // bad input is refused before anything is looked at or made
         if (!KernelFiles.read("/proc/filesystems")
                 .lines()
                 .anyMatch(l -> l.endsWith("\tconfigfs"))) {
@@ -121,11 +124,17 @@ public final class ConfigfsCommand implements Callable<Integer> {
             target = known.get() + "/rawsys-demo";
             values = settings.isEmpty() ? List.of(DEMOS.get(known.get())) : settings;
         }
-        walk(out, root + "/" + target, values);
+        walk(out, root + "/" + target, parse(values));
         return 0;
     }
 
-    private void walk(PrintWriter out, String path, List<String> values) {
+    private static List<KernelFiles.Setting> parse(List<String> settings) {
+        return settings.stream()
+                .map(s -> KernelFiles.Setting.parse(s, ATTRIBUTE, "ATTRIBUTE=VALUE"))
+                .toList();
+    }
+
+    private void walk(PrintWriter out, String path, List<KernelFiles.Setting> values) {
         try {
             FileCalls.mkdirat(Fcntl.AT_FDCWD, path, 0755);
         } catch (ErrnoException e) {
@@ -134,23 +143,8 @@ public final class ConfigfsCommand implements Callable<Integer> {
         out.println("mkdirat(" + path + ") = 0: the kernel made the item; its attributes:");
         try {
             show(out, path);
-            for (String setting : values) {
-                int eq = setting.indexOf('=');
-                if (eq <= 0 || setting.substring(0, eq).contains("/")) {
-                    throw Failure.usage("--set wants ATTRIBUTE=VALUE, not '" + setting + "'");
-                }
-                String file = path + "/" + setting.substring(0, eq);
-                try {
-                    KernelFiles.write(file, setting.substring(eq + 1));
-                } catch (ErrnoException e) {
-                    throw Failure.of(e, "writing " + file);
-                }
-                out.printf(
-                        "write(%s, \"%s\") = %d; it reads back %s%n",
-                        file,
-                        setting.substring(eq + 1),
-                        setting.length() - eq - 1,
-                        ProcCommand.orError(() -> KernelFiles.read(file).strip()));
+            for (KernelFiles.Setting s : values) {
+                out.println(KernelFiles.set(path + "/" + s.name(), s.value()));
             }
         } finally {
             if (!keep) {
@@ -170,9 +164,7 @@ public final class ConfigfsCommand implements Callable<Integer> {
             out.printf(
                     "  %-20s %s%n",
                     e.name() + (e.type() == Dirent.DT_DIR ? "/" : ""),
-                    e.type() == Dirent.DT_DIR
-                            ? ""
-                            : ProcCommand.orError(() -> KernelFiles.read(file).strip()));
+                    e.type() == Dirent.DT_DIR ? "" : KernelFiles.value(file));
         }
     }
 

@@ -1,7 +1,9 @@
 package io.rawsys.cli.exercise;
 
+import io.rawsys.ErrnoException;
 import io.rawsys.calls.DirEntry;
 import io.rawsys.calls.FileCalls;
+import io.rawsys.cli.Failure;
 import io.rawsys.linux.Fcntl;
 import java.io.ByteArrayOutputStream;
 import java.lang.foreign.Arena;
@@ -10,6 +12,8 @@ import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * procfs, sysfs and configfs files through the typed file calls. The kernel makes these files up on
@@ -65,5 +69,49 @@ final class KernelFiles {
     /** A symbolic link's target. */
     static String link(String path) {
         return FileCalls.readlinkat(Fcntl.AT_FDCWD, path);
+    }
+
+    /** The value, or how reading it failed: a view shows what it can. */
+    static String orError(Supplier<String> read) {
+        try {
+            return read.get();
+        } catch (ErrnoException e) {
+            return "(" + Failure.describe(e) + ")";
+        }
+    }
+
+    /** A one-line attribute's value, or how reading it failed. */
+    static String value(String path) {
+        return orError(() -> read(path).strip());
+    }
+
+    /**
+     * Writes an attribute and reports what it held before and after: {@code path: old -> new}.
+     *
+     * @throws Failure when the kernel refuses the value
+     */
+    static String set(String path, String value) {
+        String before = value(path);
+        try {
+            write(path, value);
+        } catch (ErrnoException e) {
+            throw Failure.of(e, "writing " + path);
+        }
+        return path + ": " + before + " -> " + value(path);
+    }
+
+    /** A {@code --set NAME=VALUE} option, its name checked against what the command allows. */
+    record Setting(String name, String value) {
+        /**
+         * @param expected what the option wants, for the message: "FILE=VALUE with FILE …"
+         */
+        static Setting parse(String text, Pattern names, String expected) {
+            int eq = text.indexOf('=');
+            String name = eq < 0 ? "" : text.substring(0, eq);
+            if (!names.matcher(name).matches() || name.contains("..")) {
+                throw Failure.usage("--set wants " + expected + ", not '" + text + "'");
+            }
+            return new Setting(name, text.substring(eq + 1));
+        }
     }
 }

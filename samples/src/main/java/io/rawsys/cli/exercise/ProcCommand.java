@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,27 +89,12 @@ public final class ProcCommand implements Callable<Integer> {
     }
 
     private void set(String dir, String setting) {
-        int eq = setting.indexOf('=');
-        String file = eq < 0 ? "" : setting.substring(0, eq);
-        if (!FILE.matcher(file).matches()) {
-            throw Failure.usage(
-                    "--set wants FILE=VALUE with FILE a file of /proc/PID (oom_score_adj, comm …),"
-                            + " not '"
-                            + setting
-                            + "'");
-        }
-        String path = dir + "/" + file;
-        String before = orError(() -> KernelFiles.read(path).strip());
-        try {
-            KernelFiles.write(path, setting.substring(eq + 1));
-        } catch (ErrnoException e) {
-            throw Failure.of(e, "writing " + path);
-        }
-        spec.commandLine()
-                .getOut()
-                .printf(
-                        "%s: %s -> %s%n",
-                        path, before, orError(() -> KernelFiles.read(path).strip()));
+        KernelFiles.Setting s =
+                KernelFiles.Setting.parse(
+                        setting,
+                        FILE,
+                        "FILE=VALUE with FILE a file of /proc/PID (oom_score_adj, comm …)");
+        spec.commandLine().getOut().println(KernelFiles.set(dir + "/" + s.name(), s.value()));
     }
 
     private static void print(PrintWriter out, String dir, Map<String, String> status) {
@@ -133,14 +117,18 @@ public final class ProcCommand implements Callable<Integer> {
                         ? "RSS " + status.get("VmRSS") + " of " + status.get("VmSize") + " virtual"
                         : "(none: a kernel thread)",
                 "status");
-        row(out, "command", orError(() -> command(KernelFiles.read(dir + "/cmdline"))), "cmdline");
-        row(out, "executable", orError(() -> KernelFiles.link(dir + "/exe")), "exe");
-        row(out, "directory", orError(() -> KernelFiles.link(dir + "/cwd")), "cwd");
-        row(out, "root", orError(() -> KernelFiles.link(dir + "/root")), "root");
+        row(
+                out,
+                "command",
+                KernelFiles.orError(() -> command(KernelFiles.read(dir + "/cmdline"))),
+                "cmdline");
+        row(out, "executable", KernelFiles.orError(() -> KernelFiles.link(dir + "/exe")), "exe");
+        row(out, "directory", KernelFiles.orError(() -> KernelFiles.link(dir + "/cwd")), "cwd");
+        row(out, "root", KernelFiles.orError(() -> KernelFiles.link(dir + "/root")), "root");
         row(
                 out,
                 "oom",
-                orError(
+                KernelFiles.orError(
                         () ->
                                 "score "
                                         + KernelFiles.read(dir + "/oom_score").strip()
@@ -150,7 +138,7 @@ public final class ProcCommand implements Callable<Integer> {
         row(
                 out,
                 "open files",
-                orError(() -> openFilesLimit(self, status)),
+                KernelFiles.orError(() -> openFilesLimit(self, status)),
                 "prlimit64(RLIMIT_NOFILE)");
         List<String> fds = new ArrayList<>();
         try {
@@ -173,7 +161,8 @@ public final class ProcCommand implements Callable<Integer> {
                 namespaces.add(
                         e.name()
                                 + " -> "
-                                + orError(() -> KernelFiles.link(dir + "/ns/" + e.name())));
+                                + KernelFiles.orError(
+                                        () -> KernelFiles.link(dir + "/ns/" + e.name())));
             }
         } catch (ErrnoException e) {
             namespaces.add(Failure.describe(e));
@@ -226,15 +215,6 @@ public final class ProcCommand implements Callable<Integer> {
 
     private static String first(String ids) {
         return ids == null ? "?" : ids.split("\\s+")[0];
-    }
-
-    /** The value, or how reading it failed: a view shows what it can. */
-    static String orError(Supplier<String> read) {
-        try {
-            return read.get();
-        } catch (ErrnoException e) {
-            return "(" + Failure.describe(e) + ")";
-        }
     }
 
     private static void row(PrintWriter out, String label, String value, String source) {

@@ -61,26 +61,10 @@ public final class SysCommand implements Callable<Integer> {
         String dir = resolve(path);
         PrintWriter out = spec.commandLine().getOut();
         for (String setting : settings) {
-            int eq = setting.indexOf('=');
-            String name = eq < 0 ? "" : setting.substring(0, eq);
-            if (!ATTRIBUTE.matcher(name).matches() || name.contains("..")) {
-                throw Failure.usage(
-                        "--set wants ATTRIBUTE=VALUE with ATTRIBUTE a file of "
-                                + dir
-                                + ", not '"
-                                + setting
-                                + "'");
-            }
-            String file = dir + "/" + name;
-            String before = ProcCommand.orError(() -> KernelFiles.read(file).strip());
-            try {
-                KernelFiles.write(file, setting.substring(eq + 1));
-            } catch (ErrnoException e) {
-                throw Failure.of(e, "writing " + file);
-            }
-            out.printf(
-                    "%s: %s -> %s%n",
-                    file, before, ProcCommand.orError(() -> KernelFiles.read(file).strip()));
+            KernelFiles.Setting s =
+                    KernelFiles.Setting.parse(
+                            setting, ATTRIBUTE, "ATTRIBUTE=VALUE with ATTRIBUTE a file of " + dir);
+            out.println(KernelFiles.set(dir + "/" + s.name(), s.value()));
         }
         List<DirEntry> entries;
         try {
@@ -101,7 +85,7 @@ public final class SysCommand implements Callable<Integer> {
             } else if (e.type() == Dirent.DT_LNK) {
                 out.printf(
                         "  %-24s -> %s%n",
-                        e.name(), ProcCommand.orError(() -> KernelFiles.link(file)));
+                        e.name(), KernelFiles.orError(() -> KernelFiles.link(file)));
             } else {
                 out.printf("  %-24s %s%n", e.name(), value(file));
             }

@@ -192,6 +192,11 @@ class KernelFilesExerciseIT {
         }
         Run bad = rawsys("configfs", "--item", "../escape");
         assertEquals(2, bad.status(), bad.both());
+        Run badSetting = rawsys("configfs", "--item", "netconsole/x", "--set", "../enabled=1");
+        assertEquals(2, badSetting.status(), badSetting.both());
+        assertEquals(
+                "rawsys configfs: --set wants ATTRIBUTE=VALUE, not '../enabled=1'\n",
+                badSetting.stderr());
     }
 
     /** One scalar of ip's one-object JSON. */
