@@ -62,6 +62,8 @@ public final class FdCalls {
     /**
      * A fcntl command that takes an integer ({@code F_SETFL}, {@code F_SETFD}, {@code
      * F_DUPFD_CLOEXEC} …).
+     *
+     * <p>C: {@code int fcntl(int fd, int cmd, long arg)}
      */
     public static long fcntl(int fd, int command, long argument) {
         return Shapes.lll(Nr.fcntl, fd, command, argument);

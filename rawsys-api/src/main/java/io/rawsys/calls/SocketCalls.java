@@ -158,6 +158,9 @@ public final class SocketCalls {
     /**
      * Sends {@code data} with file descriptors attached (an SCM_RIGHTS control message): the
      * receiver gets its own descriptors for the same open files. Only over a unix socket.
+     *
+     * <p>C: {@code sendmsg(sockfd, &(struct msghdr){.msg_iov = data, .msg_control =
+     * SCM_RIGHTS(fds)}, 0)}
      */
     public static long sendFds(int fd, MemorySegment data, int... fds) {
         Check.segment(data, "the data");
@@ -172,7 +175,13 @@ public final class SocketCalls {
         }
     }
 
-    /** Receives data into {@code data} and up to {@code maxFds} file descriptors sent with it. */
+    /**
+     * Receives data into {@code data} and up to {@code maxFds} file descriptors sent with it; the
+     * descriptors arrive close-on-exec.
+     *
+     * <p>C: {@code recvmsg(sockfd, &(struct msghdr){.msg_iov = data, .msg_control = room for
+     * SCM_RIGHTS(maxFds)}, MSG_CMSG_CLOEXEC)}
+     */
     public static ReceivedMessage receiveFds(int fd, MemorySegment data, int maxFds) {
         Check.segment(data, "the data");
         Check.count(maxFds, "maxFds");
