@@ -26,7 +26,7 @@ class IoctlCallsTest {
      * TIOCSPTLCK, TIOCGPTN.
      */
     @Test
-    void windowSizeOfARealPty() {
+    void windowSizeOfARealPty() throws InterruptedException {
         int master =
                 FileCalls.openat(
                         Fcntl.AT_FDCWD,
@@ -50,8 +50,14 @@ class IoctlCallsTest {
                     master,
                     arena.allocateFrom(
                             ValueLayout.JAVA_BYTE, "typed\n".getBytes(StandardCharsets.UTF_8)));
-            assertEquals(
-                    6, IoctlCalls.bytesReadable(slave), "FIONREAD on the terminal's input queue");
+            // The tty layer hands input to the line discipline from a work queue: wait for it.
+            int waiting = 0;
+            for (long deadline = System.nanoTime() + 5_000_000_000L;
+                    (waiting = IoctlCalls.bytesReadable(slave)) < 6
+                            && System.nanoTime() < deadline; ) {
+                Thread.sleep(1);
+            }
+            assertEquals(6, waiting, "FIONREAD on the terminal's input queue");
             FileCalls.close(slave);
         } finally {
             FileCalls.close(master);
