@@ -1,0 +1,122 @@
+/*
+ * The C half of `rawsys trace`: the few steps that must not run as Java. A forked copy of the JVM
+ * may only make async-signal-safe calls until it execs, so the child's side of starting a tracee
+ * lives here; so does the no-op signal handler that lets another thread interrupt the tracer's
+ * wait4. The tracer (Java, io.rawsys.trace) does every ptrace call itself.
+ *
+ * Starting a tracee, with the tracer thread T:
+ *   T: pipe2(release)  fork() ─────────────► child: close(release[1]); unblock every signal;
+ *   T: PTRACE_SEIZE(child, options)                 read(release[0]) blocks …
+ *   T: PTRACE_INTERRUPT, wait4: EVENT_STOP
+ *   T: PTRACE_SYSCALL; close(release[1]) ──► … read returns 0 (EOF); fds >= 3 made close-on-exec;
+ *                                             the seccomp filter installed (--seccomp-bpf);
+ *                                             execve(path, argv, envp)
+ * Everything the child does before execve is traced, and hidden by the tracer: the trace starts
+ * with execve, as strace's does.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/close_range.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <signal.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "trace_shim.h"
+
+/* Writes "rawsys trace: WHAT: strerror(errno)\n" to stderr with async-signal-safe calls only. */
+static void report(const char *what, int error) {
+    const char *message = strerror(error); /* glibc's is safe: a table lookup for known errnos */
+    const char *parts[] = {"rawsys trace: ", what, ": ", message, "\n"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        size_t length = strlen(parts[i]);
+        while (length > 0) {
+            ssize_t n = write(STDERR_FILENO, parts[i], length);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
+                return;
+            }
+            parts[i] += n;
+            length -= (size_t)n;
+        }
+    }
+}
+
+/* The JVM's descriptors are not the program's: none but 0, 1 and 2 survive execve. */
+static void close_on_exec_from_3(void) {
+    if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0) {
+        return;
+    }
+    struct rlimit limit;
+    rlim_t last =
+        getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < 65536 ? limit.rlim_cur : 65536;
+    for (int fd = 3; (rlim_t)fd < last; fd++) {
+        int flags = fcntl(fd, F_GETFD);
+        if (flags >= 0) {
+            fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+        }
+    }
+}
+
+static void child(const struct rawsys_trace_spawn *spawn) {
+    close(spawn->release_write);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL); /* the JVM thread's mask is not the program's */
+    char byte;
+    ssize_t n;
+    do {
+        n = read(spawn->release_read, &byte, 1);
+    } while (n < 0 && errno == EINTR);
+    if (n !=
+        0) { /* the tracer closes its end once it has seized this process, and writes nothing */
+        _exit(RAWSYS_TRACE_SPAWN_FAILED);
+    }
+    close(spawn->release_read);
+    close_on_exec_from_3();
+    if (spawn->filter != NULL) {
+        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+            report("prctl(PR_SET_NO_NEW_PRIVS)", errno);
+            _exit(RAWSYS_TRACE_SPAWN_FAILED);
+        }
+        if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, spawn->filter) != 0) {
+            report("seccomp(SECCOMP_SET_MODE_FILTER)", errno);
+            _exit(RAWSYS_TRACE_SPAWN_FAILED);
+        }
+    }
+    execve(spawn->path, spawn->argv, spawn->envp);
+    report(spawn->path, errno);
+    _exit(RAWSYS_TRACE_SPAWN_FAILED);
+}
+
+long rawsys_trace_spawn(const struct rawsys_trace_spawn *spawn) {
+    pid_t pid = fork();
+    if (pid < 0) {
+        return -errno;
+    }
+    if (pid == 0) {
+        child(spawn);
+    }
+    return pid;
+}
+
+static void wake_up(int signo) {
+    (void)signo; /* its only work is to make the interrupted system call return EINTR */
+}
+
+int rawsys_trace_install_wakeup(int signo) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = wake_up;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; /* no SA_RESTART: a blocked wait4 returns EINTR */
+    return sigaction(signo, &action, NULL) == 0 ? 0 : -errno;
+}
