@@ -89,6 +89,7 @@ public final class Arch {
     private volatile SyscallTable syscalls;
     private volatile ErrnoTable errnos;
     private volatile ConstantTable constants;
+    private volatile Map<String, StructMember> members;
 
     private Arch(String name) {
         this.name = name;
@@ -177,6 +178,38 @@ public final class Arch {
      */
     public Optional<GroupLayout> layout(String struct) {
         return Optional.ofNullable(ZArchData.layout(name, struct));
+    }
+
+    /**
+     * A member of a struct as this architecture lays it out, by rawsys's struct name and the
+     * member's designator ({@code member("stat64", "st_size")}, {@code member("statx",
+     * "stx_mtime.tv_sec")}); empty if this architecture has no such struct or member.
+     */
+    public Optional<StructMember> member(String struct, String path) {
+        Map<String, StructMember> table = members;
+        if (table == null) {
+            Map<String, StructMember> all = new HashMap<>();
+            ByteOrder order = byteOrder();
+            ZArchData.structFields(name)
+                    .lines()
+                    .forEach(
+                            line -> {
+                                String[] p = line.split(" ");
+                                all.put(
+                                        p[0] + " " + p[1],
+                                        new StructMember(
+                                                p[0],
+                                                p[1],
+                                                ZArchData.layout(name, p[0]).byteSize(),
+                                                Long.parseLong(p[2]),
+                                                p[3].charAt(0),
+                                                Integer.parseInt(p[4]),
+                                                Long.parseLong(p[5]),
+                                                order));
+                            });
+            members = table = Map.copyOf(all);
+        }
+        return Optional.ofNullable(table.get(struct + " " + path));
     }
 
     /** rawsys's names of the structs this architecture has layouts for. */

@@ -202,4 +202,37 @@ class StructFacadesTest {
         }
         assertEquals(created, listed);
     }
+
+    /** Arch.member reads another architecture's structs: its offsets, sizes, signs and order. */
+    @Test
+    void membersOfEveryArchitecture() throws Exception {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment st = Stat.allocate(arena);
+            Stat.st_size(st, 0x1234_5678_9abcL);
+            Stat.st_mode(st, 0100644);
+            assertEquals(
+                    0x1234_5678_9abcL,
+                    Arch.current().member("stat", "st_size").orElseThrow().get(st));
+            assertEquals(0100644, Arch.current().member("stat", "st_mode").orElseThrow().get(st));
+
+            StructMember size = Arch.of("i386").member("stat64", "st_size").orElseThrow();
+            assertEquals(8, size.size());
+            assertEquals(96, size.structSize(), "i386's stat64 is 96 bytes, packed to 4");
+            assertEquals(44, size.offset(), "after the padding i386's stat64 keeps at 40");
+
+            StructMember bigEndian = Arch.of("s390x").member("timespec", "tv_nsec").orElseThrow();
+            MemorySegment bytes = arena.allocate(16);
+            bytes.set(
+                    java.lang.foreign.ValueLayout.JAVA_LONG.withOrder(
+                            java.nio.ByteOrder.BIG_ENDIAN),
+                    8,
+                    -5);
+            assertEquals(-5, bigEndian.get(bytes), "signed, big-endian");
+
+            StructMember unsigned = Arch.of("arm").member("stat64", "st_ino").orElseThrow();
+            assertEquals('u', unsigned.kind());
+            assertTrue(Arch.of("x86_64").member("stat64", "st_size").isEmpty());
+            assertTrue(Arch.current().member("stat", "no_such_member").isEmpty());
+        }
+    }
 }
