@@ -1,0 +1,104 @@
+package io.rawsys.trace.decode;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/** The argument kinds most signatures are made of. */
+public final class Args {
+    private Args() {}
+
+    /** strace reads paths up to PATH_MAX, whatever -s says. */
+    static final int PATH_MAX = 4096;
+
+    public static final Arg INT = (c, at) -> Integer.toString(c.sint(at));
+    public static final Arg UINT = (c, at) -> Long.toString(c.uint(at));
+    public static final Arg LONG = (c, at) -> Long.toString(c.slong(at));
+    public static final Arg ULONG = (c, at) -> Long.toUnsignedString(c.ulong(at));
+    public static final Arg HEX = (c, at) -> Text.hex(c.ulong(at));
+    public static final Arg PTR = (c, at) -> Text.pointer(c.ulong(at));
+    public static final Arg MODE = (c, at) -> Text.octal(c.uint(at));
+    public static final Arg FD = (c, at) -> fdText(c, c.sint(at));
+
+    /** A directory descriptor of the *at calls: AT_FDCWD by name. */
+    public static final Arg DIRFD =
+            (c, at) ->
+                    c.sint(at) == (int) c.arch().constants().value("AT_FDCWD")
+                            ? "AT_FDCWD"
+                            : fdText(c, c.sint(at));
+
+    /** A path: a C string read up to PATH_MAX. */
+    public static final Arg PATH = (c, at) -> cString(c, c.ulong(at), PATH_MAX);
+
+    /** Any other C string, cut at -s. */
+    public static final Arg STRING = (c, at) -> cString(c, c.ulong(at), c.settings().stringLimit());
+
+    /** Flags of {@code table}, joined by {@code |}. */
+    public static Arg flags(Xlat table) {
+        return (c, at) -> table.flags(c.arch(), c.uint(at));
+    }
+
+    /** One value of {@code table}. */
+    public static Arg xlat(Xlat table) {
+        return (c, at) -> table.value(c.arch(), c.sint(at));
+    }
+
+    /** A buffer the kernel reads, {@code length} bytes long, its length in word {@code lengthWord}. */
+    public static Arg inBuffer(int lengthWord) {
+        return (c, at) -> buffer(c, c.ulong(at), c.ulong(lengthWord), false);
+    }
+
+    /**
+     * A buffer the kernel fills, printed at exit: as many bytes as the call returned, or its
+     * address if the call failed.
+     */
+    public static final Arg OUT_BUFFER =
+            Arg.atExit(
+                    (c, at) ->
+                            c.failed()
+                                    ? Text.pointer(c.ulong(at))
+                                    : buffer(c, c.ulong(at), c.result(), false));
+
+    /** {@code fd} as strace prints it: {@code 3}, or {@code 3</etc/passwd>} with -y. */
+    public static String fdText(Call c, int fd) {
+        if (!c.settings().fdPaths() || fd < 0) {
+            return Integer.toString(fd);
+        }
+        String path = c.settings().paths().path(c.pid(), fd);
+        return path == null ? Integer.toString(fd) : fd + "<" + path + ">";
+    }
+
+    /** A C string at {@code address}: quoted, cut with {@code ...} past {@code limit}. */
+    public static String cString(Call c, long address, int limit) {
+        if (address == 0) {
+            return "NULL";
+        }
+        Memory.CString s = c.memory().string(address, limit);
+        if (s == null) {
+            return Text.pointer(address);
+        }
+        String quoted = Text.quote(s.bytes(), s.bytes().length, false);
+        return s.truncated() ? quoted + "..." : quoted;
+    }
+
+    /**
+     * {@code length} bytes at {@code address}, quoted, at most -s of them, then {@code ...} if the
+     * buffer is longer; the address if it cannot be read.
+     */
+    public static String buffer(Call c, long address, long length, boolean hex) {
+        if (address == 0) {
+            return "NULL";
+        }
+        int limit = c.settings().stringLimit();
+        int shown = (int) Math.min(Math.max(length, 0), limit);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment bytes = arena.allocate(Math.max(shown, 1));
+            if (shown > 0 && c.memory().read(address, bytes.asSlice(0, shown)) < shown) {
+                return Text.pointer(address);
+            }
+            byte[] data = bytes.asSlice(0, shown).toArray(ValueLayout.JAVA_BYTE);
+            String quoted = Text.quote(data, shown, hex);
+            return length > limit ? quoted + "..." : quoted;
+        }
+    }
+}

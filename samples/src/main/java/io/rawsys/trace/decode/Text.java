@@ -1,0 +1,66 @@
+package io.rawsys.trace.decode;
+
+/**
+ * Bytes and numbers as strace prints them: strings in C quotes with octal escapes, pointers in hex
+ * or NULL, modes in octal.
+ */
+public final class Text {
+    private Text() {}
+
+    /**
+     * {@code "bytes"} as strace quotes them: printable ASCII as is, {@code \" \\ \t \n \v \f \r}
+     * escaped, anything else as the shortest octal escape that cannot be misread (three digits
+     * before an octal digit); with {@code hex}, every byte as {@code \xHH}.
+     */
+    public static String quote(byte[] bytes, int length, boolean hex) {
+        StringBuilder s = new StringBuilder(length + 2).append('"');
+        for (int i = 0; i < length; i++) {
+            int c = bytes[i] & 0xff;
+            if (hex) {
+                s.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                continue;
+            }
+            switch (c) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                case '\f' -> s.append("\\f");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                case 0x0b -> s.append("\\v");
+                default -> {
+                    if (c >= 0x20 && c < 0x7f) {
+                        s.append((char) c);
+                    } else {
+                        s.append('\\');
+                        boolean digitNext = i + 1 < length && bytes[i + 1] >= '0' && bytes[i + 1] <= '7';
+                        if (digitNext || c >> 6 != 0) {
+                            s.append((char) ('0' + (c >> 6)));
+                        }
+                        if (digitNext || c >> 3 != 0) {
+                            s.append((char) ('0' + ((c >> 3) & 7)));
+                        }
+                        s.append((char) ('0' + (c & 7)));
+                    }
+                }
+            }
+        }
+        return s.append('"').toString();
+    }
+
+    /** {@code NULL}, or the address in hex. */
+    public static String pointer(long address) {
+        return address == 0 ? "NULL" : "0x" + Long.toHexString(address);
+    }
+
+    /** C's {@code %#lx}: {@code 0} for zero, {@code 0x…} otherwise. */
+    public static String hex(long value) {
+        return value == 0 ? "0" : "0x" + Long.toHexString(value);
+    }
+
+    /** C's {@code %#03o}: {@code 0644}, {@code 000}. */
+    public static String octal(long value) {
+        String digits = Long.toOctalString(value);
+        return digits.length() >= 2 ? "0" + digits : "0" + "0".repeat(2 - digits.length()) + digits;
+    }
+}
