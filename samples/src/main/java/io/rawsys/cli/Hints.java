@@ -3,11 +3,11 @@ package io.rawsys.cli;
 import java.util.List;
 
 /** The wording of the command line's error messages. */
-final class Hints {
+public final class Hints {
     private Hints() {}
 
     /** {@code "; did you mean a or b?"}, or nothing when there is no near name. */
-    static String didYouMean(List<String> near) {
+    public static String didYouMean(List<String> near) {
         return near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?";
     }
 }
