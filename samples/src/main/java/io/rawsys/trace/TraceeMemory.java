@@ -3,6 +3,7 @@ package io.rawsys.trace;
 import io.rawsys.Syscalls;
 import io.rawsys.linux.Nr;
 import io.rawsys.linux.struct.Iovec;
+import io.rawsys.trace.decode.Memory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -82,8 +83,13 @@ final class TraceeMemory {
      * @return the bytes before the NUL, marked truncated when no NUL came within {@code limit}
      *     bytes; null if the memory could not be read before a NUL or the limit
      */
-    CString readString(int pid, long address, int limit, Arena arena) {
-        MemorySegment buffer = arena.allocate(limit + 1L);
+    Memory.CString readString(int pid, long address, int limit) {
+        try (Arena arena = Arena.ofConfined()) {
+            return readString(pid, address, limit, arena.allocate(limit + 1L));
+        }
+    }
+
+    private Memory.CString readString(int pid, long address, int limit, MemorySegment buffer) {
         long done = 0;
         while (done < buffer.byteSize()) {
             long at = address + done;
@@ -91,7 +97,8 @@ final class TraceeMemory {
             long n = read(pid, at, buffer.asSlice(done, chunk));
             for (long i = done; i < done + n; i++) {
                 if (buffer.get(ValueLayout.JAVA_BYTE, i) == 0) {
-                    return new CString(buffer.asSlice(0, i).toArray(ValueLayout.JAVA_BYTE), false);
+                    return new Memory.CString(
+                            buffer.asSlice(0, i).toArray(ValueLayout.JAVA_BYTE), false);
                 }
             }
             done += n;
@@ -99,9 +106,21 @@ final class TraceeMemory {
                 return null;
             }
         }
-        return new CString(buffer.asSlice(0, limit).toArray(ValueLayout.JAVA_BYTE), true);
+        return new Memory.CString(buffer.asSlice(0, limit).toArray(ValueLayout.JAVA_BYTE), true);
     }
 
-    /** A string read from a tracee: its bytes, and whether it went on past the limit. */
-    record CString(byte[] bytes, boolean truncated) {}
+    /** The memory of one tracee, as decoders see it. */
+    Memory of(int pid) {
+        return new Memory() {
+            @Override
+            public long read(long address, MemorySegment into) {
+                return TraceeMemory.this.read(pid, address, into);
+            }
+
+            @Override
+            public CString string(long address, int limit) {
+                return readString(pid, address, limit);
+            }
+        };
+    }
 }

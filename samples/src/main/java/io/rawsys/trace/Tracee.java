@@ -1,0 +1,52 @@
+package io.rawsys.trace;
+
+import io.rawsys.Arch;
+import io.rawsys.trace.decode.Call;
+import io.rawsys.trace.decode.Decoder;
+
+/** What the tracer knows about one traced thread. */
+final class Tracee {
+    /** Its thread id: what ptrace and wait4 name it by, and strace's [pid N]. */
+    final int pid;
+
+    /** The program it started as hides its startup (the shim's work) until its first execve. */
+    boolean hidden;
+
+    /** Between a syscall-entry stop and the matching exit stop. */
+    boolean inSyscall;
+
+    /** The call being traced, or null when the current call is not printed. */
+    Call call;
+
+    Decoder decoder;
+
+    /** Whether the call's entry part has been written (it is held back under -e status=). */
+    boolean entryWritten;
+
+    /** System.nanoTime() at the entry stop, for -T and -c. */
+    long entryNanos;
+
+    /** The architecture of its last system call: a change is announced, as strace does. */
+    Arch arch;
+
+    /** Its syscall-stops come as seccomp stops (--seccomp-bpf): it is resumed with PTRACE_CONT. */
+    boolean seccomp;
+
+    /** Attached with -p (announced, and detached rather than left to die with the tracer). */
+    boolean attached;
+
+    /** In a group-stop the tracer let it stay in with PTRACE_LISTEN. */
+    boolean groupStopped;
+
+    /** The tracer is detaching: its next stop is the one to detach from. */
+    boolean detaching;
+
+    Tracee(int pid) {
+        this.pid = pid;
+    }
+
+    @Override
+    public String toString() {
+        return "tracee " + pid;
+    }
+}
