@@ -374,6 +374,14 @@ public final class ZStructs {
                     I8.withName("ifa_scope"),
                     I32.withName("ifa_index")).withName("ifaddrmsg");
 
+    /** {@code struct ifa_cacheinfo} from {@code <linux/if_addr.h>}: 16 bytes, aligned to 4. */
+    public static final GroupLayout ifa_cacheinfo =
+            MemoryLayout.structLayout(
+                    I32.withName("ifa_prefered"),
+                    I32.withName("ifa_valid"),
+                    I32.withName("cstamp"),
+                    I32.withName("tstamp")).withName("ifa_cacheinfo");
+
     /** {@code struct rtmsg} from {@code <linux/rtnetlink.h>}: 12 bytes, aligned to 4. */
     public static final GroupLayout rtmsg =
             MemoryLayout.structLayout(
@@ -719,6 +727,10 @@ public final class ZStructs {
             ifaddrmsg ifa_flags 2 u 1 1
             ifaddrmsg ifa_scope 3 u 1 1
             ifaddrmsg ifa_index 4 u 4 1
+            ifa_cacheinfo ifa_prefered 0 u 4 1
+            ifa_cacheinfo ifa_valid 4 u 4 1
+            ifa_cacheinfo cstamp 8 u 4 1
+            ifa_cacheinfo tstamp 12 u 4 1
             rtmsg rtm_family 0 u 1 1
             rtmsg rtm_dst_len 1 u 1 1
             rtmsg rtm_src_len 2 u 1 1
@@ -855,6 +867,7 @@ public final class ZStructs {
             nlattr struct+nlattr linux/netlink.h
             ifinfomsg struct+ifinfomsg linux/rtnetlink.h
             ifaddrmsg struct+ifaddrmsg linux/if_addr.h
+            ifa_cacheinfo struct+ifa_cacheinfo linux/if_addr.h
             rtmsg struct+rtmsg linux/rtnetlink.h
             rtattr struct+rtattr linux/rtnetlink.h
             user_regs_struct struct+user_regs_struct sys/user.h
@@ -901,6 +914,7 @@ public final class ZStructs {
             case "nlattr" -> nlattr;
             case "ifinfomsg" -> ifinfomsg;
             case "ifaddrmsg" -> ifaddrmsg;
+            case "ifa_cacheinfo" -> ifa_cacheinfo;
             case "rtmsg" -> rtmsg;
             case "rtattr" -> rtattr;
             case "user_regs_struct" -> user_regs_struct;
