@@ -295,6 +295,7 @@ final class Spec {
                     new StructSpec("iovec", "struct iovec", "sys/uio.h"),
                     new StructSpec("utsname", "struct utsname", "sys/utsname.h"),
                     new StructSpec("winsize", "struct winsize", "sys/ioctl.h"),
+                    new StructSpec("ifreq", "struct ifreq", "net/if.h"),
                     new StructSpec("pollfd", "struct pollfd", "poll.h"),
                     new StructSpec("epoll_event", "struct epoll_event", "sys/epoll.h"),
                     new StructSpec("rlimit", "struct rlimit", "sys/resource.h"),
