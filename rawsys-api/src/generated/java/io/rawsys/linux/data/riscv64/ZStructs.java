@@ -156,6 +156,42 @@ public final class ZStructs {
                     I16.withName("ws_xpixel"),
                     I16.withName("ws_ypixel")).withName("winsize");
 
+    /** {@code struct ifreq} from {@code <net/if.h>}: 40 bytes, aligned to 8. */
+    public static final GroupLayout ifreq =
+            MemoryLayout.structLayout(
+                    MemoryLayout.unionLayout(
+                            MemoryLayout.sequenceLayout(16, I8).withName("ifrn_name")).withName("ifr_ifrn"),
+                    MemoryLayout.unionLayout(
+                            MemoryLayout.structLayout(
+                                    I16.withName("sa_family"),
+                                    MemoryLayout.sequenceLayout(14, I8).withName("sa_data")).withName("ifru_addr"),
+                            MemoryLayout.structLayout(
+                                    I16.withName("sa_family"),
+                                    MemoryLayout.sequenceLayout(14, I8).withName("sa_data")).withName("ifru_dstaddr"),
+                            MemoryLayout.structLayout(
+                                    I16.withName("sa_family"),
+                                    MemoryLayout.sequenceLayout(14, I8).withName("sa_data")).withName("ifru_broadaddr"),
+                            MemoryLayout.structLayout(
+                                    I16.withName("sa_family"),
+                                    MemoryLayout.sequenceLayout(14, I8).withName("sa_data")).withName("ifru_netmask"),
+                            MemoryLayout.structLayout(
+                                    I16.withName("sa_family"),
+                                    MemoryLayout.sequenceLayout(14, I8).withName("sa_data")).withName("ifru_hwaddr"),
+                            I16.withName("ifru_flags"),
+                            I32.withName("ifru_ivalue"),
+                            I32.withName("ifru_mtu"),
+                            MemoryLayout.structLayout(
+                                    I64.withName("mem_start"),
+                                    I64.withName("mem_end"),
+                                    I16.withName("base_addr"),
+                                    I8.withName("irq"),
+                                    I8.withName("dma"),
+                                    I8.withName("port"),
+                                    MemoryLayout.paddingLayout(3)).withName("ifru_map"),
+                            MemoryLayout.sequenceLayout(16, I8).withName("ifru_slave"),
+                            MemoryLayout.sequenceLayout(16, I8).withName("ifru_newname"),
+                            I64.withName("ifru_data")).withName("ifr_ifru")).withName("ifreq");
+
     /** {@code struct pollfd} from {@code <poll.h>}: 8 bytes, aligned to 4. */
     public static final GroupLayout pollfd =
             MemoryLayout.structLayout(
@@ -616,6 +652,37 @@ public final class ZStructs {
             winsize ws_col 2 u 2 1
             winsize ws_xpixel 4 u 2 1
             winsize ws_ypixel 6 u 2 1
+            ifreq ifr_ifrn 0 g 16 1
+            ifreq ifr_ifrn.ifrn_name 0 u 1 16
+            ifreq ifr_ifru 16 g 24 1
+            ifreq ifr_ifru.ifru_addr 16 g 16 1
+            ifreq ifr_ifru.ifru_addr.sa_family 16 u 2 1
+            ifreq ifr_ifru.ifru_addr.sa_data 18 u 1 14
+            ifreq ifr_ifru.ifru_dstaddr 16 g 16 1
+            ifreq ifr_ifru.ifru_dstaddr.sa_family 16 u 2 1
+            ifreq ifr_ifru.ifru_dstaddr.sa_data 18 u 1 14
+            ifreq ifr_ifru.ifru_broadaddr 16 g 16 1
+            ifreq ifr_ifru.ifru_broadaddr.sa_family 16 u 2 1
+            ifreq ifr_ifru.ifru_broadaddr.sa_data 18 u 1 14
+            ifreq ifr_ifru.ifru_netmask 16 g 16 1
+            ifreq ifr_ifru.ifru_netmask.sa_family 16 u 2 1
+            ifreq ifr_ifru.ifru_netmask.sa_data 18 u 1 14
+            ifreq ifr_ifru.ifru_hwaddr 16 g 16 1
+            ifreq ifr_ifru.ifru_hwaddr.sa_family 16 u 2 1
+            ifreq ifr_ifru.ifru_hwaddr.sa_data 18 u 1 14
+            ifreq ifr_ifru.ifru_flags 16 s 2 1
+            ifreq ifr_ifru.ifru_ivalue 16 s 4 1
+            ifreq ifr_ifru.ifru_mtu 16 s 4 1
+            ifreq ifr_ifru.ifru_map 16 g 24 1
+            ifreq ifr_ifru.ifru_map.mem_start 16 u 8 1
+            ifreq ifr_ifru.ifru_map.mem_end 24 u 8 1
+            ifreq ifr_ifru.ifru_map.base_addr 32 u 2 1
+            ifreq ifr_ifru.ifru_map.irq 34 u 1 1
+            ifreq ifr_ifru.ifru_map.dma 35 u 1 1
+            ifreq ifr_ifru.ifru_map.port 36 u 1 1
+            ifreq ifr_ifru.ifru_slave 16 u 1 16
+            ifreq ifr_ifru.ifru_newname 16 u 1 16
+            ifreq ifr_ifru.ifru_data 16 p 8 1
             pollfd fd 0 s 4 1
             pollfd events 4 s 2 1
             pollfd revents 6 s 2 1
@@ -864,6 +931,7 @@ public final class ZStructs {
             iovec struct+iovec sys/uio.h
             utsname struct+utsname sys/utsname.h
             winsize struct+winsize sys/ioctl.h
+            ifreq struct+ifreq net/if.h
             pollfd struct+pollfd poll.h
             epoll_event struct+epoll_event sys/epoll.h
             rlimit struct+rlimit sys/resource.h
@@ -911,6 +979,7 @@ public final class ZStructs {
             case "iovec" -> iovec;
             case "utsname" -> utsname;
             case "winsize" -> winsize;
+            case "ifreq" -> ifreq;
             case "pollfd" -> pollfd;
             case "epoll_event" -> epoll_event;
             case "rlimit" -> rlimit;
