@@ -320,6 +320,8 @@ final class Spec {
                     new StructSpec("ifa_cacheinfo", "struct ifa_cacheinfo", "linux/if_addr.h"),
                     new StructSpec("rtmsg", "struct rtmsg", "linux/rtnetlink.h"),
                     new StructSpec("rtattr", "struct rtattr", "linux/rtnetlink.h"),
+                    new StructSpec("rtnexthop", "struct rtnexthop", "linux/rtnetlink.h"),
+                    new StructSpec("rta_cacheinfo", "struct rta_cacheinfo", "linux/rtnetlink.h"),
                     new StructSpec(
                             "user_regs_struct",
                             "struct user_regs_struct",
