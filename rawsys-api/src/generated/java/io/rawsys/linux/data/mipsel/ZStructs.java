@@ -461,6 +461,26 @@ public final class ZStructs {
                     I16.withName("rta_len"),
                     I16.withName("rta_type")).withName("rtattr");
 
+    /** {@code struct rtnexthop} from {@code <linux/rtnetlink.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout rtnexthop =
+            MemoryLayout.structLayout(
+                    I16.withName("rtnh_len"),
+                    I8.withName("rtnh_flags"),
+                    I8.withName("rtnh_hops"),
+                    I32.withName("rtnh_ifindex")).withName("rtnexthop");
+
+    /** {@code struct rta_cacheinfo} from {@code <linux/rtnetlink.h>}: 32 bytes, aligned to 4. */
+    public static final GroupLayout rta_cacheinfo =
+            MemoryLayout.structLayout(
+                    I32.withName("rta_clntref"),
+                    I32.withName("rta_lastuse"),
+                    I32.withName("rta_expires"),
+                    I32.withName("rta_error"),
+                    I32.withName("rta_used"),
+                    I32.withName("rta_id"),
+                    I32.withName("rta_ts"),
+                    I32.withName("rta_tsage")).withName("rta_cacheinfo");
+
     /** {@code struct pt_regs} from {@code <asm/ptrace.h>}: 304 bytes, aligned to 8. */
     public static final GroupLayout user_regs_struct =
             MemoryLayout.structLayout(
@@ -833,6 +853,18 @@ public final class ZStructs {
             rtmsg rtm_flags 8 u 4 1
             rtattr rta_len 0 u 2 1
             rtattr rta_type 2 u 2 1
+            rtnexthop rtnh_len 0 u 2 1
+            rtnexthop rtnh_flags 2 u 1 1
+            rtnexthop rtnh_hops 3 u 1 1
+            rtnexthop rtnh_ifindex 4 s 4 1
+            rta_cacheinfo rta_clntref 0 u 4 1
+            rta_cacheinfo rta_lastuse 4 u 4 1
+            rta_cacheinfo rta_expires 8 s 4 1
+            rta_cacheinfo rta_error 12 u 4 1
+            rta_cacheinfo rta_used 16 u 4 1
+            rta_cacheinfo rta_id 20 u 4 1
+            rta_cacheinfo rta_ts 24 u 4 1
+            rta_cacheinfo rta_tsage 28 u 4 1
             user_regs_struct regs 0 u 8 32
             user_regs_struct lo 256 u 8 1
             user_regs_struct hi 264 u 8 1
@@ -942,6 +974,8 @@ public final class ZStructs {
             ifa_cacheinfo struct+ifa_cacheinfo linux/if_addr.h
             rtmsg struct+rtmsg linux/rtnetlink.h
             rtattr struct+rtattr linux/rtnetlink.h
+            rtnexthop struct+rtnexthop linux/rtnetlink.h
+            rta_cacheinfo struct+rta_cacheinfo linux/rtnetlink.h
             user_regs_struct struct+pt_regs asm/ptrace.h
             ptrace_syscall_info struct+ptrace_syscall_info linux/ptrace.h
             siginfo siginfo_t signal.h
@@ -991,6 +1025,8 @@ public final class ZStructs {
             case "ifa_cacheinfo" -> ifa_cacheinfo;
             case "rtmsg" -> rtmsg;
             case "rtattr" -> rtattr;
+            case "rtnexthop" -> rtnexthop;
+            case "rta_cacheinfo" -> rta_cacheinfo;
             case "user_regs_struct" -> user_regs_struct;
             case "ptrace_syscall_info" -> ptrace_syscall_info;
             case "siginfo" -> siginfo;
