@@ -56,6 +56,17 @@ public record NetlinkAttribute(
                 value.asSlice(0, end).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The value as a struct of {@code size} bytes, such as an {@code ifa_cacheinfo}, to read with
+     * the generated accessors.
+     *
+     * @throws NetlinkFormatException if the value is shorter than the struct
+     */
+    public MemorySegment struct(long size) {
+        need(size);
+        return value.asSlice(0, size);
+    }
+
     /** A copy of the value's bytes. */
     public byte[] bytes() {
         return value.toArray(ValueLayout.JAVA_BYTE);

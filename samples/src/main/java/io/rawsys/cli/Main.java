@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             ErrnoCommand.class,
             ConstCommand.class,
             VdsoCommand.class,
+            io.rawsys.cli.net.NetCommand.class,
             DemoCommand.class,
             HelpCommand.class
         })
