@@ -51,15 +51,22 @@ final class Acknowledgement {
         String detail = "";
         MemorySegment payload = message.payload();
         if ((message.flags() & Netlink.NLM_F_ACK_TLVS) != 0 && tlvOffset < payload.byteSize()) {
-            NetlinkAttributes tlvs = NetlinkAttributes.parse(payload.asSlice(tlvOffset));
-            detail =
-                    tlvs.find(Netlink.NLMSGERR_ATTR_MSG)
-                            .map(NetlinkAttribute::string)
-                            .or(
-                                    () ->
-                                            tlvs.find(Netlink.NLMSGERR_ATTR_MISS_TYPE)
-                                                    .map(a -> "missing attribute type " + a.u32()))
-                            .orElse("");
+            try {
+                NetlinkAttributes tlvs = NetlinkAttributes.parse(payload.asSlice(tlvOffset));
+                detail =
+                        tlvs.find(Netlink.NLMSGERR_ATTR_MSG)
+                                .map(NetlinkAttribute::string)
+                                .or(
+                                        () ->
+                                                tlvs.find(Netlink.NLMSGERR_ATTR_MISS_TYPE)
+                                                        .map(
+                                                                a ->
+                                                                        "missing attribute type "
+                                                                                + a.u32()))
+                                .orElse("");
+            } catch (NetlinkFormatException malformed) {
+                // the errno is what matters; an explanation we cannot read is left out
+            }
         }
         return new ErrnoException(errno, -1, detail);
     }

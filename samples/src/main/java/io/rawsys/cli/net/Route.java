@@ -6,6 +6,7 @@ import io.rawsys.linux.struct.Rtmsg;
 import io.rawsys.netlink.NetlinkAttribute;
 import io.rawsys.netlink.NetlinkAttributes;
 import io.rawsys.netlink.NetlinkMessage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,7 +79,7 @@ record Route(
         static Via decode(NetlinkAttribute via) {
             byte[] value = via.bytes();
             // struct rtvia: a 16-bit sa_family_t, then the address
-            return new Via(via.u16(), java.util.Arrays.copyOfRange(value, 2, value.length));
+            return new Via(via.u16(), Arrays.copyOfRange(value, 2, value.length));
         }
     }
 
