@@ -2,6 +2,7 @@ package io.rawsys.cli.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rawsys.linux.Netlink;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,14 +47,13 @@ class PrintersTest {
 
     @Test
     void linkFlagsAreListedAsIpListsThem() {
-        int up = io.rawsys.linux.Netlink.IFF_UP;
-        int broadcast = io.rawsys.linux.Netlink.IFF_BROADCAST;
+        int up = Netlink.IFF_UP;
+        int broadcast = Netlink.IFF_BROADCAST;
         assertEquals(
                 List.of("NO-CARRIER", "BROADCAST", "UP", "M-DOWN"),
                 LinkFormat.flagNames(up | broadcast, true));
         assertEquals(
                 List.of("BROADCAST", "UP", "40000000"),
-                LinkFormat.flagNames(
-                        up | broadcast | io.rawsys.linux.Netlink.IFF_RUNNING | 0x40000000, false));
+                LinkFormat.flagNames(up | broadcast | Netlink.IFF_RUNNING | 0x40000000, false));
     }
 }
