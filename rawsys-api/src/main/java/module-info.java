@@ -16,5 +16,6 @@ module io.rawsys {
     exports io.rawsys.calls;
     exports io.rawsys.linux;
     exports io.rawsys.linux.struct;
+    exports io.rawsys.netlink;
     exports io.rawsys.vdso;
 }

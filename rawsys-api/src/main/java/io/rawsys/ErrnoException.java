@@ -13,6 +13,7 @@ public final class ErrnoException extends RuntimeException {
 
     private final int errno;
     private final long syscall;
+    private final String detail;
 
     /**
      * An error {@code errno} that came from no particular system call.
@@ -30,9 +31,26 @@ public final class ErrnoException extends RuntimeException {
      * @param syscall the number of the call that failed, or -1 if none in particular
      */
     public ErrnoException(int errno, long syscall) {
-        super(Arch.current().errnos().message(errno));
+        this(errno, syscall, "");
+    }
+
+    /**
+     * An error {@code errno} with the kernel's own explanation of it, such as the text of a netlink
+     * extended acknowledgement ("Unknown device type"); the message is strerror's text, a colon and
+     * {@code detail}.
+     *
+     * @param errno the positive errno value
+     * @param syscall the number of the call that failed, or -1 if none in particular
+     * @param detail what the kernel said about the error, or empty
+     */
+    public ErrnoException(int errno, long syscall, String detail) {
+        super(
+                detail.isEmpty()
+                        ? Arch.current().errnos().message(errno)
+                        : Arch.current().errnos().message(errno) + ": " + detail);
         this.errno = errno;
         this.syscall = syscall;
+        this.detail = detail;
     }
 
     /** The errno value, positive, as C's {@code errno} would hold it. */
@@ -45,6 +63,13 @@ public final class ErrnoException extends RuntimeException {
      */
     public String errnoName() {
         return Arch.current().errnos().name(errno).orElse("errno " + errno);
+    }
+
+    /**
+     * What the kernel said about the error beyond its number (a netlink extended ack), or empty.
+     */
+    public String detail() {
+        return detail;
     }
 
     /**

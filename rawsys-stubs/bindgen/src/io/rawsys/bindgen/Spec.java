@@ -112,14 +112,15 @@ final class Spec {
                             "Netlink and rtnetlink: protocols, message flags and types, attribute types, multicast groups, interface flags.",
                             List.of(
                                     from(
-                                            "NETLINK_\\w+|NLM_F_\\w+|NLMSG_\\w+|NLA_\\w+|NLMSGERR_ATTR_\\w+|RTM_\\w+|RTMGRP_\\w+|RTNLGRP_\\w+|RTA_\\w+|RTN_\\w+|RTPROT_\\w+|RT_SCOPE_\\w+|RT_TABLE_\\w+|RTNH_\\w+|RTAX_\\w+|IFLA_\\w+|IFA_\\w+|IFF_\\w+|ARPHRD_\\w+|NDA_\\w+|NUD_\\w+|IF_OPER_\\w+|IF_LINK_MODE_\\w+",
+                                            "NETLINK_\\w+|NLM_F_\\w+|NLMSG_\\w+|NLA_\\w+|NLMSGERR_ATTR_\\w+|RTM_\\w+|RTMGRP_\\w+|RTNLGRP_\\w+|RTA_\\w+|RTN_\\w+|RTPROT_\\w+|RT_SCOPE_\\w+|RT_TABLE_\\w+|RTNH_\\w+|RTAX_\\w+|IFLA_\\w+|IFA_\\w+|IFF_\\w+|ARPHRD_\\w+|NDA_\\w+|NUD_\\w+|IF_OPER_\\w+|IF_LINK_MODE_\\w+|ICMPV6_ROUTER_PREF_\\w+",
                                             "linux/netlink.h",
                                             "linux/rtnetlink.h",
                                             "linux/if_link.h",
                                             "linux/if_addr.h",
                                             "linux/neighbour.h",
                                             "linux/if_arp.h",
-                                            "linux/if.h"))),
+                                            "linux/if.h",
+                                            "linux/icmpv6.h"))),
                     new ConstantGroup(
                             "Ioctl",
                             "ioctl requests, each computed with the architecture's own _IOC layout: terminals, files and block devices, sockets.",
@@ -294,6 +295,7 @@ final class Spec {
                     new StructSpec("iovec", "struct iovec", "sys/uio.h"),
                     new StructSpec("utsname", "struct utsname", "sys/utsname.h"),
                     new StructSpec("winsize", "struct winsize", "sys/ioctl.h"),
+                    new StructSpec("ifreq", "struct ifreq", "net/if.h"),
                     new StructSpec("pollfd", "struct pollfd", "poll.h"),
                     new StructSpec("epoll_event", "struct epoll_event", "sys/epoll.h"),
                     new StructSpec("rlimit", "struct rlimit", "sys/resource.h"),
@@ -315,8 +317,11 @@ final class Spec {
                     new StructSpec("nlattr", "struct nlattr", "linux/netlink.h"),
                     new StructSpec("ifinfomsg", "struct ifinfomsg", "linux/rtnetlink.h"),
                     new StructSpec("ifaddrmsg", "struct ifaddrmsg", "linux/if_addr.h"),
+                    new StructSpec("ifa_cacheinfo", "struct ifa_cacheinfo", "linux/if_addr.h"),
                     new StructSpec("rtmsg", "struct rtmsg", "linux/rtnetlink.h"),
                     new StructSpec("rtattr", "struct rtattr", "linux/rtnetlink.h"),
+                    new StructSpec("rtnexthop", "struct rtnexthop", "linux/rtnetlink.h"),
+                    new StructSpec("rta_cacheinfo", "struct rta_cacheinfo", "linux/rtnetlink.h"),
                     new StructSpec(
                             "user_regs_struct",
                             "struct user_regs_struct",

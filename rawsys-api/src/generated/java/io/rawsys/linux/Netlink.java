@@ -9,7 +9,7 @@ import io.rawsys.ConstantTable;
 /**
  * Netlink and rtnetlink: protocols, message flags and types, attribute types, multicast groups, interface flags.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;linux/netlink.h&gt;, &lt;linux/rtnetlink.h&gt;, &lt;linux/if_link.h&gt;, &lt;linux/if_addr.h&gt;, &lt;linux/neighbour.h&gt;, &lt;linux/if_arp.h&gt;, &lt;linux/if.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;linux/netlink.h&gt;, &lt;linux/rtnetlink.h&gt;, &lt;linux/if_link.h&gt;, &lt;linux/if_addr.h&gt;, &lt;linux/neighbour.h&gt;, &lt;linux/if_arp.h&gt;, &lt;linux/if.h&gt;, &lt;linux/icmpv6.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -223,6 +223,18 @@ public final class Netlink {
 
     /** {@code ARPHRD_X25}: 271 (0x10f) on every architecture. */
     public static final int ARPHRD_X25 = TABLE.intValue("ARPHRD_X25");
+
+    /** {@code ICMPV6_ROUTER_PREF_HIGH}: 1 on every architecture. */
+    public static final int ICMPV6_ROUTER_PREF_HIGH = TABLE.intValue("ICMPV6_ROUTER_PREF_HIGH");
+
+    /** {@code ICMPV6_ROUTER_PREF_INVALID}: 2 on every architecture. */
+    public static final int ICMPV6_ROUTER_PREF_INVALID = TABLE.intValue("ICMPV6_ROUTER_PREF_INVALID");
+
+    /** {@code ICMPV6_ROUTER_PREF_LOW}: 3 on every architecture. */
+    public static final int ICMPV6_ROUTER_PREF_LOW = TABLE.intValue("ICMPV6_ROUTER_PREF_LOW");
+
+    /** {@code ICMPV6_ROUTER_PREF_MEDIUM}: 0 on every architecture. */
+    public static final int ICMPV6_ROUTER_PREF_MEDIUM = TABLE.intValue("ICMPV6_ROUTER_PREF_MEDIUM");
 
     /** {@code IFA_ADDRESS}: 1 on every architecture. */
     public static final int IFA_ADDRESS = TABLE.intValue("IFA_ADDRESS");

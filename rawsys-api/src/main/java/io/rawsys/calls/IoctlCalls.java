@@ -2,10 +2,12 @@ package io.rawsys.calls;
 
 import io.rawsys.linux.Ioctl;
 import io.rawsys.linux.Nr;
+import io.rawsys.linux.struct.Ifreq;
 import io.rawsys.linux.struct.Winsize;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 
 /**
  * ioctl, one typed method per request: each knows the argument its request reads or writes, so no
@@ -110,6 +112,34 @@ public final class IoctlCalls {
      */
     public static int blockSectorSize(int fd) {
         return intRequest(fd, Ioctl.BLKSSZGET);
+    }
+
+    /**
+     * The transmit queue length of the network interface {@code name} (what {@code ip link} shows
+     * as qlen), asked through any socket {@code fd}.
+     *
+     * <p>C: {@code ioctl(fd, SIOCGIFTXQLEN, struct ifreq *)}
+     *
+     * @throws io.rawsys.ErrnoException ENODEV when there is no such interface in the socket's
+     *     network namespace
+     */
+    public static int transmitQueueLength(int fd, String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ifr = Ifreq.allocate(arena);
+            MemorySegment field = Ifreq.ifr_ifrn_ifrn_name(ifr);
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length >= field.byteSize() || name.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException(
+                        "'"
+                                + name.replace("\0", "\\0")
+                                + "' is no interface name: at most "
+                                + (field.byteSize() - 1)
+                                + " bytes and no NUL");
+            }
+            MemorySegment.copy(bytes, 0, field, ValueLayout.JAVA_BYTE, 0, bytes.length);
+            Shapes.llp(Nr.ioctl, fd, Ioctl.SIOCGIFTXQLEN, ifr);
+            return Ifreq.ifr_ifru_ifru_ivalue(ifr);
+        }
     }
 
     private static int intRequest(int fd, long request) {

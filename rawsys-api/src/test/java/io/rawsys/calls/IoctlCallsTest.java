@@ -9,6 +9,7 @@ import io.rawsys.ErrnoException;
 import io.rawsys.linux.Errno;
 import io.rawsys.linux.Fcntl;
 import io.rawsys.linux.Ioctl;
+import io.rawsys.linux.Socket;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -136,5 +137,28 @@ class IoctlCallsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
         return out;
+    }
+
+    /** SIOCGIFTXQLEN answers what sysfs says for the loopback, ENODEV for a name nobody has. */
+    @Test
+    void transmitQueueLengthOfTheLoopback() throws Exception {
+        int fd = SocketCalls.socket(Socket.AF_INET, Socket.SOCK_DGRAM | Socket.SOCK_CLOEXEC, 0);
+        try {
+            int sysfs =
+                    Integer.parseInt(
+                            Files.readString(Path.of("/sys/class/net/lo/tx_queue_len")).strip());
+            assertEquals(sysfs, IoctlCalls.transmitQueueLength(fd, "lo"));
+            assertEquals(
+                    Errno.ENODEV,
+                    assertThrows(
+                                    ErrnoException.class,
+                                    () -> IoctlCalls.transmitQueueLength(fd, "rawsys-none"))
+                            .errno());
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> IoctlCalls.transmitQueueLength(fd, "a-name-longer-than-ifnamsiz"));
+        } finally {
+            FileCalls.close(fd);
+        }
     }
 }

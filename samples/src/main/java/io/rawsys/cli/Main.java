@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             ErrnoCommand.class,
             ConstCommand.class,
             VdsoCommand.class,
+            io.rawsys.cli.net.NetCommand.class,
             DemoCommand.class,
             LibcCommand.class,
             AsmCommand.class,

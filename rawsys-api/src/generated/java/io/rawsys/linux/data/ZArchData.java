@@ -33,7 +33,7 @@ public final class ZArchData {
             Ptrace 0 linux/ptrace.h
             Seccomp 0 linux/seccomp.h,linux/filter.h,linux/audit.h
             Socket 0 sys/socket.h,netinet/in.h,netinet/tcp.h,sys/un.h
-            Netlink 0 linux/netlink.h,linux/rtnetlink.h,linux/if_link.h,linux/if_addr.h,linux/neighbour.h,linux/if_arp.h,linux/if.h
+            Netlink 0 linux/netlink.h,linux/rtnetlink.h,linux/if_link.h,linux/if_addr.h,linux/neighbour.h,linux/if_arp.h,linux/if.h,linux/icmpv6.h
             Ioctl 0 sys/ioctl.h
             Ioctl 1 linux/fs.h,linux/sockios.h,linux/random.h
             Time 0 linux/time.h

@@ -1293,6 +1293,10 @@ public final class ZConstants {
             ARPHRD_VOID 65535 4 0
             ARPHRD_VSOCKMON 826 4 0
             ARPHRD_X25 271 4 0
+            ICMPV6_ROUTER_PREF_HIGH 1 4 0
+            ICMPV6_ROUTER_PREF_INVALID 2 4 0
+            ICMPV6_ROUTER_PREF_LOW 3 4 0
+            ICMPV6_ROUTER_PREF_MEDIUM 0 4 0
             IFA_ADDRESS 1 4 0
             IFA_ANYCAST 5 4 0
             IFA_BROADCAST 4 4 0

@@ -154,6 +154,42 @@ public final class ZStructs {
                     I16.withName("ws_xpixel"),
                     I16.withName("ws_ypixel")).withName("winsize");
 
+    /** {@code struct ifreq} from {@code <net/if.h>}: 32 bytes, aligned to 4. */
+    public static final GroupLayout ifreq =
+            MemoryLayout.structLayout(
+                    MemoryLayout.unionLayout(
+                            MemoryLayout.sequenceLayout(16, I8).withName("ifrn_name")).withName("ifr_ifrn"),
+                    MemoryLayout.unionLayout(
+                            MemoryLayout.structLayout(
+                                    I16.withName("sa_family"),
+                                    MemoryLayout.sequenceLayout(14, I8).withName("sa_data")).withName("ifru_addr"),
+                            MemoryLayout.structLayout(
+                                    I16.withName("sa_family"),
+                                    MemoryLayout.sequenceLayout(14, I8).withName("sa_data")).withName("ifru_dstaddr"),
+                            MemoryLayout.structLayout(
+                                    I16.withName("sa_family"),
+                                    MemoryLayout.sequenceLayout(14, I8).withName("sa_data")).withName("ifru_broadaddr"),
+                            MemoryLayout.structLayout(
+                                    I16.withName("sa_family"),
+                                    MemoryLayout.sequenceLayout(14, I8).withName("sa_data")).withName("ifru_netmask"),
+                            MemoryLayout.structLayout(
+                                    I16.withName("sa_family"),
+                                    MemoryLayout.sequenceLayout(14, I8).withName("sa_data")).withName("ifru_hwaddr"),
+                            I16.withName("ifru_flags"),
+                            I32.withName("ifru_ivalue"),
+                            I32.withName("ifru_mtu"),
+                            MemoryLayout.structLayout(
+                                    I32.withName("mem_start"),
+                                    I32.withName("mem_end"),
+                                    I16.withName("base_addr"),
+                                    I8.withName("irq"),
+                                    I8.withName("dma"),
+                                    I8.withName("port"),
+                                    MemoryLayout.paddingLayout(3)).withName("ifru_map"),
+                            MemoryLayout.sequenceLayout(16, I8).withName("ifru_slave"),
+                            MemoryLayout.sequenceLayout(16, I8).withName("ifru_newname"),
+                            I32.withName("ifru_data")).withName("ifr_ifru")).withName("ifreq");
+
     /** {@code struct pollfd} from {@code <poll.h>}: 8 bytes, aligned to 4. */
     public static final GroupLayout pollfd =
             MemoryLayout.structLayout(
@@ -374,6 +410,14 @@ public final class ZStructs {
                     I8.withName("ifa_scope"),
                     I32.withName("ifa_index")).withName("ifaddrmsg");
 
+    /** {@code struct ifa_cacheinfo} from {@code <linux/if_addr.h>}: 16 bytes, aligned to 4. */
+    public static final GroupLayout ifa_cacheinfo =
+            MemoryLayout.structLayout(
+                    I32.withName("ifa_prefered"),
+                    I32.withName("ifa_valid"),
+                    I32.withName("cstamp"),
+                    I32.withName("tstamp")).withName("ifa_cacheinfo");
+
     /** {@code struct rtmsg} from {@code <linux/rtnetlink.h>}: 12 bytes, aligned to 4. */
     public static final GroupLayout rtmsg =
             MemoryLayout.structLayout(
@@ -392,6 +436,26 @@ public final class ZStructs {
             MemoryLayout.structLayout(
                     I16.withName("rta_len"),
                     I16.withName("rta_type")).withName("rtattr");
+
+    /** {@code struct rtnexthop} from {@code <linux/rtnetlink.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout rtnexthop =
+            MemoryLayout.structLayout(
+                    I16.withName("rtnh_len"),
+                    I8.withName("rtnh_flags"),
+                    I8.withName("rtnh_hops"),
+                    I32.withName("rtnh_ifindex")).withName("rtnexthop");
+
+    /** {@code struct rta_cacheinfo} from {@code <linux/rtnetlink.h>}: 32 bytes, aligned to 4. */
+    public static final GroupLayout rta_cacheinfo =
+            MemoryLayout.structLayout(
+                    I32.withName("rta_clntref"),
+                    I32.withName("rta_lastuse"),
+                    I32.withName("rta_expires"),
+                    I32.withName("rta_error"),
+                    I32.withName("rta_used"),
+                    I32.withName("rta_id"),
+                    I32.withName("rta_ts"),
+                    I32.withName("rta_tsage")).withName("rta_cacheinfo");
 
     /** {@code struct user_regs_struct} from {@code <sys/user.h>}: 216 bytes, aligned to 8. */
     public static final GroupLayout user_regs_struct =
@@ -595,6 +659,37 @@ public final class ZStructs {
             winsize ws_col 2 u 2 1
             winsize ws_xpixel 4 u 2 1
             winsize ws_ypixel 6 u 2 1
+            ifreq ifr_ifrn 0 g 16 1
+            ifreq ifr_ifrn.ifrn_name 0 s 1 16
+            ifreq ifr_ifru 16 g 16 1
+            ifreq ifr_ifru.ifru_addr 16 g 16 1
+            ifreq ifr_ifru.ifru_addr.sa_family 16 u 2 1
+            ifreq ifr_ifru.ifru_addr.sa_data 18 s 1 14
+            ifreq ifr_ifru.ifru_dstaddr 16 g 16 1
+            ifreq ifr_ifru.ifru_dstaddr.sa_family 16 u 2 1
+            ifreq ifr_ifru.ifru_dstaddr.sa_data 18 s 1 14
+            ifreq ifr_ifru.ifru_broadaddr 16 g 16 1
+            ifreq ifr_ifru.ifru_broadaddr.sa_family 16 u 2 1
+            ifreq ifr_ifru.ifru_broadaddr.sa_data 18 s 1 14
+            ifreq ifr_ifru.ifru_netmask 16 g 16 1
+            ifreq ifr_ifru.ifru_netmask.sa_family 16 u 2 1
+            ifreq ifr_ifru.ifru_netmask.sa_data 18 s 1 14
+            ifreq ifr_ifru.ifru_hwaddr 16 g 16 1
+            ifreq ifr_ifru.ifru_hwaddr.sa_family 16 u 2 1
+            ifreq ifr_ifru.ifru_hwaddr.sa_data 18 s 1 14
+            ifreq ifr_ifru.ifru_flags 16 s 2 1
+            ifreq ifr_ifru.ifru_ivalue 16 s 4 1
+            ifreq ifr_ifru.ifru_mtu 16 s 4 1
+            ifreq ifr_ifru.ifru_map 16 g 16 1
+            ifreq ifr_ifru.ifru_map.mem_start 16 u 4 1
+            ifreq ifr_ifru.ifru_map.mem_end 20 u 4 1
+            ifreq ifr_ifru.ifru_map.base_addr 24 u 2 1
+            ifreq ifr_ifru.ifru_map.irq 26 u 1 1
+            ifreq ifr_ifru.ifru_map.dma 27 u 1 1
+            ifreq ifr_ifru.ifru_map.port 28 u 1 1
+            ifreq ifr_ifru.ifru_slave 16 s 1 16
+            ifreq ifr_ifru.ifru_newname 16 s 1 16
+            ifreq ifr_ifru.ifru_data 16 p 4 1
             pollfd fd 0 s 4 1
             pollfd events 4 s 2 1
             pollfd revents 6 s 2 1
@@ -719,6 +814,10 @@ public final class ZStructs {
             ifaddrmsg ifa_flags 2 u 1 1
             ifaddrmsg ifa_scope 3 u 1 1
             ifaddrmsg ifa_index 4 u 4 1
+            ifa_cacheinfo ifa_prefered 0 u 4 1
+            ifa_cacheinfo ifa_valid 4 u 4 1
+            ifa_cacheinfo cstamp 8 u 4 1
+            ifa_cacheinfo tstamp 12 u 4 1
             rtmsg rtm_family 0 u 1 1
             rtmsg rtm_dst_len 1 u 1 1
             rtmsg rtm_src_len 2 u 1 1
@@ -730,6 +829,18 @@ public final class ZStructs {
             rtmsg rtm_flags 8 u 4 1
             rtattr rta_len 0 u 2 1
             rtattr rta_type 2 u 2 1
+            rtnexthop rtnh_len 0 u 2 1
+            rtnexthop rtnh_flags 2 u 1 1
+            rtnexthop rtnh_hops 3 u 1 1
+            rtnexthop rtnh_ifindex 4 s 4 1
+            rta_cacheinfo rta_clntref 0 u 4 1
+            rta_cacheinfo rta_lastuse 4 u 4 1
+            rta_cacheinfo rta_expires 8 s 4 1
+            rta_cacheinfo rta_error 12 u 4 1
+            rta_cacheinfo rta_used 16 u 4 1
+            rta_cacheinfo rta_id 20 u 4 1
+            rta_cacheinfo rta_ts 24 u 4 1
+            rta_cacheinfo rta_tsage 28 u 4 1
             user_regs_struct r15 0 u 8 1
             user_regs_struct r14 8 u 8 1
             user_regs_struct r13 16 u 8 1
@@ -835,6 +946,7 @@ public final class ZStructs {
             iovec struct+iovec sys/uio.h
             utsname struct+utsname sys/utsname.h
             winsize struct+winsize sys/ioctl.h
+            ifreq struct+ifreq net/if.h
             pollfd struct+pollfd poll.h
             epoll_event struct+epoll_event sys/epoll.h
             rlimit struct+rlimit sys/resource.h
@@ -855,8 +967,11 @@ public final class ZStructs {
             nlattr struct+nlattr linux/netlink.h
             ifinfomsg struct+ifinfomsg linux/rtnetlink.h
             ifaddrmsg struct+ifaddrmsg linux/if_addr.h
+            ifa_cacheinfo struct+ifa_cacheinfo linux/if_addr.h
             rtmsg struct+rtmsg linux/rtnetlink.h
             rtattr struct+rtattr linux/rtnetlink.h
+            rtnexthop struct+rtnexthop linux/rtnetlink.h
+            rta_cacheinfo struct+rta_cacheinfo linux/rtnetlink.h
             user_regs_struct struct+user_regs_struct sys/user.h
             ptrace_syscall_info struct+ptrace_syscall_info linux/ptrace.h
             siginfo siginfo_t signal.h
@@ -881,6 +996,7 @@ public final class ZStructs {
             case "iovec" -> iovec;
             case "utsname" -> utsname;
             case "winsize" -> winsize;
+            case "ifreq" -> ifreq;
             case "pollfd" -> pollfd;
             case "epoll_event" -> epoll_event;
             case "rlimit" -> rlimit;
@@ -901,8 +1017,11 @@ public final class ZStructs {
             case "nlattr" -> nlattr;
             case "ifinfomsg" -> ifinfomsg;
             case "ifaddrmsg" -> ifaddrmsg;
+            case "ifa_cacheinfo" -> ifa_cacheinfo;
             case "rtmsg" -> rtmsg;
             case "rtattr" -> rtattr;
+            case "rtnexthop" -> rtnexthop;
+            case "rta_cacheinfo" -> rta_cacheinfo;
             case "user_regs_struct" -> user_regs_struct;
             case "ptrace_syscall_info" -> ptrace_syscall_info;
             case "siginfo" -> siginfo;
