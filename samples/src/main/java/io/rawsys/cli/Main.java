@@ -8,6 +8,7 @@ import io.rawsys.cli.exercise.IoctlCommand;
 import io.rawsys.cli.exercise.LibcCommand;
 import io.rawsys.cli.exercise.ProcCommand;
 import io.rawsys.cli.exercise.SysCommand;
+import io.rawsys.trace.TraceCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Spec;
             ProcCommand.class,
             SysCommand.class,
             ConfigfsCommand.class,
+            TraceCommand.class,
             HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
@@ -70,6 +72,8 @@ public final class Main implements Callable<Integer> {
     /** Runs a command line and returns its exit status, without exiting. */
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // rawsys trace ls -l: everything from the command on is the command's, not rawsys's.
+        cli.getSubcommands().get("trace").setStopAtPositional(true);
         cli.setParameterExceptionHandler(
                 (e, commandArgs) -> {
                     CommandLine failed = e.getCommandLine();

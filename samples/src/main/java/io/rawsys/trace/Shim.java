@@ -38,20 +38,27 @@ final class Shim {
         static final MethodHandle INSTALL_WAKEUP;
         static final MemorySegment ENVIRON;
 
+        /**
+         * Open for the JVM's life: glibc knows a loaded library by its path, and a later dlopen of
+         * a reused /proc/PID/fd/N would be answered with this one.
+         */
+        static final NativeResource LIBRARY =
+                NativeResource.open("io/rawsys/trace", "librawsys-trace.so");
+
         static {
             Linker linker = Linker.nativeLinker();
-            try (NativeResource library =
-                    NativeResource.open("io/rawsys/trace", "librawsys-trace.so")) {
-                SymbolLookup lookup = SymbolLookup.libraryLookup(library.path(), Arena.global());
-                SPAWN_CHILD =
-                        linker.downcallHandle(
-                                lookup.findOrThrow("rawsys_trace_spawn"),
-                                FunctionDescriptor.of(JAVA_LONG, ADDRESS));
-                INSTALL_WAKEUP =
-                        linker.downcallHandle(
-                                lookup.findOrThrow("rawsys_trace_install_wakeup"),
-                                FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-            }
+            // By name, not by Path: the Path overload resolves the memfd's link to
+            // "/memfd:… (deleted)", which is no file.
+            SymbolLookup lookup =
+                    SymbolLookup.libraryLookup(LIBRARY.path().toString(), Arena.global());
+            SPAWN_CHILD =
+                    linker.downcallHandle(
+                            lookup.findOrThrow("rawsys_trace_spawn"),
+                            FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+            INSTALL_WAKEUP =
+                    linker.downcallHandle(
+                            lookup.findOrThrow("rawsys_trace_install_wakeup"),
+                            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
             // glibc's char **environ: the environment as this process has it, order and bytes.
             ENVIRON = linker.defaultLookup().findOrThrow("environ").reinterpret(ADDRESS.byteSize());
         }

@@ -65,7 +65,7 @@ final class TraceeMemory {
         while (done < length) {
             long at = address + done;
             long aligned = at & ~7L;
-            if (Ptrace.peekData(pid, aligned, scratch) < 0) {
+            if (PtraceCalls.peekData(pid, aligned, scratch) < 0) {
                 break;
             }
             int skip = (int) (at - aligned);

@@ -12,8 +12,8 @@ import java.lang.foreign.ValueLayout;
  * kernel's values (-errno included), not exceptions: a tracee can die between two requests (ESRCH),
  * which the tracer treats as an ordinary event.
  */
-final class Ptrace {
-    private Ptrace() {}
+final class PtraceCalls {
+    private PtraceCalls() {}
 
     static long request(int request, int pid, long address, long data) {
         // ptrace requests return at once: no need to leave the Java thread state.
