@@ -10,8 +10,11 @@ public interface Arg {
         return false;
     }
 
-    /** Words it takes: 2 for a 64-bit value on a 32-bit ABI. */
-    default int words(Call c) {
+    /**
+     * Words it takes from word {@code at} on: 2 for a 64-bit value on a 32-bit ABI (3 where the
+     * pair must start at an even register and {@code at} is odd).
+     */
+    default int words(Call c, int at) {
         return 1;
     }
 
@@ -29,8 +32,8 @@ public interface Arg {
             }
 
             @Override
-            public int words(Call c) {
-                return arg.words(c);
+            public int words(Call c, int at) {
+                return arg.words(c, at);
             }
         };
     }

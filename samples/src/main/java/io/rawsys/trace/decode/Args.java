@@ -33,6 +33,42 @@ public final class Args {
     /** Any other C string, cut at -s. */
     public static final Arg STRING = (c, at) -> cString(c, c.ulong(at), c.settings().stringLimit());
 
+    /**
+     * A 64-bit signed value (a file offset, a length): one word on a 64-bit ABI, a pair of words on
+     * a 32-bit one, in the order and alignment that ABI passes pairs.
+     */
+    public static final Arg WIDE =
+            new Arg() {
+                @Override
+                public String print(Call c, int at) {
+                    return Long.toString(wide(c, at));
+                }
+
+                @Override
+                public int words(Call c, int at) {
+                    return switch (c.arch().abi().pairs()) {
+                        case NONE -> 1;
+                        case CONSECUTIVE -> 2;
+                        case EVEN_REGISTER -> at % 2 == 0 ? 2 : 3;
+                    };
+                }
+            };
+
+    /** The 64-bit value starting at word {@code at}, as {@link #WIDE} reads it. */
+    public static long wide(Call c, int at) {
+        return switch (c.arch().abi().pairs()) {
+            case NONE -> c.word(at);
+            case CONSECUTIVE -> join(c, at);
+            case EVEN_REGISTER -> join(c, at % 2 == 0 ? at : at + 1);
+        };
+    }
+
+    private static long join(Call c, int first) {
+        long a = c.word(first) & 0xffff_ffffL;
+        long b = c.word(first + 1) & 0xffff_ffffL;
+        return c.arch().byteOrder() == java.nio.ByteOrder.LITTLE_ENDIAN ? a | b << 32 : b | a << 32;
+    }
+
     /** Flags of {@code table}, joined by {@code |}. */
     public static Arg flags(Xlat table) {
         return (c, at) -> table.flags(c.arch(), c.uint(at));

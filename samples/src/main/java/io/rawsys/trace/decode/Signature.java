@@ -25,7 +25,7 @@ public record Signature(List<Arg> args, Function<Call, String> result) implement
                 break;
             }
             c.print(arg.print(c, word));
-            word += arg.words(c);
+            word += arg.words(c, word);
         }
     }
 
@@ -42,7 +42,7 @@ public record Signature(List<Arg> args, Function<Call, String> result) implement
             if (index++ >= c.printedAtEntry()) {
                 c.print(arg.print(c, word));
             }
-            word += arg.words(c);
+            word += arg.words(c, word);
         }
     }
 

@@ -1,0 +1,170 @@
+package io.rawsys.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rawsys.cli.RawsysJar;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one command under strace and under rawsys trace, the same way, and puts the two traces side
+ * by side. Both run with address-space randomisation off ({@code setarch -R}) and the same minimal
+ * environment, so the two tracees see the same addresses, file descriptors and stack: what differs
+ * is only what must (pids, the tracer's own pointer to the environment, random bytes), and {@link
+ * #normalize} replaces those.
+ */
+public final class StraceComparison {
+    private StraceComparison() {}
+
+    /** The environment both tracers and their tracees get. */
+    static final List<String> ENVIRONMENT =
+            List.of("env", "-i", "PATH=/usr/bin:/bin", "setarch", "-R");
+
+    /** A trace: its lines, the tracer's exit status, and what the tracer printed. */
+    public record Trace(List<String> lines, int status, String output) {}
+
+    /** {@code strace OPTIONS -o FILE -- COMMAND}. */
+    public static Trace strace(Path dir, List<String> options, List<String> command)
+            throws Exception {
+        List<String> line = new ArrayList<>(ENVIRONMENT);
+        line.add("strace");
+        return run(dir, "strace.txt", line, options, command);
+    }
+
+    /** {@code java -jar rawsys.jar trace OPTIONS -o FILE -- COMMAND}. */
+    public static Trace rawsys(Path dir, List<String> options, List<String> command)
+            throws Exception {
+        List<String> line = new ArrayList<>(ENVIRONMENT);
+        line.addAll(RawsysJar.command("trace"));
+        return run(dir, "rawsys.txt", line, options, command);
+    }
+
+    private static Trace run(
+            Path dir, String file, List<String> tracer, List<String> options, List<String> command)
+            throws Exception {
+        Path out = dir.resolve(file);
+        List<String> line = new ArrayList<>(tracer);
+        line.addAll(options);
+        line.addAll(List.of("-o", out.toString(), "--"));
+        line.addAll(command);
+        RawsysJar.Run run = RawsysJar.run(new byte[0], line);
+        List<String> lines =
+                Files.exists(out)
+                        ? Files.readAllLines(out, StandardCharsets.ISO_8859_1)
+                        : List.of();
+        return new Trace(lines, run.status(), run.both());
+    }
+
+    private static final Pattern PID_PREFIX = Pattern.compile("^(\\d+) ");
+    private static final Pattern ENVIRONMENT_POINTER =
+            Pattern.compile("\\], 0x[0-9a-f]+ /\\* (\\d+) vars? \\*/\\)");
+    private static final Pattern GETRANDOM = Pattern.compile("^(\\S* ?getrandom\\()\"[^\"]*\"");
+
+    /**
+     * The lines with what cannot match replaced: each pid (from -f's prefixes, or the exit line) by
+     * {@code PID1}, {@code PID2} … in the order they appear; the tracer's own environment pointer
+     * in execve by {@code ENV}; getrandom's random bytes by {@code RANDOM}.
+     */
+    public static List<String> normalize(List<String> lines, List<Integer> knownPids) {
+        Map<String, String> pids = new LinkedHashMap<>();
+        for (int pid : knownPids) {
+            pids.putIfAbsent(Integer.toString(pid), "PID" + (pids.size() + 1));
+        }
+        for (String l : lines) {
+            Matcher m = PID_PREFIX.matcher(l);
+            if (m.find()) {
+                pids.putIfAbsent(m.group(1), "PID" + (pids.size() + 1));
+            }
+        }
+        List<String> result = new ArrayList<>();
+        for (String l : lines) {
+            String n = ENVIRONMENT_POINTER.matcher(l).replaceAll("], ENV /* $1 vars */)");
+            n = GETRANDOM.matcher(n).replaceAll("$1RANDOM");
+            for (Map.Entry<String, String> e : pids.entrySet()) {
+                n = n.replaceAll("\\b" + e.getKey() + "\\b", e.getValue());
+            }
+            result.add(n);
+        }
+        return result;
+    }
+
+    /** The pids a trace's lines name as results of calls that return one (set_tid_address …). */
+    public static List<Integer> resultPids(List<String> lines) {
+        List<Integer> pids = new ArrayList<>();
+        Pattern p =
+                Pattern.compile(
+                        "(?:set_tid_address|getpid|gettid|clone|clone3|fork|vfork)\\(.*\\)\\s+= (\\d+)");
+        for (String l : lines) {
+            Matcher m = p.matcher(l);
+            if (m.find()) {
+                pids.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        return pids;
+    }
+
+    /** A trace's lines, normalized with the pids it shows. */
+    public static List<String> normalized(Trace trace) {
+        return normalize(trace.lines(), resultPids(trace.lines()));
+    }
+
+    /**
+     * Each line reduced to its call's name and result ({@code openat = 3}), or kept whole when it
+     * is no call ({@code +++ exited with 0 +++}).
+     */
+    public static List<String> namesAndResults(List<String> lines) {
+        Pattern call =
+                Pattern.compile(
+                        "^((?:PID\\d+ )?)(?:<\\.\\.\\. )?([a-z_0-9]+)[( ].*?(?:\\)\\s+= (.*)|<unfinished \\.\\.\\.>)$");
+        List<String> result = new ArrayList<>();
+        for (String l : lines) {
+            Matcher m = call.matcher(l);
+            if (m.matches()) {
+                result.add(
+                        m.group(1)
+                                + m.group(2)
+                                + (m.group(3) == null ? " <unfinished>" : " = " + m.group(3)));
+            } else {
+                result.add(l);
+            }
+        }
+        return result;
+    }
+
+    /** Compiles {@code src/test/c/trace/NAME.c} with {@code compiler} into {@code dir}. */
+    public static Path compile(Path dir, String name, String compiler, String... flags)
+            throws Exception {
+        Path source = Path.of("src/test/c/trace", name + ".c").toAbsolutePath();
+        Path binary = dir.resolve(name);
+        List<String> line =
+                new ArrayList<>(
+                        List.of(
+                                compiler,
+                                "-Wall",
+                                "-Wextra",
+                                "-Werror",
+                                "-O1",
+                                "-o",
+                                binary.toString()));
+        line.addAll(List.of(flags));
+        line.add(source.toString());
+        RawsysJar.Run run = RawsysJar.run(new byte[0], line);
+        assertEquals(0, run.status(), "compiling " + source + ": " + run.both());
+        return binary;
+    }
+
+    /** Writes {@code text} to a file in {@code dir} and returns its path. */
+    public static Path file(Path dir, String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+}
