@@ -453,7 +453,7 @@ final class Tracer {
                 if (t.inSyscall && t.call != null) {
                     events.unfinished(t); // the leader's own call ends with it
                 }
-                events.note(exec, "+++ superseded by execve in pid " + t.pid + " +++");
+                events.note(t, "+++ superseded by execve in pid " + former + " +++");
                 t.inSyscall = exec.inSyscall;
                 t.call = exec.call;
                 t.decoder = exec.decoder;

@@ -37,4 +37,72 @@ class TraceIT {
         Path file = StraceComparison.file(dir, "hello.txt", "hello, trace\n");
         sameCallsAndResults(List.of(), List.of("cat", file.toString()));
     }
+
+    /** With -f: the same calls and results per process, however the processes interleaved. */
+    private void sameCallsPerProcess(List<String> options, List<String> command) throws Exception {
+        List<String> withFollow = new java.util.ArrayList<>(List.of("-f"));
+        withFollow.addAll(options);
+        Trace strace = StraceComparison.strace(dir, withFollow, command);
+        Trace rawsys = StraceComparison.rawsys(dir, withFollow, command);
+        assertEquals(strace.status(), rawsys.status(), rawsys.output());
+        assertEquals(perProcess(strace), perProcess(rawsys), String.join("\n", rawsys.lines()));
+    }
+
+    private static List<List<String>> perProcess(Trace trace) {
+        return StraceComparison.perProcess(normalized(trace)).stream()
+                .map(calls -> calls.stream().map(c -> c.replaceAll("PID\\d+", "PID")).toList())
+                .sorted(java.util.Comparator.comparing(Object::toString))
+                .toList();
+    }
+
+    @Test
+    void aShellPipelineWithFollow() throws Exception {
+        sameCallsPerProcess(
+                List.of("-e", "trace=execve,write,read,pipe2,dup2,close,wait4,exit_group"),
+                List.of("sh", "-c", "echo hi | cat"));
+    }
+
+    @Test
+    void threadsWithFollow() throws Exception {
+        Path threads = StraceComparison.compile(dir, "threads", "gcc", "-pthread");
+        sameCallsPerProcess(
+                List.of("-e", "trace=execve,clone3,write,exit,exit_group"),
+                List.of(threads.toString()));
+    }
+
+    @Test
+    void aProgramKilledByASignal() throws Exception {
+        Path killed = StraceComparison.compile(dir, "killed", "gcc");
+        Trace rawsys = StraceComparison.rawsys(dir, List.of(), List.of(killed.toString()));
+        assertEquals(
+                128 + 15, rawsys.status(), "rawsys trace exits as the tracee died: 128 + SIGTERM");
+        sameCallsAndResults(List.of(), List.of(killed.toString()));
+    }
+
+    @Test
+    void execveFromAThread() throws Exception {
+        Path exec = StraceComparison.compile(dir, "exec_thread", "gcc", "-pthread");
+        sameCallsPerProcess(
+                List.of("-e", "trace=execve,clone3,pause,write,exit_group"),
+                List.of(exec.toString()));
+    }
+
+    @Test
+    void vforkThenExec() throws Exception {
+        Path vfork = StraceComparison.compile(dir, "vfork_exec", "gcc");
+        sameCallsPerProcess(
+                List.of("-e", "trace=execve,vfork,wait4,write,exit_group"),
+                List.of(vfork.toString()));
+    }
+
+    @Test
+    void lsOfTheRootDirectory() throws Exception {
+        sameCallsAndResults(List.of(), List.of("ls", "-l", "/"));
+    }
+
+    @Test
+    void anI386StaticProgram() throws Exception {
+        Path program = StraceComparison.compile(dir, "killed", "i686-linux-gnu-gcc", "-static");
+        sameCallsAndResults(List.of(), List.of(program.toString()));
+    }
 }
