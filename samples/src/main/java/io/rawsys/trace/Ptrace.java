@@ -7,10 +7,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The ptrace requests and waits the tracer makes, as raw system calls. Only the tracer's own
- * thread may call them: ptrace ties a tracee to the thread that attached it. Results come back as
- * the kernel's values (-errno included), not exceptions: a tracee can die between two requests
- * (ESRCH), which the tracer treats as an ordinary event.
+ * The ptrace requests and waits the tracer makes, as raw system calls. Only the tracer's own thread
+ * may call them: ptrace ties a tracee to the thread that attached it. Results come back as the
+ * kernel's values (-errno included), not exceptions: a tracee can die between two requests (ESRCH),
+ * which the tracer treats as an ordinary event.
  */
 final class Ptrace {
     private Ptrace() {}

@@ -32,6 +32,7 @@ final class Shim {
                     JAVA_INT.withName("release_write"),
                     ADDRESS.withName("filter"));
 
+    @SuppressWarnings("restricted") // loads the shim and binds its functions: its reason to be
     private static final class Library {
         static final MethodHandle SPAWN_CHILD;
         static final MethodHandle INSTALL_WAKEUP;
@@ -39,7 +40,8 @@ final class Shim {
 
         static {
             Linker linker = Linker.nativeLinker();
-            try (NativeResource library = NativeResource.open("io/rawsys/trace", "librawsys-trace.so")) {
+            try (NativeResource library =
+                    NativeResource.open("io/rawsys/trace", "librawsys-trace.so")) {
                 SymbolLookup lookup = SymbolLookup.libraryLookup(library.path(), Arena.global());
                 SPAWN_CHILD =
                         linker.downcallHandle(
@@ -63,7 +65,11 @@ final class Shim {
      * @return the child's pid, or -errno if fork failed
      */
     static long spawn(
-            String path, List<String> argv, int releaseRead, int releaseWrite, MemorySegment filter) {
+            String path,
+            List<String> argv,
+            int releaseRead,
+            int releaseWrite,
+            MemorySegment filter) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment args = arena.allocate(ADDRESS, argv.size() + 1L);
             for (int i = 0; i < argv.size(); i++) {

@@ -43,7 +43,9 @@ public final class Args {
         return (c, at) -> table.value(c.arch(), c.sint(at));
     }
 
-    /** A buffer the kernel reads, {@code length} bytes long, its length in word {@code lengthWord}. */
+    /**
+     * A buffer the kernel reads, {@code length} bytes long, its length in word {@code lengthWord}.
+     */
     public static Arg inBuffer(int lengthWord) {
         return (c, at) -> buffer(c, c.ulong(at), c.ulong(lengthWord), false);
     }

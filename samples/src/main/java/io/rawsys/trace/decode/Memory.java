@@ -11,9 +11,7 @@ public interface Memory {
      */
     long read(long address, MemorySegment into);
 
-    /**
-     * A NUL-terminated string of at most {@code limit} bytes; null if it could not be read.
-     */
+    /** A NUL-terminated string of at most {@code limit} bytes; null if it could not be read. */
     CString string(long address, int limit);
 
     /** A string read from the process: its bytes, and whether it went on past the limit. */

@@ -17,7 +17,9 @@ public final class Text {
         for (int i = 0; i < length; i++) {
             int c = bytes[i] & 0xff;
             if (hex) {
-                s.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                s.append("\\x")
+                        .append(Character.forDigit(c >> 4, 16))
+                        .append(Character.forDigit(c & 15, 16));
                 continue;
             }
             switch (c) {
@@ -33,7 +35,8 @@ public final class Text {
                         s.append((char) c);
                     } else {
                         s.append('\\');
-                        boolean digitNext = i + 1 < length && bytes[i + 1] >= '0' && bytes[i + 1] <= '7';
+                        boolean digitNext =
+                                i + 1 < length && bytes[i + 1] >= '0' && bytes[i + 1] <= '7';
                         if (digitNext || c >> 6 != 0) {
                             s.append((char) ('0' + (c >> 6)));
                         }

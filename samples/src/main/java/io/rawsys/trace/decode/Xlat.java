@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A table of named values, in the order strace prints them, with each value taken from the traced
- * architecture's generated constants (so one table serves x86_64 and i386 tracees alike, and a
- * name an architecture lacks is simply absent there). Values are printed as a single name or as
- * flags joined by {@code |}; what no name covers is printed in hex, as strace does.
+ * architecture's generated constants (so one table serves x86_64 and i386 tracees alike, and a name
+ * an architecture lacks is simply absent there). Values are printed as a single name or as flags
+ * joined by {@code |}; what no name covers is printed in hex, as strace does.
  */
 public final class Xlat {
     private final String unknownComment;
