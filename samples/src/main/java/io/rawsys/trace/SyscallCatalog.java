@@ -7,12 +7,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -78,9 +80,10 @@ final class SyscallCatalog {
     }
 
     /**
-     * How many arguments strace prints for {@code name} on {@code arch}: what {@code -e raw=}
-     * shows, and its decoders too unless the call's own options change it; {@value
-     * #UNKNOWN_ARGUMENTS} for a name the catalog lacks, as strace prints an unknown call.
+     * How many arguments strace's table gives {@code name} on {@code arch}: what strace prints with
+     * {@code -e raw=}, and for a call it has no decoder for ({@value #UNKNOWN_ARGUMENTS} for a name
+     * the catalog lacks, as strace prints an unknown call). A decoder may print fewer: one value
+     * for the two words of an i386 offset, no mode for an openat without O_CREAT.
      */
     int arguments(Arch arch, String name) {
         Entry entry = entry(arch, name);
@@ -109,13 +112,13 @@ final class SyscallCatalog {
      */
     Set<String> members(Arch arch, String className) {
         String wanted = canonicalClass(className);
-        Set<String> members = new TreeSet<>();
+        SortedSet<String> members = new TreeSet<>();
         for (SyscallTable.Entry call : arch.syscalls().entries()) {
             if (classes(arch, call.name()).contains(wanted)) {
                 members.add(call.name());
             }
         }
-        return members;
+        return Collections.unmodifiableSortedSet(members);
     }
 
     /**
