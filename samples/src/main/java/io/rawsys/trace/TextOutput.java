@@ -116,6 +116,14 @@ final class TextOutput implements Events {
     }
 
     @Override
+    public void detached(Tracee t) {
+        if (open == t) {
+            write(" <detached ...>");
+            endLine();
+        }
+    }
+
+    @Override
     public void signal(Tracee t, String name, String siginfo) {
         line(t, "--- " + name + " " + siginfo + " ---");
     }
@@ -138,6 +146,15 @@ final class TextOutput implements Events {
     @Override
     public void note(Tracee t, String text) {
         line(t, text);
+    }
+
+    @Override
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -148,7 +148,11 @@ public final class TraceCommand implements Callable<Integer> {
                                             : new TextOutput(
                                                     out, toFile, !toFile, options, t::traceeCount));
         } finally {
-            out.close();
+            if (toFile) {
+                out.close();
+            } else {
+                out.flush(); // stderr stays open: the command line reports errors there
+            }
         }
     }
 

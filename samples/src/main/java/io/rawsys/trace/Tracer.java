@@ -239,6 +239,7 @@ final class Tracer {
             throw new Failure("attach: no process " + pid, Failure.KERNEL);
         }
         for (int tid : threads) {
+            String blockedIn = Commands.currentSyscall(tid, host); // before the interrupt ends it
             long r = PtraceCalls.seize(tid, traceOptions);
             if (r < 0) {
                 if (tid == pid) {
@@ -251,10 +252,10 @@ final class Tracer {
             PtraceCalls.interrupt(tid);
             Tracee t = new Tracee(tid);
             t.attached = true;
+            t.previousSyscall = blockedIn;
             tracees.put(tid, t);
         }
-        events.note(
-                null,
+        diagnostic(
                 "Process "
                         + pid
                         + " attached"
@@ -320,7 +321,7 @@ final class Tracer {
         t.seccomp = options.seccomp();
         tracees.put(pid, t);
         if (!options.summary() && !options.json() && options.output() == null) {
-            events.note(null, "Process " + pid + " attached");
+            diagnostic("Process " + pid + " attached");
         }
         return t;
     }
@@ -398,6 +399,8 @@ final class Tracer {
         }
         t.arch = arch;
         String name = arch.syscalls().name(nr).orElse("syscall_0x" + Long.toHexString(nr));
+        String previous = t.previousSyscall;
+        t.previousSyscall = name;
         if (t.hidden) {
             if (!name.equals("execve") && !name.equals("execveat")) {
                 return; // the shim's own calls before the program starts
@@ -409,6 +412,9 @@ final class Tracer {
             return;
         }
         Call c = new Call(t.pid, arch, name, args, memory.of(t.pid), settings);
+        if (name.equals("restart_syscall")) {
+            c.state(previous); // what it restarts, as strace shows it
+        }
         Decoder d = decoders.forName(name, argumentCount.apply(arch, name));
         d.enter(c);
         c.entered();
@@ -499,14 +505,24 @@ final class Tracer {
         if (w.event() == 0 && w.stopSignal() != SYSCALL_STOP) {
             signal = w.stopSignal(); // a signal on its way: deliver it on detaching
         }
-        if (t.inSyscall && t.call != null && !options.summary()) {
-            events.unfinished(t);
-        }
         PtraceCalls.detach(t.pid, signal);
         tracees.remove(t.pid);
         if (t.attached || t.pid == initialPid) {
-            events.note(null, "Process " + t.pid + " detached");
+            diagnostic("Process " + t.pid + " detached");
         }
+        if (t.inSyscall && t.call != null) {
+            events.detached(t);
+        }
+    }
+
+    /**
+     * A message about the trace itself, as strace's "strace: Process N attached": on stderr always,
+     * even when the trace goes to a file.
+     */
+    private void diagnostic(String message) {
+        events.flush();
+        System.err.println("rawsys trace: " + message);
+        System.err.flush();
     }
 
     private Arch archOf(int auditArch, long nr) {
