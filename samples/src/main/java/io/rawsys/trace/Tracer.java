@@ -185,7 +185,11 @@ final class Tracer {
                 break; // ECHILD: nothing left to wait for
             }
             handle(w);
-            while ((w = PtraceCalls.wait(-1, Wait.__WALL | Wait.WNOHANG, status)).pid() > 0) {
+            // Drain what else is pending before blocking again, so no tracee waits behind a busy
+            // one; with a single tracee nothing else can be pending, and the extra wait4 would
+            // cost a system call per stop.
+            while (tracees.size() > 1
+                    && (w = PtraceCalls.wait(-1, Wait.__WALL | Wait.WNOHANG, status)).pid() > 0) {
                 handle(w);
             }
         }
@@ -398,7 +402,8 @@ final class Tracer {
             events.note(t, "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]");
         }
         t.arch = arch;
-        String name = arch.syscalls().name(nr).orElse("syscall_0x" + Long.toHexString(nr));
+        Kind kind = kind(arch, nr);
+        String name = kind.name();
         String previous = t.previousSyscall;
         t.previousSyscall = name;
         if (t.hidden) {
@@ -408,14 +413,14 @@ final class Tracer {
             t.hidden = false;
             t.seccomp = options.seccomp();
         }
-        if (!options.filter().traces(arch, name)) {
+        if (!kind.traced()) {
             return;
         }
         Call c = new Call(t.pid, arch, name, args, memory.of(t.pid), settings);
         if (name.equals("restart_syscall")) {
             c.state(previous); // what it restarts, as strace shows it
         }
-        Decoder d = decoders.forName(name, argumentCount.apply(arch, name));
+        Decoder d = kind.decoder();
         d.enter(c);
         c.entered();
         t.call = c;
@@ -525,7 +530,42 @@ final class Tracer {
         System.err.flush();
     }
 
+    /** What the tracer needs of one system call of one architecture, worked out once. */
+    private record Kind(String name, boolean traced, Decoder decoder) {}
+
+    /** Per architecture: calls numbered below 1024 in an array, others (MIPS, x32) in a map. */
+    private final Map<Arch, Kind[]> kinds = new java.util.HashMap<>();
+
+    private final Map<Arch, Map<Long, Kind>> farKinds = new java.util.HashMap<>();
+
+    private Kind kind(Arch arch, long nr) {
+        if (nr >= 0 && nr < 1024) {
+            Kind[] table = kinds.computeIfAbsent(arch, a -> new Kind[1024]);
+            Kind kind = table[(int) nr];
+            if (kind == null) {
+                kind = table[(int) nr] = newKind(arch, nr);
+            }
+            return kind;
+        }
+        return farKinds.computeIfAbsent(arch, a -> new java.util.HashMap<>())
+                .computeIfAbsent(nr, n -> newKind(arch, n));
+    }
+
+    private Kind newKind(Arch arch, long nr) {
+        String name = arch.syscalls().name(nr).orElse("syscall_0x" + Long.toHexString(nr));
+        return new Kind(
+                name,
+                options.filter().traces(arch, name),
+                decoders.forName(name, argumentCount.apply(arch, name)));
+    }
+
+    private int lastAuditArch;
+    private Arch lastArch;
+
     private Arch archOf(int auditArch, long nr) {
+        if (auditArch == lastAuditArch && lastArch != null && (nr & 0x4000_0000L) == 0) {
+            return lastArch;
+        }
         String name = AUDIT_ARCHES.get(auditArch);
         if (name == null) {
             return host;
@@ -533,7 +573,9 @@ final class Tracer {
         if (name.equals("x86_64") && (nr & 0x4000_0000L) != 0) {
             return Arch.of("x32");
         }
-        return Arch.of(name);
+        lastAuditArch = auditArch;
+        lastArch = Arch.of(name);
+        return lastArch;
     }
 
     private String mode(Arch arch) {
