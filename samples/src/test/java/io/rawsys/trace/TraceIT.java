@@ -105,4 +105,11 @@ class TraceIT {
         Path program = StraceComparison.compile(dir, "killed", "i686-linux-gnu-gcc", "-static");
         sameCallsAndResults(List.of(), List.of(program.toString()));
     }
+
+    /** A group-stop (SIGSTOP) and the SIGCONT that ends it, reported as strace reports them. */
+    @Test
+    void aGroupStopAndItsContinue() throws Exception {
+        Path program = StraceComparison.compile(dir, "stop_cont", "gcc");
+        sameCallsAndResults(List.of(), List.of(program.toString()));
+    }
 }
