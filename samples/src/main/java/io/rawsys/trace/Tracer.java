@@ -177,6 +177,9 @@ final class Tracer {
                     break;
                 }
             }
+            // Before sleeping in wait4, the lines so far reach the file (tail -f works, and a
+            // tracer that is killed loses nothing it had to say).
+            events.flush();
             PtraceCalls.Waited w = PtraceCalls.wait(-1, Wait.__WALL, status);
             if (w.pid() < 0) {
                 if (w.pid() == -Errno.EINTR) {

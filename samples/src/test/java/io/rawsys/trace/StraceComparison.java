@@ -146,7 +146,7 @@ public final class StraceComparison {
      * compare equal however the kernel interleaved its processes and whatever pids they had.
      */
     public static List<List<String>> perProcess(List<String> lines) {
-        Pattern prefixed = Pattern.compile("^(\\d+|PID\\d+) (.*)$");
+        Pattern prefixed = Pattern.compile("^(\\d+|PID\\d+) +(.*)$");
         Pattern unfinished = Pattern.compile("^([a-z_0-9]+)\\(.*<unfinished \\.\\.\\.>$");
         Pattern resumed =
                 Pattern.compile("^<\\.\\.\\. ([a-z_0-9]+) resumed>.*?(?:\\)\\s+= (.*))?$");

@@ -71,6 +71,43 @@ class TraceOptionsIT {
         assertEquals(0, sleep.exitValue(), "the sleep ran to its end, untraced");
     }
 
+    /**
+     * SIGTERM to the tracer of a command it started: it detaches, the command runs on untraced and
+     * ends normally, and nothing is left stopped.
+     */
+    @Test
+    void sigtermDetachesFromAStartedCommand() throws Exception {
+        Path marker = dir.resolve("done");
+        Process tracer =
+                new ProcessBuilder(
+                                RawsysJar.command(
+                                        "trace",
+                                        "-o",
+                                        dir.resolve("trace.txt").toString(),
+                                        "sh",
+                                        "-c",
+                                        "sleep 2; echo finished > " + marker))
+                        .redirectErrorStream(true)
+                        .start();
+        Path trace = dir.resolve("trace.txt");
+        for (int i = 0;
+                i < 200 && !(Files.exists(trace) && Files.readString(trace).contains("wait4("));
+                i++) {
+            Thread.sleep(50);
+        }
+        new ProcessBuilder("kill", "-TERM", Long.toString(tracer.pid())).start().waitFor();
+        assertTrue(tracer.waitFor(20, TimeUnit.SECONDS));
+        String out =
+                new String(tracer.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertEquals(143, tracer.exitValue(), out);
+        assertTrue(out.matches("(?s).*rawsys trace: Process \\d+ detached\n.*"), out);
+        for (int i = 0; i < 100 && !Files.exists(marker); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(
+                "finished\n", Files.readString(marker), "the command finished after the detach");
+    }
+
     /** -c: the same calls and errors per system call as strace -c counts. */
     @Test
     void summaryCountsAsStraceDoes() throws Exception {
