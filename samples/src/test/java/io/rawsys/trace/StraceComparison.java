@@ -42,8 +42,17 @@ public final class StraceComparison {
     /** {@code java -jar rawsys.jar trace OPTIONS -o FILE -- COMMAND}. */
     public static Trace rawsys(Path dir, List<String> options, List<String> command)
             throws Exception {
+        return rawsys(dir, List.of(), options, command);
+    }
+
+    /** The same, with options for the JVM (system properties) before -jar. */
+    public static Trace rawsys(
+            Path dir, List<String> jvmOptions, List<String> options, List<String> command)
+            throws Exception {
         List<String> line = new ArrayList<>(ENVIRONMENT);
-        line.addAll(RawsysJar.command("trace"));
+        line.add(RawsysJar.JAVA);
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-jar", RawsysJar.JAR.toString(), "trace"));
         return run(dir, "rawsys.txt", line, options, command);
     }
 

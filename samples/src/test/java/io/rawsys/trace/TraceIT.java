@@ -112,4 +112,16 @@ class TraceIT {
         Path program = StraceComparison.compile(dir, "stop_cont", "gcc");
         sameCallsAndResults(List.of(), List.of(program.toString()));
     }
+
+    /** With process_vm_readv refused, PTRACE_PEEKDATA reads the same strings and buffers. */
+    @Test
+    void peekdataReadsWhatProcessVmReadvReads() throws Exception {
+        Path file = StraceComparison.file(dir, "hello.txt", "hello, peek\n");
+        List<String> command = List.of("cat", file.toString());
+        Trace readv = StraceComparison.rawsys(dir, List.of(), command);
+        Trace peek =
+                StraceComparison.rawsys(
+                        dir, List.of("-Drawsys.trace.peekdata=true"), List.of(), command);
+        assertEquals(normalized(readv), normalized(peek));
+    }
 }
