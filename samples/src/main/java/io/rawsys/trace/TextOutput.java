@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
@@ -83,7 +84,7 @@ final class TextOutput implements Events {
             write(leader(t) + "<... " + t.call.name() + " resumed>");
             open = t;
         }
-        write(exitText(t.call));
+        write(exitText(t));
         pad();
         write("= " + result);
         if (syscallTimes) {
@@ -109,7 +110,7 @@ final class TextOutput implements Events {
             write(leader(t) + "<... " + t.call.name() + " resumed>");
             open = t;
         }
-        write(exitText(t.call));
+        write(exitText(t));
         pad();
         write("= ?");
         endLine();
@@ -172,9 +173,17 @@ final class TextOutput implements Events {
         return c.name() + "(" + args + (more ? ", " : "");
     }
 
-    private static String exitText(Call c) {
+    /**
+     * The arguments printed at exit and the closing parenthesis. A decoder that printed arguments
+     * at exit without announcing them at entry (strace's clone, whose entry line ends after the
+     * flags) gets their separator here, as strace prints it.
+     */
+    private static String exitText(Tracee t) {
+        Call c = t.call;
         int entry = c.printedAtEntry() < 0 ? c.printed().size() : c.printedAtEntry();
-        return String.join(", ", c.printed().subList(entry, c.printed().size())) + ")";
+        List<String> atExit = c.printed().subList(entry, c.printed().size());
+        boolean separator = entry > 0 && !atExit.isEmpty() && !t.decoder.moreAtExit(c);
+        return (separator ? ", " : "") + String.join(", ", atExit) + ")";
     }
 
     /** The pid prefix and the timestamp that start every line. */
