@@ -409,6 +409,7 @@ final class Tracer {
             return;
         }
         Call c = new Call(t.pid, arch, name, args, memory.of(t.pid), settings);
+        c.stackPointer(PtraceSyscallInfo.stack_pointer(info));
         Decoder d = decoders.forName(name, argumentCount.apply(arch, name));
         d.enter(c);
         c.entered();
