@@ -174,16 +174,16 @@ final class TextOutput implements Events {
     }
 
     /**
-     * The arguments printed at exit and the closing parenthesis. A decoder that printed arguments
-     * at exit without announcing them at entry (strace's clone, whose entry line ends after the
-     * flags) gets their separator here, as strace prints it.
+     * The arguments printed at exit and the closing parenthesis, joined to the entry part as the
+     * decoder says (strace's clone ends its entry line after the flags, and prints the separator
+     * with the exit part).
      */
     private static String exitText(Tracee t) {
         Call c = t.call;
         int entry = c.printedAtEntry() < 0 ? c.printed().size() : c.printedAtEntry();
         List<String> atExit = c.printed().subList(entry, c.printed().size());
-        boolean separator = entry > 0 && !atExit.isEmpty() && !t.decoder.moreAtExit(c);
-        return (separator ? ", " : "") + String.join(", ", atExit) + ")";
+        String separator = entry > 0 && !atExit.isEmpty() ? t.decoder.exitSeparator(c) : "";
+        return separator + String.join(", ", atExit) + ")";
     }
 
     /** The pid prefix and the timestamp that start every line. */
