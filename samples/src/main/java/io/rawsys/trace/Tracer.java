@@ -393,7 +393,8 @@ final class Tracer {
         t.inSyscall = true;
         t.entryNanos = System.nanoTime();
         t.call = null;
-        if (t.arch != null && t.arch != arch && !t.hidden) {
+        // strace writes this note as a message of its own, to stderr, never into -o's file
+        if (t.arch != null && t.arch != arch && !t.hidden && options.output() == null) {
             events.note(t, "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]");
         }
         t.arch = arch;
