@@ -86,8 +86,6 @@ int main(int argc, char **argv) {
     }
     kill(pid, SIGSTOP);
     wait4(pid, &status, WUNTRACED, NULL);
-    kill(pid, SIGCONT);
-    waitid(P_PID, pid, &info, WCONTINUED);
     kill(pid, SIGKILL);
     waitid(P_PID, pid, &info, WEXITED);
 
