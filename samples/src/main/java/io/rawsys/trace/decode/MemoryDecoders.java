@@ -154,7 +154,10 @@ final class MemoryDecoders {
                         c -> c.print(mincoreVector(c))));
     }
 
-    /** The page size strace multiplies mmap2's offset by: the machine's, 4096 on x86. */
+    /**
+     * The page size strace multiplies mmap2's offset by and counts mincore's pages in: its own,
+     * which is 4096 on x86, the only machines whose tracees have mmap2 here.
+     */
     private static long pageSize() {
         return 4096;
     }
@@ -176,12 +179,7 @@ final class MemoryDecoders {
         }
         long[] w = new long[6];
         for (int i = 0; i < 6; i++) {
-            w[i] =
-                    Integer.toUnsignedLong(
-                            args.get(
-                                    java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(
-                                            c.arch().byteOrder()),
-                                    i * 4L));
+            w[i] = Integer.toUnsignedLong(ProcessStructs.int32(c, args.asSlice(i * 4L)));
         }
         mmap(c, w, w[5]);
     }

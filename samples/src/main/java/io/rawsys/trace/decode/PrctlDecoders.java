@@ -297,22 +297,7 @@ final class PrctlDecoders {
         long arg2 = c.ulong(1);
         switch (option(c)) {
             case "PR_GET_CHILD_SUBREAPER", "PR_GET_ENDIAN", "PR_GET_FPEMU", "PR_GET_FPEXC" ->
-                    c.print(
-                            ProcessStructs.bytes(
-                                    c,
-                                    arg2,
-                                    4,
-                                    s ->
-                                            "["
-                                                    + Integer.toUnsignedString(
-                                                            s.get(
-                                                                    java.lang.foreign.ValueLayout
-                                                                            .JAVA_INT_UNALIGNED
-                                                                            .withOrder(
-                                                                                    c.arch()
-                                                                                            .byteOrder()),
-                                                                    0))
-                                                    + "]"));
+                    c.print(ProcessStructs.intAt(c, arg2, Integer::toUnsignedString));
             case "PR_GET_NAME" ->
                     c.print(
                             c.failed()
@@ -320,23 +305,7 @@ final class PrctlDecoders {
                                     : Args.cString(
                                             c, arg2, Math.min(16, c.settings().stringLimit())));
             case "PR_GET_PDEATHSIG" ->
-                    c.print(
-                            ProcessStructs.bytes(
-                                    c,
-                                    arg2,
-                                    4,
-                                    s ->
-                                            "["
-                                                    + Signals.name(
-                                                            c.arch(),
-                                                            s.get(
-                                                                    java.lang.foreign.ValueLayout
-                                                                            .JAVA_INT_UNALIGNED
-                                                                            .withOrder(
-                                                                                    c.arch()
-                                                                                            .byteOrder()),
-                                                                    0))
-                                                    + "]"));
+                    c.print(ProcessStructs.intAt(c, arg2, signo -> Signals.name(c.arch(), signo)));
             case "PR_GET_TID_ADDRESS" -> c.print(ProcessStructs.wordAt(c, arg2, true));
             default -> {}
         }

@@ -1,6 +1,7 @@
 package io.rawsys.trace.decode;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.function.Function;
 
 /**
@@ -107,17 +108,17 @@ final class ProcessStructs {
 
     /** strace's {@code [42]}: an int the kernel wrote. */
     static String intAt(Call c, long address) {
-        return bytes(
-                c,
-                address,
-                4,
-                s ->
-                        "["
-                                + s.get(
-                                        java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(
-                                                c.arch().byteOrder()),
-                                        0)
-                                + "]");
+        return intAt(c, address, Integer::toString);
+    }
+
+    /** An int the kernel wrote, in brackets, as {@code format} prints it: {@code [SIGTERM]}. */
+    static String intAt(Call c, long address, java.util.function.IntFunction<String> format) {
+        return bytes(c, address, 4, s -> "[" + format.apply(int32(c, s)) + "]");
+    }
+
+    /** The tracee's int at the start of {@code s}. */
+    static int int32(Call c, MemorySegment s) {
+        return s.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(c.arch().byteOrder()), 0);
     }
 
     /** An unsigned long the kernel wrote, in brackets: {@code [24]}, or in hex: {@code [0x7f…]}. */
@@ -135,15 +136,8 @@ final class ProcessStructs {
     /** The tracee's word at the start of {@code s}. */
     static long word(Call c, MemorySegment s) {
         return c.arch().wordSize() == 4
-                ? Integer.toUnsignedLong(
-                        s.get(
-                                java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(
-                                        c.arch().byteOrder()),
-                                0))
-                : s.get(
-                        java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED.withOrder(
-                                c.arch().byteOrder()),
-                        0);
+                ? Integer.toUnsignedLong(int32(c, s))
+                : s.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(c.arch().byteOrder()), 0);
     }
 
     /**
@@ -194,12 +188,8 @@ final class ProcessStructs {
             }
             long v =
                     switch (size) {
-                        case 1 -> e.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0);
-                        case 4 ->
-                                e.get(
-                                        java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(
-                                                c.arch().byteOrder()),
-                                        0);
+                        case 1 -> e.get(ValueLayout.JAVA_BYTE, 0);
+                        case 4 -> int32(c, e);
                         default -> word(c, e);
                     };
             s.append(element.apply(v));

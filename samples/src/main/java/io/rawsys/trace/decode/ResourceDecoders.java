@@ -1,6 +1,7 @@
 package io.rawsys.trace.decode;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * What a process is and uses: resource limits (strace's {@code 8192*1024} and {@code
@@ -201,7 +202,7 @@ final class ResourceDecoders {
     /** A char array member up to its NUL, quoted. */
     private static String field(Call c, MemorySegment s, String struct, String member) {
         MemorySegment bytes = Structs.member(c, struct, member).slice(s);
-        byte[] data = bytes.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        byte[] data = bytes.toArray(ValueLayout.JAVA_BYTE);
         int length = 0;
         while (length < data.length && data[length] != 0) {
             length++;

@@ -1,6 +1,8 @@
 package io.rawsys.trace.decode;
 
 import io.rawsys.Syscalls;
+import io.rawsys.linux.Errno;
+import io.rawsys.linux.Nr;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -311,10 +313,9 @@ final class ThreadDecoders {
     private static int cpusetSize() {
         int size = cpusetSize;
         if (size == 0) {
-            long einval = -io.rawsys.linux.Errno.EINVAL;
+            long einval = -Errno.EINVAL;
             size = 128;
-            while (size > 0
-                    && Syscalls.raw(io.rawsys.linux.Nr.sched_getaffinity, 0, size, 0) == einval) {
+            while (size > 0 && Syscalls.raw(Nr.sched_getaffinity, 0, size, 0) == einval) {
                 size <<= 1;
             }
             cpusetSize = size = size > 0 ? size : 128;

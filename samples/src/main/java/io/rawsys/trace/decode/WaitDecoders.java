@@ -62,21 +62,7 @@ final class WaitDecoders {
                     if (c.result() == 0 || c.failed()) {
                         c.print(Text.pointer(address));
                     } else {
-                        var s = Structs.bytes(c, address, 4);
-                        c.print(
-                                s == null
-                                        ? Text.pointer(address)
-                                        : "["
-                                                + status(
-                                                        c,
-                                                        s.get(
-                                                                java.lang.foreign.ValueLayout
-                                                                        .JAVA_INT_UNALIGNED
-                                                                        .withOrder(
-                                                                                c.arch()
-                                                                                        .byteOrder()),
-                                                                0))
-                                                + "]");
+                        c.print(ProcessStructs.intAt(c, address, status -> status(c, status)));
                     }
                     c.print(OPTIONS.flags(c.arch(), c.uint(2)));
                     if (rusage) {
