@@ -32,6 +32,9 @@ record ConstantTable(Map<String, SequencedMap<String, Constant>> groups) {
             SequencedMap<String, Constant> constants = new TreeMap<>();
             for (int index = 0; index < group.sources().size(); index++) {
                 Spec.Source source = group.sources().get(index);
+                if (!source.appliesTo(probe.target().name())) {
+                    continue;
+                }
                 Pattern pattern = Pattern.compile(source.pattern());
                 Probe.Headers headers = probe.headers(source.headers());
                 Set<String> names = new LinkedHashSet<>(headers.macros().keySet());

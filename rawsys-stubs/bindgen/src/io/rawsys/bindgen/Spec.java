@@ -21,8 +21,13 @@ final class Spec {
      *
      * @param headers included in this order
      * @param pattern a regular expression matched against whole macro and enumerator names
+     * @param arches the architectures whose headers have these, or empty for every architecture
      */
-    record Source(List<String> headers, String pattern) {}
+    record Source(List<String> headers, String pattern, List<String> arches) {
+        boolean appliesTo(String arch) {
+            return arches.isEmpty() || arches.contains(arch);
+        }
+    }
 
     /**
      * One generated constants class: {@code io.rawsys.linux.<javaClass>}, filled from its sources
@@ -35,7 +40,12 @@ final class Spec {
      * kernel or glibc's.
      */
     private static Source from(String pattern, String... headers) {
-        return new Source(List.of(headers), pattern);
+        return new Source(List.of(headers), pattern, List.of());
+    }
+
+    /** As {@link #from}, for headers only the x86 architectures have. */
+    private static Source fromX86(String pattern, String... headers) {
+        return new Source(List.of(headers), pattern, List.of("x86_64", "x32", "i386"));
     }
 
     static final List<ConstantGroup> CONSTANTS =
@@ -159,8 +169,21 @@ final class Spec {
                                             "linux/resource.h"))),
                     new ConstantGroup(
                             "Prctl",
-                            "prctl options and their arguments.",
-                            List.of(from("PR_\\w+", "linux/prctl.h"))),
+                            "prctl options and their arguments, and x86's arch_prctl codes.",
+                            List.of(
+                                    from("PR_\\w+", "linux/prctl.h"),
+                                    fromX86("ARCH_\\w+", "asm/prctl.h"))),
+                    new ConstantGroup(
+                            "Personality",
+                            "Execution domains and the flags personality() combines with them.",
+                            List.of(
+                                    from(
+                                            "PER_\\w+|ADDR_\\w+|UNAME26|FDPIC_FUNCPTRS|MMAP_PAGE_ZERO|READ_IMPLIES_EXEC|SHORT_INODE|WHOLE_SECONDS|STICKY_TIMEOUTS",
+                                            "linux/personality.h"))),
+                    new ConstantGroup(
+                            "Capability",
+                            "Capabilities by number, and capget/capset's header versions.",
+                            List.of(from("CAP_\\w+|_LINUX_CAPABILITY_\\w+", "linux/capability.h"))),
                     new ConstantGroup(
                             "Futex",
                             "futex operations and flags.",
@@ -386,5 +409,15 @@ final class Spec {
                             List.of()),
                     new StructSpec("sock_filter", "struct sock_filter", "linux/filter.h"),
                     new StructSpec("sock_fprog", "struct sock_fprog", "linux/filter.h"),
-                    new StructSpec("clone_args", "struct clone_args", "linux/sched.h"));
+                    new StructSpec("clone_args", "struct clone_args", "linux/sched.h"),
+                    new StructSpec("stack_t", "stack_t", "signal.h"),
+                    new StructSpec("tms", "struct tms", "sys/times.h"),
+                    new StructSpec(
+                            "user_cap_header",
+                            "struct __user_cap_header_struct",
+                            "linux/capability.h"),
+                    new StructSpec(
+                            "user_cap_data",
+                            "struct __user_cap_data_struct",
+                            "linux/capability.h"));
 }

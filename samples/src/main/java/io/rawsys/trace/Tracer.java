@@ -401,7 +401,8 @@ final class Tracer {
         t.inSyscall = true;
         t.entryNanos = System.nanoTime();
         t.call = null;
-        if (t.arch != null && t.arch != arch && !t.hidden) {
+        // strace writes this note as a message of its own, to stderr, never into -o's file
+        if (t.arch != null && t.arch != arch && !t.hidden && options.output() == null) {
             events.note(t, "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]");
         }
         t.arch = arch;
@@ -420,6 +421,7 @@ final class Tracer {
             return;
         }
         Call c = new Call(t.pid, arch, name, args, memory.of(t.pid), settings);
+        c.stackPointer(PtraceSyscallInfo.stack_pointer(info));
         if (name.equals("restart_syscall")) {
             c.state(previous); // what it restarts, as strace shows it
         }

@@ -124,4 +124,18 @@ class TraceIT {
                         dir, List.of("-Drawsys.trace.peekdata=true"), List.of(), command);
         assertEquals(normalized(readv), normalized(peek));
     }
+
+    /** The process family's calls of /bin/true, compared whole (arguments and results). */
+    @Test
+    void trueProcessCallsPrintAsStraceDoes() throws Exception {
+        List<String> options =
+                List.of(
+                        "-e",
+                        "trace=execve,brk,mmap,arch_prctl,set_tid_address,set_robust_list,rseq,"
+                                + "mprotect,prlimit64,munmap,exit_group");
+        Trace strace = StraceComparison.strace(dir, options, List.of("/bin/true"));
+        Trace rawsys = StraceComparison.rawsys(dir, options, List.of("/bin/true"));
+        assertEquals(strace.status(), rawsys.status(), rawsys.output());
+        assertEquals(normalized(strace), normalized(rawsys), rawsys.output());
+    }
 }

@@ -18,7 +18,7 @@ public final class ZArchData {
 
     /** The generated constants classes of {@code io.rawsys.linux}; each architecture has a table for each. */
     public static final List<String> CONSTANT_GROUPS =
-            List.of("Fcntl", "Dirent", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Futex", "Random", "Mount", "Elf");
+            List.of("Fcntl", "Dirent", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Personality", "Capability", "Futex", "Random", "Mount", "Elf");
 
     /** One {@code group source headers} line per source of a constants group: the headers a constant's source number names. */
     public static final String CONSTANT_SOURCES =
@@ -42,6 +42,9 @@ public final class ZArchData {
             Poll 1 sys/eventfd.h,sys/signalfd.h,sys/inotify.h
             Resource 0 linux/resource.h
             Prctl 0 linux/prctl.h
+            Prctl 1 asm/prctl.h
+            Personality 0 linux/personality.h
+            Capability 0 linux/capability.h
             Futex 0 linux/futex.h
             Random 0 linux/random.h
             Mount 0 linux/mount.h

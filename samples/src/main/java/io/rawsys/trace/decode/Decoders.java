@@ -14,6 +14,7 @@ public final class Decoders {
     public static Decoders standard() {
         Decoders decoders = new Decoders();
         CoreDecoders.register(decoders);
+        ProcessDecoders.register(decoders);
         return decoders;
     }
 

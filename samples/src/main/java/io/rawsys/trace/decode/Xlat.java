@@ -74,7 +74,9 @@ public final class Xlat {
 
     /**
      * {@code A|B|0x40}: each flag whose bits are all set, in the table's order, then the bits no
-     * flag covers in hex; {@code 0} when nothing is set (or the table's zero name, if it has one).
+     * flag covers in hex; {@code 0} when nothing is set (or the table's zero name, if it has one);
+     * bits no flag covers alone as {@code 0x40 /* PREFIX_??? *}{@code /} (no comment for a table
+     * made with an empty prefix).
      */
     public String flags(Arch arch, long value) {
         StringBuilder s = new StringBuilder();
@@ -94,10 +96,13 @@ public final class Xlat {
             }
         }
         if (rest != 0) {
-            if (!s.isEmpty()) {
-                s.append('|');
+            if (s.isEmpty()) {
+                // no flag matched: strace prints the value with its table's comment
+                return unknownComment.isEmpty()
+                        ? Text.hex(rest)
+                        : Text.hex(rest) + " /* " + unknownComment + "??? */";
             }
-            s.append(Text.hex(rest));
+            s.append('|').append(Text.hex(rest));
         }
         if (s.isEmpty()) {
             return zero != null ? zero : "0";

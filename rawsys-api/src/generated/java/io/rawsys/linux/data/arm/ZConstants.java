@@ -2587,7 +2587,7 @@ public final class ZConstants {
             RUSAGE_THREAD 1 4 0
             """;
 
-    /** prctl options and their arguments. One {@code NAME value sizeof source} line each. */
+    /** prctl options and their arguments, and x86's arch_prctl codes. One {@code NAME value sizeof source} line each. */
     public static final String PRCTL =
             """
             PR_CAPBSET_DROP 24 4 0
@@ -2739,6 +2739,101 @@ public final class ZConstants {
             PR_TSC_SIGSEGV 2 4 0
             PR_UNALIGN_NOPRINT 1 4 0
             PR_UNALIGN_SIGBUS 2 4 0
+            """;
+
+    /** Execution domains and the flags personality() combines with them. One {@code NAME value sizeof source} line each. */
+    public static final String PERSONALITY =
+            """
+            ADDR_COMPAT_LAYOUT 2097152 4 0
+            ADDR_LIMIT_32BIT 8388608 4 0
+            ADDR_LIMIT_3GB 134217728 4 0
+            ADDR_NO_RANDOMIZE 262144 4 0
+            FDPIC_FUNCPTRS 524288 4 0
+            MMAP_PAGE_ZERO 1048576 4 0
+            PER_BSD 6 4 0
+            PER_CLEAR_ON_SETID 7602176 4 0
+            PER_HPUX 16 4 0
+            PER_IRIX32 67108873 4 0
+            PER_IRIX64 67108875 4 0
+            PER_IRIXN32 67108874 4 0
+            PER_ISCR4 67108869 4 0
+            PER_LINUX 0 4 0
+            PER_LINUX32 8 4 0
+            PER_LINUX32_3GB 134217736 4 0
+            PER_LINUX_32BIT 8388608 4 0
+            PER_LINUX_FDPIC 524288 4 0
+            PER_MASK 255 4 0
+            PER_OSF4 15 4 0
+            PER_OSR5 100663299 4 0
+            PER_RISCOS 12 4 0
+            PER_SCOSVR3 117440515 4 0
+            PER_SOLARIS 67108877 4 0
+            PER_SUNOS 67108870 4 0
+            PER_SVR3 83886082 4 0
+            PER_SVR4 68157441 4 0
+            PER_UW7 68157454 4 0
+            PER_WYSEV386 83886084 4 0
+            PER_XENIX 83886087 4 0
+            READ_IMPLIES_EXEC 4194304 4 0
+            SHORT_INODE 16777216 4 0
+            STICKY_TIMEOUTS 67108864 4 0
+            UNAME26 131072 4 0
+            WHOLE_SECONDS 33554432 4 0
+            """;
+
+    /** Capabilities by number, and capget/capset's header versions. One {@code NAME value sizeof source} line each. */
+    public static final String CAPABILITY =
+            """
+            CAP_AUDIT_CONTROL 30 4 0
+            CAP_AUDIT_READ 37 4 0
+            CAP_AUDIT_WRITE 29 4 0
+            CAP_BLOCK_SUSPEND 36 4 0
+            CAP_BPF 39 4 0
+            CAP_CHECKPOINT_RESTORE 40 4 0
+            CAP_CHOWN 0 4 0
+            CAP_DAC_OVERRIDE 1 4 0
+            CAP_DAC_READ_SEARCH 2 4 0
+            CAP_FOWNER 3 4 0
+            CAP_FSETID 4 4 0
+            CAP_IPC_LOCK 14 4 0
+            CAP_IPC_OWNER 15 4 0
+            CAP_KILL 5 4 0
+            CAP_LAST_CAP 40 4 0
+            CAP_LEASE 28 4 0
+            CAP_LINUX_IMMUTABLE 9 4 0
+            CAP_MAC_ADMIN 33 4 0
+            CAP_MAC_OVERRIDE 32 4 0
+            CAP_MKNOD 27 4 0
+            CAP_NET_ADMIN 12 4 0
+            CAP_NET_BIND_SERVICE 10 4 0
+            CAP_NET_BROADCAST 11 4 0
+            CAP_NET_RAW 13 4 0
+            CAP_PERFMON 38 4 0
+            CAP_SETFCAP 31 4 0
+            CAP_SETGID 6 4 0
+            CAP_SETPCAP 8 4 0
+            CAP_SETUID 7 4 0
+            CAP_SYSLOG 34 4 0
+            CAP_SYS_ADMIN 21 4 0
+            CAP_SYS_BOOT 22 4 0
+            CAP_SYS_CHROOT 18 4 0
+            CAP_SYS_MODULE 16 4 0
+            CAP_SYS_NICE 23 4 0
+            CAP_SYS_PACCT 20 4 0
+            CAP_SYS_PTRACE 19 4 0
+            CAP_SYS_RAWIO 17 4 0
+            CAP_SYS_RESOURCE 24 4 0
+            CAP_SYS_TIME 25 4 0
+            CAP_SYS_TTY_CONFIG 26 4 0
+            CAP_WAKE_ALARM 35 4 0
+            _LINUX_CAPABILITY_U32S 1 4 0
+            _LINUX_CAPABILITY_U32S_1 1 4 0
+            _LINUX_CAPABILITY_U32S_2 2 4 0
+            _LINUX_CAPABILITY_U32S_3 2 4 0
+            _LINUX_CAPABILITY_VERSION 429392688 4 0
+            _LINUX_CAPABILITY_VERSION_1 429392688 4 0
+            _LINUX_CAPABILITY_VERSION_2 537333798 4 0
+            _LINUX_CAPABILITY_VERSION_3 537396514 4 0
             """;
 
     /** futex operations and flags. One {@code NAME value sizeof source} line each. */
@@ -3655,6 +3750,8 @@ public final class ZConstants {
             case "Poll" -> POLL;
             case "Resource" -> RESOURCE;
             case "Prctl" -> PRCTL;
+            case "Personality" -> PERSONALITY;
+            case "Capability" -> CAPABILITY;
             case "Futex" -> FUTEX;
             case "Random" -> RANDOM;
             case "Mount" -> MOUNT;

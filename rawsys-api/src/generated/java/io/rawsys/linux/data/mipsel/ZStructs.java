@@ -572,6 +572,34 @@ public final class ZStructs {
                     I64.withName("set_tid_size"),
                     I64.withName("cgroup")).withName("clone_args");
 
+    /** {@code stack_t} from {@code <signal.h>}: 12 bytes, aligned to 4. */
+    public static final GroupLayout stack_t =
+            MemoryLayout.structLayout(
+                    I32.withName("ss_sp"),
+                    I32.withName("ss_size"),
+                    I32.withName("ss_flags")).withName("stack_t");
+
+    /** {@code struct tms} from {@code <sys/times.h>}: 16 bytes, aligned to 4. */
+    public static final GroupLayout tms =
+            MemoryLayout.structLayout(
+                    I32.withName("tms_utime"),
+                    I32.withName("tms_stime"),
+                    I32.withName("tms_cutime"),
+                    I32.withName("tms_cstime")).withName("tms");
+
+    /** {@code struct __user_cap_header_struct} from {@code <linux/capability.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout user_cap_header =
+            MemoryLayout.structLayout(
+                    I32.withName("version"),
+                    I32.withName("pid")).withName("user_cap_header");
+
+    /** {@code struct __user_cap_data_struct} from {@code <linux/capability.h>}: 12 bytes, aligned to 4. */
+    public static final GroupLayout user_cap_data =
+            MemoryLayout.structLayout(
+                    I32.withName("effective"),
+                    I32.withName("permitted"),
+                    I32.withName("inheritable")).withName("user_cap_data");
+
     /** One {@code struct path offset kind size count} line per member (kind: s signed, u unsigned, p pointer, f floating, g struct or union; size is the element's for arrays). */
     public static final String FIELDS =
             """
@@ -933,6 +961,18 @@ public final class ZStructs {
             clone_args set_tid 64 u 8 1
             clone_args set_tid_size 72 u 8 1
             clone_args cgroup 80 u 8 1
+            stack_t ss_sp 0 p 4 1
+            stack_t ss_size 4 u 4 1
+            stack_t ss_flags 8 s 4 1
+            tms tms_utime 0 s 4 1
+            tms tms_stime 4 s 4 1
+            tms tms_cutime 8 s 4 1
+            tms tms_cstime 12 s 4 1
+            user_cap_header version 0 u 4 1
+            user_cap_header pid 4 s 4 1
+            user_cap_data effective 0 u 4 1
+            user_cap_data permitted 4 u 4 1
+            user_cap_data inheritable 8 u 4 1
             """;
 
     /** One {@code struct C-type headers} line per struct (spaces in the C type as +). */
@@ -984,6 +1024,10 @@ public final class ZStructs {
             sock_filter struct+sock_filter linux/filter.h
             sock_fprog struct+sock_fprog linux/filter.h
             clone_args struct+clone_args linux/sched.h
+            stack_t stack_t signal.h
+            tms struct+tms sys/times.h
+            user_cap_header struct+__user_cap_header_struct linux/capability.h
+            user_cap_data struct+__user_cap_data_struct linux/capability.h
             """;
 
     /** The layout of the struct rawsys calls {@code name}, or null if this architecture has none. */
@@ -1035,6 +1079,10 @@ public final class ZStructs {
             case "sock_filter" -> sock_filter;
             case "sock_fprog" -> sock_fprog;
             case "clone_args" -> clone_args;
+            case "stack_t" -> stack_t;
+            case "tms" -> tms;
+            case "user_cap_header" -> user_cap_header;
+            case "user_cap_data" -> user_cap_data;
             default -> null;
         };
     }
