@@ -97,7 +97,20 @@ class TraceIT {
 
     @Test
     void lsOfTheRootDirectory() throws Exception {
-        sameCallsAndResults(List.of(), List.of("ls", "-l", "/"));
+        List<String> command = List.of("ls", "-l", "/");
+        Trace strace = StraceComparison.strace(dir, List.of(), command);
+        Trace rawsys = StraceComparison.rawsys(dir, List.of(), command);
+        assertEquals(strace.status(), rawsys.status(), rawsys.output());
+        // The listing is of a live directory: a file or a time can change between the two runs,
+        // and with it the length of what ls writes. Everything else must be the same.
+        assertEquals(
+                withoutListingLength(namesAndResults(normalized(strace))),
+                withoutListingLength(namesAndResults(normalized(rawsys))),
+                rawsys.output());
+    }
+
+    private static List<String> withoutListingLength(List<String> calls) {
+        return calls.stream().map(c -> c.startsWith("write = ") ? "write = N" : c).toList();
     }
 
     @Test
