@@ -18,13 +18,18 @@ public final class ZArchData {
 
     /** The generated constants classes of {@code io.rawsys.linux}; each architecture has a table for each. */
     public static final List<String> CONSTANT_GROUPS =
-            List.of("Fcntl", "Dirent", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Futex", "Random", "Mount", "Elf");
+            List.of("Fcntl", "Statfs", "Termios", "Dirent", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Futex", "Random", "Mount", "Elf");
 
     /** One {@code group source headers} line per source of a constants group: the headers a constant's source number names. */
     public static final String CONSTANT_SOURCES =
             """
             Fcntl 0 linux/fcntl.h,linux/stat.h,linux/openat2.h,linux/fs.h,linux/falloc.h,linux/fadvise.h,linux/close_range.h
             Fcntl 1 unistd.h,sys/stat.h
+            Fcntl 2 linux/xattr.h
+            Fcntl 3 fcntl.h
+            Statfs 0 linux/magic.h
+            Statfs 1 sys/statvfs.h
+            Termios 0 linux/termios.h
             Dirent 0 dirent.h
             Mman 0 linux/mman.h,linux/memfd.h
             Signal 0 linux/signal.h
