@@ -380,6 +380,27 @@ public final class Fcntl {
     /** {@code RESOLVE_NO_XDEV}: 1 on every architecture. */
     public static final int RESOLVE_NO_XDEV = TABLE.intValue("RESOLVE_NO_XDEV");
 
+    /** {@code RWF_APPEND}: 16 (0x10) on every architecture. */
+    public static final int RWF_APPEND = TABLE.intValue("RWF_APPEND");
+
+    /** {@code RWF_DSYNC}: 2 on every architecture. */
+    public static final int RWF_DSYNC = TABLE.intValue("RWF_DSYNC");
+
+    /** {@code RWF_HIPRI}: 1 on every architecture. */
+    public static final int RWF_HIPRI = TABLE.intValue("RWF_HIPRI");
+
+    /** {@code RWF_NOWAIT}: 8 on every architecture. */
+    public static final int RWF_NOWAIT = TABLE.intValue("RWF_NOWAIT");
+
+    /** {@code RWF_SUPPORTED}: 31 (0x1f) on every architecture. */
+    public static final int RWF_SUPPORTED = TABLE.intValue("RWF_SUPPORTED");
+
+    /** {@code RWF_SYNC}: 4 on every architecture. */
+    public static final int RWF_SYNC = TABLE.intValue("RWF_SYNC");
+
+    /** {@code RWF_WRITE_LIFE_NOT_SET}: 0 on every architecture. */
+    public static final int RWF_WRITE_LIFE_NOT_SET = TABLE.intValue("RWF_WRITE_LIFE_NOT_SET");
+
     /** {@code R_OK}: 4 on every architecture. */
     public static final int R_OK = TABLE.intValue("R_OK");
 

@@ -133,6 +133,13 @@ public final class ZConstants {
             RESOLVE_NO_MAGICLINKS 2 4 0
             RESOLVE_NO_SYMLINKS 4 4 0
             RESOLVE_NO_XDEV 1 4 0
+            RWF_APPEND 16 4 0
+            RWF_DSYNC 2 4 0
+            RWF_HIPRI 1 4 0
+            RWF_NOWAIT 8 4 0
+            RWF_SUPPORTED 31 4 0
+            RWF_SYNC 4 4 0
+            RWF_WRITE_LIFE_NOT_SET 0 4 0
             R_OK 4 4 1
             SEEK_CUR 1 4 0
             SEEK_DATA 3 4 0
