@@ -20,12 +20,27 @@ public final class Args {
     public static final Arg MODE = (c, at) -> Text.octal(c.uint(at));
     public static final Arg FD = (c, at) -> fdText(c, c.sint(at));
 
-    /** A directory descriptor of the *at calls: AT_FDCWD by name. */
+    /**
+     * A directory descriptor of the *at calls: AT_FDCWD by name, with -y followed by the tracee's
+     * working directory ({@code AT_FDCWD</home>}), as strace prints it.
+     */
     public static final Arg DIRFD =
-            (c, at) ->
-                    c.sint(at) == (int) c.arch().constants().value("AT_FDCWD")
-                            ? "AT_FDCWD"
-                            : fdText(c, c.sint(at));
+            (c, at) -> {
+                if (c.sint(at) != (int) c.arch().constants().value("AT_FDCWD")) {
+                    return fdText(c, c.sint(at));
+                }
+                if (!c.settings().fdPaths()) {
+                    return "AT_FDCWD";
+                }
+                try {
+                    return "AT_FDCWD<"
+                            + io.rawsys.calls.FileCalls.readlinkat(
+                                    io.rawsys.linux.Fcntl.AT_FDCWD, "/proc/" + c.pid() + "/cwd")
+                            + ">";
+                } catch (io.rawsys.ErrnoException gone) {
+                    return "AT_FDCWD";
+                }
+            };
 
     /** A path: a C string read up to PATH_MAX. */
     public static final Arg PATH = (c, at) -> cString(c, c.ulong(at), PATH_MAX);
@@ -103,7 +118,14 @@ public final class Args {
             return Integer.toString(fd);
         }
         String path = c.settings().paths().path(c.pid(), fd);
-        return path == null ? Integer.toString(fd) : fd + "<" + path + ">";
+        if (path == null) {
+            return Integer.toString(fd);
+        }
+        // strace takes the kernel's " (deleted)" out of the brackets: 5</tmp/#123>(deleted)
+        String deleted = " (deleted)";
+        return path.endsWith(deleted)
+                ? fd + "<" + path.substring(0, path.length() - deleted.length()) + ">(deleted)"
+                : fd + "<" + path + ">";
     }
 
     /** A C string at {@code address}: quoted, cut with {@code ...} past {@code limit}. */
