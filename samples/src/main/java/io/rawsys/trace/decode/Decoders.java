@@ -13,6 +13,7 @@ public final class Decoders {
     /** Every decoder rawsys has. */
     public static Decoders standard() {
         Decoders decoders = new Decoders();
+        FileDecoders.register(decoders);
         return decoders;
     }
 
