@@ -145,7 +145,11 @@ final class Spec {
                                             "FS_IOC\\w*|FS_\\w+_FL|BLK\\w+|SIOC\\w+|FICLONE\\w*|FIDEDUPERANGE|_IOC_\\w+|RNDGETENTCNT|RNDADDTOENTCNT",
                                             "linux/fs.h",
                                             "linux/sockios.h",
-                                            "linux/random.h"))),
+                                            "linux/random.h"),
+                                    // the sound timer's requests that share TCSETS*'s numbers on x86
+                                    from(
+                                            "SNDCTL_TMR_(START|STOP|CONTINUE)",
+                                            "linux/soundcard.h"))),
                     new ConstantGroup(
                             "Time",
                             "Clocks, timers and timerfd flags.",
