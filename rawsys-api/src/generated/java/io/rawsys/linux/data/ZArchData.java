@@ -41,6 +41,7 @@ public final class ZArchData {
             Netlink 0 linux/netlink.h,linux/rtnetlink.h,linux/if_link.h,linux/if_addr.h,linux/neighbour.h,linux/if_arp.h,linux/if.h,linux/icmpv6.h
             Ioctl 0 sys/ioctl.h
             Ioctl 1 linux/fs.h,linux/sockios.h,linux/random.h
+            Ioctl 2 linux/soundcard.h
             Time 0 linux/time.h
             Time 1 sys/timerfd.h
             Poll 0 linux/eventpoll.h,linux/poll.h

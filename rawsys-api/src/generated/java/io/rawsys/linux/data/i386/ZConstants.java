@@ -2619,6 +2619,9 @@ public final class ZConstants {
             SIOCSPGRP 35074 4 1
             SIOCSRARP 35170 4 1
             SIOCWANDEV 35146 4 1
+            SNDCTL_TMR_CONTINUE 21508 4 2
+            SNDCTL_TMR_START 21506 4 2
+            SNDCTL_TMR_STOP 21507 4 2
             TCFLSH 21515 4 0
             TCGETA 21509 4 0
             TCGETS 21505 4 0

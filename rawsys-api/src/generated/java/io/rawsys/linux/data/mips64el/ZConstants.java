@@ -2620,6 +2620,9 @@ public final class ZConstants {
             SIOCSMIIREG 35145 4 1
             SIOCSRARP 35170 4 1
             SIOCWANDEV 35146 4 1
+            SNDCTL_TMR_CONTINUE 536892420 4 2
+            SNDCTL_TMR_START 536892418 4 2
+            SNDCTL_TMR_STOP 536892419 4 2
             TCFLSH 21511 4 0
             TCGETA 21505 4 0
             TCGETS 21517 4 0

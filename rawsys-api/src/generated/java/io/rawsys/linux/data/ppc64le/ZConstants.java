@@ -2628,6 +2628,9 @@ public final class ZConstants {
             SIOCSPGRP 35074 4 1
             SIOCSRARP 35170 4 1
             SIOCWANDEV 35146 4 1
+            SNDCTL_TMR_CONTINUE 536892420 4 2
+            SNDCTL_TMR_START 536892418 4 2
+            SNDCTL_TMR_STOP 536892419 4 2
             TCFLSH 536900639 4 0
             TCGETA 1075082263 8 0
             TCSBRK 536900637 4 0
