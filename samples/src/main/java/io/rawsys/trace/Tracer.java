@@ -394,7 +394,12 @@ final class Tracer {
         t.entryNanos = System.nanoTime();
         t.call = null;
         if (t.arch != null && t.arch != arch && !t.hidden) {
-            events.note(t, "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]");
+            String note = "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]";
+            if (options.output() == null) {
+                events.note(t, note);
+            } else {
+                System.err.println(note); // strace writes it to stderr, never into -o's file
+            }
         }
         t.arch = arch;
         String name = arch.syscalls().name(nr).orElse("syscall_0x" + Long.toHexString(nr));
