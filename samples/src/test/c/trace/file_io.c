@@ -2,7 +2,8 @@
  * Reads and writes, compared with strace: read, write, pread64, pwrite64, readv, writev, preadv,
  * pwritev, preadv2, pwritev2, lseek, sendfile, copy_file_range, splice, fsync, fdatasync,
  * fadvise64, fallocate, truncate, ftruncate, sync, syncfs; successes, failures and bad addresses.
- * Run in an empty directory.
+ * Run with an empty directory to
+ * work in as its argument.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -17,7 +18,10 @@ static void *volatile null;
 
 static const char text[] = "hello, \"trace\"\n\t\001\377 and some more bytes past thirty-two";
 
-int main(void) {
+int main(int argc, char **argv) {
+    if (argc > 1 && chdir(argv[1]) != 0) { /* the directory to work in */
+        return 1;
+    }
     int fd = open("data.txt", O_RDWR | O_CREAT | O_TRUNC, 0644);
     char buf[128];
     write(fd, text, sizeof text - 1);

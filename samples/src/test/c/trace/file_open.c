@@ -1,7 +1,8 @@
 /*
  * Opening and managing descriptors, compared with strace: open, openat, openat2, creat, close,
  * close_range, dup, dup2, dup3, pipe, pipe2, fcntl, flock, umask, memfd_create, inotify_init1,
- * inotify_add_watch, inotify_rm_watch. Run in an empty directory.
+ * inotify_add_watch, inotify_rm_watch. Run with an empty directory to
+ * work in as its argument.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -19,7 +20,10 @@
 static void *volatile bad = (void *)8;
 static void *volatile null;
 
-int main(void) {
+int main(int argc, char **argv) {
+    if (argc > 1 && chdir(argv[1]) != 0) { /* the directory to work in */
+        return 1;
+    }
     int fd = syscall(SYS_open, "a.txt", O_WRONLY | O_CREAT | O_EXCL, 0640);
     syscall(SYS_open, "a.txt", O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
     syscall(SYS_open, "missing", O_RDONLY);

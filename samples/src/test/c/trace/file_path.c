@@ -1,8 +1,8 @@
 /*
  * Changing names and attributes, compared with strace: mkdir, mkdirat, rmdir, unlink, unlinkat,
  * rename, renameat, renameat2, link, linkat, symlink, symlinkat, chdir, fchdir, getcwd, chmod,
- * fchmod, fchmodat, chown, fchown, lchown, fchownat, utimensat, and the xattr calls. Run in an
- * empty directory.
+ * fchmod, fchmodat, chown, fchown, lchown, fchownat, utimensat, and the xattr calls. Run with an
+ * empty directory to work in as its argument.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -17,7 +17,10 @@
 static void *volatile bad = (void *)8;
 static void *volatile null;
 
-int main(void) {
+int main(int argc, char **argv) {
+    if (argc > 1 && chdir(argv[1]) != 0) { /* the directory to work in */
+        return 1;
+    }
     syscall(SYS_mkdir, "d", 0755);
     syscall(SYS_mkdir, "d", 0700);
     syscall(SYS_mkdir, null, 0700);

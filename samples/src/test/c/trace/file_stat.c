@@ -1,7 +1,7 @@
 /*
  * Looking at files, compared with strace: stat, fstat, lstat, newfstatat, statx, statfs, fstatfs,
- * access, faccessat, faccessat2, readlink, readlinkat, getdents, getdents64. Run in an empty
- * directory.
+ * access, faccessat, faccessat2, readlink, readlinkat, getdents, getdents64. Run with an
+ * empty directory to work in as its argument.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -14,7 +14,10 @@
 static void *volatile bad = (void *)8;
 static void *volatile null;
 
-int main(void) {
+int main(int argc, char **argv) {
+    if (argc > 1 && chdir(argv[1]) != 0) { /* the directory to work in */
+        return 1;
+    }
     int fd = open("file.txt", O_RDWR | O_CREAT | O_EXCL, 0640);
     write(fd, "twelve bytes", 12);
     symlink("file.txt", "link");
