@@ -146,10 +146,8 @@ final class Spec {
                                             "linux/fs.h",
                                             "linux/sockios.h",
                                             "linux/random.h"),
-                                    // the sound timer's requests that share TCSETS*'s numbers on x86
-                                    from(
-                                            "SNDCTL_TMR_(START|STOP|CONTINUE)",
-                                            "linux/soundcard.h"))),
+                                    // sound timer requests: TCSETS*'s numbers on x86
+                                    from("SNDCTL_TMR_(START|STOP|CONTINUE)", "linux/soundcard.h"))),
                     new ConstantGroup(
                             "Time",
                             "Clocks, timers and timerfd flags.",
