@@ -123,19 +123,33 @@ final class FileArgs {
 
     /** A 64-bit signed integer behind a pointer (an loff_t): {@code [42]}, or the address. */
     static String longAt(Call c, long address, boolean atExit) {
+        return numberAt(c, address, 8, true, atExit);
+    }
+
+    /**
+     * A {@code size}-byte integer behind a pointer, signed or not: {@code [42]}, or the address if
+     * it cannot be read (or, at exit, the call failed).
+     */
+    static String numberAt(Call c, long address, int size, boolean signed, boolean atExit) {
         if (address == 0) {
             return "NULL";
         }
         if (atExit && c.failed()) {
             return Text.pointer(address);
         }
-        MemorySegment bytes = Structs.bytes(c, address, 8);
+        MemorySegment bytes = Structs.bytes(c, address, size);
         if (bytes == null) {
             return Text.pointer(address);
         }
-        return "["
-                + bytes.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(c.arch().byteOrder()), 0)
-                + "]";
+        var order = c.arch().byteOrder();
+        long value =
+                size == 8
+                        ? bytes.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order), 0)
+                        : bytes.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), 0);
+        if (!signed && size == 4) {
+            value &= 0xffff_ffffL;
+        }
+        return "[" + (signed ? Long.toString(value) : Long.toUnsignedString(value)) + "]";
     }
 
     /** The tracee's {@code long} at {@code offset} in {@code bytes}. */

@@ -122,8 +122,8 @@ final class ReadWriteDecoders {
         d.add("pwritev2", new Signature(FD, IOV_IN, ULONG, LOW_HIGH, RWF_FLAGS));
         d.add("lseek", new Signature(FD, LONG, WHENCE));
         d.add("_llseek", LLSEEK);
-        d.add("sendfile", SENDFILE);
-        d.add("sendfile64", SENDFILE);
+        d.add("sendfile", sendfile(false));
+        d.add("sendfile64", sendfile(true));
         d.add(
                 "copy_file_range",
                 new Signature(FD, OFFSET_POINTER, FD, OFFSET_POINTER, ULONG, Args.UINT));
@@ -164,35 +164,40 @@ final class ReadWriteDecoders {
                     Results.DECIMAL);
 
     /**
-     * sendfile: the offset as {@code [3]} when the call starts and {@code [3] => [10]} once it has
-     * moved it. strace prints the first part at entry; here both wait for the exit, so only an
-     * {@code <unfinished ...>} line differs.
+     * sendfile: the offset (a long, or with {@code large} a 64-bit one) as {@code [3]} when the
+     * call starts and {@code [3] => [10]} once it has moved it. strace prints the first part at
+     * entry; here both wait for the exit, so only an {@code <unfinished ...>} line differs.
      */
-    private static final Decoder SENDFILE =
-            new FileArgs.Steps(
-                    c -> {
-                        c.print(FD.print(c, 0));
-                        c.print(FD.print(c, 1));
-                        long pointer = c.ulong(2);
-                        String before = FileArgs.longAt(c, pointer, false);
-                        if (pointer == 0 || !before.startsWith("[")) {
-                            c.print(before);
-                            c.print(ULONG.print(c, 3));
-                        } else {
-                            c.state(before);
-                        }
-                    },
-                    c -> c.state() != null,
-                    c -> {
-                        String before = c.state();
-                        if (before == null) {
-                            return; // all printed at entry
-                        }
-                        if (!c.failed() && c.result() != 0) {
-                            before += " => " + FileArgs.longAt(c, c.ulong(2), true);
-                        }
+    private static Decoder sendfile(boolean large) {
+        return new FileArgs.Steps(
+                c -> {
+                    c.print(FD.print(c, 0));
+                    c.print(FD.print(c, 1));
+                    long pointer = c.ulong(2);
+                    String before = offset(c, large, false);
+                    if (pointer == 0 || !before.startsWith("[")) {
                         c.print(before);
                         c.print(ULONG.print(c, 3));
-                    },
-                    Results.DECIMAL);
+                    } else {
+                        c.state(before);
+                    }
+                },
+                c -> c.state() != null,
+                c -> {
+                    String before = c.state();
+                    if (before == null) {
+                        return; // all printed at entry
+                    }
+                    if (!c.failed() && c.result() != 0) {
+                        before += " => " + offset(c, large, true);
+                    }
+                    c.print(before);
+                    c.print(ULONG.print(c, 3));
+                },
+                Results.DECIMAL);
+    }
+
+    private static String offset(Call c, boolean large, boolean atExit) {
+        return FileArgs.numberAt(c, c.ulong(2), large ? 8 : c.arch().wordSize(), false, atExit);
+    }
 }
