@@ -94,8 +94,9 @@ final class Probe {
      */
     record Headers(SequencedMap<String, String> macros, String text) {}
 
-    Headers headers(List<String> includes) throws IOException {
-        String text = compile(write("headers.c", includeLines(includes, "")), "-E", "-P", "-dD");
+    Headers headers(List<String> includes, String prelude) throws IOException {
+        String text =
+                compile(write("headers.c", includeLines(includes, prelude)), "-E", "-P", "-dD");
         return new Headers(defines(text), text);
     }
 

@@ -21,8 +21,10 @@ final class Spec {
      *
      * @param headers included in this order
      * @param pattern a regular expression matched against whole macro and enumerator names
+     * @param prelude C source after the includes: the kernel's own definition of a constant it
+     *     prints but keeps out of its uapi headers
      */
-    record Source(List<String> headers, String pattern) {}
+    record Source(List<String> headers, String pattern, String prelude) {}
 
     /**
      * One generated constants class: {@code io.rawsys.linux.<javaClass>}, filled from its sources
@@ -35,7 +37,16 @@ final class Spec {
      * kernel or glibc's.
      */
     private static Source from(String pattern, String... headers) {
-        return new Source(List.of(headers), pattern);
+        return new Source(List.of(headers), pattern, "");
+    }
+
+    /**
+     * Names matching {@code pattern} that the kernel defines only in its internal headers, spelled
+     * out in {@code prelude} (as the struct preludes below spell out kernel structs), read after
+     * {@code headers}.
+     */
+    private static Source kernelInternal(String pattern, String prelude, String... headers) {
+        return new Source(List.of(headers), pattern, prelude);
     }
 
     static final List<ConstantGroup> CONSTANTS =
@@ -61,7 +72,12 @@ final class Spec {
                             "statfs: file system magic numbers (f_type) and mount flags (f_flags).",
                             List.of(
                                     from("\\w+_MAGIC\\w*|\\w+_CIGAM", "linux/magic.h"),
-                                    from("ST_[A-Z]+", "sys/statvfs.h"))),
+                                    from("ST_[A-Z]+", "sys/statvfs.h"),
+                                    // statfs sets it in every f_flags it reports
+                                    kernelInternal(
+                                            "ST_VALID",
+                                            "#define ST_VALID 0x0020 /* include/linux/statfs.h */\n",
+                                            "sys/statvfs.h"))),
                     new ConstantGroup(
                             "Termios",
                             "Terminals: the kernel's termios flags, baud rates, control character indexes and line disciplines.",
