@@ -9,7 +9,7 @@ import io.rawsys.ConstantTable;
 /**
  * statfs: file system magic numbers (f_type) and mount flags (f_flags).
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;linux/magic.h&gt;, &lt;sys/statvfs.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;linux/magic.h&gt;, &lt;sys/statvfs.h&gt;, &lt;sys/statvfs.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -268,6 +268,9 @@ public final class Statfs {
 
     /** {@code ST_SYNCHRONOUS}: 16 (0x10) on every architecture. */
     public static final int ST_SYNCHRONOUS = TABLE.intValue("ST_SYNCHRONOUS");
+
+    /** {@code ST_VALID}: 32 (0x20) on every architecture. */
+    public static final int ST_VALID = TABLE.intValue("ST_VALID");
 
     /** {@code ST_WRITE}: 128 (0x80) on every architecture. */
     public static final int ST_WRITE = TABLE.intValue("ST_WRITE");

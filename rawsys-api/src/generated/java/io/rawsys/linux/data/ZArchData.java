@@ -29,6 +29,7 @@ public final class ZArchData {
             Fcntl 3 fcntl.h
             Statfs 0 linux/magic.h
             Statfs 1 sys/statvfs.h
+            Statfs 2 sys/statvfs.h
             Termios 0 linux/termios.h
             Dirent 0 dirent.h
             Mman 0 linux/mman.h,linux/memfd.h

@@ -299,6 +299,7 @@ public final class ZConstants {
             ST_RDONLY 1 4 1
             ST_RELATIME 4096 4 1
             ST_SYNCHRONOUS 16 4 1
+            ST_VALID 32 4 2
             ST_WRITE 128 4 1
             SYSFS_MAGIC 1650812274 4 0
             TMPFS_MAGIC 16914836 4 0
