@@ -166,7 +166,7 @@ final class FcntlDecoders {
         /** {@code {type=F_OWNER_PID, pid=0}}. */
         private static String owner(Call c, long address) {
             MemorySegment o =
-                    shapeIsExit(c) && c.failed() ? null : Structs.read(c, "f_owner_ex", address);
+                    c.hasExited() && c.failed() ? null : Structs.read(c, "f_owner_ex", address);
             if (o == null) {
                 return Text.pointer(address);
             }
@@ -179,10 +179,6 @@ final class FcntlDecoders {
                     + ", pid="
                     + Structs.get(c, o, "f_owner_ex", "pid")
                     + "}";
-        }
-
-        private static boolean shapeIsExit(Call c) {
-            return c.hasExited();
         }
     }
 }

@@ -5,6 +5,8 @@ package io.rawsys.trace.decode;
  * delays and the baud rate and character size as single values, the rest as flags.
  */
 final class TerminalTables {
+    private TerminalTables() {}
+
     static final Xlat INPUT =
             Xlat.of(
                     "", "IGNBRK", "BRKINT", "IGNPAR", "PARMRK", "INPCK", "ISTRIP", "INLCR", "IGNCR",
@@ -105,20 +107,8 @@ final class TerminalTables {
     static final Xlat XONC = Xlat.of("TC", "TCOOFF", "TCOON", "TCIOFF", "TCION");
     static final Xlat FLUSH = Xlat.of("TC", "TCIFLUSH", "TCOFLUSH", "TCIOFLUSH");
 
-    Xlat modem() {
-        return MODEM;
-    }
-
-    Xlat xonc() {
-        return XONC;
-    }
-
-    Xlat flush() {
-        return FLUSH;
-    }
-
     /** {@code c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|…|OPOST, c_cflag=B38400|CS8|CREAD, c_lflag=…}. */
-    String flags(Call c, long input, long output, long control, long local) {
+    static String flags(Call c, long input, long output, long control, long local) {
         var k = c.arch().constants();
         StringBuilder s = new StringBuilder("c_iflag=").append(INPUT.flags(c.arch(), input));
         s.append(", c_oflag=");

@@ -242,8 +242,8 @@ final class TtyIoctlDecoders {
         private static String table(Call c) {
             long v = c.ulong(2);
             return name(c).equals("TCXONC")
-                    ? FileArgs.xval(c, TERMINAL.xonc(), v, "TC???")
-                    : FileArgs.xval(c, TERMINAL.flush(), v, "TC???");
+                    ? FileArgs.xval(c, TerminalTables.XONC, v, "TC???")
+                    : FileArgs.xval(c, TerminalTables.FLUSH, v, "TC???");
         }
 
         /** The argument behind the pointer, as the request lays it out. */
@@ -315,7 +315,7 @@ final class TtyIoctlDecoders {
                                         c.arch().byteOrder()),
                                 0)
                         & 0xffff_ffffL;
-        return "[" + FileArgs.flags(c, TERMINAL.modem(), flags, "TIOCM_???") + "]";
+        return "[" + FileArgs.flags(c, TerminalTables.MODEM, flags, "TIOCM_???") + "]";
     }
 
     /** {@code {c_iflag=…, c_oflag=…, c_cflag=…, c_lflag=…, ...}}: the kernel's termios. */
@@ -325,7 +325,7 @@ final class TtyIoctlDecoders {
             return Text.pointer(address);
         }
         return "{"
-                + TERMINAL.flags(
+                + TerminalTables.flags(
                         c,
                         Structs.get(c, t, "termios", "c_iflag"),
                         Structs.get(c, t, "termios", "c_oflag"),
@@ -343,7 +343,7 @@ final class TtyIoctlDecoders {
         var shorts =
                 java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(c.arch().byteOrder());
         return "{"
-                + TERMINAL.flags(
+                + TerminalTables.flags(
                         c,
                         Short.toUnsignedLong(t.get(shorts, 0)),
                         Short.toUnsignedLong(t.get(shorts, 2)),
@@ -351,6 +351,4 @@ final class TtyIoctlDecoders {
                         Short.toUnsignedLong(t.get(shorts, 6)))
                 + ", ...}";
     }
-
-    private static final TerminalTables TERMINAL = new TerminalTables();
 }
