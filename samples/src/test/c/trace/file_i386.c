@@ -2,8 +2,7 @@
  * The file calls a 32-bit x86 program makes in their own forms, compared with strace: stat64,
  * lstat64, fstat64, fstatat64, the old stat, _llseek, fcntl64 (64-bit locks), truncate64,
  * ftruncate64, fadvise64, fadvise64_64, statfs64, fstatfs64, sendfile64, chown32. Built with
- * i686-linux-gnu-gcc -static; run with an empty directory
- * to work in as its argument.
+ * i686-linux-gnu-gcc -static; run with an empty directory to work in as its argument.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>

@@ -2,8 +2,7 @@
  * Reads and writes, compared with strace: read, write, pread64, pwrite64, readv, writev, preadv,
  * pwritev, preadv2, pwritev2, lseek, sendfile, copy_file_range, splice, fsync, fdatasync,
  * fadvise64, fallocate, truncate, ftruncate, sync, syncfs; successes, failures and bad addresses.
- * Run with an empty directory to
- * work in as its argument.
+ * Run with an empty directory to work in as its argument.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>

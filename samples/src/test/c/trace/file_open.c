@@ -1,8 +1,7 @@
 /*
  * Opening and managing descriptors, compared with strace: open, openat, openat2, creat, close,
  * close_range, dup, dup2, dup3, pipe, pipe2, fcntl, flock, umask, memfd_create, inotify_init1,
- * inotify_add_watch, inotify_rm_watch. Run with an empty directory to
- * work in as its argument.
+ * inotify_add_watch, inotify_rm_watch. Run with an empty directory to work in as its argument.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
