@@ -246,7 +246,7 @@ final class Probe {
         // stddef.h first: kernel headers use size_t in ioctl numbers without including it.
         StringBuilder c = new StringBuilder("#define _GNU_SOURCE\n#include <stddef.h>\n");
         includes.forEach(h -> c.append("#include <").append(h).append(">\n"));
-        return c.append(prelude).toString();
+        return c.append(prelude).append('\n').toString();
     }
 
     private Path write(String fileName, String text) throws IOException {

@@ -21,8 +21,8 @@ final class Spec {
      *
      * @param headers included in this order
      * @param pattern a regular expression matched against whole macro and enumerator names
-     * @param prelude C source after the includes: the kernel's own definition of a constant it
-     *     prints but keeps out of its uapi headers
+     * @param prelude one line of C after the includes: the kernel's own definition of a constant it
+     *     reports but keeps out of its uapi headers
      */
     record Source(List<String> headers, String pattern, String prelude) {}
 
@@ -42,8 +42,8 @@ final class Spec {
 
     /**
      * Names matching {@code pattern} that the kernel defines only in its internal headers, spelled
-     * out in {@code prelude} (as the struct preludes below spell out kernel structs), read after
-     * {@code headers}.
+     * out in one line of {@code prelude} (as the struct preludes below spell out kernel structs),
+     * read after {@code headers}.
      */
     private static Source kernelInternal(String pattern, String prelude, String... headers) {
         return new Source(List.of(headers), pattern, prelude);
@@ -76,7 +76,7 @@ final class Spec {
                                     // statfs sets it in every f_flags it reports
                                     kernelInternal(
                                             "ST_VALID",
-                                            "#define ST_VALID 0x0020 /* include/linux/statfs.h */\n",
+                                            "#define ST_VALID 0x0020 /* include/linux/statfs.h */",
                                             "sys/statvfs.h"))),
                     new ConstantGroup(
                             "Termios",
