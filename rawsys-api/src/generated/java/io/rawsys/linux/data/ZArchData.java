@@ -20,7 +20,7 @@ public final class ZArchData {
     public static final List<String> CONSTANT_GROUPS =
             List.of("Fcntl", "Statfs", "Termios", "Dirent", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Futex", "Random", "Mount", "Elf");
 
-    /** One {@code group source headers} line per source of a constants group: the headers a constant's source number names. */
+    /** One {@code group source headers [prelude]} line per source of a constants group: the headers a constant's source number names, and the C line read after them, if any. */
     public static final String CONSTANT_SOURCES =
             """
             Fcntl 0 linux/fcntl.h,linux/stat.h,linux/openat2.h,linux/fs.h,linux/falloc.h,linux/fadvise.h,linux/close_range.h
@@ -29,7 +29,7 @@ public final class ZArchData {
             Fcntl 3 fcntl.h
             Statfs 0 linux/magic.h
             Statfs 1 sys/statvfs.h
-            Statfs 2 sys/statvfs.h
+            Statfs 2 sys/statvfs.h #define ST_VALID 0x0020 /* include/linux/statfs.h */
             Termios 0 linux/termios.h
             Dirent 0 dirent.h
             Mman 0 linux/mman.h,linux/memfd.h
