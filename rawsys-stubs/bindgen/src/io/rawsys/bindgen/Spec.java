@@ -56,7 +56,7 @@ final class Spec {
                             "Files: open flags, *at flags, fcntl commands, mode bits, statx masks, seek, fallocate, fadvise, renameat2, close_range, access modes.",
                             List.of(
                                     from(
-                                            "O_\\w+|__O_\\w+|FASYNC|AT_\\w+|F_\\w+|FD_CLOEXEC|RENAME_\\w+|SEEK_\\w+|FALLOC_FL_\\w+|RESOLVE_\\w+|STATX_\\w+|S_I[A-Z]+|POSIX_FADV_\\w+|LOCK_\\w+|DN_\\w+|CLOSE_RANGE_\\w+|RWF_\\w+",
+                                            "O_\\w+|__O_\\w+|FASYNC|AT_\\w+|F_\\w+|FD_CLOEXEC|RENAME_\\w+|SEEK_\\w+|FALLOC_FL_\\w+|RESOLVE_\\w+|STATX_\\w+|S_I[A-Z]+|POSIX_FADV_\\w+|LOCK_\\w+|DN_\\w+|CLOSE_RANGE_\\w+|RWF_\\w+|SYNC_FILE_RANGE_\\w+",
                                             "linux/fcntl.h",
                                             "linux/stat.h",
                                             "linux/openat2.h",
