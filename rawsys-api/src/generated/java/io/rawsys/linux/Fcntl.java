@@ -512,6 +512,18 @@ public final class Fcntl {
     /** {@code STATX__RESERVED}: 2147483648 (0x80000000) on every architecture. */
     public static final int STATX__RESERVED = TABLE.intValue("STATX__RESERVED");
 
+    /** {@code SYNC_FILE_RANGE_WAIT_AFTER}: 4 on every architecture. */
+    public static final int SYNC_FILE_RANGE_WAIT_AFTER = TABLE.intValue("SYNC_FILE_RANGE_WAIT_AFTER");
+
+    /** {@code SYNC_FILE_RANGE_WAIT_BEFORE}: 1 on every architecture. */
+    public static final int SYNC_FILE_RANGE_WAIT_BEFORE = TABLE.intValue("SYNC_FILE_RANGE_WAIT_BEFORE");
+
+    /** {@code SYNC_FILE_RANGE_WRITE}: 2 on every architecture. */
+    public static final int SYNC_FILE_RANGE_WRITE = TABLE.intValue("SYNC_FILE_RANGE_WRITE");
+
+    /** {@code SYNC_FILE_RANGE_WRITE_AND_WAIT}: 7 on every architecture. */
+    public static final int SYNC_FILE_RANGE_WRITE_AND_WAIT = TABLE.intValue("SYNC_FILE_RANGE_WRITE_AND_WAIT");
+
     /** {@code S_IFBLK}: 24576 (0x6000) on every architecture. */
     public static final int S_IFBLK = TABLE.intValue("S_IFBLK");
 

@@ -177,6 +177,10 @@ public final class ZConstants {
             STATX_TYPE 1 4 0
             STATX_UID 8 4 0
             STATX__RESERVED 2147483648 4 0
+            SYNC_FILE_RANGE_WAIT_AFTER 4 4 0
+            SYNC_FILE_RANGE_WAIT_BEFORE 1 4 0
+            SYNC_FILE_RANGE_WRITE 2 4 0
+            SYNC_FILE_RANGE_WRITE_AND_WAIT 7 4 0
             S_IFBLK 24576 4 0
             S_IFCHR 8192 4 0
             S_IFDIR 16384 4 0
