@@ -2,9 +2,6 @@ package io.rawsys.trace.decode;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -12,7 +9,7 @@ import java.util.function.Predicate;
 
 /**
  * The argument kinds the file decoders share: open flags, *at flags, modes, flags with strace's
- * {@code /* PREFIX_??? *}{@code /} comment, arrays, integers behind pointers, timespecs.
+ * {@code /* PREFIX_??? *}{@code /} comment, arrays, integers behind pointers.
  */
 final class FileArgs {
     private FileArgs() {}
@@ -225,23 +222,6 @@ final class FileArgs {
         }
         String quoted = Text.quote(data, n, false);
         return length > limit ? quoted + "..." : quoted;
-    }
-
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("xx");
-
-    /**
-     * strace's sprinttime_nsec comment: {@code 2023-11-14T22:13:20.123456789+0000} in the local
-     * zone, the fraction only when there is one; empty for a nanosecond count out of range.
-     */
-    static String time(long seconds, long nanos) {
-        if (nanos < 0 || nanos >= 1_000_000_000L) {
-            return "";
-        }
-        var t = Instant.ofEpochSecond(seconds).atZone(ZoneId.systemDefault());
-        String fraction = nanos == 0 ? "" : String.format(".%09d", nanos);
-        return t.format(SECONDS) + fraction + t.format(ZONE);
     }
 
     /** A decoder written as steps, for the calls whose shape depends on their arguments. */

@@ -14,6 +14,7 @@ public final class FileDecoders {
         FcntlDecoders.register(decoders);
         StatDecoders.register(decoders);
         PathDecoders.register(decoders);
+        FileTimesDecoders.register(decoders);
         XattrDecoders.register(decoders);
         DirentDecoders.register(decoders);
         TtyIoctlDecoders.register(decoders);

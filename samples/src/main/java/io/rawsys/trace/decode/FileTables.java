@@ -154,6 +154,13 @@ final class FileTables {
                     "SPLICE_F_MORE",
                     "SPLICE_F_GIFT");
 
+    static final Xlat SYNC_FILE_RANGE =
+            Xlat.of(
+                    "SYNC_FILE_RANGE_",
+                    "SYNC_FILE_RANGE_WAIT_BEFORE",
+                    "SYNC_FILE_RANGE_WRITE",
+                    "SYNC_FILE_RANGE_WAIT_AFTER");
+
     static final Xlat RENAME =
             Xlat.of("RENAME_", "RENAME_NOREPLACE", "RENAME_EXCHANGE", "RENAME_WHITEOUT");
 

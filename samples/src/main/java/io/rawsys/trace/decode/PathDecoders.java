@@ -9,11 +9,9 @@ import static io.rawsys.trace.decode.Args.ULONG;
 import static io.rawsys.trace.decode.FileArgs.AT_FLAGS;
 import static io.rawsys.trace.decode.FileArgs.UMODE;
 
-import java.lang.foreign.MemorySegment;
-
 /**
  * Calls on names and their attributes: access, readlink, mkdir, rmdir, unlink, rename, link,
- * symlink, chdir, getcwd, chmod, chown and utimensat, with their *at forms.
+ * symlink, chdir, chroot, getcwd, chmod, chown and mknod, with their *at forms.
  */
 final class PathDecoders {
     private PathDecoders() {}
@@ -60,8 +58,16 @@ final class PathDecoders {
             d.add("fchown" + bits, new Signature(FD, id, id));
         }
         d.add("fchownat", new Signature(DIRFD, PATH, ID32, ID32, AT_FLAGS));
-        d.add("utimensat", new Signature(DIRFD, PATH, TIMES, AT_FLAGS));
-        d.add("utimensat_time64", new Signature(DIRFD, PATH, TIMES64, AT_FLAGS));
+        d.add("chroot", new Signature(PATH));
+        d.add("mknod", FileArgs.Steps.atEntry(c -> mknod(c, 0), Results.DECIMAL));
+        d.add(
+                "mknodat",
+                FileArgs.Steps.atEntry(
+                        c -> {
+                            c.print(DIRFD.print(c, 0));
+                            mknod(c, 1);
+                        },
+                        Results.DECIMAL));
     }
 
     /**
@@ -87,43 +93,18 @@ final class PathDecoders {
                                     : FileArgs.string(
                                             c, c.ulong(at), c.result() - 1, Args.PATH_MAX, false));
 
-    private static final Arg TIMES = (c, at) -> timePair(c, c.ulong(at), false);
-    private static final Arg TIMES64 = (c, at) -> timePair(c, c.ulong(at), true);
-
     /**
-     * utimensat's two times: {@code [UTIME_NOW, {tv_sec=1, tv_nsec=2} /* … *}{@code /]}; with
-     * {@code wide}, the two 64-bit words of the kernel's {@code __kernel_timespec} (the _time64
-     * calls of 32-bit ABIs).
+     * mknod's path and mode, and its device as {@code makedev(0x1, 0x3)} when it makes a character
+     * or block device.
      */
-    private static String timePair(Call c, long address, boolean wide) {
-        if (address == 0) {
-            return "NULL";
+    private static void mknod(Call c, int at) {
+        c.print(PATH.print(c, at));
+        long mode = c.uint(at + 1);
+        c.print(FileArgs.symbolicMode(c, mode));
+        long type = mode & c.arch().constants().value("S_IFMT");
+        if (type == c.arch().constants().value("S_IFCHR")
+                || type == c.arch().constants().value("S_IFBLK")) {
+            c.print(StatDecoders.makedev(c.uint(at + 2)));
         }
-        long size = wide ? 16 : c.arch().layout("timespec").map(l -> l.byteSize()).orElse(16L);
-        MemorySegment both = Structs.bytes(c, address, 2 * size);
-        if (both == null) {
-            return Text.pointer(address);
-        }
-        return "["
-                + timespec(c, both.asSlice(0, size), wide)
-                + ", "
-                + timespec(c, both.asSlice(size, size), wide)
-                + "]";
-    }
-
-    private static String timespec(Call c, MemorySegment t, boolean wide) {
-        var longs =
-                java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED.withOrder(c.arch().byteOrder());
-        long seconds = wide ? t.get(longs, 0) : Structs.get(c, t, "timespec", "tv_sec");
-        long nanos = wide ? t.get(longs, 8) : Structs.get(c, t, "timespec", "tv_nsec");
-        if (nanos == c.arch().constants().value("UTIME_NOW")) {
-            return "UTIME_NOW";
-        }
-        if (nanos == c.arch().constants().value("UTIME_OMIT")) {
-            return "UTIME_OMIT";
-        }
-        String text = "{tv_sec=" + seconds + ", tv_nsec=" + nanos + "}";
-        String time = FileArgs.time(seconds, nanos);
-        return time.isEmpty() ? text : text + " /* " + time + " */";
     }
 }

@@ -12,8 +12,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Reading and writing: read, write and their positioned and vectored forms, lseek, the copies
- * between descriptors (sendfile, copy_file_range, splice, tee), and the calls that flush, advise,
- * allocate and truncate.
+ * between descriptors (sendfile, copy_file_range, splice, tee, vmsplice), and the calls that flush,
+ * advise, read ahead, allocate and truncate.
  */
 final class ReadWriteDecoders {
     private ReadWriteDecoders() {}
@@ -129,6 +129,15 @@ final class ReadWriteDecoders {
                 new Signature(FD, OFFSET_POINTER, FD, OFFSET_POINTER, ULONG, Args.UINT));
         d.add("splice", new Signature(FD, OFFSET_POINTER, FD, OFFSET_POINTER, ULONG, SPLICE_FLAGS));
         d.add("tee", new Signature(FD, FD, ULONG, SPLICE_FLAGS));
+        d.add("vmsplice", new Signature(FD, IOV_IN, ULONG, SPLICE_FLAGS));
+        d.add("readahead", new Signature(FD, WIDE, ULONG));
+        d.add(
+                "sync_file_range",
+                new Signature(
+                        FD,
+                        WIDE,
+                        WIDE,
+                        FileArgs.flags(FileTables.SYNC_FILE_RANGE, "SYNC_FILE_RANGE_???")));
         d.add("fsync", new Signature(FD));
         d.add("fdatasync", new Signature(FD));
         d.add("syncfs", new Signature(FD));
