@@ -1,7 +1,8 @@
 /*
  * Reads and writes, compared with strace: read, write, pread64, pwrite64, readv, writev, preadv,
  * pwritev, preadv2, pwritev2, lseek, sendfile, copy_file_range, splice, fsync, fdatasync,
- * fadvise64, fallocate, truncate, ftruncate, sync, syncfs; successes, failures and bad addresses.
+ * fadvise64, fallocate, truncate, ftruncate, sync, syncfs, vmsplice, readahead, sync_file_range;
+ * successes, failures and bad addresses.
  * Run with an empty directory to work in as its argument.
  */
 #define _GNU_SOURCE
@@ -72,6 +73,13 @@ int main(int argc, char **argv) {
     splice(fd, &soff, p[1], NULL, 6, SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
     splice(p[0], NULL, out, NULL, 6, SPLICE_F_MORE | SPLICE_F_GIFT | 0x100);
     tee(p[0], p[1], 1, 0);
+    struct iovec gift = {(void *)text, 3};
+    vmsplice(p[1], &gift, 1, SPLICE_F_GIFT);
+    vmsplice(-1, &gift, 1, 0);
+    readahead(fd, 0, 4096);
+    readahead(-1, 1, 1);
+    sync_file_range(fd, 0, 10, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE);
+    sync_file_range(fd, 0, 0, 0x10);
     fsync(fd);
     fdatasync(out);
     fsync(-1);

@@ -1,7 +1,8 @@
 /*
  * Changing names and attributes, compared with strace: mkdir, mkdirat, rmdir, unlink, unlinkat,
  * rename, renameat, renameat2, link, linkat, symlink, symlinkat, chdir, fchdir, getcwd, chmod,
- * fchmod, fchmodat, chown, fchown, lchown, fchownat, utimensat, and the xattr calls. Run with an
+ * fchmod, fchmodat, chown, fchown, lchown, fchownat, mknod, mknodat, chroot, utimensat, utimes,
+ * futimesat, utime, and the xattr calls. Run with an
  * empty directory to work in as its argument.
  */
 #define _GNU_SOURCE
@@ -9,9 +10,12 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/time.h>
 #include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 /* Addresses the compiler cannot see through: the kernel must be the one to refuse them. */
 static void *volatile bad = (void *)8;
@@ -76,6 +80,23 @@ int main(int argc, char **argv) {
     syscall(SYS_utimensat, AT_FDCWD, "missing", bad, 0);
     struct timespec invalid[2] = {{0, 1000000000}, {-1, 0}};
     syscall(SYS_utimensat, AT_FDCWD, "g4", invalid, 0);
+
+    struct timeval tv[2] = {{1, 2}, {1700000000, 999999}};
+    syscall(SYS_utimes, "g4", tv);
+    syscall(SYS_utimes, "g4", null);
+    syscall(SYS_utimes, "g4", bad);
+    syscall(SYS_futimesat, AT_FDCWD, "g4", tv);
+    struct utimbuf when = {5, 6};
+    syscall(SYS_utime, "g4", &when);
+    syscall(SYS_utime, "missing", null);
+
+    syscall(SYS_mknod, "fifo", S_IFIFO | 0644, 0);
+    syscall(SYS_mknod, "chr", S_IFCHR | 0600, makedev(1, 3));
+    syscall(SYS_mknod, "reg", 0600, 0);
+    syscall(SYS_mknodat, AT_FDCWD, "blk", S_IFBLK | 0600, makedev(8, 0x12345));
+    syscall(SYS_mknodat, d, "sock", S_IFSOCK | S_ISGID | 0600, 0);
+    syscall(SYS_mknod, "fifo", S_IFIFO | 0644, 0);
+    syscall(SYS_chroot, "missing");
 
     setxattr("g4", "user.rawsys", "value", 5, XATTR_CREATE);
     setxattr("g4", "user.rawsys", "value2", 6, XATTR_CREATE);

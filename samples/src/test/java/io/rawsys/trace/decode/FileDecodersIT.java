@@ -27,7 +27,8 @@ class FileDecodersIT {
     private static final String IO =
             "read,write,pread64,pwrite64,readv,writev,preadv,pwritev,preadv2,pwritev2,lseek,"
                     + "sendfile,copy_file_range,splice,tee,fsync,fdatasync,fadvise64,fallocate,"
-                    + "truncate,ftruncate,sync,syncfs,close,pipe,pipe2,openat";
+                    + "truncate,ftruncate,sync,syncfs,close,pipe,pipe2,openat,vmsplice,readahead,"
+                    + "sync_file_range";
     private static final String OPEN =
             "open,openat,openat2,creat,close,close_range,dup,dup2,dup3,pipe,pipe2,fcntl,flock,"
                     + "umask,memfd_create,inotify_init1,inotify_add_watch,inotify_rm_watch";
@@ -37,7 +38,8 @@ class FileDecodersIT {
     private static final String PATHS =
             "mkdir,mkdirat,rmdir,unlink,unlinkat,rename,renameat,renameat2,link,linkat,symlink,"
                     + "symlinkat,chdir,fchdir,getcwd,chmod,fchmod,fchmodat,chown,fchown,lchown,"
-                    + "fchownat,utimensat,setxattr,lsetxattr,fsetxattr,getxattr,lgetxattr,"
+                    + "fchownat,mknod,mknodat,chroot,utimensat,utimes,futimesat,utime,setxattr,"
+                    + "lsetxattr,fsetxattr,getxattr,lgetxattr,"
                     + "fgetxattr,listxattr,llistxattr,flistxattr,removexattr,lremovexattr,"
                     + "fremovexattr";
 
