@@ -34,8 +34,10 @@ public final class Args {
                 }
                 try {
                     return "AT_FDCWD<"
-                            + io.rawsys.calls.FileCalls.readlinkat(
-                                    io.rawsys.linux.Fcntl.AT_FDCWD, "/proc/" + c.pid() + "/cwd")
+                            + bracketed(
+                                    io.rawsys.calls.FileCalls.readlinkat(
+                                            io.rawsys.linux.Fcntl.AT_FDCWD,
+                                            "/proc/" + c.pid() + "/cwd"))
                             + ">";
                 } catch (io.rawsys.ErrnoException gone) {
                     return "AT_FDCWD";
@@ -124,8 +126,35 @@ public final class Args {
         // strace takes the kernel's " (deleted)" out of the brackets: 5</tmp/#123>(deleted)
         String deleted = " (deleted)";
         return path.endsWith(deleted)
-                ? fd + "<" + path.substring(0, path.length() - deleted.length()) + ">(deleted)"
-                : fd + "<" + path + ">";
+                ? fd
+                        + "<"
+                        + bracketed(path.substring(0, path.length() - deleted.length()))
+                        + ">(deleted)"
+                : fd + "<" + bracketed(path) + ">";
+    }
+
+    /**
+     * A path inside -y's angle brackets: quoted as a string without its quotes, {@code <} and
+     * {@code >} in octal, as strace prints it ({@code 3</tmp/a\74b\76>}).
+     */
+    static String bracketed(String path) {
+        byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String quoted = Text.quote(bytes, bytes.length, false);
+        quoted = quoted.substring(1, quoted.length() - 1);
+        StringBuilder s = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); i++) {
+            char ch = quoted.charAt(i);
+            if (ch != '<' && ch != '>') {
+                s.append(ch);
+                continue;
+            }
+            boolean digitNext =
+                    i + 1 < quoted.length()
+                            && quoted.charAt(i + 1) >= '0'
+                            && quoted.charAt(i + 1) <= '7';
+            s.append(digitNext ? "\\0" : "\\").append(Integer.toOctalString(ch));
+        }
+        return s.toString();
     }
 
     /** A C string at {@code address}: quoted, cut with {@code ...} past {@code limit}. */
