@@ -37,6 +37,8 @@ int main(int argc, char **argv) {
     syscall(SYS_openat, fd, "a.txt", O_RDONLY);
     syscall(SYS_openat, -1, "/etc/passwd", O_RDONLY | O_TRUNC);
     syscall(SYS_openat, AT_FDCWD, "b.txt", O_WRONLY | O_CREAT, 04755);
+    /* -y prints a path like a string, '<' and '>' in octal */
+    syscall(SYS_close, syscall(SYS_open, "<7>0 \t\"\\\303\251", O_WRONLY | O_CREAT, 0600));
     syscall(SYS_creat, "c.txt", 0600);
     syscall(SYS_creat, "missing/c.txt", 0600);
 
