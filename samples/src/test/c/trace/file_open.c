@@ -50,6 +50,15 @@ int main(int argc, char **argv) {
     struct open_how odd = {.flags = O_RDONLY, .mode = 0644, .resolve = 0x80};
     syscall(SYS_openat2, AT_FDCWD, "a.txt", &odd, sizeof odd);
     syscall(SYS_openat2, AT_FDCWD, "a.txt", &how, 8);
+    /* a larger struct than the kernel's: strace shows its tail when it is not all zero */
+    struct {
+        struct open_how how;
+        unsigned char tail[16];
+    } larger = {{.flags = O_RDONLY}, {0}};
+    syscall(SYS_openat2, AT_FDCWD, "a.txt", &larger, sizeof larger);
+    larger.tail[6] = 1;
+    larger.tail[9] = 0x7f;
+    syscall(SYS_openat2, AT_FDCWD, "a.txt", &larger, sizeof larger);
     syscall(SYS_openat2, AT_FDCWD, "a.txt", bad, sizeof how);
 
     int d = dup(fd);
