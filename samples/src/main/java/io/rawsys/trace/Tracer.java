@@ -401,9 +401,13 @@ final class Tracer {
         t.inSyscall = true;
         t.entryNanos = System.nanoTime();
         t.call = null;
-        // strace writes this note as a message of its own, to stderr, never into -o's file
-        if (t.arch != null && t.arch != arch && !t.hidden && options.output() == null) {
-            events.note(t, "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]");
+        if (t.arch != null && t.arch != arch && !t.hidden) {
+            String note = "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]";
+            if (options.output() == null) {
+                events.note(t, note);
+            } else {
+                System.err.println(note); // strace writes it to stderr, never into -o's file
+            }
         }
         t.arch = arch;
         Kind kind = kind(arch, nr);

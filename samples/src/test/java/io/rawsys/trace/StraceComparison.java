@@ -191,6 +191,23 @@ public final class StraceComparison {
         return result;
     }
 
+    /**
+     * Each line kept whole when it is a call of {@code calls} (the calls whose decoding a test
+     * checks), otherwise reduced as {@link #namesAndResults} reduces it.
+     */
+    public static List<String> wholeFor(java.util.Set<String> calls, List<String> lines) {
+        Pattern name = Pattern.compile("^(?:PID\\d+ )?(?:<\\.\\.\\. )?([a-z_0-9]+)[( ]");
+        List<String> result = new ArrayList<>();
+        for (String l : lines) {
+            Matcher m = name.matcher(l);
+            result.add(
+                    m.find() && calls.contains(m.group(1))
+                            ? l
+                            : namesAndResults(List.of(l)).getFirst());
+        }
+        return result;
+    }
+
     /** Compiles {@code src/test/c/trace/NAME.c} with {@code compiler} into {@code dir}. */
     public static Path compile(Path dir, String name, String compiler, String... flags)
             throws Exception {

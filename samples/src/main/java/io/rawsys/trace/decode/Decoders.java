@@ -15,6 +15,7 @@ public final class Decoders {
         Decoders decoders = new Decoders();
         CoreDecoders.register(decoders);
         ProcessDecoders.register(decoders);
+        FileDecoders.register(decoders);
         return decoders;
     }
 

@@ -31,7 +31,15 @@ public final class Xlat {
      * PREFIX_??? *}{@code /} with the given prefix.
      */
     public static Xlat of(String prefix, String... names) {
-        return new Xlat(prefix, List.of(names));
+        return new Xlat(prefix.isEmpty() ? "" : prefix + "???", List.of(names));
+    }
+
+    /**
+     * A table whose unknown values carry {@code comment} as it is, for the few tables strace
+     * comments differently: access(2)'s modes print {@code 0x10 /* ?_OK *}{@code /}.
+     */
+    public static Xlat withUnknownComment(String comment, String... names) {
+        return new Xlat(comment, List.of(names));
     }
 
     /** This table's entries on {@code arch}: the names it defines, with its values. */
@@ -63,13 +71,13 @@ public final class Xlat {
     /** {@code NAME}, or {@code 0x2a /* PREFIX_??? *}{@code /} for a value without a name. */
     public String value(Arch arch, long value) {
         String name = name(arch, value);
-        return name != null ? name : Text.hex(value) + " /* " + unknownComment + "??? */";
+        return name != null ? name : Text.hex(value) + " /* " + unknownComment + " */";
     }
 
     /** As {@link #value}, but an unnamed value in decimal: {@code 42 /* PREFIX_??? *}{@code /}. */
     public String decimal(Arch arch, long value) {
         String name = name(arch, value);
-        return name != null ? name : value + " /* " + unknownComment + "??? */";
+        return name != null ? name : value + " /* " + unknownComment + " */";
     }
 
     /**
@@ -100,7 +108,7 @@ public final class Xlat {
                 // no flag matched: strace prints the value with its table's comment
                 return unknownComment.isEmpty()
                         ? Text.hex(rest)
-                        : Text.hex(rest) + " /* " + unknownComment + "??? */";
+                        : Text.hex(rest) + " /* " + unknownComment + " */";
             }
             s.append('|').append(Text.hex(rest));
         }
