@@ -23,8 +23,8 @@ public class TraceOverhead {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path root = Path.of(System.getProperty("rawsys.root", ".")).toAbsolutePath().normalize();
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> rawsys = List.of(java, "-jar", root.resolve("samples/target/rawsys.jar").toString(), "trace");
+        // the launcher users run: JDK 25, the CLI jar and its class-data-sharing archive
+        List<String> rawsys = List.of(root.resolve("rawsys").toString(), "trace");
         String small = "count=100000";
         String large = "count=5000000";
         List<String> dd = List.of("dd", "if=/dev/zero", "of=/dev/null", "bs=1");
