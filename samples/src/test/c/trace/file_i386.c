@@ -10,13 +10,11 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "trace_test.h"
+
 #ifndef __i386__
 #error "an i386 program"
 #endif
-
-/* Addresses the compiler cannot see through: the kernel must be the one to refuse them. */
-static void *volatile bad = (void *)8;
-static void *volatile null;
 
 /* The kernel's struct flock64 on i386: 64-bit offsets, packed after the two shorts. */
 struct flock64_i386 {
@@ -28,7 +26,7 @@ struct flock64_i386 {
 } __attribute__((packed));
 
 int main(int argc, char **argv) {
-    if (argc > 1 && chdir(argv[1]) != 0) { /* the directory to work in */
+    if (enter_work_dir(argc, argv) != 0) {
         return 1;
     }
     char st[256];

@@ -12,14 +12,12 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-/* Addresses the compiler cannot see through: the kernel must be the one to refuse them. */
-static void *volatile bad = (void *)8;
-static void *volatile null;
+#include "trace_test.h"
 
 static const char text[] = "hello, \"trace\"\n\t\001\377 and some more bytes past thirty-two";
 
 int main(int argc, char **argv) {
-    if (argc > 1 && chdir(argv[1]) != 0) { /* the directory to work in */
+    if (enter_work_dir(argc, argv) != 0) {
         return 1;
     }
     int fd = open("data.txt", O_RDWR | O_CREAT | O_TRUNC, 0644);

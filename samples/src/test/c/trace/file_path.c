@@ -17,12 +17,10 @@
 #include <unistd.h>
 #include <utime.h>
 
-/* Addresses the compiler cannot see through: the kernel must be the one to refuse them. */
-static void *volatile bad = (void *)8;
-static void *volatile null;
+#include "trace_test.h"
 
 int main(int argc, char **argv) {
-    if (argc > 1 && chdir(argv[1]) != 0) { /* the directory to work in */
+    if (enter_work_dir(argc, argv) != 0) {
         return 1;
     }
     syscall(SYS_mkdir, "d", 0755);

@@ -10,12 +10,10 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-/* Addresses the compiler cannot see through: the kernel must be the one to refuse them. */
-static void *volatile bad = (void *)8;
-static void *volatile null;
+#include "trace_test.h"
 
 int main(int argc, char **argv) {
-    if (argc > 1 && chdir(argv[1]) != 0) { /* the directory to work in */
+    if (enter_work_dir(argc, argv) != 0) {
         return 1;
     }
     int fd = open("file.txt", O_RDWR | O_CREAT | O_EXCL, 0640);

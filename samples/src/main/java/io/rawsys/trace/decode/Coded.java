@@ -34,6 +34,11 @@ record Coded(
         return new Coded(entry, c -> false, c -> {});
     }
 
+    /** Every argument printed at entry, the result printed by {@code result}. */
+    static Coded atEntry(Consumer<Call> entry, Function<Call, String> result) {
+        return new Coded(entry, c -> false, c -> {}, result, null);
+    }
+
     /** Some arguments at entry, the rest (after {@code ", "}) at exit. */
     static Coded split(Consumer<Call> entry, Consumer<Call> exit) {
         return new Coded(entry, c -> true, exit);

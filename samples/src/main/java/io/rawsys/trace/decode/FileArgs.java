@@ -3,9 +3,6 @@ package io.rawsys.trace.decode;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The argument kinds the file decoders share: open flags, *at flags, modes, flags with strace's
@@ -222,38 +219,5 @@ final class FileArgs {
         }
         String quoted = Text.quote(data, n, false);
         return length > limit ? quoted + "..." : quoted;
-    }
-
-    /** A decoder written as steps, for the calls whose shape depends on their arguments. */
-    record Steps(
-            Consumer<Call> enter,
-            Predicate<Call> more,
-            Consumer<Call> exit,
-            Function<Call, String> result)
-            implements Decoder {
-        /** A call printed whole at entry. */
-        static Steps atEntry(Consumer<Call> enter, Function<Call, String> result) {
-            return new Steps(enter, c -> false, c -> {}, result);
-        }
-
-        @Override
-        public void enter(Call c) {
-            enter.accept(c);
-        }
-
-        @Override
-        public boolean moreAtExit(Call c) {
-            return more.test(c);
-        }
-
-        @Override
-        public void exit(Call c) {
-            exit.accept(c);
-        }
-
-        @Override
-        public String result(Call c) {
-            return result.apply(c);
-        }
     }
 }

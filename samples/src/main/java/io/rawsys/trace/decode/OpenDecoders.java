@@ -14,10 +14,10 @@ final class OpenDecoders {
     private OpenDecoders() {}
 
     static void register(Decoders d) {
-        d.add("open", FileArgs.Steps.atEntry(c -> open(c, 0), Results.FD));
+        d.add("open", Coded.atEntry(c -> open(c, 0), Results.FD));
         d.add(
                 "openat",
-                FileArgs.Steps.atEntry(
+                Coded.atEntry(
                         c -> {
                             c.print(Args.DIRFD.print(c, 0));
                             open(c, 1);
@@ -25,7 +25,7 @@ final class OpenDecoders {
                         Results.FD));
         d.add(
                 "openat2",
-                FileArgs.Steps.atEntry(
+                Coded.atEntry(
                         c -> {
                             c.print(Args.DIRFD.print(c, 0));
                             c.print(PATH.print(c, 1));

@@ -59,10 +59,10 @@ final class PathDecoders {
         }
         d.add("fchownat", new Signature(DIRFD, PATH, ID32, ID32, AT_FLAGS));
         d.add("chroot", new Signature(PATH));
-        d.add("mknod", FileArgs.Steps.atEntry(c -> mknod(c, 0), Results.DECIMAL));
+        d.add("mknod", Coded.atEntry(c -> mknod(c, 0), Results.DECIMAL));
         d.add(
                 "mknodat",
-                FileArgs.Steps.atEntry(
+                Coded.atEntry(
                         c -> {
                             c.print(DIRFD.print(c, 0));
                             mknod(c, 1);

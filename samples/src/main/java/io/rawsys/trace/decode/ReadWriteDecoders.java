@@ -159,7 +159,7 @@ final class ReadWriteDecoders {
      * [n]} at exit.
      */
     private static final Decoder LLSEEK =
-            new FileArgs.Steps(
+            new Coded(
                     c -> {
                         c.print(FD.print(c, 0));
                         long offset = c.word(1) << 32 | (c.word(2) & 0xffff_ffffL);
@@ -169,8 +169,7 @@ final class ReadWriteDecoders {
                     c -> {
                         c.print(FileArgs.longAt(c, c.ulong(3), true));
                         c.print(WHENCE.print(c, 4));
-                    },
-                    Results.DECIMAL);
+                    });
 
     /**
      * sendfile: the offset (a long, or with {@code large} a 64-bit one) as {@code [3]} when the
@@ -178,7 +177,7 @@ final class ReadWriteDecoders {
      * entry; here both wait for the exit, so only an {@code <unfinished ...>} line differs.
      */
     private static Decoder sendfile(boolean large) {
-        return new FileArgs.Steps(
+        return new Coded(
                 c -> {
                     c.print(FD.print(c, 0));
                     c.print(FD.print(c, 1));
@@ -202,8 +201,7 @@ final class ReadWriteDecoders {
                     }
                     c.print(before);
                     c.print(ULONG.print(c, 3));
-                },
-                Results.DECIMAL);
+                });
     }
 
     private static String offset(Call c, boolean large, boolean atExit) {
