@@ -166,6 +166,9 @@ final class Filter {
                 }
             } else if (all.contains(item)) {
                 chosen.add(item);
+            } else if (anotherPersonalityHas(arch, item)) {
+                // strace's rule: a name of any of the machine's personalities is valid, and
+                // traces the processes that run in one that has it (stat64 in i386 programs)
             } else {
                 throw new IllegalArgumentException(
                         "-e trace: '"
@@ -181,6 +184,30 @@ final class Filter {
             return Set.copyOf(rest);
         }
         return Set.copyOf(chosen);
+    }
+
+    /**
+     * The other personalities a process on {@code arch}'s machine may run in: 32-bit x86 and x32
+     * beside x86_64, 32-bit ARM beside aarch64, o32 beside n64 MIPS; and the reverse.
+     */
+    private static final List<Set<String>> PERSONALITIES =
+            List.of(
+                    Set.of("x86_64", "i386", "x32"),
+                    Set.of("aarch64", "arm"),
+                    Set.of("mips64el", "mipsel"));
+
+    private static boolean anotherPersonalityHas(Arch arch, String name) {
+        for (Set<String> machine : PERSONALITIES) {
+            if (machine.contains(arch.name())) {
+                for (String other : machine) {
+                    if (!other.equals(arch.name())
+                            && Arch.of(other).syscalls().find(name).isPresent()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Override

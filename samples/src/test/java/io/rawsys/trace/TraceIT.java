@@ -143,6 +143,18 @@ class TraceIT {
         sameCallsAndResults(List.of(), List.of(program.toString()));
     }
 
+    /**
+     * A filter may name calls only the other personality has (mmap2, _llseek are i386's): strace
+     * accepts them on x86_64, and so must rawsys.
+     */
+    @Test
+    void filtersNameCallsOfTheOtherPersonality() throws Exception {
+        Path program = StraceComparison.compile(dir, "killed", "i686-linux-gnu-gcc", "-static");
+        sameCallsAndResults(
+                List.of("-e", "trace=getpid,write,kill,mmap2,_llseek"),
+                List.of(program.toString()));
+    }
+
     /** A group-stop (SIGSTOP) and the SIGCONT that ends it, reported as strace reports them. */
     @Test
     void aGroupStopAndItsContinue() throws Exception {
