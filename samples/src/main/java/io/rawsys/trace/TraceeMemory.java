@@ -20,6 +20,7 @@ final class TraceeMemory {
     private final MemorySegment local;
     private final MemorySegment remote;
     private final MemorySegment scratch;
+    private MemorySegment buffer;
 
     /**
      * Whether process_vm_readv is worth trying; -Drawsys.trace.peekdata=true starts with the
@@ -32,6 +33,7 @@ final class TraceeMemory {
         local = Iovec.allocate(arena);
         remote = Iovec.allocate(arena);
         scratch = arena.allocate(8, 8);
+        buffer = arena.allocate(4096);
     }
 
     /**
@@ -89,9 +91,29 @@ final class TraceeMemory {
      *     bytes; null if the memory could not be read before a NUL or the limit
      */
     Memory.CString readString(int pid, long address, int limit) {
-        try (Arena arena = Arena.ofConfined()) {
-            return readString(pid, address, limit, arena.allocate(limit + 1L));
+        return readString(pid, address, limit, scratch(limit + 1L));
+    }
+
+    /**
+     * The {@code length} bytes at {@code address} in process {@code pid}; null unless all could be
+     * read.
+     */
+    byte[] bytes(int pid, long address, int length) {
+        MemorySegment into = scratch(length);
+        return read(pid, address, into) < length ? null : into.toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /**
+     * A native buffer of {@code size} bytes for one read, reused from call to call (only the tracer
+     * thread reads): a system call's strings and buffers cost no allocation of native memory each.
+     * It grows to the largest size asked for; the garbage collector frees the smaller ones it
+     * replaces.
+     */
+    private MemorySegment scratch(long size) {
+        if (buffer.byteSize() < size) {
+            buffer = Arena.ofAuto().allocate(Math.max(size, buffer.byteSize() * 2));
         }
+        return buffer.asSlice(0, size);
     }
 
     private Memory.CString readString(int pid, long address, int limit, MemorySegment buffer) {
@@ -120,6 +142,11 @@ final class TraceeMemory {
             @Override
             public long read(long address, MemorySegment into) {
                 return TraceeMemory.this.read(pid, address, into);
+            }
+
+            @Override
+            public byte[] bytes(long address, int length) {
+                return TraceeMemory.this.bytes(pid, address, length);
             }
 
             @Override

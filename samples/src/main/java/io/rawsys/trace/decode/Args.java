@@ -1,9 +1,5 @@
 package io.rawsys.trace.decode;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-
 /** The argument kinds most signatures are made of. */
 public final class Args {
     private Args() {}
@@ -180,14 +176,11 @@ public final class Args {
         }
         int limit = c.settings().stringLimit();
         int shown = (int) Math.min(Math.max(length, 0), limit);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment bytes = arena.allocate(Math.max(shown, 1));
-            if (shown > 0 && c.memory().read(address, bytes.asSlice(0, shown)) < shown) {
-                return Text.pointer(address);
-            }
-            byte[] data = bytes.asSlice(0, shown).toArray(ValueLayout.JAVA_BYTE);
-            String quoted = Text.quote(data, shown, hex);
-            return length > limit ? quoted + "..." : quoted;
+        byte[] data = shown > 0 ? c.memory().bytes(address, shown) : new byte[0];
+        if (data == null) {
+            return Text.pointer(address);
         }
+        String quoted = Text.quote(data, shown, hex);
+        return length > limit ? quoted + "..." : quoted;
     }
 }

@@ -11,6 +11,9 @@ public interface Memory {
      */
     long read(long address, MemorySegment into);
 
+    /** The {@code length} bytes at {@code address}; null unless all of them could be read. */
+    byte[] bytes(long address, int length);
+
     /** A NUL-terminated string of at most {@code limit} bytes; null if it could not be read. */
     CString string(long address, int limit);
 

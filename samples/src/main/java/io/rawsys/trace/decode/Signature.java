@@ -31,7 +31,12 @@ public record Signature(List<Arg> args, Function<Call, String> result) implement
 
     @Override
     public boolean moreAtExit(Call c) {
-        return args.stream().anyMatch(Arg::output);
+        for (Arg arg : args) { // a loop, not a stream: this runs at every stop
+            if (arg.output()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
