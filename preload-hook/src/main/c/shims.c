@@ -34,36 +34,31 @@ int __fxstatat64(int, int, const char *, struct stat64 *, int);
 /* A variadic open: the mode is read only when the flags say one was passed. */
 #define SHIM_OPENV(n, name, ret, ...) RP_CAT(SHIM_OPENV_, n)(name, ret, __VA_ARGS__)
 #define SHIM_OPENV_3(name, ret, k1, t1, path, k2, t2, flags, k3, t3, mode)                         \
-    EXPORT ret name(t1 path, t2 flags, ...) {                                                      \
-        t3 mode = 0;                                                                               \
-        if (flags & (O_CREAT | __O_TMPFILE)) {                                                     \
-            va_list ap;                                                                            \
-            va_start(ap, flags);                                                                   \
-            mode = (t3)va_arg(ap, unsigned int);                                                   \
-            va_end(ap);                                                                            \
-        }                                                                                          \
-        if (UNLIKELY(g_want[FN_##name])) {                                                         \
-            long a_[7] = {(long)path, (long)flags, (long)mode}, r_;                                \
-            if (rp_hook(FN_##name, a_, &r_))                                                       \
-                return (ret)r_;                                                                    \
-        }                                                                                          \
-        return REAL(name)(path, flags, mode);                                                      \
-    }
+    OPENV_SHIM(name, ret, (t1 path, t2 flags, ...), (path, flags, mode), flags, t3, mode)
 #define SHIM_OPENV_4(name, ret, k0, t0, dirfd, k1, t1, path, k2, t2, flags, k3, t3, mode)          \
-    EXPORT ret name(t0 dirfd, t1 path, t2 flags, ...) {                                            \
-        t3 mode = 0;                                                                               \
+    OPENV_SHIM(name, ret, (t0 dirfd, t1 path, t2 flags, ...), (dirfd, path, flags, mode), flags,   \
+               t3, mode)
+#define OPENV_ARGS(...)               __VA_ARGS__
+#define OPENV_LONGS(...)              RP_CAT(OPENV_LONGS_, RP_NARGS(__VA_ARGS__))(__VA_ARGS__)
+#define RP_NARGS(...)                 RP_NARGS_(__VA_ARGS__, 4, 3, 2, 1)
+#define RP_NARGS_(a, b, c, d, n, ...) n
+#define OPENV_LONGS_3(a, b, c)        (long)(a), (long)(b), (long)(c)
+#define OPENV_LONGS_4(a, b, c, d)     (long)(a), (long)(b), (long)(c), (long)(d)
+#define OPENV_SHIM(name, ret, params, args, flags, mode_type, mode)                                \
+    EXPORT ret name params {                                                                       \
+        mode_type mode = 0;                                                                        \
         if (flags & (O_CREAT | __O_TMPFILE)) {                                                     \
             va_list ap;                                                                            \
             va_start(ap, flags);                                                                   \
-            mode = (t3)va_arg(ap, unsigned int);                                                   \
+            mode = (mode_type)va_arg(ap, unsigned int);                                            \
             va_end(ap);                                                                            \
         }                                                                                          \
         if (UNLIKELY(g_want[FN_##name])) {                                                         \
-            long a_[7] = {(long)dirfd, (long)path, (long)flags, (long)mode}, r_;                   \
+            long a_[7] = {OPENV_LONGS args}, r_;                                                   \
             if (rp_hook(FN_##name, a_, &r_))                                                       \
                 return (ret)r_;                                                                    \
         }                                                                                          \
-        return REAL(name)(dirfd, path, flags, mode);                                               \
+        return REAL(name) args;                                                                    \
     }
 #define SHIM_CUSTOM(n, name, ret, ...)
 
