@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
             SysCommand.class,
             ConfigfsCommand.class,
             TraceCommand.class,
+            PreloadCommand.class,
             HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -39,12 +39,7 @@ final class FileArgs {
 
     /** {@code O_RDWR|O_CREAT|…}: the access mode first, then the other flags. */
     static String openFlags(Call c, long flags) {
-        String access = FileTables.OPEN_ACCESS.name(c.arch(), flags & 3);
-        long rest = flags & ~3L;
-        if (access == null) {
-            return FileTables.OPEN_FLAGS.flags(c.arch(), flags);
-        }
-        return rest == 0 ? access : access + "|" + FileTables.OPEN_FLAGS.flags(c.arch(), rest);
+        return OpenFlags.text(c.arch(), flags);
     }
 
     static final Arg OPEN_FLAGS = (c, at) -> openFlags(c, c.uint(at));

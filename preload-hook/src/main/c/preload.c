@@ -1,0 +1,587 @@
+/* librawsys-preload.so, the core: configuration, the log, the JVM's lazy boot in its own link
+ * namespace, and rp_hook, the one way from a shim into Java.
+ *
+ * Configuration: environment variables, read once by the constructor (preload-hook/README.md):
+ * RAWSYS_HOOK, RAWSYS_HOOK_CLASSPATH, RAWSYS_HOOK_FUNCTIONS, RAWSYS_RUNTIME, RAWSYS_JAVA_HOME,
+ * RAWSYS_LOG, RAWSYS_PRELOAD_INHERIT, RAWSYS_JVM_OPTS. */
+#define _GNU_SOURCE
+#include "preload.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jni.h>
+#include <limits.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "signals.h"
+
+#ifndef RP_DEFAULT_JAVA_HOME
+#define RP_DEFAULT_JAVA_HOME "/usr/lib/jvm/default-java"
+#endif
+/* What Java returns for "run the real function" and "fail with errno e": Decision's encoding. */
+#define RP_PROCEED   ((jlong)INT64_MIN)
+#define RP_FAIL_BASE (RP_PROCEED + 1)
+
+const char *const rp_fn_name[FN_COUNT] = {
+#define RP_X(n, name, ...) #name,
+#include "hooks.def"
+#undef RP_X
+};
+static const unsigned char fn_fail[FN_COUNT] = {
+#define RP_X(n, name, family, fail, ...) FAIL_##fail,
+#include "hooks.def"
+#undef RP_X
+};
+
+void *rp_real[FN_COUNT];
+__thread int t_busy IE;
+__thread int t_vfork IE;
+static __thread JNIEnv *t_env IE;    /* this thread's, attached once, detached at its exit */
+static __thread int t_real_errno IE; /* errno of Java's last proceed() on this thread */
+volatile int g_forked;
+volatile int g_inited;
+volatile unsigned char g_want[FN_COUNT];
+int g_inherit = 1;
+struct rp_shared g_sh = {.log_fd = -1, .fd_base = 900};
+
+enum { ST_NONE, ST_BOOTING, ST_UP, ST_FAILED };
+static volatile int g_state; /* futex word */
+static JavaVM *g_vm;
+static jclass g_dispatch;
+static jmethodID g_dispatch_mid;
+static pthread_key_t g_detach_key;
+static char *cfg_hook, *cfg_cp, *cfg_home, *cfg_log, *cfg_opts, *cfg_runtime, *cfg_functions;
+static char g_shim_path[PATH_MAX];
+static double g_boot_ms;
+/* Each libc sets up its per-thread ctype pointers only in the threads it starts: a host thread
+ * that runs JVM code needs the namespace's, the boot thread the host's. */
+static void (*g_host_ctype_init)(void), (*g_ns_ctype_init)(void);
+static int (*g_jvm_vfprintf)(FILE *, const char *, va_list);
+
+static void rp_missing(void) {
+    errno = ENOSYS;
+}
+
+void *rp_resolve(int fn) {
+    void *p = dlsym(RTLD_NEXT, rp_fn_name[fn]);
+    if (!p) /* glibc keeps the legacy __xstat family for old binaries only, as compat symbols */
+        p = dlvsym(RTLD_NEXT, rp_fn_name[fn], "GLIBC_2.2.5");
+    if (!p)
+        p = (void *)rp_missing;
+    __atomic_store_n(&rp_real[fn], p, __ATOMIC_RELAXED);
+    return p;
+}
+
+void *rp_resolve_symbol(const char *name) {
+    void *p = dlsym(RTLD_NEXT, name);
+    return p ? p : (void *)rp_missing;
+}
+
+long rp_sys(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
+    return REAL(syscall)(nr, a1, a2, a3, a4, a5, a6);
+}
+#define SYS(nr, ...) rp_sys_n(nr, __VA_ARGS__, 0, 0, 0, 0, 0, 0)
+#define rp_sys_n(nr, a, b, c, d, e, f, ...)                                                        \
+    rp_sys(nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
+
+static double ms_now(void) {
+    struct timespec t;
+    SYS(SYS_clock_gettime, CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* ---- the log ------------------------------------------------------------------------------- */
+
+/* Moves fd to >= fd_base, close-on-exec, and marks it the JVM's (hidden from the host's close). */
+static int adopt_fd(int fd) {
+    if (fd < 0)
+        return fd;
+    if (fd < g_sh.fd_base) {
+        int high = fcntl(fd, F_DUPFD_CLOEXEC, g_sh.fd_base);
+        if (high >= 0) {
+            SYS(SYS_close, fd);
+            fd = high;
+        }
+    }
+    if (fd < RP_MAX_FD)
+        g_sh.jvm_fd[fd] = 1;
+    return fd;
+}
+
+static int log_fd(void) {
+    if (g_sh.log_fd >= 0 || !cfg_log)
+        return g_sh.log_fd;
+    int fd =
+        (int)SYS(SYS_openat, AT_FDCWD, cfg_log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    return g_sh.log_fd = adopt_fd(fd);
+}
+
+void rp_log(const char *fmt, ...) {
+    int fd = log_fd();
+    if (fd < 0)
+        return;
+    char buf[1024];
+    int n = snprintf(buf, sizeof buf, "rawsys-preload[%d]: ", (int)SYS(SYS_getpid, 0));
+    va_list ap;
+    va_start(ap, fmt);
+    n += vsnprintf(buf + n, sizeof buf - (size_t)n - 1, fmt, ap);
+    va_end(ap);
+    if (n > (int)sizeof buf - 2)
+        n = (int)sizeof buf - 2;
+    buf[n++] = '\n';
+    SYS(SYS_write, fd, buf, n);
+}
+
+/* ---- the JVM's boot -------------------------------------------------------------------------- */
+
+static void detach_thread(void *unused) {
+    (void)unused;
+    if (g_vm && !g_forked && t_env) {
+        t_busy = 1;
+        (*g_vm)->DetachCurrentThread(g_vm);
+        t_env = NULL;
+        t_busy = 0;
+    }
+}
+
+/* The JVM must not see the host's Java settings: they could add agents, print "Picked up ..."
+ * or stop the JVM from starting. */
+static int java_setting(const char *entry) {
+    static const char *const names[] = {"JAVA_TOOL_OPTIONS=", "_JAVA_OPTIONS=", "JDK_JAVA_OPTIONS=",
+                                        "_JAVA_SR_SIGNUM=",   "CLASSPATH=",     NULL};
+    for (const char *const *n = names; *n; n++)
+        if (!strncmp(entry, *n, strlen(*n)))
+            return 1;
+    return 0;
+}
+
+static char **jvm_environment(void) {
+    size_t n = 0;
+    for (char **e = environ; e && *e; e++)
+        n++;
+    char **out = calloc(n + 1, sizeof *out), **o = out;
+    if (!out)
+        return NULL;
+    for (char **e = environ; e && *e; e++)
+        if (!java_setting(*e))
+            *o++ = *e;
+    return out;
+}
+
+static void boot_done(int state) {
+    __atomic_store_n(&g_state, state, __ATOMIC_RELEASE);
+    SYS(SYS_futex, &g_state, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+}
+
+static void boot_fail(const char *why) {
+    if (why)
+        rp_log("the JVM did not start (%s); the program runs unhooked", why);
+    for (int i = 0; i < FN_COUNT; i++)
+        g_want[i] = 0;
+    boot_done(ST_FAILED);
+}
+
+/* Logs the innermost cause of the pending exception, e.g. "java.lang.ClassNotFoundException: x.Y".
+ */
+static void log_exception(JNIEnv *env, const char *what) {
+    jthrowable t = (*env)->ExceptionOccurred(env);
+    (*env)->ExceptionClear(env);
+    jclass tc = (*env)->FindClass(env, "java/lang/Throwable");
+    jmethodID cause =
+        tc ? (*env)->GetMethodID(env, tc, "getCause", "()Ljava/lang/Throwable;") : NULL;
+    jmethodID str = tc ? (*env)->GetMethodID(env, tc, "toString", "()Ljava/lang/String;") : NULL;
+    if (!t || !cause || !str) {
+        rp_log("%s", what);
+        return;
+    }
+    for (jthrowable c; (c = (jthrowable)(*env)->CallObjectMethod(env, t, cause)) != NULL;)
+        t = c;
+    jstring s = (jstring)(*env)->CallObjectMethod(env, t, str);
+    const char *chars =
+        s && !(*env)->ExceptionCheck(env) ? (*env)->GetStringUTFChars(env, s, NULL) : NULL;
+    (*env)->ExceptionClear(env);
+    rp_log("%s: %s", what, chars ? chars : "(no description)");
+    if (chars)
+        (*env)->ReleaseStringUTFChars(env, s, chars);
+}
+
+/* Java's proceed(): the real function, run as the program asked, with errno kept for lastErrno().
+ */
+static jlong JNICALL native_call_real(JNIEnv *env, jclass c, jint fn, jlong a0, jlong a1, jlong a2,
+                                      jlong a3, jlong a4, jlong a5, jlong a6) {
+    (void)env, (void)c;
+    if (fn < 0 || fn >= FN_COUNT)
+        return -1;
+    long a[7] = {a0, a1, a2, a3, a4, a5, a6};
+    errno = 0;
+    long r = rp_call_real(fn, a);
+    t_real_errno = errno;
+    return r;
+}
+static jint JNICALL native_last_errno(JNIEnv *env, jclass c) {
+    (void)env, (void)c;
+    return t_real_errno;
+}
+
+static int add_option(JavaVMOption *o, int n, int max, char *s) {
+    if (n < max)
+        o[n++].optionString = s;
+    return n;
+}
+
+static void *boot_main(void *handle) {
+    if (g_host_ctype_init)
+        g_host_ctype_init();
+    t_busy = 1;
+    double t0 = ms_now();
+    char cp[PATH_MAX * 4], errfile[PATH_MAX + 16];
+    snprintf(cp, sizeof cp, "-Djava.class.path=%s%s%s", cfg_runtime, cfg_cp ? ":" : "",
+             cfg_cp ? cfg_cp : "");
+    snprintf(errfile, sizeof errfile, "-XX:ErrorFile=%s", cfg_log ? cfg_log : "/dev/null");
+    static char *const defaults[] = {"-Xrs",
+                                     "-XX:+DisableAttachMechanism",
+                                     "-XX:-UsePerfData",
+                                     "-XX:Flags=/dev/null",
+                                     "-XX:+UseSerialGC",
+                                     "-XX:TieredStopAtLevel=1",
+                                     "-XX:CICompilerCount=1",
+                                     "-Xms8m",
+                                     "-Xmx64m",
+                                     "-XX:ReservedCodeCacheSize=16m",
+                                     "-Xss512k",
+                                     "-Xlog:disable",
+                                     "-Xlog:all=off",
+                                     "--enable-native-access=ALL-UNNAMED",
+                                     NULL};
+    enum { MAX = 64 };
+    JavaVMOption o[MAX];
+    int n = 0;
+    for (char *const *d = defaults; *d; d++)
+        n = add_option(o, n, MAX, *d);
+    n = add_option(o, n, MAX, cp);
+    n = add_option(o, n, MAX, errfile);
+    o[n].optionString = "vfprintf";
+    o[n++].extraInfo = (void *)g_jvm_vfprintf;
+    char *opts = cfg_opts ? strdup(cfg_opts) : NULL, *save = NULL;
+    for (char *t = opts ? strtok_r(opts, " ", &save) : NULL; t; t = strtok_r(NULL, " ", &save))
+        n = add_option(o, n, MAX, t);
+    JavaVMInitArgs args = {
+        .version = JNI_VERSION_21, .nOptions = n, .options = o, .ignoreUnrecognized = JNI_FALSE};
+    jint (*create)(JavaVM **, void **, void *) =
+        (jint(*)(JavaVM **, void **, void *))dlsym(handle, "JNI_CreateJavaVM");
+    JavaVM *vm;
+    JNIEnv *env;
+    jint rc = create ? create(&vm, (void **)&env, &args) : JNI_ERR;
+    if (rc != JNI_OK) {
+        char m[96];
+        snprintf(m, sizeof m, "JNI_CreateJavaVM returned %d; RAWSYS_JVM_OPTS may hold a bad option",
+                 (int)rc);
+        boot_fail(m);
+        return NULL;
+    }
+    /* Java's answer: the functions the hook class wants, of those asked for. */
+    char asked[8192];
+    size_t used = 0;
+    asked[0] = 0;
+    for (int i = 0; i < FN_COUNT && used < sizeof asked - 64; i++)
+        if (g_want[i])
+            used += (size_t)snprintf(asked + used, sizeof asked - used, "%s%s", used ? "," : "",
+                                     rp_fn_name[i]);
+    jclass c = (*env)->FindClass(env, "io/rawsys/preload/Dispatch");
+    jclass natives = c ? (*env)->FindClass(env, "io/rawsys/preload/Native") : NULL;
+    JNINativeMethod m[] = {{"callReal", "(IJJJJJJJ)J", (void *)native_call_real},
+                           {"lastErrno", "()I", (void *)native_last_errno}};
+    int registered = natives && (*env)->RegisterNatives(env, natives, m, 2) == 0;
+    jmethodID boot =
+        registered ? (*env)->GetStaticMethodID(
+                         env, c, "boot", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;")
+                   : NULL;
+    g_dispatch_mid = boot ? (*env)->GetStaticMethodID(env, c, "dispatch", "(IJJJJJJJ)J") : NULL;
+    jstring hook = (*env)->NewStringUTF(env, cfg_hook);
+    jstring wanted = g_dispatch_mid ? (jstring)(*env)->CallStaticObjectMethod(
+                                          env, c, boot, hook, (*env)->NewStringUTF(env, asked))
+                                    : NULL;
+    if (!wanted || (*env)->ExceptionCheck(env)) {
+        char what[PATH_MAX + 600];
+        snprintf(what, sizeof what,
+                 "the hook %s did not load (runtime %s, class path %s); the program runs unhooked; "
+                 "cause",
+                 cfg_hook, cfg_runtime, cfg_cp ? cfg_cp : "(none)");
+        log_exception(env, what);
+        (*vm)->DetachCurrentThread(vm);
+        boot_fail(NULL);
+        return NULL;
+    }
+    const char *w = (*env)->GetStringUTFChars(env, wanted, NULL);
+    for (int i = 0; i < FN_COUNT; i++) {
+        char pattern[64];
+        snprintf(pattern, sizeof pattern, ",%s,", rp_fn_name[i]);
+        char padded[8200];
+        snprintf(padded, sizeof padded, ",%s,", w);
+        if (!strstr(padded, pattern))
+            g_want[i] = 0;
+    }
+    (*env)->ReleaseStringUTFChars(env, wanted, w);
+    g_dispatch = (*env)->NewGlobalRef(env, c);
+    g_vm = vm;
+    (*vm)->DetachCurrentThread(vm);
+    rp_signals_after_boot();
+    g_boot_ms = ms_now() - t0;
+    boot_done(ST_UP);
+    return NULL;
+}
+
+/* On the first thread that makes a wanted call: load the shim and libjvm into a new link
+ * namespace, then boot on a thread of our own (the caller may hold locks the JVM needs). */
+static void start_boot(void) {
+    if (!cfg_runtime) {
+        boot_fail("RAWSYS_RUNTIME is not set: it must name the jar that holds io.rawsys.preload");
+        return;
+    }
+    char lib[PATH_MAX];
+    snprintf(lib, sizeof lib, "%s/lib/server/libjvm.so",
+             cfg_home ? cfg_home : RP_DEFAULT_JAVA_HOME);
+    log_fd();
+    g_sh.reraise = rp_reraise_default;
+    g_sh.jvm_environ = jvm_environment();
+    rp_signals_before_boot();
+    void *shim = dlmopen(LM_ID_NEWLM, g_shim_path, RTLD_NOW | RTLD_LOCAL);
+    if (!shim) {
+        char m[PATH_MAX + 600];
+        snprintf(m, sizeof m, "cannot load %s: %s", g_shim_path, dlerror());
+        boot_fail(m);
+        return;
+    }
+    Lmid_t lm;
+    dlinfo(shim, RTLD_DI_LMID, &lm);
+    void (*init)(struct rp_shared *) = (void (*)(struct rp_shared *))dlsym(shim, "rp_shim_init");
+    if (init)
+        init(&g_sh);
+    void *jvm = dlmopen(lm, lib, RTLD_NOW | RTLD_LOCAL);
+    if (!jvm) {
+        char m[PATH_MAX + 700];
+        snprintf(m, sizeof m, "cannot load %s: %s; set RAWSYS_JAVA_HOME to a JDK 25", lib,
+                 dlerror());
+        boot_fail(m);
+        return;
+    }
+    int (*create_thread)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *) =
+        (int (*)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *))dlsym(
+            shim, "pthread_create");
+    g_jvm_vfprintf = (int (*)(FILE *, const char *, va_list))dlsym(shim, "rp_shim_vfprintf");
+    g_ns_ctype_init = (void (*)(void))dlsym(shim, "__ctype_init");
+    g_host_ctype_init = (void (*)(void))dlsym(RTLD_NEXT, "__ctype_init");
+    pthread_attr_t at;
+    pthread_attr_init(&at);
+    pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&at, 1 << 20);
+    sigset_t all, old; /* the boot thread (and the JVM's, which inherit its mask) never take the
+                          host's signals */
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    pthread_t t;
+    int r = create_thread ? create_thread(&t, &at, boot_main, jvm) : -1;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pthread_attr_destroy(&at);
+    if (r)
+        boot_fail("cannot create the boot thread");
+}
+
+static int wait_boot(void) {
+    int s = __atomic_load_n(&g_state, __ATOMIC_ACQUIRE);
+    if (LIKELY(s == ST_UP))
+        return 1;
+    if (s == ST_FAILED)
+        return 0;
+    if (s == ST_NONE && __atomic_compare_exchange_n(&g_state, &s, ST_BOOTING, 0, __ATOMIC_ACQ_REL,
+                                                    __ATOMIC_ACQUIRE))
+        start_boot();
+    while ((s = __atomic_load_n(&g_state, __ATOMIC_ACQUIRE)) == ST_BOOTING) {
+        struct timespec ten = {10,
+                               0}; /* e.g. a hooked call from a constructor holds the loader lock */
+        if (SYS(SYS_futex, &g_state, FUTEX_WAIT_PRIVATE, ST_BOOTING, &ten, NULL, 0) < 0 &&
+            errno == ETIMEDOUT) {
+            rp_log("the JVM takes more than 10 s to start; this call passes through");
+            return 0;
+        }
+    }
+    return s == ST_UP;
+}
+
+/* 1: this thread may call Java now (t_busy is set; clear it after). */
+static __attribute__((noinline)) int enter(void) {
+    if (t_busy || t_vfork || g_forked || !g_inited)
+        return 0;
+    t_busy = 1;
+    int ok = wait_boot();
+    if (ok && !t_env) {
+        JavaVMAttachArgs aa = {JNI_VERSION_21, "rawsys-preload-host", NULL};
+        JNIEnv *e;
+        if (g_ns_ctype_init)
+            g_ns_ctype_init();
+        if ((*g_vm)->AttachCurrentThreadAsDaemon(g_vm, (void **)&e, &aa) == JNI_OK) {
+            t_env = e;
+            pthread_setspecific(g_detach_key, (void *)1);
+        } else
+            ok = 0;
+    }
+    if (!ok)
+        t_busy = 0;
+    return ok;
+}
+
+int rp_hook(int fn, const long *a, long *out) {
+    int saved = errno;
+    if (!enter()) {
+        errno = saved;
+        return 0;
+    }
+    jlong r = (*t_env)->CallStaticLongMethod(t_env, g_dispatch, g_dispatch_mid, (jint)fn,
+                                             (jlong)a[0], (jlong)a[1], (jlong)a[2], (jlong)a[3],
+                                             (jlong)a[4], (jlong)a[5], (jlong)a[6]);
+    if (UNLIKELY((*t_env)->ExceptionCheck(
+            t_env))) { /* Dispatch catches everything; this is the net below */
+        (*t_env)->ExceptionClear(t_env);
+        r = RP_PROCEED;
+    }
+    t_busy = 0;
+    if (r == RP_PROCEED) {
+        errno = saved;
+        return 0;
+    }
+    if (r >= RP_FAIL_BASE && r <= RP_FAIL_BASE + 4095) {
+        int e = (int)(r - RP_FAIL_BASE);
+        switch (fn_fail[fn]) {
+        case FAIL_ERRNO:
+            *out = e;
+            errno = saved;
+            return 1;
+        case FAIL_NULLPTR:
+            *out = 0;
+            break;
+        case FAIL_NONE:
+            *out = 0;
+            errno = saved;
+            return 1;
+        default:
+            *out = -1;
+        }
+        errno = e;
+        return 1;
+    }
+    *out = r;
+    errno = saved;
+    return 1;
+}
+
+/* ---- introspection, for the tests and the benchmark ---------------------------------------- */
+EXPORT double rawsys_preload_boot_ms(void) {
+    return g_boot_ms;
+}
+EXPORT int rawsys_preload_state(void) {
+    return g_state;
+}
+
+/* ---- the constructor ------------------------------------------------------------------------ */
+static char *env_dup(const char *name) {
+    const char *v = getenv(name);
+    return v && *v ? strdup(v) : NULL;
+}
+
+/* Without inheritance, children start unhooked: the variables leave our environment at once, so
+ * every way of starting a program (system(), posix_spawn, exec with environ) loses them. */
+static void strip_own_environment(void) {
+    for (char **e = environ; e && *e;) {
+        if (!strncmp(*e, "RAWSYS_", 7) || !strncmp(*e, "LD_PRELOAD=", 11)) {
+            char name[256];
+            size_t l = strcspn(*e, "=");
+            if (l >= sizeof name) {
+                e++;
+                continue;
+            }
+            memcpy(name, *e, l);
+            name[l] = 0;
+            unsetenv(name);
+        } else
+            e++;
+    }
+}
+
+static void choose_functions(void) {
+    if (!cfg_hook)
+        return;
+    if (!cfg_functions) { /* every function; Java narrows after boot */
+        for (int i = 0; i < FN_COUNT; i++)
+            g_want[i] = 1;
+        return;
+    }
+    char *list = strdup(cfg_functions), *save = NULL;
+    for (char *t = list ? strtok_r(list, ",", &save) : NULL; t; t = strtok_r(NULL, ",", &save)) {
+        int found = 0;
+        for (int i = 0; i < FN_COUNT; i++)
+            if (!strcmp(t, rp_fn_name[i]))
+                g_want[i] = found = 1;
+        if (!found)
+            rp_log("RAWSYS_HOOK_FUNCTIONS names %s, which is not a hooked function; ignored", t);
+    }
+    free(list);
+}
+
+__attribute__((constructor)) static void rp_init(void) {
+    for (int i = 0; i < FN_COUNT; i++)
+        if (!rp_real[i])
+            rp_resolve(i);
+    cfg_hook = env_dup("RAWSYS_HOOK");
+    cfg_cp = env_dup("RAWSYS_HOOK_CLASSPATH");
+    cfg_functions = env_dup("RAWSYS_HOOK_FUNCTIONS");
+    cfg_home = env_dup("RAWSYS_JAVA_HOME");
+    cfg_log = env_dup("RAWSYS_LOG");
+    cfg_opts = env_dup("RAWSYS_JVM_OPTS");
+    cfg_runtime = env_dup("RAWSYS_RUNTIME");
+    char *inherit = env_dup("RAWSYS_PRELOAD_INHERIT");
+    g_inherit = !inherit || strcmp(inherit, "0") != 0;
+    free(inherit);
+    if (g_inherit) {
+        for (char **e = environ; e && *e && g_nkeep < RP_ENV_EXTRA; e++)
+            if (!strncmp(*e, "RAWSYS_", 7) || !strncmp(*e, "LD_PRELOAD=", 11))
+                g_keep_env[g_nkeep++] = strdup(*e);
+    } else
+        strip_own_environment();
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < (rlim_t)g_sh.fd_base + 64)
+        g_sh.fd_base = (int)rl.rlim_cur / 2;
+    Dl_info self;
+    if (dladdr((void *)rp_init, &self) && self.dli_fname) {
+        snprintf(g_shim_path, sizeof g_shim_path, "%s", self.dli_fname);
+        char *slash = strrchr(g_shim_path, '/');
+        size_t room = sizeof g_shim_path - (size_t)(slash ? slash + 1 - g_shim_path : 0);
+        snprintf(slash ? slash + 1 : g_shim_path, room, "%s", "librawsys-preload-jvm.so");
+    }
+    choose_functions();
+    { /* reserve the host's pthread keys [RP_KEY_LO, 32) for the JVM's namespace: see shared.h */
+        pthread_key_t k, got[32];
+        int n = 0;
+        while (n < 32 && pthread_key_create(&k, NULL) == 0) {
+            got[n++] = k;
+            if (k >= 31)
+                break;
+        }
+        for (int i = 0; i < n; i++)
+            if (got[i] < RP_KEY_LO)
+                pthread_key_delete(got[i]);
+    }
+    pthread_key_create(&g_detach_key, detach_thread);
+    rp_process_init();
+    g_inited = 1;
+}

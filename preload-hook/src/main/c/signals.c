@@ -1,0 +1,80 @@
+/* sigaction()/signal() for the host once the JVM has taken some signals: the kernel keeps the
+ * JVM's handler, the host's goes where the JVM chains to it (libjsig's protocol, which the JVM
+ * finds in our shim: JVM_get_signal_action). */
+#define _GNU_SOURCE
+#include "preload.h"
+
+#include "signals.h"
+
+#include <dlfcn.h>
+#include <string.h>
+#include <sys/syscall.h>
+
+static struct sigaction before[65];
+static unsigned char jvm_owns[65];
+static int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);
+
+static int host_sigaction(int sig, const struct sigaction *act, struct sigaction *old) {
+    if (!real_sigaction)
+        real_sigaction = (int (*)(int, const struct sigaction *, struct sigaction *))dlsym(
+            RTLD_NEXT, "sigaction");
+    return real_sigaction(sig, act, old);
+}
+
+void rp_reraise_default(int sig, siginfo_t *si, void *uc) {
+    (void)si, (void)uc;
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    rp_sys(SYS_rt_sigaction, sig, (long)&dfl, 0, 8, 0, 0);
+}
+
+void rp_signals_before_boot(void) {
+    for (int s = 1; s < 65; s++)
+        if (s != SIGKILL && s != SIGSTOP)
+            host_sigaction(s, NULL, &before[s]);
+}
+
+void rp_signals_after_boot(void) {
+    for (int s = 1; s < 65; s++) {
+        struct sigaction now;
+        if (s == SIGKILL || s == SIGSTOP || host_sigaction(s, NULL, &now) != 0)
+            continue;
+        if (now.sa_handler == before[s].sa_handler)
+            continue;
+        if (s == SIGPIPE ||
+            s == SIGXFSZ) { /* the JVM only ignores them; `yes | head -1` must end as before */
+            host_sigaction(s, &before[s], NULL);
+            continue;
+        }
+        g_sh.host_sa[s] = before[s];
+        g_sh.host_sa_set[s] = 1;
+        jvm_owns[s] = 1;
+    }
+}
+
+EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old) {
+    if (t_busy || g_forked || sig <= 0 || sig > 64 || !jvm_owns[sig])
+        return host_sigaction(sig, act, old);
+    if (old)
+        *old = g_sh.host_sa[sig];
+    if (act)
+        g_sh.host_sa[sig] = *act;
+    return 0;
+}
+
+EXPORT sighandler_t signal(int sig, sighandler_t handler) {
+    if (t_busy || g_forked || sig <= 0 || sig > 64 || !jvm_owns[sig]) {
+        static sighandler_t (*real_signal)(int, sighandler_t);
+        if (!real_signal)
+            real_signal = (sighandler_t(*)(int, sighandler_t))dlsym(RTLD_NEXT, "signal");
+        return real_signal(sig, handler);
+    }
+    struct sigaction a, old;
+    memset(&a, 0, sizeof a);
+    a.sa_handler = handler;
+    a.sa_flags = SA_RESTART;
+    sigemptyset(&a.sa_mask);
+    sigaddset(&a.sa_mask, sig);
+    return sigaction(sig, &a, &old) == 0 ? old.sa_handler : SIG_ERR;
+}

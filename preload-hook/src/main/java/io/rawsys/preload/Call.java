@@ -1,0 +1,201 @@
+package io.rawsys.preload;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One call of a hooked libc function, as the program made it. Views are lazy: nothing is read from
+ * the program's memory until an accessor asks. A view is valid only during the hook method that
+ * received it, on that thread.
+ *
+ * <p>{@link #proceed()} runs the real function at once, so a hook can look at or change what it did
+ * (its result, the buffer it filled) before returning.
+ */
+@SuppressWarnings(
+        "restricted") // the program's memory, valid during the call; the JVM runs with native
+// access
+public abstract sealed class Call
+        permits OpenCall,
+                StatCall,
+                PathCall,
+                IoCall,
+                CloseCall,
+                SocketCall,
+                ExecCall,
+                ForkCall,
+                TimeCall,
+                SyscallCall {
+    /** AT_FDCWD: a relative path is relative to the working directory. */
+    public static final int AT_FDCWD = -100;
+
+    private final Function function;
+    final long[] args;
+    private boolean proceeded;
+    private long result;
+    private int errno;
+
+    Call(Function function, long[] args) {
+        this.function = function;
+        this.args = args;
+    }
+
+    /** The libc function the program called. */
+    public Function function() {
+        return function;
+    }
+
+    /**
+     * The raw value of argument {@code index} (pointers as addresses), as the program passed it.
+     */
+    public long arg(int index) {
+        if (index < 0 || index >= function.params().size()) {
+            throw new IndexOutOfBoundsException(
+                    function
+                            + " has "
+                            + function.params().size()
+                            + " arguments, not an argument "
+                            + index);
+        }
+        return args[index];
+    }
+
+    /**
+     * Runs the real function now, with the program's arguments, and returns its result (pointers as
+     * addresses); {@link #lastErrno()} then holds its errno. Returning {@link Decision#proceed()}
+     * afterwards hands this same outcome to the program: the function does not run twice.
+     *
+     * @throws UnsupportedOperationException for fork and vfork: a child must not come back through
+     *     Java
+     */
+    public long proceed() {
+        return runReal(args);
+    }
+
+    /** The errno of the last {@link #proceed()} (0 when it did not fail). */
+    public int lastErrno() {
+        return errno;
+    }
+
+    boolean proceeded() {
+        return proceeded;
+    }
+
+    long result() {
+        return result;
+    }
+
+    long runReal(long[] a) {
+        if (function.family() == Family.FORK) {
+            throw new UnsupportedOperationException(
+                    function + " cannot run from a hook: return Decision.proceed() to let it run");
+        }
+        result = Native.callReal(function.ordinal(), a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+        errno = function.failure().failed(result) ? Native.lastErrno() : 0;
+        proceeded = true;
+        return result;
+    }
+
+    /** Runs the real function with the nth PATH argument (and the next) replaced. */
+    long runWithPaths(String first, String second) {
+        try (Arena arena = Arena.ofConfined()) {
+            long[] a = args.clone();
+            int p1 = index(Kind.PATH, 0);
+            int p2 = index(Kind.PATH, 1);
+            if (p1 < 0) throw new IllegalStateException(function + " has no path to rewrite");
+            if (first != null) a[p1] = arena.allocateFrom(first).address();
+            if (second != null) {
+                if (p2 < 0)
+                    throw new IllegalStateException(function + " has no second path to rewrite");
+                a[p2] = arena.allocateFrom(second).address();
+            }
+            return runReal(a);
+        }
+    }
+
+    /** The position of the nth argument of this kind, or -1. */
+    final int index(Kind kind, int nth) {
+        List<Param> params = function.params();
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).kind() == kind && nth-- == 0) return i;
+        }
+        return -1;
+    }
+
+    final boolean has(Kind kind) {
+        return index(kind, 0) >= 0;
+    }
+
+    /** The nth argument of this kind as an int, or {@code absent}. */
+    final int intArg(Kind kind, int nth, int absent) {
+        int i = index(kind, nth);
+        return i < 0 ? absent : (int) args[i];
+    }
+
+    /** The nth argument of this kind as a long, or {@code absent}. */
+    final long longArg(Kind kind, int nth, long absent) {
+        int i = index(kind, nth);
+        return i < 0 ? absent : args[i];
+    }
+
+    /** The nth string argument of this kind (null when absent or NULL). */
+    final String stringArg(Kind kind, int nth) {
+        int i = index(kind, nth);
+        return i < 0 ? null : string(args[i]);
+    }
+
+    /** The BUF argument bounded to its COUNT, or NULL. */
+    final MemorySegment bufferArg() {
+        int b = index(Kind.BUF, 0);
+        int n = index(Kind.COUNT, 0);
+        if (b < 0 || args[b] == 0) return MemorySegment.NULL;
+        return MemorySegment.ofAddress(args[b]).reinterpret(n < 0 ? 0 : args[n]);
+    }
+
+    static String string(long address) {
+        return address == 0
+                ? null
+                : MemorySegment.ofAddress(address).reinterpret(Long.MAX_VALUE).getString(0);
+    }
+
+    static MemorySegment memory(long address, long size) {
+        return address == 0
+                ? MemorySegment.NULL
+                : MemorySegment.ofAddress(address).reinterpret(size);
+    }
+
+    /** A NULL-terminated array of strings at {@code address}. */
+    static List<String> strings(long address) {
+        if (address == 0) return List.of();
+        MemorySegment array = MemorySegment.ofAddress(address).reinterpret(Long.MAX_VALUE);
+        List<String> out = new ArrayList<>();
+        for (long i = 0; ; i++) {
+            long p = array.getAtIndex(ValueLayout.JAVA_LONG, i);
+            if (p == 0) return Collections.unmodifiableList(out);
+            out.add(string(p));
+        }
+    }
+
+    static Call of(Function f, long[] a) {
+        return switch (f.family()) {
+            case OPEN -> new OpenCall(f, a);
+            case STAT -> new StatCall(f, a);
+            case PATH -> new PathCall(f, a);
+            case IO -> new IoCall(f, a);
+            case CLOSE -> new CloseCall(f, a);
+            case SOCKET -> new SocketCall(f, a);
+            case EXEC -> new ExecCall(f, a);
+            case FORK -> new ForkCall(f, a);
+            case TIME -> new TimeCall(f, a);
+            case SYSCALL -> new SyscallCall(f, a);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return function + "(" + function.params().size() + " arguments)";
+    }
+}

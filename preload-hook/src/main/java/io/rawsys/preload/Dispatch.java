@@ -1,0 +1,70 @@
+package io.rawsys.preload;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * The embedded JVM's entry points, called by the preload library through JNI: {@link #boot} once,
+ * {@link #dispatch} for every wanted call. Nothing thrown here reaches the program: a throwing hook
+ * is logged and the call proceeds.
+ */
+final class Dispatch {
+    private static final Function[] FUNCTIONS = Function.values();
+    private static PreloadHook hook;
+    private static String hookName;
+
+    private Dispatch() {}
+
+    /**
+     * Loads and instantiates the hook class; returns the functions, of {@code asked} (comma
+     * separated), that it wants.
+     */
+    static String boot(String name, String asked) throws ReflectiveOperationException {
+        Class<? extends PreloadHook> c = HookClasses.load(name, ClassLoader.getSystemClassLoader());
+        Set<Function> wanted = HookClasses.wanted(c);
+        hook = c.getConstructor().newInstance();
+        hookName = c.getName();
+        Set<String> names = new HashSet<>(java.util.List.of(asked.split(",")));
+        StringJoiner out = new StringJoiner(",");
+        for (Function f : wanted) if (names.contains(f.name())) out.add(f.name());
+        return out.toString();
+    }
+
+    static long dispatch(int fn, long a0, long a1, long a2, long a3, long a4, long a5, long a6) {
+        Function f = FUNCTIONS[fn];
+        Call call = Call.of(f, new long[] {a0, a1, a2, a3, a4, a5, a6});
+        try {
+            Decision d =
+                    switch (call) {
+                        case OpenCall c -> hook.open(c);
+                        case StatCall c -> hook.stat(c);
+                        case PathCall c -> hook.path(c);
+                        case IoCall c -> hook.io(c);
+                        case CloseCall c -> hook.close(c);
+                        case SocketCall c -> hook.socket(c);
+                        case ExecCall c -> hook.exec(c);
+                        case ForkCall c -> hook.fork(c);
+                        case TimeCall c -> hook.time(c);
+                        case SyscallCall c -> hook.syscall(c);
+                    };
+            return (d == null ? Decision.proceed() : d).encode(call);
+        } catch (Throwable t) {
+            try {
+                System.err.println(
+                        "rawsys-preload: hook "
+                                + hookName
+                                + "."
+                                + f.family().method()
+                                + " threw "
+                                + t
+                                + " on "
+                                + f
+                                + "; the call proceeds");
+            } catch (Throwable ignored) {
+                // nothing more can be done; the call still proceeds
+            }
+            return call.proceeded() ? Decision.proceed().encode(call) : Decision.PROCEED;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+/* probe: a dynamically linked program the preload tests run, with and without the library.
+ * Each mode prints what it saw and exits 0 when it saw what it expected.
+ *   probe selftest            many hooked functions; results checked against expectations
+ *   probe errno               errno across a hooked call that succeeds: prints it (set 77 before)
+ *   probe fail-open PATH      open(PATH): prints "-1 errno=N" or the fd
+ *   probe fork DIR            parent and fork child each open a file of their own in DIR
+ *   probe close-all           boots (a hooked open), closes every fd it may, then opens again
+ *   probe jvm-loaded CALL     "before=0|1 after=0|1": libjvm mapped before/after one CALL
+ *   probe time                prints time(NULL), gettimeofday's and CLOCK_REALTIME's seconds */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+static int failures;
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            failures++;                                                                            \
+            fprintf(stderr, "probe: " __VA_ARGS__);                                                \
+            fputc('\n', stderr);                                                                   \
+        }                                                                                          \
+    } while (0)
+
+static int selftest(void) {
+    char dir[] = "/tmp/rawsys-probe-XXXXXX", path[64], moved[80], buf[16];
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp: %s", strerror(errno));
+    snprintf(path, sizeof path, "%s/f", dir);
+    snprintf(moved, sizeof moved, "%s/g", dir);
+    int fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+    CHECK(fd >= 0, "open O_CREAT: %s", strerror(errno));
+    CHECK(write(fd, "hello", 5) == 5, "write");
+    CHECK(close(fd) == 0, "close");
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && st.st_size == 5 && (st.st_mode & 0777) == 0600, "stat");
+    CHECK(access(path, R_OK) == 0, "access");
+    CHECK(rename(path, moved) == 0, "rename");
+    fd = openat(AT_FDCWD, moved, O_RDONLY);
+    CHECK(fd >= 0 && read(fd, buf, sizeof buf) == 5 && !memcmp(buf, "hello", 5), "openat+read");
+    CHECK(pread(fd, buf, 2, 3) == 2 && !memcmp(buf, "lo", 2), "pread");
+    close(fd);
+    FILE *f = fopen(moved, "r");
+    CHECK(f && fgets(buf, sizeof buf, f) && !strcmp(buf, "hello"), "fopen");
+    if (f)
+        fclose(f);
+    errno = 0;
+    CHECK(open("/nonexistent/x", O_RDONLY) == -1 && errno == ENOENT, "open ENOENT");
+    CHECK(close(-1) == -1 && errno == EBADF, "close(-1) EBADF");
+    char sub[80];
+    snprintf(sub, sizeof sub, "%s/d", dir);
+    CHECK(mkdir(sub, 0700) == 0 && rmdir(sub) == 0, "mkdir");
+    CHECK(unlink(moved) == 0 && rmdir(dir) == 0, "unlink");
+    struct timespec ts;
+    CHECK(clock_gettime(CLOCK_MONOTONIC, &ts) == 0, "clock_gettime");
+    CHECK(time(NULL) > 1000000000, "time");
+    CHECK(syscall(SYS_getpid) == getpid(), "syscall(getpid)");
+    pid_t p = fork();
+    if (p == 0)
+        _exit(7);
+    int status;
+    CHECK(waitpid(p, &status, 0) == p && WEXITSTATUS(status) == 7, "fork");
+    p = vfork();
+    if (p == 0)
+        _exit(8);
+    CHECK(waitpid(p, &status, 0) == p && WEXITSTATUS(status) == 8, "vfork");
+    char *argv[] = {"true", NULL};
+    CHECK(posix_spawnp(&p, "true", NULL, NULL, argv, environ) == 0 && waitpid(p, &status, 0) == p &&
+              WEXITSTATUS(status) == 0,
+          "posix_spawnp");
+    printf("selftest %s\n", failures ? "FAILED" : "passed");
+    return failures != 0;
+}
+
+static int jvm_loaded(void) {
+    FILE *f = fopen("/proc/self/maps", "r");
+    char line[512];
+    int found = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (strstr(line, "libjvm.so"))
+            found = 1;
+    if (f)
+        fclose(f);
+    return found;
+}
+
+int main(int argc, char **argv) {
+    const char *mode = argc > 1 ? argv[1] : "selftest";
+    if (!strcmp(mode, "selftest"))
+        return selftest();
+    if (!strcmp(mode, "errno")) {
+        struct timespec ts;
+        errno = 77;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        int e = errno;
+        printf("errno=%d\n", e);
+        return e != 77;
+    }
+    if (!strcmp(mode, "fail-open") && argc > 2) {
+        errno = 0;
+        int fd = open(argv[2], O_RDONLY);
+        if (fd < 0)
+            printf("-1 errno=%d\n", errno);
+        else
+            printf("%d\n", fd);
+        return 0;
+    }
+    if (!strcmp(mode, "fork") && argc > 2) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/parent-before", argv[2]);
+        close(open(path, O_CREAT | O_WRONLY, 0600));
+        pid_t p = fork();
+        if (p == 0) {
+            snprintf(path, sizeof path, "%s/child", argv[2]);
+            close(open(path, O_CREAT | O_WRONLY, 0600));
+            _exit(0);
+        }
+        int status;
+        waitpid(p, &status, 0);
+        snprintf(path, sizeof path, "%s/parent-after", argv[2]);
+        close(open(path, O_CREAT | O_WRONLY, 0600));
+        printf("child status %d\n", WEXITSTATUS(status));
+        return 0;
+    }
+    if (!strcmp(mode, "close-all")) {
+        close(open("/dev/null", O_RDONLY)); /* a hooked call: the JVM starts */
+        for (int fd = 3; fd < 4096; fd++)
+            close(fd);
+        closefrom(3);
+        close_range(3, ~0u, 0);
+        int fd = open("/dev/null", O_RDONLY); /* the JVM is still there */
+        printf("open after closing everything: %s\n", fd >= 0 ? "ok" : strerror(errno));
+        return fd < 0;
+    }
+    if (!strcmp(mode, "jvm-loaded") && argc > 2) {
+        int before = jvm_loaded();
+        struct timespec ts;
+        if (!strcmp(argv[2], "clock_gettime"))
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+        if (!strcmp(argv[2], "getpid"))
+            (void)getpid();
+        printf("before=%d after=%d\n", before, jvm_loaded());
+        return 0;
+    }
+    if (!strcmp(mode, "time")) {
+        struct timeval tv;
+        struct timespec ts;
+        time_t t = time(NULL);
+        gettimeofday(&tv, NULL);
+        clock_gettime(CLOCK_REALTIME, &ts);
+        printf("%lld %lld %lld\n", (long long)t, (long long)tv.tv_sec, (long long)ts.tv_sec);
+        return 0;
+    }
+    fprintf(stderr, "probe: unknown mode %s\n", mode);
+    return 2;
+}

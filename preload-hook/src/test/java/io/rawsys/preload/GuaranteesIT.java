@@ -1,0 +1,228 @@
+package io.rawsys.preload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rawsys.preload.Preloaded.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The must-get-right list: what the hook machinery may never do to a program, and decisions. */
+class GuaranteesIT {
+    private static final String LOG_ALL = "io.rawsys.preload.testhooks.LogEverything";
+    private static final String DECISIONS = "io.rawsys.preload.testhooks.Decisions";
+
+    @TempDir Path dir;
+
+    private Path log() {
+        return dir.resolve("hook.log");
+    }
+
+    private Run probe(String hook, Map<String, String> extra, String... args) throws Exception {
+        Map<String, String> env = new HashMap<>(Preloaded.hooked(hook, log()));
+        env.putAll(extra);
+        List<String> cmd =
+                new java.util.ArrayList<>(List.of(Preloaded.NATIVE.resolve("probe").toString()));
+        cmd.addAll(List.of(args));
+        return Preloaded.run(cmd, dir, env, new byte[0]);
+    }
+
+    private List<String> calls() throws Exception {
+        return Preloaded.log(log()).lines().filter(l -> l.startsWith("call ")).toList();
+    }
+
+    @Test
+    void theJvmsOwnFileAccessNeverReachesTheHook() throws Exception {
+        Run r = probe(LOG_ALL, Map.of(), "selftest");
+        assertEquals(0, r.status(), r.stderr());
+        assertFalse(calls().isEmpty());
+        for (String c : calls()) {
+            assertFalse(
+                    c.contains("/lib/modules")
+                            || c.contains("libjvm")
+                            || c.contains(".jar")
+                            || c.contains("/proc/self/")
+                            || c.contains("jvm.cfg"),
+                    c);
+        }
+    }
+
+    @Test
+    void theWholeSelftestPassesUnderTheLoggingHook() throws Exception {
+        Run r = probe(LOG_ALL, Map.of(), "selftest");
+        assertEquals("selftest passed\n", r.stdout());
+        assertEquals("", r.stderr());
+        String log = String.join("\n", calls());
+        for (String f :
+                List.of(
+                        " open ",
+                        " write ",
+                        " stat ",
+                        " rename ",
+                        " mkdir ",
+                        " unlink ",
+                        " fork ",
+                        " vfork ",
+                        " posix_spawnp ",
+                        " syscall ",
+                        " clock_gettime ",
+                        " time ")) {
+            assertTrue(log.contains(f), f + " missing from\n" + log);
+        }
+    }
+
+    @Test
+    void javaOptionVariablesOfTheHostAreIgnored() throws Exception {
+        Run r =
+                probe(
+                        LOG_ALL,
+                        Map.of(
+                                "JAVA_TOOL_OPTIONS",
+                                "-Xbogus-option",
+                                "_JAVA_OPTIONS",
+                                "-Xbogus",
+                                "JDK_JAVA_OPTIONS",
+                                "-Xbogus"),
+                        "selftest");
+        assertEquals("selftest passed\n", r.stdout());
+        assertEquals("", r.stderr());
+        assertFalse(calls().isEmpty(), Preloaded.log(log()));
+        assertFalse(Preloaded.log(log()).contains("Picked up"));
+    }
+
+    @Test
+    void errnoIsExactlyAsBeforeAfterAHookedCall() throws Exception {
+        Run r = probe(LOG_ALL, Map.of(), "errno");
+        assertEquals("errno=77\n", r.stdout());
+        assertTrue(Preloaded.log(log()).contains("clock_gettime"));
+    }
+
+    @Test
+    void aForkChildNeverCallsJava() throws Exception {
+        Run r = probe(LOG_ALL, Map.of(), "fork", dir.toString());
+        assertEquals("child status 0\n", r.stdout());
+        String log = String.join("\n", calls());
+        assertTrue(log.contains("parent-before") && log.contains("parent-after"), log);
+        assertFalse(log.contains("/child"), log);
+        assertTrue(Files.exists(dir.resolve("child")));
+    }
+
+    @Test
+    void theHostCannotCloseTheJvmsDescriptors() throws Exception {
+        Run r = probe(LOG_ALL, Map.of(), "close-all");
+        assertEquals("open after closing everything: ok\n", r.stdout());
+        assertTrue(
+                calls().stream().filter(c -> c.contains("/dev/null")).count() >= 2,
+                Preloaded.log(log()));
+    }
+
+    @Test
+    void theJvmStartsOnlyForAWantedCall() throws Exception {
+        Map<String, String> onlyClock = Map.of("RAWSYS_HOOK_FUNCTIONS", "clock_gettime");
+        assertEquals(
+                "before=0 after=0\n", probe(LOG_ALL, onlyClock, "jvm-loaded", "getpid").stdout());
+        assertEquals(
+                "before=0 after=1\n",
+                probe(LOG_ALL, onlyClock, "jvm-loaded", "clock_gettime").stdout());
+    }
+
+    @Test
+    void aThrowingHookIsLoggedAndTheCallProceeds() throws Exception {
+        Run r = probe("io.rawsys.preload.testhooks.Throwing", Map.of(), "selftest");
+        assertEquals("selftest passed\n", r.stdout());
+        assertEquals("", r.stderr());
+        assertTrue(
+                Preloaded.log(log())
+                        .contains(
+                                "threw java.lang.IllegalStateException: deliberately broken hook"),
+                Preloaded.log(log()));
+    }
+
+    @Test
+    void aMissingHookClassOrJvmIsOneLineInTheLogAndTheProgramRunsUnhooked() throws Exception {
+        Run r = probe("no.such.Hook", Map.of(), "selftest");
+        assertEquals("selftest passed\n", r.stdout());
+        assertEquals("", r.stderr());
+        assertEquals(
+                1,
+                Preloaded.log(log()).lines().filter(l -> l.contains("did not load")).count(),
+                Preloaded.log(log()));
+        assertTrue(
+                Preloaded.log(log()).contains("ClassNotFoundException: no.such.Hook"),
+                Preloaded.log(log()));
+        Files.delete(log());
+        r = probe(LOG_ALL, Map.of("RAWSYS_JAVA_HOME", "/nonexistent"), "selftest");
+        assertEquals("selftest passed\n", r.stdout());
+        assertEquals(1, Preloaded.log(log()).lines().count(), Preloaded.log(log()));
+        assertTrue(Preloaded.log(log()).contains("the JVM did not start"), Preloaded.log(log()));
+    }
+
+    @Test
+    void execKeepsThePreloadUnlessToldNotTo() throws Exception {
+        Files.writeString(dir.resolve("marker"), "m\n");
+        List<String> cmd = List.of("sh", "-c", "cat marker; ls /proc/self/fd");
+        Run plain = Preloaded.run(cmd, dir, Map.of(), new byte[0]);
+        Run kept = Preloaded.run(cmd, dir, Preloaded.hooked(LOG_ALL, log()), new byte[0]);
+        assertTrue(calls().stream().anyMatch(c -> c.endsWith(" marker")), Preloaded.log(log()));
+        Files.delete(log());
+        Map<String, String> strip = new HashMap<>(Preloaded.hooked(LOG_ALL, log()));
+        strip.put("RAWSYS_PRELOAD_INHERIT", "0");
+        Run stripped = Preloaded.run(cmd, dir, strip, new byte[0]);
+        assertFalse(calls().stream().anyMatch(c -> c.endsWith(" marker")), Preloaded.log(log()));
+        // the children see exactly the descriptors they would see without us: ours are
+        // close-on-exec
+        assertEquals(plain.stdout(), stripped.stdout());
+        assertEquals("m\n", kept.stdout().lines().findFirst().orElseThrow() + "\n");
+    }
+
+    @Test
+    void decisionsFailRewriteAndReturnResults() throws Exception {
+        Files.writeString(dir.resolve("secret"), "s");
+        assertEquals(
+                "-1 errno=13\n",
+                probe(DECISIONS, Map.of(), "fail-open", dir.resolve("secret").toString()).stdout());
+        String redirected =
+                probe(DECISIONS, Map.of(), "fail-open", "/rawsys-redirect/etc/hostname").stdout();
+        assertTrue(redirected.matches("\\d+\n"), redirected);
+        Run threads =
+                Preloaded.run(
+                        List.of(
+                                Preloaded.NATIVE.resolve("threads").toString(),
+                                "/etc/hostname",
+                                "4",
+                                "50"),
+                        dir,
+                        Preloaded.hooked(DECISIONS, log()),
+                        new byte[0]);
+        assertEquals(0, threads.status());
+        // JNIEnv cached per thread: each host thread is one Java thread for all its calls
+        Set<String> ids =
+                Preloaded.log(log())
+                        .lines()
+                        .filter(l -> l.startsWith("clock on thread"))
+                        .collect(Collectors.toSet());
+        assertEquals(4, ids.size(), Preloaded.log(log()));
+    }
+
+    @Test
+    void theInterposerUsesInitialExecTlsOnly() throws Exception {
+        Run r =
+                Preloaded.run(
+                        List.of(
+                                "readelf",
+                                "-d",
+                                Preloaded.LIB.resolve("librawsys-preload.so").toString()),
+                        dir,
+                        Map.of(),
+                        new byte[0]);
+        assertTrue(r.stdout().contains("STATIC_TLS"), r.stdout());
+    }
+}

@@ -1,0 +1,257 @@
+package io.rawsys.cli;
+
+import io.rawsys.preload.Function;
+import io.rawsys.preload.HookClasses;
+import io.rawsys.preload.PreloadHook;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rawsys preload}: runs a program with its libc calls handed to a Java hook. */
+@Command(
+        name = "preload",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a dynamically linked program with librawsys-preload.so preloaded: each libc call the hook"
+                    + " class wants goes to its Java method, in a JVM started inside the program on its first"
+                    + " such call. See preload-hook/README.md."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  rawsys preload --hook io.rawsys.preload.samples.CallLogger -- cat /etc/hostname",
+            "  RAWSYS_SANDBOX=/tmp/box rawsys preload --hook io.rawsys.preload.samples.Sandbox -- sh -c 'echo x > /tmp/y'",
+            "",
+            "Exit status: the program's (128 + N when signal N killed it); 2 for a bad command line."
+        })
+public final class PreloadCommand implements Callable<Integer> {
+    private static final String[] LIBRARIES = {"librawsys-preload.so", "librawsys-preload-jvm.so"};
+
+    @Option(
+            names = "--hook",
+            required = true,
+            paramLabel = "CLASS",
+            description = "The PreloadHook class.")
+    String hook;
+
+    @Option(
+            names = "--classpath",
+            paramLabel = "CP",
+            description = "Where the hook class is, besides this jar (':'-separated).")
+    String classpath;
+
+    @Option(
+            names = "--log",
+            paramLabel = "FILE",
+            description = "Where the hook's and the JVM's messages go (default: none are kept).")
+    Path log;
+
+    @Option(names = "--no-inherit", description = "Programs the command starts run unhooked.")
+    boolean noInherit;
+
+    @Option(
+            names = "--jvm-option",
+            paramLabel = "OPT",
+            description = "An option for the embedded JVM (repeatable).")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Parameters(arity = "1..*", paramLabel = "CMD", description = "The command and its arguments.")
+    List<String> command;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<Function> wanted = wantedFunctions();
+        warnIfOutOfReach(command.getFirst());
+        Path libraries = extractLibraries();
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        Map<String, String> env = pb.environment();
+        String preload = libraries.resolve(LIBRARIES[0]).toString();
+        env.merge("LD_PRELOAD", preload, (old, ours) -> ours + " " + old);
+        env.put("RAWSYS_HOOK", hook);
+        env.put("RAWSYS_RUNTIME", runtimeJar().toString());
+        env.put("RAWSYS_JAVA_HOME", System.getProperty("java.home"));
+        StringJoiner names = new StringJoiner(",");
+        wanted.forEach(f -> names.add(f.name()));
+        env.put("RAWSYS_HOOK_FUNCTIONS", names.toString());
+        if (classpath != null) env.put("RAWSYS_HOOK_CLASSPATH", absolute(classpath));
+        if (log != null) env.put("RAWSYS_LOG", log.toAbsolutePath().toString());
+        if (noInherit) env.put("RAWSYS_PRELOAD_INHERIT", "0");
+        if (!jvmOptions.isEmpty()) env.put("RAWSYS_JVM_OPTS", String.join(" ", jvmOptions));
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw Failure.usage("cannot run " + command.getFirst() + ": " + e.getMessage());
+        }
+        return p.waitFor();
+    }
+
+    /**
+     * Loads the hook class here (never instantiated) to learn what it wants, or says what is wrong.
+     */
+    private Set<Function> wantedFunctions() {
+        List<URL> urls = new ArrayList<>();
+        if (classpath != null) {
+            for (String part : classpath.split(":")) {
+                try {
+                    urls.add(Path.of(part).toAbsolutePath().toUri().toURL());
+                } catch (MalformedURLException e) {
+                    throw Failure.usage("--classpath: " + part + " is not a usable path");
+                }
+            }
+        }
+        try (URLClassLoader loader =
+                new URLClassLoader(urls.toArray(URL[]::new), PreloadHook.class.getClassLoader())) {
+            Set<Function> wanted = HookClasses.wanted(HookClasses.load(hook, loader));
+            if (wanted.isEmpty()) {
+                throw Failure.usage(
+                        "hook class "
+                                + hook
+                                + " overrides no PreloadHook method: it would see no call");
+            }
+            return wanted;
+        } catch (IllegalArgumentException e) {
+            throw Failure.usage(e.getMessage());
+        } catch (IOException e) {
+            throw Failure.usage("--classpath: " + e.getMessage());
+        }
+    }
+
+    private static String absolute(String path) {
+        StringJoiner out = new StringJoiner(":");
+        for (String part : path.split(":")) out.add(Path.of(part).toAbsolutePath().toString());
+        return out.toString();
+    }
+
+    private static Path runtimeJar() throws URISyntaxException {
+        return Path.of(
+                PreloadHook.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /**
+     * The libraries, from the jar, in ${XDG_CACHE_HOME:-~/.cache}/rawsys/preload/SHA256/: a file
+     * that stays, since the program's children may outlive this command and still load it.
+     */
+    private static Path extractLibraries() throws IOException, NoSuchAlgorithmException {
+        List<byte[]> images = new ArrayList<>();
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (String name : LIBRARIES) {
+            try (InputStream in = PreloadHook.class.getResourceAsStream("linux-x86_64/" + name)) {
+                if (in == null) {
+                    throw new Failure(
+                            "this jar carries no " + name + " for x86_64; build it with ./build",
+                            Failure.KERNEL);
+                }
+                byte[] image = in.readAllBytes();
+                sha.update(image);
+                images.add(image);
+            }
+        }
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base =
+                cache != null && !cache.isEmpty()
+                        ? Path.of(cache)
+                        : Path.of(System.getProperty("user.home"), ".cache");
+        Path dir = base.resolve("rawsys/preload").resolve(HexFormat.of().formatHex(sha.digest()));
+        if (Files.isRegularFile(dir.resolve(LIBRARIES[1]))) return dir;
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        for (int i = 0; i < LIBRARIES.length; i++) {
+            Path tmp = Files.createTempFile(dir, LIBRARIES[i], ".tmp");
+            Files.write(tmp, images.get(i));
+            Files.move(
+                    tmp,
+                    dir.resolve(LIBRARIES[i]),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dir;
+    }
+
+    /** One line on stderr when LD_PRELOAD cannot reach the program: static or setuid. */
+    private static void warnIfOutOfReach(String program) {
+        Path file = resolve(program);
+        if (file == null)
+            throw Failure.usage("cannot find " + program + " (not a file, and not on PATH)");
+        try {
+            if (Files.getAttribute(file, "unix:mode") instanceof Integer mode
+                    && (mode & 06000) != 0) {
+                System.err.println(
+                        "rawsys preload: "
+                                + file
+                                + " is setuid or setgid: the loader ignores"
+                                + " LD_PRELOAD for it, so no call reaches the hook");
+            } else if (isElf(file) && !hasInterpreter(file)) {
+                System.err.println(
+                        "rawsys preload: "
+                                + file
+                                + " is statically linked: it has no dynamic"
+                                + " loader to preload into, so no call reaches the hook");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // unreadable: the program's own start will say what is wrong
+        }
+    }
+
+    private static Path resolve(String program) {
+        if (program.contains("/"))
+            return Files.isRegularFile(Path.of(program)) ? Path.of(program) : null;
+        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(d.isEmpty() ? "." : d, program);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
+        }
+        return null;
+    }
+
+    private static boolean isElf(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4
+                    && magic[0] == 0x7f
+                    && magic[1] == 'E'
+                    && magic[2] == 'L'
+                    && magic[3] == 'F';
+        }
+    }
+
+    /** Whether the ELF64 little-endian file has a PT_INTERP program header. */
+    private static boolean hasInterpreter(Path file) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            byte[] header = new byte[64];
+            f.readFully(header);
+            ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+            long phoff = h.getLong(32);
+            int phentsize = Short.toUnsignedInt(h.getShort(54));
+            int phnum = Short.toUnsignedInt(h.getShort(56));
+            for (int i = 0; i < phnum; i++) {
+                f.seek(phoff + (long) i * phentsize);
+                byte[] type = new byte[4];
+                f.readFully(type);
+                if (ByteBuffer.wrap(type).order(ByteOrder.LITTLE_ENDIAN).getInt() == 3) return true;
+            }
+            return false;
+        }
+    }
+}
