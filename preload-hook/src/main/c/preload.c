@@ -58,8 +58,9 @@ struct rp_shared g_sh = {.log_fd = -1, .fd_base = 900};
 enum { ST_NONE, ST_BOOTING, ST_UP, ST_FAILED };
 static volatile int g_state; /* futex word */
 static JavaVM *g_vm;
-static jclass g_dispatch;
-static jmethodID g_dispatch_mid;
+/* Dispatch.dispatch through its FFM upcall stub: (fn, a0..a6) -> decision. */
+typedef long (*dispatch_fn)(int, long, long, long, long, long, long, long);
+static dispatch_fn g_dispatch;
 static pthread_key_t g_detach_key;
 static char *cfg_hook, *cfg_cp, *cfg_home, *cfg_log, *cfg_opts, *cfg_runtime, *cfg_functions;
 static char g_shim_path[PATH_MAX];
@@ -249,21 +250,9 @@ static void *boot_main(void *handle) {
     snprintf(cp, sizeof cp, "-Djava.class.path=%s%s%s", cfg_runtime, cfg_cp ? ":" : "",
              cfg_cp ? cfg_cp : "");
     snprintf(errfile, sizeof errfile, "-XX:ErrorFile=%s", cfg_log ? cfg_log : "/dev/null");
-    static char *const defaults[] = {"-Xrs",
-                                     "-XX:+DisableAttachMechanism",
-                                     "-XX:-UsePerfData",
-                                     "-XX:Flags=/dev/null",
-                                     "-XX:+UseSerialGC",
-                                     "-XX:TieredStopAtLevel=1",
-                                     "-XX:CICompilerCount=1",
-                                     "-Xms8m",
-                                     "-Xmx64m",
-                                     "-XX:ReservedCodeCacheSize=16m",
-                                     "-Xss512k",
-                                     "-Xlog:disable",
-                                     "-Xlog:all=off",
-                                     "--enable-native-access=ALL-UNNAMED",
-                                     NULL};
+    static char *const defaults[] = {
+#include "jvm_options.h" /* from jvm.options, one string a line */
+        NULL};
     enum { MAX = 64 };
     JavaVMOption o[MAX];
     int n = 0;
@@ -307,11 +296,11 @@ static void *boot_main(void *handle) {
         registered ? (*env)->GetStaticMethodID(
                          env, c, "boot", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;")
                    : NULL;
-    g_dispatch_mid = boot ? (*env)->GetStaticMethodID(env, c, "dispatch", "(IJJJJJJJ)J") : NULL;
+    jmethodID upcall = boot ? (*env)->GetStaticMethodID(env, c, "upcall", "()J") : NULL;
     jstring hook = (*env)->NewStringUTF(env, cfg_hook);
-    jstring wanted = g_dispatch_mid ? (jstring)(*env)->CallStaticObjectMethod(
-                                          env, c, boot, hook, (*env)->NewStringUTF(env, asked))
-                                    : NULL;
+    jstring wanted = upcall ? (jstring)(*env)->CallStaticObjectMethod(
+                                  env, c, boot, hook, (*env)->NewStringUTF(env, asked))
+                            : NULL;
     if (!wanted || (*env)->ExceptionCheck(env)) {
         char what[PATH_MAX + 600];
         snprintf(what, sizeof what,
@@ -333,7 +322,16 @@ static void *boot_main(void *handle) {
             g_want[i] = 0;
     }
     (*env)->ReleaseStringUTFChars(env, wanted, w);
-    g_dispatch = (*env)->NewGlobalRef(env, c);
+    /* Every wanted call enters Java through an FFM upcall stub: a direct call into compiled code,
+     * several times cheaper than JNI's CallStaticLongMethod (argument pushing, signature walks). */
+    g_dispatch = (dispatch_fn)(intptr_t)(*env)->CallStaticLongMethod(env, c, upcall);
+    if ((*env)->ExceptionCheck(env) || !g_dispatch) {
+        log_exception(env, "the upcall into io.rawsys.preload.Dispatch could not be made; the "
+                           "program runs unhooked; cause");
+        (*vm)->DetachCurrentThread(vm);
+        boot_fail(NULL);
+        return NULL;
+    }
     g_vm = vm;
     (*vm)->DetachCurrentThread(vm);
     rp_signals_after_boot();
@@ -447,14 +445,8 @@ int rp_hook(int fn, const long *a, long *out) {
         errno = saved;
         return 0;
     }
-    jlong r = (*t_env)->CallStaticLongMethod(t_env, g_dispatch, g_dispatch_mid, (jint)fn,
-                                             (jlong)a[0], (jlong)a[1], (jlong)a[2], (jlong)a[3],
-                                             (jlong)a[4], (jlong)a[5], (jlong)a[6]);
-    if (UNLIKELY((*t_env)->ExceptionCheck(
-            t_env))) { /* Dispatch catches everything; this is the net below */
-        (*t_env)->ExceptionClear(t_env);
-        r = RP_PROCEED;
-    }
+    /* Dispatch catches every Throwable: nothing can escape the upcall. */
+    long r = g_dispatch(fn, a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
     t_busy = 0;
     if (r == RP_PROCEED) {
         errno = saved;

@@ -1,13 +1,20 @@
 package io.rawsys.preload;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * The embedded JVM's entry points, called by the preload library through JNI: {@link #boot} once,
- * {@link #dispatch} for every wanted call. Nothing thrown here reaches the program: a throwing hook
- * is logged and the call proceeds.
+ * The embedded JVM's entry points, called by the preload library: {@link #boot} and {@link #upcall}
+ * once through JNI, {@link #dispatch} for every wanted call through an FFM upcall stub. Nothing
+ * thrown here reaches the program: a throwing hook is logged and the call proceeds.
  */
 final class Dispatch {
     private static final Function[] FUNCTIONS = Function.values();
@@ -29,6 +36,32 @@ final class Dispatch {
         StringJoiner out = new StringJoiner(",");
         for (Function f : wanted) if (names.contains(f.name())) out.add(f.name());
         return out.toString();
+    }
+
+    /**
+     * The address of an FFM upcall stub for {@link #dispatch}, which the library calls for every
+     * wanted call: a direct call into compiled code, where JNI's CallStaticLongMethod would walk
+     * the signature and push the arguments each time. The stub lives as long as the JVM.
+     */
+    @SuppressWarnings("restricted") // the JVM runs with --enable-native-access=ALL-UNNAMED
+    static long upcall() throws ReflectiveOperationException {
+        MethodType type =
+                MethodType.methodType(
+                        long.class,
+                        int.class,
+                        long.class,
+                        long.class,
+                        long.class,
+                        long.class,
+                        long.class,
+                        long.class,
+                        long.class);
+        MethodHandle target = MethodHandles.lookup().findStatic(Dispatch.class, "dispatch", type);
+        ValueLayout.OfLong word = ValueLayout.JAVA_LONG;
+        FunctionDescriptor descriptor =
+                FunctionDescriptor.of(
+                        word, ValueLayout.JAVA_INT, word, word, word, word, word, word, word);
+        return Linker.nativeLinker().upcallStub(target, descriptor, Arena.global()).address();
     }
 
     static long dispatch(int fn, long a0, long a1, long a2, long a3, long a4, long a5, long a6) {

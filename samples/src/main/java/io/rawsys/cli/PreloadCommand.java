@@ -1,5 +1,6 @@
 package io.rawsys.cli;
 
+import io.rawsys.preload.AotCache;
 import io.rawsys.preload.Function;
 import io.rawsys.preload.HookClasses;
 import io.rawsys.preload.PreloadHook;
@@ -98,7 +99,12 @@ public final class PreloadCommand implements Callable<Integer> {
         if (classpath != null) env.put("RAWSYS_HOOK_CLASSPATH", absolute(classpath));
         if (log != null) env.put("RAWSYS_LOG", log.toAbsolutePath().toString());
         if (noInherit) env.put("RAWSYS_PRELOAD_INHERIT", "0");
-        if (!jvmOptions.isEmpty()) env.put("RAWSYS_JVM_OPTS", String.join(" ", jvmOptions));
+        List<String> options = new ArrayList<>();
+        // The JVM's start inside the program halves with its AOT cache, made once per jar.
+        AotCache.prepare(libraries, runtimeJar(), Path.of(System.getProperty("java.home")))
+                .ifPresent(cache -> options.add("-XX:AOTCache=" + cache));
+        options.addAll(jvmOptions);
+        if (!options.isEmpty()) env.put("RAWSYS_JVM_OPTS", String.join(" ", options));
         Process p;
         try {
             p = pb.start();
