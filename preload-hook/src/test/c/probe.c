@@ -6,14 +6,19 @@
  *   probe fork DIR            parent and fork child each open a file of their own in DIR
  *   probe close-all           boots (a hooked open), closes every fd it may, then opens again
  *   probe jvm-loaded CALL     "before=0|1 after=0|1": libjvm mapped before/after one CALL
- *   probe time                prints time(NULL), gettimeofday's and CLOCK_REALTIME's seconds */
+ *   probe time                prints time(NULL), gettimeofday's and CLOCK_REALTIME's seconds
+ *   probe families DIR        the stat, path and socket families in DIR and over loopback;
+ *                             prints the port and descriptors the hook should have seen */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -78,6 +83,41 @@ static int selftest(void) {
               WEXITSTATUS(status) == 0,
           "posix_spawnp");
     printf("selftest %s\n", failures ? "FAILED" : "passed");
+    return failures != 0;
+}
+
+/* Stat, path and socket calls whose arguments the hook must see decoded. */
+static int families(const char *dir) {
+    char file[512], link[512], moved[512], sub[512], target[512];
+    snprintf(file, sizeof file, "%s/file", dir);
+    snprintf(link, sizeof link, "%s/link", dir);
+    snprintf(moved, sizeof moved, "%s/moved", dir);
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    struct stat st;
+    struct statx sx;
+    int fd = open(file, O_CREAT | O_WRONLY, 0600);
+    CHECK(fd >= 0 && fstat(fd, &st) == 0 && close(fd) == 0, "fstat");
+    CHECK(symlink("file", link) == 0 && lstat(link, &st) == 0 && S_ISLNK(st.st_mode), "lstat");
+    CHECK(statx(AT_FDCWD, file, 0, STATX_SIZE, &sx) == 0, "statx");
+    CHECK(readlink(link, target, sizeof target) == 4, "readlink");
+    CHECK(access(file, W_OK) == 0, "access");
+    CHECK(rename(file, moved) == 0, "rename");
+    CHECK(mkdir(sub, 0700) == 0 && unlink(link) == 0, "mkdir, unlink");
+
+    int server = socket(AF_INET, SOCK_STREAM, 0), client = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in at = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof at;
+    CHECK(bind(server, (struct sockaddr *)&at, sizeof at) == 0 && listen(server, 1) == 0 &&
+              getsockname(server, (struct sockaddr *)&at, &len) == 0,
+          "bind");
+    CHECK(connect(client, (struct sockaddr *)&at, sizeof at) == 0, "connect");
+    int peer = accept4(server, NULL, NULL, SOCK_CLOEXEC);
+    char buf[8];
+    CHECK(sendto(client, "ping", 4, 0, NULL, 0) == 4, "sendto");
+    CHECK(recvfrom(peer, buf, sizeof buf, 0, NULL, NULL) == 4 && !memcmp(buf, "ping", 4),
+          "recvfrom");
+    printf("port %d server %d client %d peer %d\n", ntohs(at.sin_port), server, client, peer);
+    close(peer), close(client), close(server);
     return failures != 0;
 }
 
@@ -151,6 +191,8 @@ int main(int argc, char **argv) {
         printf("before=%d after=%d\n", before, jvm_loaded());
         return 0;
     }
+    if (!strcmp(mode, "families") && argc > 2)
+        return families(argv[2]);
     if (!strcmp(mode, "time")) {
         struct timeval tv;
         struct timespec ts;

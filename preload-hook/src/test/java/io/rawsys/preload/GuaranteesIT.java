@@ -79,6 +79,38 @@ class GuaranteesIT {
         }
     }
 
+    /** The stat, path and socket families reach the hook with their arguments decoded. */
+    @Test
+    void statPathAndSocketCallsArriveDecoded() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Run r = probe("io.rawsys.preload.testhooks.Decoded", Map.of(), "families", work.toString());
+        assertEquals(0, r.status(), r.stderr());
+        String[] seen = r.stdout().strip().split(" "); // port P server S client C peer A
+        String port = seen[1], server = seen[3], client = seen[5], peer = seen[7];
+        List<String> decoded =
+                Preloaded.log(log()).lines().filter(l -> l.startsWith("decoded ")).toList();
+        String w = work.toString();
+        for (String line :
+                List.of(
+                        "decoded fstat fd=3",
+                        "decoded lstat path=" + w + "/link",
+                        "decoded statx path=" + w + "/file",
+                        "decoded readlink path=" + w + "/link",
+                        "decoded access path=" + w + "/file",
+                        "decoded rename path=" + w + "/file new=" + w + "/moved",
+                        "decoded mkdir path=" + w + "/sub",
+                        "decoded unlink path=" + w + "/link",
+                        "decoded socket fd=-1",
+                        "decoded bind fd=" + server + " port=0",
+                        "decoded connect fd=" + client + " port=" + port,
+                        "decoded accept4 fd=" + server,
+                        "decoded sendto fd=" + client + " bytes=4",
+                        "decoded recvfrom fd=" + peer + " bytes=8")) {
+            assertTrue(
+                    decoded.contains(line), line + " missing from\n" + String.join("\n", decoded));
+        }
+    }
+
     @Test
     void javaOptionVariablesOfTheHostAreIgnored() throws Exception {
         Run r =
