@@ -99,14 +99,24 @@ final class Spec {
                                             "linux/audit.h"))),
                     new ConstantGroup(
                             "Socket",
-                            "Sockets: address families, types, levels and options, message flags, shutdown hows, IP and TCP.",
+                            "Sockets: address families, types, levels and options, message flags, shutdown hows, IP, TCP and UDP, ethernet protocols, packet socket options, socketcall's calls, iptables' socket options.",
                             List.of(
                                     from(
-                                            "AF_\\w+|PF_\\w+|SOCK_\\w+|SOL_\\w+|SO_\\w+|MSG_\\w+|SCM_\\w+|SHUT_\\w+|IPPROTO_\\w+|INADDR_\\w+|IP_\\w+|IPV6_\\w+|TCP_\\w+|SOMAXCONN|INET6?_ADDRSTRLEN",
+                                            "AF_\\w+|PF_\\w+|SOCK_\\w+|SOL_\\w+|SO_\\w+|MSG_\\w+|SCM_\\w+|SHUT_\\w+|IPPROTO_\\w+|INADDR_\\w+|IP_\\w+|IPV6_\\w+|MCAST_\\w+|TCP_\\w+|UDP_\\w+|SOMAXCONN|INET6?_ADDRSTRLEN",
                                             "sys/socket.h",
                                             "netinet/in.h",
                                             "netinet/tcp.h",
-                                            "sys/un.h"))),
+                                            "netinet/udp.h",
+                                            "sys/un.h"),
+                                    from(
+                                            "ETH_P_\\w+|PACKET_\\w+|ICMP_FILTER|SYS_[A-Z]+|IPT_SO_\\w+|ARPT_SO_\\w+|IP6T_SO_\\w+",
+                                            "linux/if_ether.h",
+                                            "linux/if_packet.h",
+                                            "linux/icmp.h",
+                                            "linux/net.h",
+                                            "linux/netfilter_ipv4/ip_tables.h",
+                                            "linux/netfilter_arp/arp_tables.h",
+                                            "linux/netfilter_ipv6/ip6_tables.h"))),
                     new ConstantGroup(
                             "Netlink",
                             "Netlink and rtnetlink: protocols, message flags and types, attribute types, multicast groups, interface flags.",
@@ -142,7 +152,7 @@ final class Spec {
                             "Readiness and notification: poll and epoll events and flags, eventfd, signalfd and inotify flags.",
                             List.of(
                                     from(
-                                            "POLL[A-Z]+|EPOLL\\w+",
+                                            "POLL[A-Z]+|POLL_BUSY_LOOP|EPOLL\\w+",
                                             "linux/eventpoll.h",
                                             "linux/poll.h"),
                                     from(
@@ -279,6 +289,29 @@ final class Spec {
                     new StructSpec("timespec", "struct timespec", "time.h"),
                     new StructSpec("timeval", "struct timeval", "sys/time.h"),
                     new StructSpec("itimerspec", "struct itimerspec", "time.h"),
+                    new StructSpec("itimerval", "struct itimerval", "sys/time.h"),
+                    new StructSpec("timezone", "struct timezone", "sys/time.h"),
+                    new StructSpec(
+                            "kernel_timespec", "struct __kernel_timespec", "linux/time_types.h"),
+                    new StructSpec(
+                            "kernel_itimerspec",
+                            "struct __kernel_itimerspec",
+                            "linux/time_types.h"),
+                    new StructSpec(
+                            "sigevent",
+                            "struct sigevent",
+                            List.of("signal.h"),
+                            "",
+                            List.of(
+                                    "sigev_value.sival_int",
+                                    "sigev_value.sival_ptr",
+                                    "sigev_signo",
+                                    "sigev_notify",
+                                    "_sigev_un._tid",
+                                    "_sigev_un._sigev_thread._function",
+                                    "_sigev_un._sigev_thread._attribute"),
+                            Map.of(),
+                            List.of()),
                     new StructSpec("stat", "struct stat", "asm/stat.h"),
                     new StructSpec("stat64", "struct stat64", "asm/stat.h"),
                     new StructSpec("statx_timestamp", "struct statx_timestamp", "linux/stat.h"),
@@ -312,6 +345,9 @@ final class Spec {
                             "sockaddr_nl", "struct sockaddr_nl", "sys/socket.h", "linux/netlink.h"),
                     new StructSpec("msghdr", "struct msghdr", "sys/socket.h"),
                     new StructSpec("cmsghdr", "struct cmsghdr", "sys/socket.h"),
+                    new StructSpec("mmsghdr", "struct mmsghdr", "sys/socket.h"),
+                    new StructSpec("linger", "struct linger", "sys/socket.h"),
+                    new StructSpec("ucred", "struct ucred", "sys/socket.h"),
                     new StructSpec("nlmsghdr", "struct nlmsghdr", "linux/netlink.h"),
                     new StructSpec("nlmsgerr", "struct nlmsgerr", "linux/netlink.h"),
                     new StructSpec("nlattr", "struct nlattr", "linux/netlink.h"),
