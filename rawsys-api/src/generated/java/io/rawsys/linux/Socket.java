@@ -7,9 +7,9 @@ import io.rawsys.Arch;
 import io.rawsys.ConstantTable;
 
 /**
- * Sockets: address families, types, levels and options, message flags, shutdown hows, IP and TCP.
+ * Sockets: address families, types, levels and options, message flags, shutdown hows, IP, TCP and UDP, ethernet protocols, packet socket options, socketcall's calls, iptables' socket options.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;sys/un.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;netinet/udp.h&gt;, &lt;sys/un.h&gt;, &lt;linux/if_ether.h&gt;, &lt;linux/if_packet.h&gt;, &lt;linux/icmp.h&gt;, &lt;linux/net.h&gt;, &lt;linux/netfilter_ipv4/ip_tables.h&gt;, &lt;linux/netfilter_arp/arp_tables.h&gt;, &lt;linux/netfilter_ipv6/ip6_tables.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -170,6 +170,333 @@ public final class Socket {
     /** {@code AF_XDP}: 44 (0x2c) on every architecture. */
     public static final int AF_XDP = TABLE.intValue("AF_XDP");
 
+    /** {@code ARPT_SO_GET_ENTRIES}: 97 (0x61) on every architecture. */
+    public static final int ARPT_SO_GET_ENTRIES = TABLE.intValue("ARPT_SO_GET_ENTRIES");
+
+    /** {@code ARPT_SO_GET_INFO}: 96 (0x60) on every architecture. */
+    public static final int ARPT_SO_GET_INFO = TABLE.intValue("ARPT_SO_GET_INFO");
+
+    /** {@code ARPT_SO_GET_MAX}: 99 (0x63) on every architecture. */
+    public static final int ARPT_SO_GET_MAX = TABLE.intValue("ARPT_SO_GET_MAX");
+
+    /** {@code ARPT_SO_GET_REVISION_TARGET}: 99 (0x63) on every architecture. */
+    public static final int ARPT_SO_GET_REVISION_TARGET = TABLE.intValue("ARPT_SO_GET_REVISION_TARGET");
+
+    /** {@code ARPT_SO_SET_ADD_COUNTERS}: 97 (0x61) on every architecture. */
+    public static final int ARPT_SO_SET_ADD_COUNTERS = TABLE.intValue("ARPT_SO_SET_ADD_COUNTERS");
+
+    /** {@code ARPT_SO_SET_MAX}: 97 (0x61) on every architecture. */
+    public static final int ARPT_SO_SET_MAX = TABLE.intValue("ARPT_SO_SET_MAX");
+
+    /** {@code ARPT_SO_SET_REPLACE}: 96 (0x60) on every architecture. */
+    public static final int ARPT_SO_SET_REPLACE = TABLE.intValue("ARPT_SO_SET_REPLACE");
+
+    /** {@code ETH_P_1588}: 35063 (0x88f7) on every architecture. */
+    public static final int ETH_P_1588 = TABLE.intValue("ETH_P_1588");
+
+    /** {@code ETH_P_8021AD}: 34984 (0x88a8) on every architecture. */
+    public static final int ETH_P_8021AD = TABLE.intValue("ETH_P_8021AD");
+
+    /** {@code ETH_P_8021AH}: 35047 (0x88e7) on every architecture. */
+    public static final int ETH_P_8021AH = TABLE.intValue("ETH_P_8021AH");
+
+    /** {@code ETH_P_8021Q}: 33024 (0x8100) on every architecture. */
+    public static final int ETH_P_8021Q = TABLE.intValue("ETH_P_8021Q");
+
+    /** {@code ETH_P_80221}: 35095 (0x8917) on every architecture. */
+    public static final int ETH_P_80221 = TABLE.intValue("ETH_P_80221");
+
+    /** {@code ETH_P_802_2}: 4 on every architecture. */
+    public static final int ETH_P_802_2 = TABLE.intValue("ETH_P_802_2");
+
+    /** {@code ETH_P_802_3}: 1 on every architecture. */
+    public static final int ETH_P_802_3 = TABLE.intValue("ETH_P_802_3");
+
+    /** {@code ETH_P_802_3_MIN}: 1536 (0x600) on every architecture. */
+    public static final int ETH_P_802_3_MIN = TABLE.intValue("ETH_P_802_3_MIN");
+
+    /** {@code ETH_P_802_EX1}: 34997 (0x88b5) on every architecture. */
+    public static final int ETH_P_802_EX1 = TABLE.intValue("ETH_P_802_EX1");
+
+    /** {@code ETH_P_AARP}: 33011 (0x80f3) on every architecture. */
+    public static final int ETH_P_AARP = TABLE.intValue("ETH_P_AARP");
+
+    /** {@code ETH_P_AF_IUCV}: 64507 (0xfbfb) on every architecture. */
+    public static final int ETH_P_AF_IUCV = TABLE.intValue("ETH_P_AF_IUCV");
+
+    /** {@code ETH_P_ALL}: 3 on every architecture. */
+    public static final int ETH_P_ALL = TABLE.intValue("ETH_P_ALL");
+
+    /** {@code ETH_P_AOE}: 34978 (0x88a2) on every architecture. */
+    public static final int ETH_P_AOE = TABLE.intValue("ETH_P_AOE");
+
+    /** {@code ETH_P_ARCNET}: 26 (0x1a) on every architecture. */
+    public static final int ETH_P_ARCNET = TABLE.intValue("ETH_P_ARCNET");
+
+    /** {@code ETH_P_ARP}: 2054 (0x806) on every architecture. */
+    public static final int ETH_P_ARP = TABLE.intValue("ETH_P_ARP");
+
+    /** {@code ETH_P_ATALK}: 32923 (0x809b) on every architecture. */
+    public static final int ETH_P_ATALK = TABLE.intValue("ETH_P_ATALK");
+
+    /** {@code ETH_P_ATMFATE}: 34948 (0x8884) on every architecture. */
+    public static final int ETH_P_ATMFATE = TABLE.intValue("ETH_P_ATMFATE");
+
+    /** {@code ETH_P_ATMMPOA}: 34892 (0x884c) on every architecture. */
+    public static final int ETH_P_ATMMPOA = TABLE.intValue("ETH_P_ATMMPOA");
+
+    /** {@code ETH_P_AX25}: 2 on every architecture. */
+    public static final int ETH_P_AX25 = TABLE.intValue("ETH_P_AX25");
+
+    /** {@code ETH_P_BATMAN}: 17157 (0x4305) on every architecture. */
+    public static final int ETH_P_BATMAN = TABLE.intValue("ETH_P_BATMAN");
+
+    /** {@code ETH_P_BPQ}: 2303 (0x8ff) on every architecture. */
+    public static final int ETH_P_BPQ = TABLE.intValue("ETH_P_BPQ");
+
+    /** {@code ETH_P_CAIF}: 247 (0xf7) on every architecture. */
+    public static final int ETH_P_CAIF = TABLE.intValue("ETH_P_CAIF");
+
+    /** {@code ETH_P_CAN}: 12 (0xc) on every architecture. */
+    public static final int ETH_P_CAN = TABLE.intValue("ETH_P_CAN");
+
+    /** {@code ETH_P_CANFD}: 13 (0xd) on every architecture. */
+    public static final int ETH_P_CANFD = TABLE.intValue("ETH_P_CANFD");
+
+    /** {@code ETH_P_CANXL}: 14 (0xe) on every architecture. */
+    public static final int ETH_P_CANXL = TABLE.intValue("ETH_P_CANXL");
+
+    /** {@code ETH_P_CFM}: 35074 (0x8902) on every architecture. */
+    public static final int ETH_P_CFM = TABLE.intValue("ETH_P_CFM");
+
+    /** {@code ETH_P_CONTROL}: 22 (0x16) on every architecture. */
+    public static final int ETH_P_CONTROL = TABLE.intValue("ETH_P_CONTROL");
+
+    /** {@code ETH_P_CUST}: 24582 (0x6006) on every architecture. */
+    public static final int ETH_P_CUST = TABLE.intValue("ETH_P_CUST");
+
+    /** {@code ETH_P_DDCMP}: 6 on every architecture. */
+    public static final int ETH_P_DDCMP = TABLE.intValue("ETH_P_DDCMP");
+
+    /** {@code ETH_P_DEC}: 24576 (0x6000) on every architecture. */
+    public static final int ETH_P_DEC = TABLE.intValue("ETH_P_DEC");
+
+    /** {@code ETH_P_DIAG}: 24581 (0x6005) on every architecture. */
+    public static final int ETH_P_DIAG = TABLE.intValue("ETH_P_DIAG");
+
+    /** {@code ETH_P_DNA_DL}: 24577 (0x6001) on every architecture. */
+    public static final int ETH_P_DNA_DL = TABLE.intValue("ETH_P_DNA_DL");
+
+    /** {@code ETH_P_DNA_RC}: 24578 (0x6002) on every architecture. */
+    public static final int ETH_P_DNA_RC = TABLE.intValue("ETH_P_DNA_RC");
+
+    /** {@code ETH_P_DNA_RT}: 24579 (0x6003) on every architecture. */
+    public static final int ETH_P_DNA_RT = TABLE.intValue("ETH_P_DNA_RT");
+
+    /** {@code ETH_P_DSA}: 27 (0x1b) on every architecture. */
+    public static final int ETH_P_DSA = TABLE.intValue("ETH_P_DSA");
+
+    /** {@code ETH_P_DSA_8021Q}: 56027 (0xdadb) on every architecture. */
+    public static final int ETH_P_DSA_8021Q = TABLE.intValue("ETH_P_DSA_8021Q");
+
+    /** {@code ETH_P_DSA_A5PSW}: 57345 (0xe001) on every architecture. */
+    public static final int ETH_P_DSA_A5PSW = TABLE.intValue("ETH_P_DSA_A5PSW");
+
+    /** {@code ETH_P_ECONET}: 24 (0x18) on every architecture. */
+    public static final int ETH_P_ECONET = TABLE.intValue("ETH_P_ECONET");
+
+    /** {@code ETH_P_EDSA}: 56026 (0xdada) on every architecture. */
+    public static final int ETH_P_EDSA = TABLE.intValue("ETH_P_EDSA");
+
+    /** {@code ETH_P_ERSPAN}: 35006 (0x88be) on every architecture. */
+    public static final int ETH_P_ERSPAN = TABLE.intValue("ETH_P_ERSPAN");
+
+    /** {@code ETH_P_ERSPAN2}: 8939 (0x22eb) on every architecture. */
+    public static final int ETH_P_ERSPAN2 = TABLE.intValue("ETH_P_ERSPAN2");
+
+    /** {@code ETH_P_ETHERCAT}: 34980 (0x88a4) on every architecture. */
+    public static final int ETH_P_ETHERCAT = TABLE.intValue("ETH_P_ETHERCAT");
+
+    /** {@code ETH_P_FCOE}: 35078 (0x8906) on every architecture. */
+    public static final int ETH_P_FCOE = TABLE.intValue("ETH_P_FCOE");
+
+    /** {@code ETH_P_FIP}: 35092 (0x8914) on every architecture. */
+    public static final int ETH_P_FIP = TABLE.intValue("ETH_P_FIP");
+
+    /** {@code ETH_P_HDLC}: 25 (0x19) on every architecture. */
+    public static final int ETH_P_HDLC = TABLE.intValue("ETH_P_HDLC");
+
+    /** {@code ETH_P_HSR}: 35119 (0x892f) on every architecture. */
+    public static final int ETH_P_HSR = TABLE.intValue("ETH_P_HSR");
+
+    /** {@code ETH_P_IBOE}: 35093 (0x8915) on every architecture. */
+    public static final int ETH_P_IBOE = TABLE.intValue("ETH_P_IBOE");
+
+    /** {@code ETH_P_IEEE802154}: 246 (0xf6) on every architecture. */
+    public static final int ETH_P_IEEE802154 = TABLE.intValue("ETH_P_IEEE802154");
+
+    /** {@code ETH_P_IEEEPUP}: 2560 (0xa00) on every architecture. */
+    public static final int ETH_P_IEEEPUP = TABLE.intValue("ETH_P_IEEEPUP");
+
+    /** {@code ETH_P_IEEEPUPAT}: 2561 (0xa01) on every architecture. */
+    public static final int ETH_P_IEEEPUPAT = TABLE.intValue("ETH_P_IEEEPUPAT");
+
+    /** {@code ETH_P_IFE}: 60734 (0xed3e) on every architecture. */
+    public static final int ETH_P_IFE = TABLE.intValue("ETH_P_IFE");
+
+    /** {@code ETH_P_IP}: 2048 (0x800) on every architecture. */
+    public static final int ETH_P_IP = TABLE.intValue("ETH_P_IP");
+
+    /** {@code ETH_P_IPV6}: 34525 (0x86dd) on every architecture. */
+    public static final int ETH_P_IPV6 = TABLE.intValue("ETH_P_IPV6");
+
+    /** {@code ETH_P_IPX}: 33079 (0x8137) on every architecture. */
+    public static final int ETH_P_IPX = TABLE.intValue("ETH_P_IPX");
+
+    /** {@code ETH_P_IRDA}: 23 (0x17) on every architecture. */
+    public static final int ETH_P_IRDA = TABLE.intValue("ETH_P_IRDA");
+
+    /** {@code ETH_P_LAT}: 24580 (0x6004) on every architecture. */
+    public static final int ETH_P_LAT = TABLE.intValue("ETH_P_LAT");
+
+    /** {@code ETH_P_LINK_CTL}: 34924 (0x886c) on every architecture. */
+    public static final int ETH_P_LINK_CTL = TABLE.intValue("ETH_P_LINK_CTL");
+
+    /** {@code ETH_P_LLDP}: 35020 (0x88cc) on every architecture. */
+    public static final int ETH_P_LLDP = TABLE.intValue("ETH_P_LLDP");
+
+    /** {@code ETH_P_LOCALTALK}: 9 on every architecture. */
+    public static final int ETH_P_LOCALTALK = TABLE.intValue("ETH_P_LOCALTALK");
+
+    /** {@code ETH_P_LOOP}: 96 (0x60) on every architecture. */
+    public static final int ETH_P_LOOP = TABLE.intValue("ETH_P_LOOP");
+
+    /** {@code ETH_P_LOOPBACK}: 36864 (0x9000) on every architecture. */
+    public static final int ETH_P_LOOPBACK = TABLE.intValue("ETH_P_LOOPBACK");
+
+    /** {@code ETH_P_MACSEC}: 35045 (0x88e5) on every architecture. */
+    public static final int ETH_P_MACSEC = TABLE.intValue("ETH_P_MACSEC");
+
+    /** {@code ETH_P_MAP}: 249 (0xf9) on every architecture. */
+    public static final int ETH_P_MAP = TABLE.intValue("ETH_P_MAP");
+
+    /** {@code ETH_P_MCTP}: 250 (0xfa) on every architecture. */
+    public static final int ETH_P_MCTP = TABLE.intValue("ETH_P_MCTP");
+
+    /** {@code ETH_P_MOBITEX}: 21 (0x15) on every architecture. */
+    public static final int ETH_P_MOBITEX = TABLE.intValue("ETH_P_MOBITEX");
+
+    /** {@code ETH_P_MPLS_MC}: 34888 (0x8848) on every architecture. */
+    public static final int ETH_P_MPLS_MC = TABLE.intValue("ETH_P_MPLS_MC");
+
+    /** {@code ETH_P_MPLS_UC}: 34887 (0x8847) on every architecture. */
+    public static final int ETH_P_MPLS_UC = TABLE.intValue("ETH_P_MPLS_UC");
+
+    /** {@code ETH_P_MRP}: 35043 (0x88e3) on every architecture. */
+    public static final int ETH_P_MRP = TABLE.intValue("ETH_P_MRP");
+
+    /** {@code ETH_P_MVRP}: 35061 (0x88f5) on every architecture. */
+    public static final int ETH_P_MVRP = TABLE.intValue("ETH_P_MVRP");
+
+    /** {@code ETH_P_NCSI}: 35064 (0x88f8) on every architecture. */
+    public static final int ETH_P_NCSI = TABLE.intValue("ETH_P_NCSI");
+
+    /** {@code ETH_P_NSH}: 35151 (0x894f) on every architecture. */
+    public static final int ETH_P_NSH = TABLE.intValue("ETH_P_NSH");
+
+    /** {@code ETH_P_PAE}: 34958 (0x888e) on every architecture. */
+    public static final int ETH_P_PAE = TABLE.intValue("ETH_P_PAE");
+
+    /** {@code ETH_P_PAUSE}: 34824 (0x8808) on every architecture. */
+    public static final int ETH_P_PAUSE = TABLE.intValue("ETH_P_PAUSE");
+
+    /** {@code ETH_P_PHONET}: 245 (0xf5) on every architecture. */
+    public static final int ETH_P_PHONET = TABLE.intValue("ETH_P_PHONET");
+
+    /** {@code ETH_P_PPPTALK}: 16 (0x10) on every architecture. */
+    public static final int ETH_P_PPPTALK = TABLE.intValue("ETH_P_PPPTALK");
+
+    /** {@code ETH_P_PPP_DISC}: 34915 (0x8863) on every architecture. */
+    public static final int ETH_P_PPP_DISC = TABLE.intValue("ETH_P_PPP_DISC");
+
+    /** {@code ETH_P_PPP_MP}: 8 on every architecture. */
+    public static final int ETH_P_PPP_MP = TABLE.intValue("ETH_P_PPP_MP");
+
+    /** {@code ETH_P_PPP_SES}: 34916 (0x8864) on every architecture. */
+    public static final int ETH_P_PPP_SES = TABLE.intValue("ETH_P_PPP_SES");
+
+    /** {@code ETH_P_PREAUTH}: 35015 (0x88c7) on every architecture. */
+    public static final int ETH_P_PREAUTH = TABLE.intValue("ETH_P_PREAUTH");
+
+    /** {@code ETH_P_PROFINET}: 34962 (0x8892) on every architecture. */
+    public static final int ETH_P_PROFINET = TABLE.intValue("ETH_P_PROFINET");
+
+    /** {@code ETH_P_PRP}: 35067 (0x88fb) on every architecture. */
+    public static final int ETH_P_PRP = TABLE.intValue("ETH_P_PRP");
+
+    /** {@code ETH_P_PUP}: 512 (0x200) on every architecture. */
+    public static final int ETH_P_PUP = TABLE.intValue("ETH_P_PUP");
+
+    /** {@code ETH_P_PUPAT}: 513 (0x201) on every architecture. */
+    public static final int ETH_P_PUPAT = TABLE.intValue("ETH_P_PUPAT");
+
+    /** {@code ETH_P_QINQ1}: 37120 (0x9100) on every architecture. */
+    public static final int ETH_P_QINQ1 = TABLE.intValue("ETH_P_QINQ1");
+
+    /** {@code ETH_P_QINQ2}: 37376 (0x9200) on every architecture. */
+    public static final int ETH_P_QINQ2 = TABLE.intValue("ETH_P_QINQ2");
+
+    /** {@code ETH_P_QINQ3}: 37632 (0x9300) on every architecture. */
+    public static final int ETH_P_QINQ3 = TABLE.intValue("ETH_P_QINQ3");
+
+    /** {@code ETH_P_RARP}: 32821 (0x8035) on every architecture. */
+    public static final int ETH_P_RARP = TABLE.intValue("ETH_P_RARP");
+
+    /** {@code ETH_P_REALTEK}: 34969 (0x8899) on every architecture. */
+    public static final int ETH_P_REALTEK = TABLE.intValue("ETH_P_REALTEK");
+
+    /** {@code ETH_P_SCA}: 24583 (0x6007) on every architecture. */
+    public static final int ETH_P_SCA = TABLE.intValue("ETH_P_SCA");
+
+    /** {@code ETH_P_SLOW}: 34825 (0x8809) on every architecture. */
+    public static final int ETH_P_SLOW = TABLE.intValue("ETH_P_SLOW");
+
+    /** {@code ETH_P_SNAP}: 5 on every architecture. */
+    public static final int ETH_P_SNAP = TABLE.intValue("ETH_P_SNAP");
+
+    /** {@code ETH_P_TDLS}: 35085 (0x890d) on every architecture. */
+    public static final int ETH_P_TDLS = TABLE.intValue("ETH_P_TDLS");
+
+    /** {@code ETH_P_TEB}: 25944 (0x6558) on every architecture. */
+    public static final int ETH_P_TEB = TABLE.intValue("ETH_P_TEB");
+
+    /** {@code ETH_P_TIPC}: 35018 (0x88ca) on every architecture. */
+    public static final int ETH_P_TIPC = TABLE.intValue("ETH_P_TIPC");
+
+    /** {@code ETH_P_TRAILER}: 28 (0x1c) on every architecture. */
+    public static final int ETH_P_TRAILER = TABLE.intValue("ETH_P_TRAILER");
+
+    /** {@code ETH_P_TR_802_2}: 17 (0x11) on every architecture. */
+    public static final int ETH_P_TR_802_2 = TABLE.intValue("ETH_P_TR_802_2");
+
+    /** {@code ETH_P_TSN}: 8944 (0x22f0) on every architecture. */
+    public static final int ETH_P_TSN = TABLE.intValue("ETH_P_TSN");
+
+    /** {@code ETH_P_WAN_PPP}: 7 on every architecture. */
+    public static final int ETH_P_WAN_PPP = TABLE.intValue("ETH_P_WAN_PPP");
+
+    /** {@code ETH_P_WCCP}: 34878 (0x883e) on every architecture. */
+    public static final int ETH_P_WCCP = TABLE.intValue("ETH_P_WCCP");
+
+    /** {@code ETH_P_X25}: 2053 (0x805) on every architecture. */
+    public static final int ETH_P_X25 = TABLE.intValue("ETH_P_X25");
+
+    /** {@code ETH_P_XDSA}: 248 (0xf8) on every architecture. */
+    public static final int ETH_P_XDSA = TABLE.intValue("ETH_P_XDSA");
+
+    /** {@code ICMP_FILTER}: 1 on every architecture. */
+    public static final int ICMP_FILTER = TABLE.intValue("ICMP_FILTER");
+
     /** {@code INADDR_ALLHOSTS_GROUP}: 3758096385 (0xe0000001) on every architecture. */
     public static final int INADDR_ALLHOSTS_GROUP = TABLE.intValue("INADDR_ALLHOSTS_GROUP");
 
@@ -205,6 +532,33 @@ public final class Socket {
 
     /** {@code INET_ADDRSTRLEN}: 16 (0x10) on every architecture. */
     public static final int INET_ADDRSTRLEN = TABLE.intValue("INET_ADDRSTRLEN");
+
+    /** {@code IP6T_SO_GET_ENTRIES}: 65 (0x41) on every architecture. */
+    public static final int IP6T_SO_GET_ENTRIES = TABLE.intValue("IP6T_SO_GET_ENTRIES");
+
+    /** {@code IP6T_SO_GET_INFO}: 64 (0x40) on every architecture. */
+    public static final int IP6T_SO_GET_INFO = TABLE.intValue("IP6T_SO_GET_INFO");
+
+    /** {@code IP6T_SO_GET_MAX}: 69 (0x45) on every architecture. */
+    public static final int IP6T_SO_GET_MAX = TABLE.intValue("IP6T_SO_GET_MAX");
+
+    /** {@code IP6T_SO_GET_REVISION_MATCH}: 68 (0x44) on every architecture. */
+    public static final int IP6T_SO_GET_REVISION_MATCH = TABLE.intValue("IP6T_SO_GET_REVISION_MATCH");
+
+    /** {@code IP6T_SO_GET_REVISION_TARGET}: 69 (0x45) on every architecture. */
+    public static final int IP6T_SO_GET_REVISION_TARGET = TABLE.intValue("IP6T_SO_GET_REVISION_TARGET");
+
+    /** {@code IP6T_SO_ORIGINAL_DST}: 80 (0x50) on every architecture. */
+    public static final int IP6T_SO_ORIGINAL_DST = TABLE.intValue("IP6T_SO_ORIGINAL_DST");
+
+    /** {@code IP6T_SO_SET_ADD_COUNTERS}: 65 (0x41) on every architecture. */
+    public static final int IP6T_SO_SET_ADD_COUNTERS = TABLE.intValue("IP6T_SO_SET_ADD_COUNTERS");
+
+    /** {@code IP6T_SO_SET_MAX}: 65 (0x41) on every architecture. */
+    public static final int IP6T_SO_SET_MAX = TABLE.intValue("IP6T_SO_SET_MAX");
+
+    /** {@code IP6T_SO_SET_REPLACE}: 64 (0x40) on every architecture. */
+    public static final int IP6T_SO_SET_REPLACE = TABLE.intValue("IP6T_SO_SET_REPLACE");
 
     /** {@code IPPROTO_AH}: 51 (0x33) on every architecture. */
     public static final int IPPROTO_AH = TABLE.intValue("IPPROTO_AH");
@@ -310,6 +664,30 @@ public final class Socket {
 
     /** {@code IPPROTO_UDPLITE}: 136 (0x88) on every architecture. */
     public static final int IPPROTO_UDPLITE = TABLE.intValue("IPPROTO_UDPLITE");
+
+    /** {@code IPT_SO_GET_ENTRIES}: 65 (0x41) on every architecture. */
+    public static final int IPT_SO_GET_ENTRIES = TABLE.intValue("IPT_SO_GET_ENTRIES");
+
+    /** {@code IPT_SO_GET_INFO}: 64 (0x40) on every architecture. */
+    public static final int IPT_SO_GET_INFO = TABLE.intValue("IPT_SO_GET_INFO");
+
+    /** {@code IPT_SO_GET_MAX}: 67 (0x43) on every architecture. */
+    public static final int IPT_SO_GET_MAX = TABLE.intValue("IPT_SO_GET_MAX");
+
+    /** {@code IPT_SO_GET_REVISION_MATCH}: 66 (0x42) on every architecture. */
+    public static final int IPT_SO_GET_REVISION_MATCH = TABLE.intValue("IPT_SO_GET_REVISION_MATCH");
+
+    /** {@code IPT_SO_GET_REVISION_TARGET}: 67 (0x43) on every architecture. */
+    public static final int IPT_SO_GET_REVISION_TARGET = TABLE.intValue("IPT_SO_GET_REVISION_TARGET");
+
+    /** {@code IPT_SO_SET_ADD_COUNTERS}: 65 (0x41) on every architecture. */
+    public static final int IPT_SO_SET_ADD_COUNTERS = TABLE.intValue("IPT_SO_SET_ADD_COUNTERS");
+
+    /** {@code IPT_SO_SET_MAX}: 65 (0x41) on every architecture. */
+    public static final int IPT_SO_SET_MAX = TABLE.intValue("IPT_SO_SET_MAX");
+
+    /** {@code IPT_SO_SET_REPLACE}: 64 (0x40) on every architecture. */
+    public static final int IPT_SO_SET_REPLACE = TABLE.intValue("IPT_SO_SET_REPLACE");
 
     /** {@code IPV6_2292DSTOPTS}: 4 on every architecture. */
     public static final int IPV6_2292DSTOPTS = TABLE.intValue("IPV6_2292DSTOPTS");
@@ -662,6 +1040,33 @@ public final class Socket {
     /** {@code IP_XFRM_POLICY}: 17 (0x11) on every architecture. */
     public static final int IP_XFRM_POLICY = TABLE.intValue("IP_XFRM_POLICY");
 
+    /** {@code MCAST_BLOCK_SOURCE}: 43 (0x2b) on every architecture. */
+    public static final int MCAST_BLOCK_SOURCE = TABLE.intValue("MCAST_BLOCK_SOURCE");
+
+    /** {@code MCAST_EXCLUDE}: 0 on every architecture. */
+    public static final int MCAST_EXCLUDE = TABLE.intValue("MCAST_EXCLUDE");
+
+    /** {@code MCAST_INCLUDE}: 1 on every architecture. */
+    public static final int MCAST_INCLUDE = TABLE.intValue("MCAST_INCLUDE");
+
+    /** {@code MCAST_JOIN_GROUP}: 42 (0x2a) on every architecture. */
+    public static final int MCAST_JOIN_GROUP = TABLE.intValue("MCAST_JOIN_GROUP");
+
+    /** {@code MCAST_JOIN_SOURCE_GROUP}: 46 (0x2e) on every architecture. */
+    public static final int MCAST_JOIN_SOURCE_GROUP = TABLE.intValue("MCAST_JOIN_SOURCE_GROUP");
+
+    /** {@code MCAST_LEAVE_GROUP}: 45 (0x2d) on every architecture. */
+    public static final int MCAST_LEAVE_GROUP = TABLE.intValue("MCAST_LEAVE_GROUP");
+
+    /** {@code MCAST_LEAVE_SOURCE_GROUP}: 47 (0x2f) on every architecture. */
+    public static final int MCAST_LEAVE_SOURCE_GROUP = TABLE.intValue("MCAST_LEAVE_SOURCE_GROUP");
+
+    /** {@code MCAST_MSFILTER}: 48 (0x30) on every architecture. */
+    public static final int MCAST_MSFILTER = TABLE.intValue("MCAST_MSFILTER");
+
+    /** {@code MCAST_UNBLOCK_SOURCE}: 44 (0x2c) on every architecture. */
+    public static final int MCAST_UNBLOCK_SOURCE = TABLE.intValue("MCAST_UNBLOCK_SOURCE");
+
     /** {@code MSG_BATCH}: 262144 (0x40000) on every architecture. */
     public static final int MSG_BATCH = TABLE.intValue("MSG_BATCH");
 
@@ -727,6 +1132,144 @@ public final class Socket {
 
     /** {@code MSG_ZEROCOPY}: 67108864 (0x4000000) on every architecture. */
     public static final int MSG_ZEROCOPY = TABLE.intValue("MSG_ZEROCOPY");
+
+    /** {@code PACKET_ADD_MEMBERSHIP}: 1 on every architecture. */
+    public static final int PACKET_ADD_MEMBERSHIP = TABLE.intValue("PACKET_ADD_MEMBERSHIP");
+
+    /** {@code PACKET_AUXDATA}: 8 on every architecture. */
+    public static final int PACKET_AUXDATA = TABLE.intValue("PACKET_AUXDATA");
+
+    /** {@code PACKET_BROADCAST}: 1 on every architecture. */
+    public static final int PACKET_BROADCAST = TABLE.intValue("PACKET_BROADCAST");
+
+    /** {@code PACKET_COPY_THRESH}: 7 on every architecture. */
+    public static final int PACKET_COPY_THRESH = TABLE.intValue("PACKET_COPY_THRESH");
+
+    /** {@code PACKET_DROP_MEMBERSHIP}: 2 on every architecture. */
+    public static final int PACKET_DROP_MEMBERSHIP = TABLE.intValue("PACKET_DROP_MEMBERSHIP");
+
+    /** {@code PACKET_FANOUT}: 18 (0x12) on every architecture. */
+    public static final int PACKET_FANOUT = TABLE.intValue("PACKET_FANOUT");
+
+    /** {@code PACKET_FANOUT_CBPF}: 6 on every architecture. */
+    public static final int PACKET_FANOUT_CBPF = TABLE.intValue("PACKET_FANOUT_CBPF");
+
+    /** {@code PACKET_FANOUT_CPU}: 2 on every architecture. */
+    public static final int PACKET_FANOUT_CPU = TABLE.intValue("PACKET_FANOUT_CPU");
+
+    /** {@code PACKET_FANOUT_DATA}: 22 (0x16) on every architecture. */
+    public static final int PACKET_FANOUT_DATA = TABLE.intValue("PACKET_FANOUT_DATA");
+
+    /** {@code PACKET_FANOUT_EBPF}: 7 on every architecture. */
+    public static final int PACKET_FANOUT_EBPF = TABLE.intValue("PACKET_FANOUT_EBPF");
+
+    /** {@code PACKET_FANOUT_FLAG_DEFRAG}: 32768 (0x8000) on every architecture. */
+    public static final int PACKET_FANOUT_FLAG_DEFRAG = TABLE.intValue("PACKET_FANOUT_FLAG_DEFRAG");
+
+    /** {@code PACKET_FANOUT_FLAG_ROLLOVER}: 4096 (0x1000) on every architecture. */
+    public static final int PACKET_FANOUT_FLAG_ROLLOVER = TABLE.intValue("PACKET_FANOUT_FLAG_ROLLOVER");
+
+    /** {@code PACKET_FANOUT_FLAG_UNIQUEID}: 8192 (0x2000) on every architecture. */
+    public static final int PACKET_FANOUT_FLAG_UNIQUEID = TABLE.intValue("PACKET_FANOUT_FLAG_UNIQUEID");
+
+    /** {@code PACKET_FANOUT_HASH}: 0 on every architecture. */
+    public static final int PACKET_FANOUT_HASH = TABLE.intValue("PACKET_FANOUT_HASH");
+
+    /** {@code PACKET_FANOUT_LB}: 1 on every architecture. */
+    public static final int PACKET_FANOUT_LB = TABLE.intValue("PACKET_FANOUT_LB");
+
+    /** {@code PACKET_FANOUT_QM}: 5 on every architecture. */
+    public static final int PACKET_FANOUT_QM = TABLE.intValue("PACKET_FANOUT_QM");
+
+    /** {@code PACKET_FANOUT_RND}: 4 on every architecture. */
+    public static final int PACKET_FANOUT_RND = TABLE.intValue("PACKET_FANOUT_RND");
+
+    /** {@code PACKET_FANOUT_ROLLOVER}: 3 on every architecture. */
+    public static final int PACKET_FANOUT_ROLLOVER = TABLE.intValue("PACKET_FANOUT_ROLLOVER");
+
+    /** {@code PACKET_FASTROUTE}: 6 on every architecture. */
+    public static final int PACKET_FASTROUTE = TABLE.intValue("PACKET_FASTROUTE");
+
+    /** {@code PACKET_HDRLEN}: 11 (0xb) on every architecture. */
+    public static final int PACKET_HDRLEN = TABLE.intValue("PACKET_HDRLEN");
+
+    /** {@code PACKET_HOST}: 0 on every architecture. */
+    public static final int PACKET_HOST = TABLE.intValue("PACKET_HOST");
+
+    /** {@code PACKET_IGNORE_OUTGOING}: 23 (0x17) on every architecture. */
+    public static final int PACKET_IGNORE_OUTGOING = TABLE.intValue("PACKET_IGNORE_OUTGOING");
+
+    /** {@code PACKET_KERNEL}: 7 on every architecture. */
+    public static final int PACKET_KERNEL = TABLE.intValue("PACKET_KERNEL");
+
+    /** {@code PACKET_LOOPBACK}: 5 on every architecture. */
+    public static final int PACKET_LOOPBACK = TABLE.intValue("PACKET_LOOPBACK");
+
+    /** {@code PACKET_LOSS}: 14 (0xe) on every architecture. */
+    public static final int PACKET_LOSS = TABLE.intValue("PACKET_LOSS");
+
+    /** {@code PACKET_MR_ALLMULTI}: 2 on every architecture. */
+    public static final int PACKET_MR_ALLMULTI = TABLE.intValue("PACKET_MR_ALLMULTI");
+
+    /** {@code PACKET_MR_MULTICAST}: 0 on every architecture. */
+    public static final int PACKET_MR_MULTICAST = TABLE.intValue("PACKET_MR_MULTICAST");
+
+    /** {@code PACKET_MR_PROMISC}: 1 on every architecture. */
+    public static final int PACKET_MR_PROMISC = TABLE.intValue("PACKET_MR_PROMISC");
+
+    /** {@code PACKET_MR_UNICAST}: 3 on every architecture. */
+    public static final int PACKET_MR_UNICAST = TABLE.intValue("PACKET_MR_UNICAST");
+
+    /** {@code PACKET_MULTICAST}: 2 on every architecture. */
+    public static final int PACKET_MULTICAST = TABLE.intValue("PACKET_MULTICAST");
+
+    /** {@code PACKET_ORIGDEV}: 9 on every architecture. */
+    public static final int PACKET_ORIGDEV = TABLE.intValue("PACKET_ORIGDEV");
+
+    /** {@code PACKET_OTHERHOST}: 3 on every architecture. */
+    public static final int PACKET_OTHERHOST = TABLE.intValue("PACKET_OTHERHOST");
+
+    /** {@code PACKET_OUTGOING}: 4 on every architecture. */
+    public static final int PACKET_OUTGOING = TABLE.intValue("PACKET_OUTGOING");
+
+    /** {@code PACKET_QDISC_BYPASS}: 20 (0x14) on every architecture. */
+    public static final int PACKET_QDISC_BYPASS = TABLE.intValue("PACKET_QDISC_BYPASS");
+
+    /** {@code PACKET_RECV_OUTPUT}: 3 on every architecture. */
+    public static final int PACKET_RECV_OUTPUT = TABLE.intValue("PACKET_RECV_OUTPUT");
+
+    /** {@code PACKET_RESERVE}: 12 (0xc) on every architecture. */
+    public static final int PACKET_RESERVE = TABLE.intValue("PACKET_RESERVE");
+
+    /** {@code PACKET_ROLLOVER_STATS}: 21 (0x15) on every architecture. */
+    public static final int PACKET_ROLLOVER_STATS = TABLE.intValue("PACKET_ROLLOVER_STATS");
+
+    /** {@code PACKET_RX_RING}: 5 on every architecture. */
+    public static final int PACKET_RX_RING = TABLE.intValue("PACKET_RX_RING");
+
+    /** {@code PACKET_STATISTICS}: 6 on every architecture. */
+    public static final int PACKET_STATISTICS = TABLE.intValue("PACKET_STATISTICS");
+
+    /** {@code PACKET_TIMESTAMP}: 17 (0x11) on every architecture. */
+    public static final int PACKET_TIMESTAMP = TABLE.intValue("PACKET_TIMESTAMP");
+
+    /** {@code PACKET_TX_HAS_OFF}: 19 (0x13) on every architecture. */
+    public static final int PACKET_TX_HAS_OFF = TABLE.intValue("PACKET_TX_HAS_OFF");
+
+    /** {@code PACKET_TX_RING}: 13 (0xd) on every architecture. */
+    public static final int PACKET_TX_RING = TABLE.intValue("PACKET_TX_RING");
+
+    /** {@code PACKET_TX_TIMESTAMP}: 16 (0x10) on every architecture. */
+    public static final int PACKET_TX_TIMESTAMP = TABLE.intValue("PACKET_TX_TIMESTAMP");
+
+    /** {@code PACKET_USER}: 6 on every architecture. */
+    public static final int PACKET_USER = TABLE.intValue("PACKET_USER");
+
+    /** {@code PACKET_VERSION}: 10 (0xa) on every architecture. */
+    public static final int PACKET_VERSION = TABLE.intValue("PACKET_VERSION");
+
+    /** {@code PACKET_VNET_HDR}: 15 (0xf) on every architecture. */
+    public static final int PACKET_VNET_HDR = TABLE.intValue("PACKET_VNET_HDR");
 
     /** {@code PF_ALG}: 38 (0x26) on every architecture. */
     public static final int PF_ALG = TABLE.intValue("PF_ALG");
@@ -1031,6 +1574,9 @@ public final class Socket {
     /** {@code SOL_TLS}: 282 (0x11a) on every architecture. */
     public static final int SOL_TLS = TABLE.intValue("SOL_TLS");
 
+    /** {@code SOL_UDP}: 17 (0x11) on every architecture. */
+    public static final int SOL_UDP = TABLE.intValue("SOL_UDP");
+
     /** {@code SOL_X25}: 262 (0x106) on every architecture. */
     public static final int SOL_X25 = TABLE.intValue("SOL_X25");
 
@@ -1280,6 +1826,63 @@ public final class Socket {
     /** {@code SO_ZEROCOPY}: 60 (0x3c) on every architecture. */
     public static final int SO_ZEROCOPY = TABLE.intValue("SO_ZEROCOPY");
 
+    /** {@code SYS_ACCEPT}: 5 on every architecture. */
+    public static final int SYS_ACCEPT = TABLE.intValue("SYS_ACCEPT");
+
+    /** {@code SYS_BIND}: 2 on every architecture. */
+    public static final int SYS_BIND = TABLE.intValue("SYS_BIND");
+
+    /** {@code SYS_CONNECT}: 3 on every architecture. */
+    public static final int SYS_CONNECT = TABLE.intValue("SYS_CONNECT");
+
+    /** {@code SYS_GETPEERNAME}: 7 on every architecture. */
+    public static final int SYS_GETPEERNAME = TABLE.intValue("SYS_GETPEERNAME");
+
+    /** {@code SYS_GETSOCKNAME}: 6 on every architecture. */
+    public static final int SYS_GETSOCKNAME = TABLE.intValue("SYS_GETSOCKNAME");
+
+    /** {@code SYS_GETSOCKOPT}: 15 (0xf) on every architecture. */
+    public static final int SYS_GETSOCKOPT = TABLE.intValue("SYS_GETSOCKOPT");
+
+    /** {@code SYS_LISTEN}: 4 on every architecture. */
+    public static final int SYS_LISTEN = TABLE.intValue("SYS_LISTEN");
+
+    /** {@code SYS_RECV}: 10 (0xa) on every architecture. */
+    public static final int SYS_RECV = TABLE.intValue("SYS_RECV");
+
+    /** {@code SYS_RECVFROM}: 12 (0xc) on every architecture. */
+    public static final int SYS_RECVFROM = TABLE.intValue("SYS_RECVFROM");
+
+    /** {@code SYS_RECVMMSG}: 19 (0x13) on every architecture. */
+    public static final int SYS_RECVMMSG = TABLE.intValue("SYS_RECVMMSG");
+
+    /** {@code SYS_RECVMSG}: 17 (0x11) on every architecture. */
+    public static final int SYS_RECVMSG = TABLE.intValue("SYS_RECVMSG");
+
+    /** {@code SYS_SEND}: 9 on every architecture. */
+    public static final int SYS_SEND = TABLE.intValue("SYS_SEND");
+
+    /** {@code SYS_SENDMMSG}: 20 (0x14) on every architecture. */
+    public static final int SYS_SENDMMSG = TABLE.intValue("SYS_SENDMMSG");
+
+    /** {@code SYS_SENDMSG}: 16 (0x10) on every architecture. */
+    public static final int SYS_SENDMSG = TABLE.intValue("SYS_SENDMSG");
+
+    /** {@code SYS_SENDTO}: 11 (0xb) on every architecture. */
+    public static final int SYS_SENDTO = TABLE.intValue("SYS_SENDTO");
+
+    /** {@code SYS_SETSOCKOPT}: 14 (0xe) on every architecture. */
+    public static final int SYS_SETSOCKOPT = TABLE.intValue("SYS_SETSOCKOPT");
+
+    /** {@code SYS_SHUTDOWN}: 13 (0xd) on every architecture. */
+    public static final int SYS_SHUTDOWN = TABLE.intValue("SYS_SHUTDOWN");
+
+    /** {@code SYS_SOCKET}: 1 on every architecture. */
+    public static final int SYS_SOCKET = TABLE.intValue("SYS_SOCKET");
+
+    /** {@code SYS_SOCKETPAIR}: 8 on every architecture. */
+    public static final int SYS_SOCKETPAIR = TABLE.intValue("SYS_SOCKETPAIR");
+
     /** {@code TCP_CA_CWR}: 2 on every architecture. */
     public static final int TCP_CA_CWR = TABLE.intValue("TCP_CA_CWR");
 
@@ -1504,4 +2107,37 @@ public final class Socket {
 
     /** {@code TCP_ZEROCOPY_RECEIVE}: 35 (0x23) on every architecture. */
     public static final int TCP_ZEROCOPY_RECEIVE = TABLE.intValue("TCP_ZEROCOPY_RECEIVE");
+
+    /** {@code UDP_CORK}: 1 on every architecture. */
+    public static final int UDP_CORK = TABLE.intValue("UDP_CORK");
+
+    /** {@code UDP_ENCAP}: 100 (0x64) on every architecture. */
+    public static final int UDP_ENCAP = TABLE.intValue("UDP_ENCAP");
+
+    /** {@code UDP_ENCAP_ESPINUDP}: 2 on every architecture. */
+    public static final int UDP_ENCAP_ESPINUDP = TABLE.intValue("UDP_ENCAP_ESPINUDP");
+
+    /** {@code UDP_ENCAP_ESPINUDP_NON_IKE}: 1 on every architecture. */
+    public static final int UDP_ENCAP_ESPINUDP_NON_IKE = TABLE.intValue("UDP_ENCAP_ESPINUDP_NON_IKE");
+
+    /** {@code UDP_ENCAP_GTP0}: 4 on every architecture. */
+    public static final int UDP_ENCAP_GTP0 = TABLE.intValue("UDP_ENCAP_GTP0");
+
+    /** {@code UDP_ENCAP_GTP1U}: 5 on every architecture. */
+    public static final int UDP_ENCAP_GTP1U = TABLE.intValue("UDP_ENCAP_GTP1U");
+
+    /** {@code UDP_ENCAP_L2TPINUDP}: 3 on every architecture. */
+    public static final int UDP_ENCAP_L2TPINUDP = TABLE.intValue("UDP_ENCAP_L2TPINUDP");
+
+    /** {@code UDP_GRO}: 104 (0x68) on every architecture. */
+    public static final int UDP_GRO = TABLE.intValue("UDP_GRO");
+
+    /** {@code UDP_NO_CHECK6_RX}: 102 (0x66) on every architecture. */
+    public static final int UDP_NO_CHECK6_RX = TABLE.intValue("UDP_NO_CHECK6_RX");
+
+    /** {@code UDP_NO_CHECK6_TX}: 101 (0x65) on every architecture. */
+    public static final int UDP_NO_CHECK6_TX = TABLE.intValue("UDP_NO_CHECK6_TX");
+
+    /** {@code UDP_SEGMENT}: 103 (0x67) on every architecture. */
+    public static final int UDP_SEGMENT = TABLE.intValue("UDP_SEGMENT");
 }

@@ -32,7 +32,8 @@ public final class ZArchData {
             Wait 0 linux/wait.h
             Ptrace 0 linux/ptrace.h
             Seccomp 0 linux/seccomp.h,linux/filter.h,linux/audit.h
-            Socket 0 sys/socket.h,netinet/in.h,netinet/tcp.h,sys/un.h
+            Socket 0 sys/socket.h,netinet/in.h,netinet/tcp.h,netinet/udp.h,sys/un.h
+            Socket 1 linux/if_ether.h,linux/if_packet.h,linux/icmp.h,linux/net.h,linux/netfilter_ipv4/ip_tables.h,linux/netfilter_arp/arp_tables.h,linux/netfilter_ipv6/ip6_tables.h
             Netlink 0 linux/netlink.h,linux/rtnetlink.h,linux/if_link.h,linux/if_addr.h,linux/neighbour.h,linux/if_arp.h,linux/if.h,linux/icmpv6.h
             Ioctl 0 sys/ioctl.h
             Ioctl 1 linux/fs.h,linux/sockios.h,linux/random.h

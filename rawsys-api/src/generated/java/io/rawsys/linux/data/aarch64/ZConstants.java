@@ -714,7 +714,7 @@ public final class ZConstants {
             SECCOMP_USER_NOTIF_FLAG_CONTINUE 1 8 0
             """;
 
-    /** Sockets: address families, types, levels and options, message flags, shutdown hows, IP and TCP. One {@code NAME value sizeof source} line each. */
+    /** Sockets: address families, types, levels and options, message flags, shutdown hows, IP, TCP and UDP, ethernet protocols, packet socket options, socketcall's calls, iptables' socket options. One {@code NAME value sizeof source} line each. */
     public static final String SOCKET =
             """
             AF_ALG 38 4 0
@@ -767,6 +767,115 @@ public final class ZConstants {
             AF_WANPIPE 25 4 0
             AF_X25 9 4 0
             AF_XDP 44 4 0
+            ARPT_SO_GET_ENTRIES 97 4 1
+            ARPT_SO_GET_INFO 96 4 1
+            ARPT_SO_GET_MAX 99 4 1
+            ARPT_SO_GET_REVISION_TARGET 99 4 1
+            ARPT_SO_SET_ADD_COUNTERS 97 4 1
+            ARPT_SO_SET_MAX 97 4 1
+            ARPT_SO_SET_REPLACE 96 4 1
+            ETH_P_1588 35063 4 1
+            ETH_P_8021AD 34984 4 1
+            ETH_P_8021AH 35047 4 1
+            ETH_P_8021Q 33024 4 1
+            ETH_P_80221 35095 4 1
+            ETH_P_802_2 4 4 1
+            ETH_P_802_3 1 4 1
+            ETH_P_802_3_MIN 1536 4 1
+            ETH_P_802_EX1 34997 4 1
+            ETH_P_AARP 33011 4 1
+            ETH_P_AF_IUCV 64507 4 1
+            ETH_P_ALL 3 4 1
+            ETH_P_AOE 34978 4 1
+            ETH_P_ARCNET 26 4 1
+            ETH_P_ARP 2054 4 1
+            ETH_P_ATALK 32923 4 1
+            ETH_P_ATMFATE 34948 4 1
+            ETH_P_ATMMPOA 34892 4 1
+            ETH_P_AX25 2 4 1
+            ETH_P_BATMAN 17157 4 1
+            ETH_P_BPQ 2303 4 1
+            ETH_P_CAIF 247 4 1
+            ETH_P_CAN 12 4 1
+            ETH_P_CANFD 13 4 1
+            ETH_P_CANXL 14 4 1
+            ETH_P_CFM 35074 4 1
+            ETH_P_CONTROL 22 4 1
+            ETH_P_CUST 24582 4 1
+            ETH_P_DDCMP 6 4 1
+            ETH_P_DEC 24576 4 1
+            ETH_P_DIAG 24581 4 1
+            ETH_P_DNA_DL 24577 4 1
+            ETH_P_DNA_RC 24578 4 1
+            ETH_P_DNA_RT 24579 4 1
+            ETH_P_DSA 27 4 1
+            ETH_P_DSA_8021Q 56027 4 1
+            ETH_P_DSA_A5PSW 57345 4 1
+            ETH_P_ECONET 24 4 1
+            ETH_P_EDSA 56026 4 1
+            ETH_P_ERSPAN 35006 4 1
+            ETH_P_ERSPAN2 8939 4 1
+            ETH_P_ETHERCAT 34980 4 1
+            ETH_P_FCOE 35078 4 1
+            ETH_P_FIP 35092 4 1
+            ETH_P_HDLC 25 4 1
+            ETH_P_HSR 35119 4 1
+            ETH_P_IBOE 35093 4 1
+            ETH_P_IEEE802154 246 4 1
+            ETH_P_IEEEPUP 2560 4 1
+            ETH_P_IEEEPUPAT 2561 4 1
+            ETH_P_IFE 60734 4 1
+            ETH_P_IP 2048 4 1
+            ETH_P_IPV6 34525 4 1
+            ETH_P_IPX 33079 4 1
+            ETH_P_IRDA 23 4 1
+            ETH_P_LAT 24580 4 1
+            ETH_P_LINK_CTL 34924 4 1
+            ETH_P_LLDP 35020 4 1
+            ETH_P_LOCALTALK 9 4 1
+            ETH_P_LOOP 96 4 1
+            ETH_P_LOOPBACK 36864 4 1
+            ETH_P_MACSEC 35045 4 1
+            ETH_P_MAP 249 4 1
+            ETH_P_MCTP 250 4 1
+            ETH_P_MOBITEX 21 4 1
+            ETH_P_MPLS_MC 34888 4 1
+            ETH_P_MPLS_UC 34887 4 1
+            ETH_P_MRP 35043 4 1
+            ETH_P_MVRP 35061 4 1
+            ETH_P_NCSI 35064 4 1
+            ETH_P_NSH 35151 4 1
+            ETH_P_PAE 34958 4 1
+            ETH_P_PAUSE 34824 4 1
+            ETH_P_PHONET 245 4 1
+            ETH_P_PPPTALK 16 4 1
+            ETH_P_PPP_DISC 34915 4 1
+            ETH_P_PPP_MP 8 4 1
+            ETH_P_PPP_SES 34916 4 1
+            ETH_P_PREAUTH 35015 4 1
+            ETH_P_PROFINET 34962 4 1
+            ETH_P_PRP 35067 4 1
+            ETH_P_PUP 512 4 1
+            ETH_P_PUPAT 513 4 1
+            ETH_P_QINQ1 37120 4 1
+            ETH_P_QINQ2 37376 4 1
+            ETH_P_QINQ3 37632 4 1
+            ETH_P_RARP 32821 4 1
+            ETH_P_REALTEK 34969 4 1
+            ETH_P_SCA 24583 4 1
+            ETH_P_SLOW 34825 4 1
+            ETH_P_SNAP 5 4 1
+            ETH_P_TDLS 35085 4 1
+            ETH_P_TEB 25944 4 1
+            ETH_P_TIPC 35018 4 1
+            ETH_P_TRAILER 28 4 1
+            ETH_P_TR_802_2 17 4 1
+            ETH_P_TSN 8944 4 1
+            ETH_P_WAN_PPP 7 4 1
+            ETH_P_WCCP 34878 4 1
+            ETH_P_X25 2053 4 1
+            ETH_P_XDSA 248 4 1
+            ICMP_FILTER 1 4 1
             INADDR_ALLHOSTS_GROUP 3758096385 4 0
             INADDR_ALLRTRS_GROUP 3758096386 4 0
             INADDR_ALLSNOOPERS_GROUP 3758096490 4 0
@@ -779,6 +888,15 @@ public final class ZConstants {
             INADDR_UNSPEC_GROUP 3758096384 4 0
             INET6_ADDRSTRLEN 46 4 0
             INET_ADDRSTRLEN 16 4 0
+            IP6T_SO_GET_ENTRIES 65 4 1
+            IP6T_SO_GET_INFO 64 4 1
+            IP6T_SO_GET_MAX 69 4 1
+            IP6T_SO_GET_REVISION_MATCH 68 4 1
+            IP6T_SO_GET_REVISION_TARGET 69 4 1
+            IP6T_SO_ORIGINAL_DST 80 4 1
+            IP6T_SO_SET_ADD_COUNTERS 65 4 1
+            IP6T_SO_SET_MAX 65 4 1
+            IP6T_SO_SET_REPLACE 64 4 1
             IPPROTO_AH 51 4 0
             IPPROTO_BEETPH 94 4 0
             IPPROTO_COMP 108 4 0
@@ -814,6 +932,14 @@ public final class ZConstants {
             IPPROTO_TP 29 4 0
             IPPROTO_UDP 17 4 0
             IPPROTO_UDPLITE 136 4 0
+            IPT_SO_GET_ENTRIES 65 4 1
+            IPT_SO_GET_INFO 64 4 1
+            IPT_SO_GET_MAX 67 4 1
+            IPT_SO_GET_REVISION_MATCH 66 4 1
+            IPT_SO_GET_REVISION_TARGET 67 4 1
+            IPT_SO_SET_ADD_COUNTERS 65 4 1
+            IPT_SO_SET_MAX 65 4 1
+            IPT_SO_SET_REPLACE 64 4 1
             IPV6_2292DSTOPTS 4 4 0
             IPV6_2292HOPLIMIT 8 4 0
             IPV6_2292HOPOPTS 3 4 0
@@ -931,6 +1057,15 @@ public final class ZConstants {
             IP_UNBLOCK_SOURCE 37 4 0
             IP_UNICAST_IF 50 4 0
             IP_XFRM_POLICY 17 4 0
+            MCAST_BLOCK_SOURCE 43 4 0
+            MCAST_EXCLUDE 0 4 0
+            MCAST_INCLUDE 1 4 0
+            MCAST_JOIN_GROUP 42 4 0
+            MCAST_JOIN_SOURCE_GROUP 46 4 0
+            MCAST_LEAVE_GROUP 45 4 0
+            MCAST_LEAVE_SOURCE_GROUP 47 4 0
+            MCAST_MSFILTER 48 4 0
+            MCAST_UNBLOCK_SOURCE 44 4 0
             MSG_BATCH 262144 4 0
             MSG_CMSG_CLOEXEC 1073741824 4 0
             MSG_CONFIRM 2048 4 0
@@ -953,6 +1088,52 @@ public final class ZConstants {
             MSG_WAITALL 256 4 0
             MSG_WAITFORONE 65536 4 0
             MSG_ZEROCOPY 67108864 4 0
+            PACKET_ADD_MEMBERSHIP 1 4 1
+            PACKET_AUXDATA 8 4 1
+            PACKET_BROADCAST 1 4 1
+            PACKET_COPY_THRESH 7 4 1
+            PACKET_DROP_MEMBERSHIP 2 4 1
+            PACKET_FANOUT 18 4 1
+            PACKET_FANOUT_CBPF 6 4 1
+            PACKET_FANOUT_CPU 2 4 1
+            PACKET_FANOUT_DATA 22 4 1
+            PACKET_FANOUT_EBPF 7 4 1
+            PACKET_FANOUT_FLAG_DEFRAG 32768 4 1
+            PACKET_FANOUT_FLAG_ROLLOVER 4096 4 1
+            PACKET_FANOUT_FLAG_UNIQUEID 8192 4 1
+            PACKET_FANOUT_HASH 0 4 1
+            PACKET_FANOUT_LB 1 4 1
+            PACKET_FANOUT_QM 5 4 1
+            PACKET_FANOUT_RND 4 4 1
+            PACKET_FANOUT_ROLLOVER 3 4 1
+            PACKET_FASTROUTE 6 4 1
+            PACKET_HDRLEN 11 4 1
+            PACKET_HOST 0 4 1
+            PACKET_IGNORE_OUTGOING 23 4 1
+            PACKET_KERNEL 7 4 1
+            PACKET_LOOPBACK 5 4 1
+            PACKET_LOSS 14 4 1
+            PACKET_MR_ALLMULTI 2 4 1
+            PACKET_MR_MULTICAST 0 4 1
+            PACKET_MR_PROMISC 1 4 1
+            PACKET_MR_UNICAST 3 4 1
+            PACKET_MULTICAST 2 4 1
+            PACKET_ORIGDEV 9 4 1
+            PACKET_OTHERHOST 3 4 1
+            PACKET_OUTGOING 4 4 1
+            PACKET_QDISC_BYPASS 20 4 1
+            PACKET_RECV_OUTPUT 3 4 1
+            PACKET_RESERVE 12 4 1
+            PACKET_ROLLOVER_STATS 21 4 1
+            PACKET_RX_RING 5 4 1
+            PACKET_STATISTICS 6 4 1
+            PACKET_TIMESTAMP 17 4 1
+            PACKET_TX_HAS_OFF 19 4 1
+            PACKET_TX_RING 13 4 1
+            PACKET_TX_TIMESTAMP 16 4 1
+            PACKET_USER 6 4 1
+            PACKET_VERSION 10 4 1
+            PACKET_VNET_HDR 15 4 1
             PF_ALG 38 4 0
             PF_APPLETALK 5 4 0
             PF_ASH 18 4 0
@@ -1054,6 +1235,7 @@ public final class ZConstants {
             SOL_TCP 6 4 0
             SOL_TIPC 271 4 0
             SOL_TLS 282 4 0
+            SOL_UDP 17 4 0
             SOL_X25 262 4 0
             SOL_XDP 283 4 0
             SOMAXCONN 4096 4 0
@@ -1137,6 +1319,25 @@ public final class ZConstants {
             SO_TYPE 3 4 0
             SO_WIFI_STATUS 41 4 0
             SO_ZEROCOPY 60 4 0
+            SYS_ACCEPT 5 4 1
+            SYS_BIND 2 4 1
+            SYS_CONNECT 3 4 1
+            SYS_GETPEERNAME 7 4 1
+            SYS_GETSOCKNAME 6 4 1
+            SYS_GETSOCKOPT 15 4 1
+            SYS_LISTEN 4 4 1
+            SYS_RECV 10 4 1
+            SYS_RECVFROM 12 4 1
+            SYS_RECVMMSG 19 4 1
+            SYS_RECVMSG 17 4 1
+            SYS_SEND 9 4 1
+            SYS_SENDMMSG 20 4 1
+            SYS_SENDMSG 16 4 1
+            SYS_SENDTO 11 4 1
+            SYS_SETSOCKOPT 14 4 1
+            SYS_SHUTDOWN 13 4 1
+            SYS_SOCKET 1 4 1
+            SYS_SOCKETPAIR 8 4 1
             TCP_CA_CWR 2 4 0
             TCP_CA_Disorder 1 4 0
             TCP_CA_Loss 4 4 0
@@ -1212,6 +1413,17 @@ public final class ZConstants {
             TCP_USER_TIMEOUT 18 4 0
             TCP_WINDOW_CLAMP 10 4 0
             TCP_ZEROCOPY_RECEIVE 35 4 0
+            UDP_CORK 1 4 0
+            UDP_ENCAP 100 4 0
+            UDP_ENCAP_ESPINUDP 2 4 0
+            UDP_ENCAP_ESPINUDP_NON_IKE 1 4 0
+            UDP_ENCAP_GTP0 4 4 0
+            UDP_ENCAP_GTP1U 5 4 0
+            UDP_ENCAP_L2TPINUDP 3 4 0
+            UDP_GRO 104 4 0
+            UDP_NO_CHECK6_RX 102 4 0
+            UDP_NO_CHECK6_TX 101 4 0
+            UDP_SEGMENT 103 4 0
             """;
 
     /** Netlink and rtnetlink: protocols, message flags and types, attribute types, multicast groups, interface flags. One {@code NAME value sizeof source} line each. */
@@ -2538,6 +2750,7 @@ public final class ZConstants {
             POLLREMOVE 4096 4 0
             POLLWRBAND 512 4 0
             POLLWRNORM 256 4 0
+            POLL_BUSY_LOOP 32768 4 0
             SFD_CLOEXEC 524288 4 1
             SFD_NONBLOCK 2048 4 1
             """;

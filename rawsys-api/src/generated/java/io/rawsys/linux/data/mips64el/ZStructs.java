@@ -44,6 +44,50 @@ public final class ZStructs {
                             I64.withName("tv_sec"),
                             I64.withName("tv_nsec")).withName("it_value")).withName("itimerspec");
 
+    /** {@code struct itimerval} from {@code <sys/time.h>}: 32 bytes, aligned to 8. */
+    public static final GroupLayout itimerval =
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            I64.withName("tv_sec"),
+                            I64.withName("tv_usec")).withName("it_interval"),
+                    MemoryLayout.structLayout(
+                            I64.withName("tv_sec"),
+                            I64.withName("tv_usec")).withName("it_value")).withName("itimerval");
+
+    /** {@code struct timezone} from {@code <sys/time.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout timezone =
+            MemoryLayout.structLayout(
+                    I32.withName("tz_minuteswest"),
+                    I32.withName("tz_dsttime")).withName("timezone");
+
+    /** {@code struct __kernel_timespec} from {@code <linux/time_types.h>}: 16 bytes, aligned to 8. */
+    public static final GroupLayout kernel_timespec =
+            MemoryLayout.structLayout(
+                    I64.withName("tv_sec"),
+                    I64.withName("tv_nsec")).withName("kernel_timespec");
+
+    /** {@code struct __kernel_itimerspec} from {@code <linux/time_types.h>}: 32 bytes, aligned to 8. */
+    public static final GroupLayout kernel_itimerspec =
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            I64.withName("tv_sec"),
+                            I64.withName("tv_nsec")).withName("it_interval"),
+                    MemoryLayout.structLayout(
+                            I64.withName("tv_sec"),
+                            I64.withName("tv_nsec")).withName("it_value")).withName("kernel_itimerspec");
+
+    /** {@code struct sigevent} from {@code <signal.h>}: 64 bytes, aligned to 8. */
+    public static final GroupLayout sigevent =
+            MemoryLayout.structLayout(
+                    I32.withName("sigev_value.sival_int"),
+                    MemoryLayout.paddingLayout(4),
+                    I32.withName("sigev_signo"),
+                    I32.withName("sigev_notify"),
+                    I32.withName("_sigev_un._tid"),
+                    MemoryLayout.paddingLayout(4),
+                    I64.withName("_sigev_un._sigev_thread._attribute"),
+                    MemoryLayout.paddingLayout(32)).withName("sigevent");
+
     /** {@code struct stat} from {@code <asm/stat.h>}: 104 bytes, aligned to 8. */
     public static final GroupLayout stat =
             MemoryLayout.structLayout(
@@ -369,6 +413,35 @@ public final class ZStructs {
                     I32.withName("cmsg_type"),
                     MemoryLayout.sequenceLayout(0, I8).withName("__cmsg_data")).withName("cmsghdr");
 
+    /** {@code struct mmsghdr} from {@code <sys/socket.h>}: 64 bytes, aligned to 8. */
+    public static final GroupLayout mmsghdr =
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            I64.withName("msg_name"),
+                            I32.withName("msg_namelen"),
+                            MemoryLayout.paddingLayout(4),
+                            I64.withName("msg_iov"),
+                            I64.withName("msg_iovlen"),
+                            I64.withName("msg_control"),
+                            I64.withName("msg_controllen"),
+                            I32.withName("msg_flags"),
+                            MemoryLayout.paddingLayout(4)).withName("msg_hdr"),
+                    I32.withName("msg_len"),
+                    MemoryLayout.paddingLayout(4)).withName("mmsghdr");
+
+    /** {@code struct linger} from {@code <sys/socket.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout linger =
+            MemoryLayout.structLayout(
+                    I32.withName("l_onoff"),
+                    I32.withName("l_linger")).withName("linger");
+
+    /** {@code struct ucred} from {@code <sys/socket.h>}: 12 bytes, aligned to 4. */
+    public static final GroupLayout ucred =
+            MemoryLayout.structLayout(
+                    I32.withName("pid"),
+                    I32.withName("uid"),
+                    I32.withName("gid")).withName("ucred");
+
     /** {@code struct nlmsghdr} from {@code <linux/netlink.h>}: 16 bytes, aligned to 4. */
     public static final GroupLayout nlmsghdr =
             MemoryLayout.structLayout(
@@ -568,6 +641,29 @@ public final class ZStructs {
             itimerspec it_value 16 g 16 1
             itimerspec it_value.tv_sec 16 s 8 1
             itimerspec it_value.tv_nsec 24 s 8 1
+            itimerval it_interval 0 g 16 1
+            itimerval it_interval.tv_sec 0 s 8 1
+            itimerval it_interval.tv_usec 8 s 8 1
+            itimerval it_value 16 g 16 1
+            itimerval it_value.tv_sec 16 s 8 1
+            itimerval it_value.tv_usec 24 s 8 1
+            timezone tz_minuteswest 0 s 4 1
+            timezone tz_dsttime 4 s 4 1
+            kernel_timespec tv_sec 0 s 8 1
+            kernel_timespec tv_nsec 8 s 8 1
+            kernel_itimerspec it_interval 0 g 16 1
+            kernel_itimerspec it_interval.tv_sec 0 s 8 1
+            kernel_itimerspec it_interval.tv_nsec 8 s 8 1
+            kernel_itimerspec it_value 16 g 16 1
+            kernel_itimerspec it_value.tv_sec 16 s 8 1
+            kernel_itimerspec it_value.tv_nsec 24 s 8 1
+            sigevent sigev_value.sival_int 0 s 4 1
+            sigevent sigev_value.sival_ptr 0 p 8 1
+            sigevent sigev_signo 8 s 4 1
+            sigevent sigev_notify 12 s 4 1
+            sigevent _sigev_un._tid 16 s 4 1
+            sigevent _sigev_un._sigev_thread._function 16 p 8 1
+            sigevent _sigev_un._sigev_thread._attribute 24 p 8 1
             stat st_dev 0 u 4 1
             stat st_pad0 4 u 4 3
             stat st_ino 16 u 8 1
@@ -776,6 +872,20 @@ public final class ZStructs {
             cmsghdr cmsg_level 8 s 4 1
             cmsghdr cmsg_type 12 s 4 1
             cmsghdr __cmsg_data 16 u 1 0
+            mmsghdr msg_hdr 0 g 56 1
+            mmsghdr msg_hdr.msg_name 0 p 8 1
+            mmsghdr msg_hdr.msg_namelen 8 u 4 1
+            mmsghdr msg_hdr.msg_iov 16 p 8 1
+            mmsghdr msg_hdr.msg_iovlen 24 u 8 1
+            mmsghdr msg_hdr.msg_control 32 p 8 1
+            mmsghdr msg_hdr.msg_controllen 40 u 8 1
+            mmsghdr msg_hdr.msg_flags 48 s 4 1
+            mmsghdr msg_len 56 u 4 1
+            linger l_onoff 0 s 4 1
+            linger l_linger 4 s 4 1
+            ucred pid 0 s 4 1
+            ucred uid 4 u 4 1
+            ucred gid 8 u 4 1
             nlmsghdr nlmsg_len 0 u 4 1
             nlmsghdr nlmsg_type 4 u 2 1
             nlmsghdr nlmsg_flags 6 u 2 1
@@ -904,6 +1014,11 @@ public final class ZStructs {
             timespec struct+timespec time.h
             timeval struct+timeval sys/time.h
             itimerspec struct+itimerspec time.h
+            itimerval struct+itimerval sys/time.h
+            timezone struct+timezone sys/time.h
+            kernel_timespec struct+__kernel_timespec linux/time_types.h
+            kernel_itimerspec struct+__kernel_itimerspec linux/time_types.h
+            sigevent struct+sigevent signal.h
             stat struct+stat asm/stat.h
             statx_timestamp struct+statx_timestamp linux/stat.h
             statx struct+statx linux/stat.h
@@ -928,6 +1043,9 @@ public final class ZStructs {
             sockaddr_nl struct+sockaddr_nl sys/socket.h,linux/netlink.h
             msghdr struct+msghdr sys/socket.h
             cmsghdr struct+cmsghdr sys/socket.h
+            mmsghdr struct+mmsghdr sys/socket.h
+            linger struct+linger sys/socket.h
+            ucred struct+ucred sys/socket.h
             nlmsghdr struct+nlmsghdr linux/netlink.h
             nlmsgerr struct+nlmsgerr linux/netlink.h
             nlattr struct+nlattr linux/netlink.h
@@ -954,6 +1072,11 @@ public final class ZStructs {
             case "timespec" -> timespec;
             case "timeval" -> timeval;
             case "itimerspec" -> itimerspec;
+            case "itimerval" -> itimerval;
+            case "timezone" -> timezone;
+            case "kernel_timespec" -> kernel_timespec;
+            case "kernel_itimerspec" -> kernel_itimerspec;
+            case "sigevent" -> sigevent;
             case "stat" -> stat;
             case "statx_timestamp" -> statx_timestamp;
             case "statx" -> statx;
@@ -978,6 +1101,9 @@ public final class ZStructs {
             case "sockaddr_nl" -> sockaddr_nl;
             case "msghdr" -> msghdr;
             case "cmsghdr" -> cmsghdr;
+            case "mmsghdr" -> mmsghdr;
+            case "linger" -> linger;
+            case "ucred" -> ucred;
             case "nlmsghdr" -> nlmsghdr;
             case "nlmsgerr" -> nlmsgerr;
             case "nlattr" -> nlattr;
