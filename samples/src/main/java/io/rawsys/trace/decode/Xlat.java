@@ -74,7 +74,9 @@ public final class Xlat {
 
     /**
      * {@code A|B|0x40}: each flag whose bits are all set, in the table's order, then the bits no
-     * flag covers in hex; {@code 0} when nothing is set (or the table's zero name, if it has one).
+     * flag covers in hex; {@code 0x40 /* PREFIX_??? *}{@code /} when no flag is set but some bits
+     * are, as strace's printflags; {@code 0} when nothing is set (or the table's zero name, if it
+     * has one).
      */
     public String flags(Arch arch, long value) {
         StringBuilder s = new StringBuilder();
@@ -94,10 +96,10 @@ public final class Xlat {
             }
         }
         if (rest != 0) {
-            if (!s.isEmpty()) {
-                s.append('|');
+            if (s.isEmpty()) {
+                return Text.hex(rest) + " /* " + unknownComment + "??? */";
             }
-            s.append(Text.hex(rest));
+            s.append('|').append(Text.hex(rest));
         }
         if (s.isEmpty()) {
             return zero != null ? zero : "0";
