@@ -294,6 +294,10 @@ final class Spec {
                     new StructSpec(
                             "kernel_timespec", "struct __kernel_timespec", "linux/time_types.h"),
                     new StructSpec(
+                            "kernel_sock_timeval",
+                            "struct __kernel_sock_timeval",
+                            "linux/time_types.h"),
+                    new StructSpec(
                             "kernel_itimerspec",
                             "struct __kernel_itimerspec",
                             "linux/time_types.h"),
@@ -341,6 +345,17 @@ final class Spec {
                     new StructSpec("in6_addr", "struct in6_addr", "netinet/in.h"),
                     new StructSpec("sockaddr_in6", "struct sockaddr_in6", "netinet/in.h"),
                     new StructSpec("sockaddr_un", "struct sockaddr_un", "sys/un.h"),
+                    new StructSpec(
+                            "sockaddr_storage", "struct sockaddr_storage", "sys/socket.h"),
+                    new StructSpec("sockaddr_ll", "struct sockaddr_ll", "linux/if_packet.h"),
+                    new StructSpec("ip_mreq", "struct ip_mreq", "netinet/in.h"),
+                    new StructSpec("ipv6_mreq", "struct ipv6_mreq", "netinet/in.h"),
+                    new StructSpec("in_pktinfo", "struct in_pktinfo", "netinet/in.h"),
+                    new StructSpec(
+                            "sock_extended_err",
+                            "struct sock_extended_err",
+                            "time.h",
+                            "linux/errqueue.h"),
                     new StructSpec(
                             "sockaddr_nl", "struct sockaddr_nl", "sys/socket.h", "linux/netlink.h"),
                     new StructSpec("msghdr", "struct msghdr", "sys/socket.h"),
