@@ -66,6 +66,12 @@ public final class ZStructs {
                     I64.withName("tv_sec"),
                     I64.withName("tv_nsec")).withName("kernel_timespec");
 
+    /** {@code struct __kernel_sock_timeval} from {@code <linux/time_types.h>}: 16 bytes, aligned to 8. */
+    public static final GroupLayout kernel_sock_timeval =
+            MemoryLayout.structLayout(
+                    I64.withName("tv_sec"),
+                    I64.withName("tv_usec")).withName("kernel_sock_timeval");
+
     /** {@code struct __kernel_itimerspec} from {@code <linux/time_types.h>}: 32 bytes, aligned to 8. */
     public static final GroupLayout kernel_itimerspec =
             MemoryLayout.structLayout(
@@ -384,6 +390,67 @@ public final class ZStructs {
                     I16.withName("sun_family"),
                     MemoryLayout.sequenceLayout(108, I8).withName("sun_path")).withName("sockaddr_un");
 
+    /** {@code struct sockaddr_storage} from {@code <sys/socket.h>}: 128 bytes, aligned to 8. */
+    public static final GroupLayout sockaddr_storage =
+            MemoryLayout.structLayout(
+                    I16.withName("ss_family"),
+                    MemoryLayout.sequenceLayout(118, I8).withName("__ss_padding"),
+                    I64.withName("__ss_align")).withName("sockaddr_storage");
+
+    /** {@code struct sockaddr_ll} from {@code <linux/if_packet.h>}: 20 bytes, aligned to 4. */
+    public static final GroupLayout sockaddr_ll =
+            MemoryLayout.structLayout(
+                    I16.withName("sll_family"),
+                    I16.withName("sll_protocol"),
+                    I32.withName("sll_ifindex"),
+                    I16.withName("sll_hatype"),
+                    I8.withName("sll_pkttype"),
+                    I8.withName("sll_halen"),
+                    MemoryLayout.sequenceLayout(8, I8).withName("sll_addr")).withName("sockaddr_ll");
+
+    /** {@code struct ip_mreq} from {@code <netinet/in.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout ip_mreq =
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            I32.withName("s_addr")).withName("imr_multiaddr"),
+                    MemoryLayout.structLayout(
+                            I32.withName("s_addr")).withName("imr_interface")).withName("ip_mreq");
+
+    /** {@code struct ipv6_mreq} from {@code <netinet/in.h>}: 20 bytes, aligned to 4. */
+    public static final GroupLayout ipv6_mreq =
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            MemoryLayout.unionLayout(
+                                    MemoryLayout.sequenceLayout(16, I8).withName("__u6_addr8"),
+                                    MemoryLayout.sequenceLayout(8, I16).withName("__u6_addr16"),
+                                    MemoryLayout.sequenceLayout(4, I32).withName("__u6_addr32")).withName("__in6_u")).withName("ipv6mr_multiaddr"),
+                    I32.withName("ipv6mr_interface")).withName("ipv6_mreq");
+
+    /** {@code struct in_pktinfo} from {@code <netinet/in.h>}: 12 bytes, aligned to 4. */
+    public static final GroupLayout in_pktinfo =
+            MemoryLayout.structLayout(
+                    I32.withName("ipi_ifindex"),
+                    MemoryLayout.structLayout(
+                            I32.withName("s_addr")).withName("ipi_spec_dst"),
+                    MemoryLayout.structLayout(
+                            I32.withName("s_addr")).withName("ipi_addr")).withName("in_pktinfo");
+
+    /** {@code struct sock_extended_err} from {@code <time.h>, <linux/errqueue.h>}: 16 bytes, aligned to 4. */
+    public static final GroupLayout sock_extended_err =
+            MemoryLayout.structLayout(
+                    I32.withName("ee_errno"),
+                    I8.withName("ee_origin"),
+                    I8.withName("ee_type"),
+                    I8.withName("ee_code"),
+                    I8.withName("ee_pad"),
+                    I32.withName("ee_info"),
+                    MemoryLayout.unionLayout(
+                            I32.withName("ee_data"),
+                            MemoryLayout.structLayout(
+                                    I16.withName("len"),
+                                    I8.withName("flags"),
+                                    I8.withName("reserved")).withName("ee_rfc4884"))).withName("sock_extended_err");
+
     /** {@code struct sockaddr_nl} from {@code <sys/socket.h>, <linux/netlink.h>}: 12 bytes, aligned to 4. */
     public static final GroupLayout sockaddr_nl =
             MemoryLayout.structLayout(
@@ -651,6 +718,8 @@ public final class ZStructs {
             timezone tz_dsttime 4 s 4 1
             kernel_timespec tv_sec 0 s 8 1
             kernel_timespec tv_nsec 8 s 8 1
+            kernel_sock_timeval tv_sec 0 s 8 1
+            kernel_sock_timeval tv_usec 8 s 8 1
             kernel_itimerspec it_interval 0 g 16 1
             kernel_itimerspec it_interval.tv_sec 0 s 8 1
             kernel_itimerspec it_interval.tv_nsec 8 s 8 1
@@ -857,6 +926,42 @@ public final class ZStructs {
             sockaddr_in6 sin6_scope_id 24 u 4 1
             sockaddr_un sun_family 0 u 2 1
             sockaddr_un sun_path 2 s 1 108
+            sockaddr_storage ss_family 0 u 2 1
+            sockaddr_storage __ss_padding 2 s 1 118
+            sockaddr_storage __ss_align 120 u 8 1
+            sockaddr_ll sll_family 0 u 2 1
+            sockaddr_ll sll_protocol 2 u 2 1
+            sockaddr_ll sll_ifindex 4 s 4 1
+            sockaddr_ll sll_hatype 8 u 2 1
+            sockaddr_ll sll_pkttype 10 u 1 1
+            sockaddr_ll sll_halen 11 u 1 1
+            sockaddr_ll sll_addr 12 u 1 8
+            ip_mreq imr_multiaddr 0 g 4 1
+            ip_mreq imr_multiaddr.s_addr 0 u 4 1
+            ip_mreq imr_interface 4 g 4 1
+            ip_mreq imr_interface.s_addr 4 u 4 1
+            ipv6_mreq ipv6mr_multiaddr 0 g 16 1
+            ipv6_mreq ipv6mr_multiaddr.__in6_u 0 g 16 1
+            ipv6_mreq ipv6mr_multiaddr.__in6_u.__u6_addr8 0 u 1 16
+            ipv6_mreq ipv6mr_multiaddr.__in6_u.__u6_addr16 0 u 2 8
+            ipv6_mreq ipv6mr_multiaddr.__in6_u.__u6_addr32 0 u 4 4
+            ipv6_mreq ipv6mr_interface 16 u 4 1
+            in_pktinfo ipi_ifindex 0 s 4 1
+            in_pktinfo ipi_spec_dst 4 g 4 1
+            in_pktinfo ipi_spec_dst.s_addr 4 u 4 1
+            in_pktinfo ipi_addr 8 g 4 1
+            in_pktinfo ipi_addr.s_addr 8 u 4 1
+            sock_extended_err ee_errno 0 u 4 1
+            sock_extended_err ee_origin 4 u 1 1
+            sock_extended_err ee_type 5 u 1 1
+            sock_extended_err ee_code 6 u 1 1
+            sock_extended_err ee_pad 7 u 1 1
+            sock_extended_err ee_info 8 u 4 1
+            sock_extended_err ee_data 12 u 4 1
+            sock_extended_err ee_rfc4884 12 g 4 1
+            sock_extended_err ee_rfc4884.len 12 u 2 1
+            sock_extended_err ee_rfc4884.flags 14 u 1 1
+            sock_extended_err ee_rfc4884.reserved 15 u 1 1
             sockaddr_nl nl_family 0 u 2 1
             sockaddr_nl nl_pad 2 u 2 1
             sockaddr_nl nl_pid 4 u 4 1
@@ -1017,6 +1122,7 @@ public final class ZStructs {
             itimerval struct+itimerval sys/time.h
             timezone struct+timezone sys/time.h
             kernel_timespec struct+__kernel_timespec linux/time_types.h
+            kernel_sock_timeval struct+__kernel_sock_timeval linux/time_types.h
             kernel_itimerspec struct+__kernel_itimerspec linux/time_types.h
             sigevent struct+sigevent signal.h
             stat struct+stat asm/stat.h
@@ -1040,6 +1146,12 @@ public final class ZStructs {
             in6_addr struct+in6_addr netinet/in.h
             sockaddr_in6 struct+sockaddr_in6 netinet/in.h
             sockaddr_un struct+sockaddr_un sys/un.h
+            sockaddr_storage struct+sockaddr_storage sys/socket.h
+            sockaddr_ll struct+sockaddr_ll linux/if_packet.h
+            ip_mreq struct+ip_mreq netinet/in.h
+            ipv6_mreq struct+ipv6_mreq netinet/in.h
+            in_pktinfo struct+in_pktinfo netinet/in.h
+            sock_extended_err struct+sock_extended_err time.h,linux/errqueue.h
             sockaddr_nl struct+sockaddr_nl sys/socket.h,linux/netlink.h
             msghdr struct+msghdr sys/socket.h
             cmsghdr struct+cmsghdr sys/socket.h
@@ -1075,6 +1187,7 @@ public final class ZStructs {
             case "itimerval" -> itimerval;
             case "timezone" -> timezone;
             case "kernel_timespec" -> kernel_timespec;
+            case "kernel_sock_timeval" -> kernel_sock_timeval;
             case "kernel_itimerspec" -> kernel_itimerspec;
             case "sigevent" -> sigevent;
             case "stat" -> stat;
@@ -1098,6 +1211,12 @@ public final class ZStructs {
             case "in6_addr" -> in6_addr;
             case "sockaddr_in6" -> sockaddr_in6;
             case "sockaddr_un" -> sockaddr_un;
+            case "sockaddr_storage" -> sockaddr_storage;
+            case "sockaddr_ll" -> sockaddr_ll;
+            case "ip_mreq" -> ip_mreq;
+            case "ipv6_mreq" -> ipv6_mreq;
+            case "in_pktinfo" -> in_pktinfo;
+            case "sock_extended_err" -> sock_extended_err;
             case "sockaddr_nl" -> sockaddr_nl;
             case "msghdr" -> msghdr;
             case "cmsghdr" -> cmsghdr;
