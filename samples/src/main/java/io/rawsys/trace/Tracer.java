@@ -19,6 +19,7 @@ import io.rawsys.linux.struct.Siginfo;
 import io.rawsys.trace.decode.Call;
 import io.rawsys.trace.decode.Decoder;
 import io.rawsys.trace.decode.Decoders;
+import io.rawsys.trace.decode.Memory;
 import io.rawsys.trace.decode.SigInfo;
 import io.rawsys.trace.decode.Signals;
 import java.lang.foreign.Arena;
@@ -405,10 +406,16 @@ final class Tracer {
             t.hidden = false;
             t.seccomp = options.seccomp();
         }
+        Memory tracee = memory.of(t.pid);
+        Decoders.Carried carried = decoders.carried(arch, name, args, tracee);
+        if (carried != null) { // i386's socketcall: traced and printed as the call it carries
+            name = carried.name();
+            args = carried.args();
+        }
         if (!options.filter().traces(arch, name)) {
             return;
         }
-        Call c = new Call(t.pid, arch, name, args, memory.of(t.pid), settings);
+        Call c = new Call(t.pid, arch, name, args, tracee, settings);
         Decoder d = decoders.forName(name, argumentCount.apply(arch, name));
         d.enter(c);
         c.entered();
