@@ -29,6 +29,7 @@ public final class Decoders {
     /** Every decoder rawsys has. */
     public static Decoders standard() {
         Decoders decoders = new Decoders();
+        io.rawsys.trace.decode.net.NetDecoders.register(decoders);
         return decoders;
     }
 
