@@ -35,12 +35,14 @@ class GeneratedBindingsTest {
     void hostConstantsEqualWhatACProgramPrints() throws Exception {
         String arch = Arch.current().name();
         Map<String, List<String>> sources = new LinkedHashMap<>();
+        Map<String, String> preludes = new LinkedHashMap<>();
         Map<String, Map<String, Long>> expectedBySource = new LinkedHashMap<>();
         for (String group : ZArchData.CONSTANT_GROUPS) {
             for (String line : ZArchData.CONSTANT_SOURCES.lines().toList()) {
-                String[] p = line.split(" ");
+                String[] p = line.split(" ", 4);
                 if (p[0].equals(group)) {
                     sources.put(group + " " + p[1], List.of(p[2].split(",")));
+                    preludes.put(group + " " + p[1], p.length > 3 ? p[3] + "\n" : "");
                 }
             }
             ZArchData.constants(arch, group)
@@ -64,6 +66,7 @@ class GeneratedBindingsTest {
                             "#define _GNU_SOURCE\n#include <stddef.h>\nint printf(const char *, ...);\n");
             sources.get(source.getKey())
                     .forEach(h -> c.append("#include <").append(h).append(">\n"));
+            c.append(preludes.get(source.getKey()));
             c.append("void check").append(n).append("(void) {\n");
             source.getValue()
                     .keySet()

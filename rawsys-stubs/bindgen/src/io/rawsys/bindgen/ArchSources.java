@@ -322,11 +322,14 @@ final class ArchSources {
                                 + " "
                                 + i
                                 + " "
-                                + String.join(",", group.sources().get(i).headers()));
+                                + String.join(",", group.sources().get(i).headers())
+                                + (group.sources().get(i).prelude().isEmpty()
+                                        ? ""
+                                        : " " + group.sources().get(i).prelude()));
             }
         }
         String doc =
-                "One {@code group source headers} line per source of a constants group: the headers a constant's source number names.";
+                "One {@code group source headers [prelude]} line per source of a constants group: the headers a constant's source number names, and the C line read after them, if any.";
         body.append(JavaFile.textBlock("CONSTANT_SOURCES", doc, sources)).append('\n');
         body.append(
                 selector(

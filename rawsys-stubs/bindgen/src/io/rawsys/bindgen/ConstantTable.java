@@ -32,8 +32,11 @@ record ConstantTable(Map<String, SequencedMap<String, Constant>> groups) {
             SequencedMap<String, Constant> constants = new TreeMap<>();
             for (int index = 0; index < group.sources().size(); index++) {
                 Spec.Source source = group.sources().get(index);
+                if (!source.appliesTo(probe.target().name())) {
+                    continue;
+                }
                 Pattern pattern = Pattern.compile(source.pattern());
-                Probe.Headers headers = probe.headers(source.headers());
+                Probe.Headers headers = probe.headers(source.headers(), source.prelude());
                 Set<String> names = new LinkedHashSet<>(headers.macros().keySet());
                 names.addAll(CDeclarations.read(headers.text()).enumerators());
                 SequencedMap<String, String> expressions = new LinkedHashMap<>();
@@ -44,7 +47,7 @@ record ConstantTable(Map<String, SequencedMap<String, Constant>> groups) {
                     }
                 }
                 Map<String, Long> values =
-                        probe.valuesWhereValid(source.headers(), "", expressions);
+                        probe.valuesWhereValid(source.headers(), source.prelude(), expressions);
                 for (String key : expressions.keySet()) {
                     String name = key.substring(2);
                     Long value = values.get(key);

@@ -94,8 +94,9 @@ final class Probe {
      */
     record Headers(SequencedMap<String, String> macros, String text) {}
 
-    Headers headers(List<String> includes) throws IOException {
-        String text = compile(write("headers.c", includeLines(includes, "")), "-E", "-P", "-dD");
+    Headers headers(List<String> includes, String prelude) throws IOException {
+        String text =
+                compile(write("headers.c", includeLines(includes, prelude)), "-E", "-P", "-dD");
         return new Headers(defines(text), text);
     }
 
@@ -245,7 +246,7 @@ final class Probe {
         // stddef.h first: kernel headers use size_t in ioctl numbers without including it.
         StringBuilder c = new StringBuilder("#define _GNU_SOURCE\n#include <stddef.h>\n");
         includes.forEach(h -> c.append("#include <").append(h).append(">\n"));
-        return c.append(prelude).toString();
+        return c.append(prelude).append('\n').toString();
     }
 
     private Path write(String fileName, String text) throws IOException {

@@ -21,8 +21,15 @@ final class Spec {
      *
      * @param headers included in this order
      * @param pattern a regular expression matched against whole macro and enumerator names
+     * @param prelude one line of C after the includes: the kernel's own definition of a constant it
+     *     reports but keeps out of its uapi headers, or empty
+     * @param arches the architectures whose headers have these, or empty for every architecture
      */
-    record Source(List<String> headers, String pattern) {}
+    record Source(List<String> headers, String pattern, String prelude, List<String> arches) {
+        boolean appliesTo(String arch) {
+            return arches.isEmpty() || arches.contains(arch);
+        }
+    }
 
     /**
      * One generated constants class: {@code io.rawsys.linux.<javaClass>}, filled from its sources
@@ -35,7 +42,21 @@ final class Spec {
      * kernel or glibc's.
      */
     private static Source from(String pattern, String... headers) {
-        return new Source(List.of(headers), pattern);
+        return new Source(List.of(headers), pattern, "", List.of());
+    }
+
+    /** As {@link #from}, for headers only the x86 architectures have. */
+    private static Source fromX86(String pattern, String... headers) {
+        return new Source(List.of(headers), pattern, "", List.of("x86_64", "x32", "i386"));
+    }
+
+    /**
+     * Names matching {@code pattern} that the kernel defines only in its internal headers, spelled
+     * out in one line of {@code prelude} (as the struct preludes below spell out kernel structs),
+     * read after {@code headers}.
+     */
+    private static Source kernelInternal(String pattern, String prelude, String... headers) {
+        return new Source(List.of(headers), pattern, prelude, List.of());
     }
 
     static final List<ConstantGroup> CONSTANTS =
@@ -45,7 +66,7 @@ final class Spec {
                             "Files: open flags, *at flags, fcntl commands, mode bits, statx masks, seek, fallocate, fadvise, renameat2, close_range, access modes.",
                             List.of(
                                     from(
-                                            "O_\\w+|AT_\\w+|F_\\w+|FD_CLOEXEC|RENAME_\\w+|SEEK_\\w+|FALLOC_FL_\\w+|RESOLVE_\\w+|STATX_\\w+|S_I[A-Z]+|POSIX_FADV_\\w+|LOCK_\\w+|DN_\\w+|CLOSE_RANGE_\\w+",
+                                            "O_\\w+|__O_\\w+|FASYNC|AT_\\w+|F_\\w+|FD_CLOEXEC|RENAME_\\w+|SEEK_\\w+|FALLOC_FL_\\w+|RESOLVE_\\w+|STATX_\\w+|S_I[A-Z]+|POSIX_FADV_\\w+|LOCK_\\w+|DN_\\w+|CLOSE_RANGE_\\w+|RWF_\\w+|SYNC_FILE_RANGE_\\w+",
                                             "linux/fcntl.h",
                                             "linux/stat.h",
                                             "linux/openat2.h",
@@ -53,7 +74,27 @@ final class Spec {
                                             "linux/falloc.h",
                                             "linux/fadvise.h",
                                             "linux/close_range.h"),
-                                    from("[RWXF]_OK|UTIME_\\w+", "unistd.h", "sys/stat.h"))),
+                                    from("[RWXF]_OK|UTIME_\\w+", "unistd.h", "sys/stat.h"),
+                                    from("XATTR_CREATE|XATTR_REPLACE", "linux/xattr.h"),
+                                    from("SPLICE_F_\\w+", "fcntl.h"))),
+                    new ConstantGroup(
+                            "Statfs",
+                            "statfs: file system magic numbers (f_type) and mount flags (f_flags).",
+                            List.of(
+                                    from("\\w+_MAGIC\\w*|\\w+_CIGAM", "linux/magic.h"),
+                                    from("ST_[A-Z]+", "sys/statvfs.h"),
+                                    // statfs sets it in every f_flags it reports
+                                    kernelInternal(
+                                            "ST_VALID",
+                                            "#define ST_VALID 0x0020 /* include/linux/statfs.h */",
+                                            "sys/statvfs.h"))),
+                    new ConstantGroup(
+                            "Termios",
+                            "Terminals: the kernel's termios flags, baud rates, control character indexes and line disciplines.",
+                            List.of(
+                                    from(
+                                            "IGNBRK|BRKINT|IGNPAR|PARMRK|INPCK|ISTRIP|INLCR|IGNCR|ICRNL|IUCLC|IXON|IXANY|IXOFF|IMAXBEL|IUTF8|OPOST|OLCUC|ONLCR|OCRNL|ONOCR|ONLRET|OFILL|OFDEL|(NL|CR|TAB|BS|VT|FF)([0-3]|DLY)|XTABS|B[0-9]+|CBAUD|CBAUDEX|CIBAUD|IBSHIFT|BOTHER|CS[5-8]|CSIZE|CSTOPB|CREAD|PARENB|PARODD|HUPCL|CLOCAL|CMSPAR|CRTSCTS|ADDRB|ISIG|ICANON|XCASE|ECHO[A-Z]*|NOFLSH|TOSTOP|FLUSHO|PENDIN|IEXTEN|EXTPROC|V(INTR|QUIT|ERASE|KILL|EOF|TIME|MIN|SWTC|START|STOP|SUSP|EOL|REPRINT|DISCARD|WERASE|LNEXT|EOL2)|NCCS|N_[A-Z0-9]+|TC(OOFF|OON|IOFF|ION|IFLUSH|OFLUSH|IOFLUSH)|TIOCM_\\w+",
+                                            "linux/termios.h"))),
                     new ConstantGroup(
                             "Dirent",
                             "Directory entry types, as getdents64 reports them in d_type.",
@@ -167,7 +208,9 @@ final class Spec {
                                             "FS_IOC\\w*|FS_\\w+_FL|BLK\\w+|SIOC\\w+|FICLONE\\w*|FIDEDUPERANGE|_IOC_\\w+|RNDGETENTCNT|RNDADDTOENTCNT",
                                             "linux/fs.h",
                                             "linux/sockios.h",
-                                            "linux/random.h"))),
+                                            "linux/random.h"),
+                                    // sound timer requests: TCSETS*'s numbers on x86
+                                    from("SNDCTL_TMR_(START|STOP|CONTINUE)", "linux/soundcard.h"))),
                     new ConstantGroup(
                             "Time",
                             "Clocks, timers and timerfd flags.",
@@ -196,8 +239,21 @@ final class Spec {
                                             "linux/resource.h"))),
                     new ConstantGroup(
                             "Prctl",
-                            "prctl options and their arguments.",
-                            List.of(from("PR_\\w+", "linux/prctl.h"))),
+                            "prctl options and their arguments, and x86's arch_prctl codes.",
+                            List.of(
+                                    from("PR_\\w+", "linux/prctl.h"),
+                                    fromX86("ARCH_\\w+", "asm/prctl.h"))),
+                    new ConstantGroup(
+                            "Personality",
+                            "Execution domains and the flags personality() combines with them.",
+                            List.of(
+                                    from(
+                                            "PER_\\w+|ADDR_\\w+|UNAME26|FDPIC_FUNCPTRS|MMAP_PAGE_ZERO|READ_IMPLIES_EXEC|SHORT_INODE|WHOLE_SECONDS|STICKY_TIMEOUTS",
+                                            "linux/personality.h"))),
+                    new ConstantGroup(
+                            "Capability",
+                            "Capabilities by number, and capget/capset's header versions.",
+                            List.of(from("CAP_\\w+|_LINUX_CAPABILITY_\\w+", "linux/capability.h"))),
                     new ConstantGroup(
                             "Futex",
                             "futex operations and flags.",
@@ -298,6 +354,20 @@ final class Spec {
             """;
 
     /**
+     * The record the old getdents writes (fs/readdir.c, in no uapi header): longs for the inode and
+     * offset, then the name; the type is the record's last byte.
+     */
+    private static final String LINUX_DIRENT =
+            """
+            struct rawsys_linux_dirent {
+                unsigned long d_ino;
+                unsigned long d_off;
+                unsigned short d_reclen;
+                char d_name[];
+            };
+            """;
+
+    /**
      * What the vDSO's getrandom reports about the per-thread state it wants
      * (include/uapi/linux/random.h since Linux 6.11; Debian 12's headers, from 6.1, predate it).
      */
@@ -356,6 +426,20 @@ final class Spec {
                             Map.of(),
                             List.of()),
                     new StructSpec("open_how", "struct open_how", "linux/openat2.h"),
+                    new StructSpec("statfs", "struct statfs", "asm/statfs.h"),
+                    new StructSpec("statfs64", "struct statfs64", "asm/statfs.h"),
+                    new StructSpec("flock", "struct flock", "linux/fcntl.h"),
+                    new StructSpec("flock64", "struct flock64", "linux/fcntl.h"),
+                    new StructSpec("f_owner_ex", "struct f_owner_ex", "linux/fcntl.h"),
+                    new StructSpec("termios", "struct termios", "linux/termios.h"),
+                    new StructSpec(
+                            "linux_dirent",
+                            "struct rawsys_linux_dirent",
+                            List.of("linux/types.h"),
+                            LINUX_DIRENT,
+                            List.of(),
+                            Map.of(),
+                            List.of()),
                     new StructSpec("iovec", "struct iovec", "sys/uio.h"),
                     new StructSpec("utsname", "struct utsname", "sys/utsname.h"),
                     new StructSpec("winsize", "struct winsize", "sys/ioctl.h"),
@@ -463,5 +547,15 @@ final class Spec {
                             List.of()),
                     new StructSpec("sock_filter", "struct sock_filter", "linux/filter.h"),
                     new StructSpec("sock_fprog", "struct sock_fprog", "linux/filter.h"),
-                    new StructSpec("clone_args", "struct clone_args", "linux/sched.h"));
+                    new StructSpec("clone_args", "struct clone_args", "linux/sched.h"),
+                    new StructSpec("stack_t", "stack_t", "signal.h"),
+                    new StructSpec("tms", "struct tms", "sys/times.h"),
+                    new StructSpec(
+                            "user_cap_header",
+                            "struct __user_cap_header_struct",
+                            "linux/capability.h"),
+                    new StructSpec(
+                            "user_cap_data",
+                            "struct __user_cap_data_struct",
+                            "linux/capability.h"));
 }

@@ -9,7 +9,7 @@ import io.rawsys.ConstantTable;
 /**
  * Files: open flags, *at flags, fcntl commands, mode bits, statx masks, seek, fallocate, fadvise, renameat2, close_range, access modes.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;linux/fcntl.h&gt;, &lt;linux/stat.h&gt;, &lt;linux/openat2.h&gt;, &lt;linux/fs.h&gt;, &lt;linux/falloc.h&gt;, &lt;linux/fadvise.h&gt;, &lt;linux/close_range.h&gt;, &lt;unistd.h&gt;, &lt;sys/stat.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;linux/fcntl.h&gt;, &lt;linux/stat.h&gt;, &lt;linux/openat2.h&gt;, &lt;linux/fs.h&gt;, &lt;linux/falloc.h&gt;, &lt;linux/fadvise.h&gt;, &lt;linux/close_range.h&gt;, &lt;unistd.h&gt;, &lt;sys/stat.h&gt;, &lt;linux/xattr.h&gt;, &lt;fcntl.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -103,6 +103,9 @@ public final class Fcntl {
 
     /** {@code FALLOC_FL_ZERO_RANGE}: 16 (0x10) on every architecture. */
     public static final int FALLOC_FL_ZERO_RANGE = TABLE.intValue("FALLOC_FL_ZERO_RANGE");
+
+    /** {@code FASYNC}: 8192 (0x2000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 4096 (0x1000) on mips64el, mipsel. */
+    public static final int FASYNC = TABLE.intValue("FASYNC");
 
     /** {@code FD_CLOEXEC}: 1 on every architecture. */
     public static final int FD_CLOEXEC = TABLE.intValue("FD_CLOEXEC");
@@ -377,6 +380,27 @@ public final class Fcntl {
     /** {@code RESOLVE_NO_XDEV}: 1 on every architecture. */
     public static final int RESOLVE_NO_XDEV = TABLE.intValue("RESOLVE_NO_XDEV");
 
+    /** {@code RWF_APPEND}: 16 (0x10) on every architecture. */
+    public static final int RWF_APPEND = TABLE.intValue("RWF_APPEND");
+
+    /** {@code RWF_DSYNC}: 2 on every architecture. */
+    public static final int RWF_DSYNC = TABLE.intValue("RWF_DSYNC");
+
+    /** {@code RWF_HIPRI}: 1 on every architecture. */
+    public static final int RWF_HIPRI = TABLE.intValue("RWF_HIPRI");
+
+    /** {@code RWF_NOWAIT}: 8 on every architecture. */
+    public static final int RWF_NOWAIT = TABLE.intValue("RWF_NOWAIT");
+
+    /** {@code RWF_SUPPORTED}: 31 (0x1f) on every architecture. */
+    public static final int RWF_SUPPORTED = TABLE.intValue("RWF_SUPPORTED");
+
+    /** {@code RWF_SYNC}: 4 on every architecture. */
+    public static final int RWF_SYNC = TABLE.intValue("RWF_SYNC");
+
+    /** {@code RWF_WRITE_LIFE_NOT_SET}: 0 on every architecture. */
+    public static final int RWF_WRITE_LIFE_NOT_SET = TABLE.intValue("RWF_WRITE_LIFE_NOT_SET");
+
     /** {@code R_OK}: 4 on every architecture. */
     public static final int R_OK = TABLE.intValue("R_OK");
 
@@ -397,6 +421,18 @@ public final class Fcntl {
 
     /** {@code SEEK_SET}: 0 on every architecture. */
     public static final int SEEK_SET = TABLE.intValue("SEEK_SET");
+
+    /** {@code SPLICE_F_GIFT}: 8 on every architecture. */
+    public static final int SPLICE_F_GIFT = TABLE.intValue("SPLICE_F_GIFT");
+
+    /** {@code SPLICE_F_MORE}: 4 on every architecture. */
+    public static final int SPLICE_F_MORE = TABLE.intValue("SPLICE_F_MORE");
+
+    /** {@code SPLICE_F_MOVE}: 1 on every architecture. */
+    public static final int SPLICE_F_MOVE = TABLE.intValue("SPLICE_F_MOVE");
+
+    /** {@code SPLICE_F_NONBLOCK}: 2 on every architecture. */
+    public static final int SPLICE_F_NONBLOCK = TABLE.intValue("SPLICE_F_NONBLOCK");
 
     /** {@code STATX_ALL}: 4095 (0xfff) on every architecture. */
     public static final int STATX_ALL = TABLE.intValue("STATX_ALL");
@@ -476,6 +512,18 @@ public final class Fcntl {
     /** {@code STATX__RESERVED}: 2147483648 (0x80000000) on every architecture. */
     public static final int STATX__RESERVED = TABLE.intValue("STATX__RESERVED");
 
+    /** {@code SYNC_FILE_RANGE_WAIT_AFTER}: 4 on every architecture. */
+    public static final int SYNC_FILE_RANGE_WAIT_AFTER = TABLE.intValue("SYNC_FILE_RANGE_WAIT_AFTER");
+
+    /** {@code SYNC_FILE_RANGE_WAIT_BEFORE}: 1 on every architecture. */
+    public static final int SYNC_FILE_RANGE_WAIT_BEFORE = TABLE.intValue("SYNC_FILE_RANGE_WAIT_BEFORE");
+
+    /** {@code SYNC_FILE_RANGE_WRITE}: 2 on every architecture. */
+    public static final int SYNC_FILE_RANGE_WRITE = TABLE.intValue("SYNC_FILE_RANGE_WRITE");
+
+    /** {@code SYNC_FILE_RANGE_WRITE_AND_WAIT}: 7 on every architecture. */
+    public static final int SYNC_FILE_RANGE_WRITE_AND_WAIT = TABLE.intValue("SYNC_FILE_RANGE_WRITE_AND_WAIT");
+
     /** {@code S_IFBLK}: 24576 (0x6000) on every architecture. */
     public static final int S_IFBLK = TABLE.intValue("S_IFBLK");
 
@@ -554,6 +602,18 @@ public final class Fcntl {
     /** {@code W_OK}: 2 on every architecture. */
     public static final int W_OK = TABLE.intValue("W_OK");
 
+    /** {@code XATTR_CREATE}: 1 on every architecture. */
+    public static final int XATTR_CREATE = TABLE.intValue("XATTR_CREATE");
+
+    /** {@code XATTR_REPLACE}: 2 on every architecture. */
+    public static final int XATTR_REPLACE = TABLE.intValue("XATTR_REPLACE");
+
     /** {@code X_OK}: 1 on every architecture. */
     public static final int X_OK = TABLE.intValue("X_OK");
+
+    /** {@code __O_SYNC}: 1048576 (0x100000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 16384 (0x4000) on mips64el, mipsel. */
+    public static final int __O_SYNC = TABLE.intValue("__O_SYNC");
+
+    /** {@code __O_TMPFILE}: 4194304 (0x400000) on every architecture. */
+    public static final int __O_TMPFILE = TABLE.intValue("__O_TMPFILE");
 }

@@ -9,7 +9,7 @@ import io.rawsys.ConstantTable;
 /**
  * ioctl requests, each computed with the architecture's own _IOC layout: terminals, files and block devices, sockets.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;sys/ioctl.h&gt;, &lt;linux/fs.h&gt;, &lt;linux/sockios.h&gt;, &lt;linux/random.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;sys/ioctl.h&gt;, &lt;linux/fs.h&gt;, &lt;linux/sockios.h&gt;, &lt;linux/random.h&gt;, &lt;linux/soundcard.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -526,6 +526,15 @@ public final class Ioctl {
 
     /** {@code SIOCWANDEV}: 35146 (0x894a) on every architecture. */
     public static final int SIOCWANDEV = TABLE.intValue("SIOCWANDEV");
+
+    /** {@code SNDCTL_TMR_CONTINUE}: 21508 (0x5404) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536892420 (0x20005404) on ppc64le, mips64el, mipsel. */
+    public static final int SNDCTL_TMR_CONTINUE = TABLE.intValue("SNDCTL_TMR_CONTINUE");
+
+    /** {@code SNDCTL_TMR_START}: 21506 (0x5402) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536892418 (0x20005402) on ppc64le, mips64el, mipsel. */
+    public static final int SNDCTL_TMR_START = TABLE.intValue("SNDCTL_TMR_START");
+
+    /** {@code SNDCTL_TMR_STOP}: 21507 (0x5403) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536892419 (0x20005403) on ppc64le, mips64el, mipsel. */
+    public static final int SNDCTL_TMR_STOP = TABLE.intValue("SNDCTL_TMR_STOP");
 
     /** {@code TCFLSH}: 21515 (0x540b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536900639 (0x2000741f) on ppc64le; 21511 (0x5407) on mips64el, mipsel. */
     public static final int TCFLSH = TABLE.intValue("TCFLSH");

@@ -7,9 +7,9 @@ import io.rawsys.Arch;
 import io.rawsys.ConstantTable;
 
 /**
- * prctl options and their arguments.
+ * prctl options and their arguments, and x86's arch_prctl codes.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;linux/prctl.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;linux/prctl.h&gt;, &lt;asm/prctl.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}

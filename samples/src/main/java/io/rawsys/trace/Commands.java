@@ -64,4 +64,20 @@ final class Commands {
         }
         return tids;
     }
+
+    /**
+     * The system call thread {@code tid} is blocked in, from /proc/TID/syscall (its number is the
+     * first field; "running" when it is in none), or null.
+     */
+    static String currentSyscall(int tid, io.rawsys.Arch arch) {
+        try {
+            String first =
+                    Files.readString(Path.of("/proc/" + tid + "/syscall")).strip().split(" ")[0];
+            return first.matches("\\d+")
+                    ? arch.syscalls().name(Long.parseLong(first)).orElse(null)
+                    : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
 }

@@ -14,6 +14,9 @@ interface Events {
     /** The tracee died, or exec'd away, inside the call: strace's {@code = ?}. */
     void unfinished(Tracee t);
 
+    /** The tracer let go of the tracee inside the call: strace's {@code <detached ...>}. */
+    void detached(Tracee t);
+
     /** A signal is being delivered: {@code --- SIGCHLD {…} ---}. */
     void signal(Tracee t, String name, String siginfo);
 
@@ -28,6 +31,9 @@ interface Events {
 
     /** A line of its own, such as {@code [ Process PID=N runs in 32 bit mode. ]}. */
     void note(Tracee t, String text);
+
+    /** Writes out what is buffered, before a message on stderr. */
+    void flush();
 
     /** The trace is over: flush, print the summary, close the file. */
     void finish();

@@ -19,7 +19,12 @@ import java.util.regex.PatternSyntaxException;
 final class Filter {
     /** The classes of the system calls of an architecture. */
     interface Classes {
-        /** The names of {@code arch}'s system calls in class {@code name} (without the %). */
+        /**
+         * The names of {@code arch}'s system calls in class {@code name}, as written after {@code
+         * trace=}: {@code %file}, {@code %%stat}.
+         *
+         * @throws java.util.NoSuchElementException when there is no such class
+         */
         Set<String> members(Arch arch, String name);
     }
 
@@ -147,7 +152,11 @@ final class Filter {
             } else if (item.equals("none")) {
                 // nothing
             } else if (item.startsWith("%")) {
-                chosen.addAll(classes.members(arch, item.substring(1)));
+                try {
+                    chosen.addAll(classes.members(arch, item));
+                } catch (java.util.NoSuchElementException e) {
+                    throw new IllegalArgumentException("-e trace: " + e.getMessage());
+                }
             } else if (item.startsWith("/")) {
                 Pattern p = Pattern.compile(item.substring(1));
                 all.stream().filter(n -> p.matcher(n).find()).forEach(chosen::add);

@@ -50,6 +50,9 @@ final class JsonOutput implements Events {
     }
 
     @Override
+    public void detached(Tracee t) {}
+
+    @Override
     public void signal(Tracee t, String name, String siginfo) {
         StringBuilder s = start(t, "signal");
         s.append(",\"signal\":")
@@ -82,6 +85,11 @@ final class JsonOutput implements Events {
     @Override
     public void note(Tracee t, String text) {
         end(start(t, "note").append(",\"text\":").append(string(text)));
+    }
+
+    @Override
+    public void flush() {
+        finish();
     }
 
     @Override

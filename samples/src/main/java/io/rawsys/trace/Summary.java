@@ -50,7 +50,7 @@ final class Summary implements Events {
 
     @Override
     public void unfinished(Tracee t) {
-        row(t).calls++; // strace counts a call that never returned (exit_group), with no time
+        // strace counts a call only once it returns: exit_group never does
     }
 
     private Row row(Tracee t) {
@@ -58,6 +58,9 @@ final class Summary implements Events {
         long number = t.arch.syscalls().find(name).orElse(Long.MAX_VALUE);
         return rows.computeIfAbsent(name, n -> new Row(n, number));
     }
+
+    @Override
+    public void detached(Tracee t) {}
 
     @Override
     public void signal(Tracee t, String name, String siginfo) {}
@@ -73,6 +76,9 @@ final class Summary implements Events {
 
     @Override
     public void note(Tracee t, String text) {}
+
+    @Override
+    public void flush() {}
 
     @Override
     public void finish() {

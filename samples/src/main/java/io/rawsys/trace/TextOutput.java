@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
@@ -83,7 +84,7 @@ final class TextOutput implements Events {
             write(leader(t) + "<... " + t.call.name() + " resumed>");
             open = t;
         }
-        write(exitText(t.call));
+        write(exitText(t));
         pad();
         write("= " + result);
         if (syscallTimes) {
@@ -109,10 +110,18 @@ final class TextOutput implements Events {
             write(leader(t) + "<... " + t.call.name() + " resumed>");
             open = t;
         }
-        write(exitText(t.call));
+        write(exitText(t));
         pad();
         write("= ?");
         endLine();
+    }
+
+    @Override
+    public void detached(Tracee t) {
+        if (open == t) {
+            write(" <detached ...>");
+            endLine();
+        }
     }
 
     @Override
@@ -138,6 +147,15 @@ final class TextOutput implements Events {
     @Override
     public void note(Tracee t, String text) {
         line(t, text);
+    }
+
+    @Override
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -172,9 +190,17 @@ final class TextOutput implements Events {
         return c.name() + "(" + args + (more ? ", " : "");
     }
 
-    private static String exitText(Call c) {
+    /**
+     * The arguments printed at exit and the closing parenthesis, joined to the entry part as the
+     * decoder says (strace's clone ends its entry line after the flags, and prints the separator
+     * with the exit part).
+     */
+    private static String exitText(Tracee t) {
+        Call c = t.call;
         int entry = c.printedAtEntry() < 0 ? c.printed().size() : c.printedAtEntry();
-        return String.join(", ", c.printed().subList(entry, c.printed().size())) + ")";
+        List<String> atExit = c.printed().subList(entry, c.printed().size());
+        String separator = entry > 0 && !atExit.isEmpty() ? t.decoder.exitSeparator(c) : "";
+        return separator + String.join(", ", atExit) + ")";
     }
 
     /** The pid prefix and the timestamp that start every line. */

@@ -137,7 +137,7 @@ public final class TraceCommand implements Callable<Integer> {
                                     new FileOutputStream(FileDescriptor.err),
                                     StandardCharsets.ISO_8859_1));
         }
-        Tracer tracer = new Tracer(options, Decoders.standard(), (arch, name) -> 6);
+        Tracer tracer = new Tracer(options, Decoders.standard(), SyscallCatalog.load()::arguments);
         try {
             return tracer.run(
                     t ->
@@ -148,7 +148,11 @@ public final class TraceCommand implements Callable<Integer> {
                                             : new TextOutput(
                                                     out, toFile, !toFile, options, t::traceeCount));
         } finally {
-            out.close();
+            if (toFile) {
+                out.close();
+            } else {
+                out.flush(); // stderr stays open: the command line reports errors there
+            }
         }
     }
 
@@ -188,14 +192,7 @@ public final class TraceCommand implements Callable<Integer> {
         }
         Filter filter;
         try {
-            filter =
-                    Filter.parse(
-                            trace,
-                            status,
-                            (arch, name) -> {
-                                throw new IllegalArgumentException(
-                                        "-e trace=%" + name + ": classes are not known yet");
-                            });
+            filter = Filter.parse(trace, status, SyscallCatalog.load()::members);
         } catch (IllegalArgumentException e) {
             throw Failure.usage(e.getMessage());
         }

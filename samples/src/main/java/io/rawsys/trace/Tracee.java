@@ -26,6 +26,9 @@ final class Tracee {
     /** System.nanoTime() at the entry stop, for -T and -c. */
     long entryNanos;
 
+    /** The name of its last system call, which restart_syscall continues. */
+    String previousSyscall;
+
     /** The architecture of its last system call: a change is announced, as strace does. */
     Arch arch;
 

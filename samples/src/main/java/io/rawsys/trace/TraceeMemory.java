@@ -20,7 +20,12 @@ final class TraceeMemory {
     private final MemorySegment local;
     private final MemorySegment remote;
     private final MemorySegment scratch;
-    private boolean vmReadvWorks = true;
+
+    /**
+     * Whether process_vm_readv is worth trying; -Drawsys.trace.peekdata=true starts with the
+     * fallback alone (the tests compare both ways).
+     */
+    private boolean vmReadvWorks = !Boolean.getBoolean("rawsys.trace.peekdata");
 
     /** Buffers for the tracer thread's reads, from {@code arena}. */
     TraceeMemory(Arena arena) {

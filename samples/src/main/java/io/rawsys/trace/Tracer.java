@@ -178,6 +178,9 @@ final class Tracer {
                     break;
                 }
             }
+            // Before sleeping in wait4, the lines so far reach the file (tail -f works, and a
+            // tracer that is killed loses nothing it had to say).
+            events.flush();
             PtraceCalls.Waited w = PtraceCalls.wait(-1, Wait.__WALL, status);
             if (w.pid() < 0) {
                 if (w.pid() == -Errno.EINTR) {
@@ -186,7 +189,11 @@ final class Tracer {
                 break; // ECHILD: nothing left to wait for
             }
             handle(w);
-            while ((w = PtraceCalls.wait(-1, Wait.__WALL | Wait.WNOHANG, status)).pid() > 0) {
+            // Drain what else is pending before blocking again, so no tracee waits behind a busy
+            // one; with a single tracee nothing else can be pending, and the extra wait4 would
+            // cost a system call per stop.
+            while (tracees.size() > 1
+                    && (w = PtraceCalls.wait(-1, Wait.__WALL | Wait.WNOHANG, status)).pid() > 0) {
                 handle(w);
             }
         }
@@ -240,6 +247,7 @@ final class Tracer {
             throw new Failure("attach: no process " + pid, Failure.KERNEL);
         }
         for (int tid : threads) {
+            String blockedIn = Commands.currentSyscall(tid, host); // before the interrupt ends it
             long r = PtraceCalls.seize(tid, traceOptions);
             if (r < 0) {
                 if (tid == pid) {
@@ -252,10 +260,10 @@ final class Tracer {
             PtraceCalls.interrupt(tid);
             Tracee t = new Tracee(tid);
             t.attached = true;
+            t.previousSyscall = blockedIn;
             tracees.put(tid, t);
         }
-        events.note(
-                null,
+        diagnostic(
                 "Process "
                         + pid
                         + " attached"
@@ -321,7 +329,7 @@ final class Tracer {
         t.seccomp = options.seccomp();
         tracees.put(pid, t);
         if (!options.summary() && !options.json() && options.output() == null) {
-            events.note(null, "Process " + pid + " attached");
+            diagnostic("Process " + pid + " attached");
         }
         return t;
     }
@@ -395,10 +403,18 @@ final class Tracer {
         t.entryNanos = System.nanoTime();
         t.call = null;
         if (t.arch != null && t.arch != arch && !t.hidden) {
-            events.note(t, "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]");
+            String note = "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]";
+            if (options.output() == null) {
+                events.note(t, note);
+            } else {
+                System.err.println(note); // strace writes it to stderr, never into -o's file
+            }
         }
         t.arch = arch;
-        String name = arch.syscalls().name(nr).orElse("syscall_0x" + Long.toHexString(nr));
+        Kind kind = kind(arch, nr);
+        String name = kind.name();
+        String previous = t.previousSyscall;
+        t.previousSyscall = name;
         if (t.hidden) {
             if (!name.equals("execve") && !name.equals("execveat")) {
                 return; // the shim's own calls before the program starts
@@ -407,16 +423,23 @@ final class Tracer {
             t.seccomp = options.seccomp();
         }
         Memory tracee = memory.of(t.pid);
-        Decoders.Carried carried = decoders.carried(arch, name, args, tracee);
-        if (carried != null) { // i386's socketcall: traced and printed as the call it carries
-            name = carried.name();
-            args = carried.args();
+        if (kind.carrier()) { // i386's socketcall: traced and printed as the call it carries
+            Decoders.Carried carried = decoders.carried(arch, name, args, tracee);
+            if (carried != null) {
+                kind = carriedKind(arch, carried.name());
+                name = kind.name();
+                args = carried.args();
+            }
         }
-        if (!options.filter().traces(arch, name)) {
+        if (!kind.traced()) {
             return;
         }
         Call c = new Call(t.pid, arch, name, args, tracee, settings);
-        Decoder d = decoders.forName(name, argumentCount.apply(arch, name));
+        c.stackPointer(PtraceSyscallInfo.stack_pointer(info));
+        if (name.equals("restart_syscall")) {
+            c.state(previous); // what it restarts, as strace shows it
+        }
+        Decoder d = kind.decoder();
         d.enter(c);
         c.entered();
         t.call = c;
@@ -460,7 +483,7 @@ final class Tracer {
                 if (t.inSyscall && t.call != null) {
                     events.unfinished(t); // the leader's own call ends with it
                 }
-                events.note(exec, "+++ superseded by execve in pid " + t.pid + " +++");
+                events.note(t, "+++ superseded by execve in pid " + former + " +++");
                 t.inSyscall = exec.inSyscall;
                 t.call = exec.call;
                 t.decoder = exec.decoder;
@@ -506,17 +529,75 @@ final class Tracer {
         if (w.event() == 0 && w.stopSignal() != SYSCALL_STOP) {
             signal = w.stopSignal(); // a signal on its way: deliver it on detaching
         }
-        if (t.inSyscall && t.call != null && !options.summary()) {
-            events.unfinished(t);
-        }
         PtraceCalls.detach(t.pid, signal);
         tracees.remove(t.pid);
         if (t.attached || t.pid == initialPid) {
-            events.note(null, "Process " + t.pid + " detached");
+            diagnostic("Process " + t.pid + " detached");
+        }
+        if (t.inSyscall && t.call != null) {
+            events.detached(t);
         }
     }
 
+    /**
+     * A message about the trace itself, as strace's "strace: Process N attached": on stderr always,
+     * even when the trace goes to a file.
+     */
+    private void diagnostic(String message) {
+        events.flush();
+        System.err.println("rawsys trace: " + message);
+        System.err.flush();
+    }
+
+    /** What the tracer needs of one system call of one architecture, worked out once. */
+    private record Kind(String name, boolean traced, Decoder decoder, boolean carrier) {}
+
+    /** Per architecture: calls numbered below 1024 in an array, others (MIPS, x32) in a map. */
+    private final Map<Arch, Kind[]> kinds = new java.util.HashMap<>();
+
+    private final Map<Arch, Map<Long, Kind>> farKinds = new java.util.HashMap<>();
+
+    private Kind kind(Arch arch, long nr) {
+        if (nr >= 0 && nr < 1024) {
+            Kind[] table = kinds.computeIfAbsent(arch, a -> new Kind[1024]);
+            Kind kind = table[(int) nr];
+            if (kind == null) {
+                kind = table[(int) nr] = newKind(arch, nr);
+            }
+            return kind;
+        }
+        return farKinds.computeIfAbsent(arch, a -> new java.util.HashMap<>())
+                .computeIfAbsent(nr, n -> newKind(arch, n));
+    }
+
+    private Kind newKind(Arch arch, long nr) {
+        return newKind(arch, arch.syscalls().name(nr).orElse("syscall_0x" + Long.toHexString(nr)));
+    }
+
+    private Kind newKind(Arch arch, String name) {
+        return new Kind(
+                name,
+                options.filter().traces(arch, name),
+                decoders.forName(name, argumentCount.apply(arch, name)),
+                decoders.carries(name));
+    }
+
+    /** The calls carriers carry, by architecture and name. */
+    private final Map<Arch, Map<String, Kind>> carriedKinds = new java.util.HashMap<>();
+
+    private Kind carriedKind(Arch arch, String name) {
+        return carriedKinds
+                .computeIfAbsent(arch, a -> new java.util.HashMap<>())
+                .computeIfAbsent(name, n -> newKind(arch, n));
+    }
+
+    private int lastAuditArch;
+    private Arch lastArch;
+
     private Arch archOf(int auditArch, long nr) {
+        if (auditArch == lastAuditArch && lastArch != null && (nr & 0x4000_0000L) == 0) {
+            return lastArch;
+        }
         String name = AUDIT_ARCHES.get(auditArch);
         if (name == null) {
             return host;
@@ -524,7 +605,9 @@ final class Tracer {
         if (name.equals("x86_64") && (nr & 0x4000_0000L) != 0) {
             return Arch.of("x32");
         }
-        return Arch.of(name);
+        lastAuditArch = auditArch;
+        lastArch = Arch.of(name);
+        return lastArch;
     }
 
     private String mode(Arch arch) {

@@ -42,8 +42,17 @@ public final class StraceComparison {
     /** {@code java -jar rawsys.jar trace OPTIONS -o FILE -- COMMAND}. */
     public static Trace rawsys(Path dir, List<String> options, List<String> command)
             throws Exception {
+        return rawsys(dir, List.of(), options, command);
+    }
+
+    /** The same, with options for the JVM (system properties) before -jar. */
+    public static Trace rawsys(
+            Path dir, List<String> jvmOptions, List<String> options, List<String> command)
+            throws Exception {
         List<String> line = new ArrayList<>(ENVIRONMENT);
-        line.addAll(RawsysJar.command("trace"));
+        line.add(RawsysJar.JAVA);
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-jar", RawsysJar.JAR.toString(), "trace"));
         return run(dir, "rawsys.txt", line, options, command);
     }
 
@@ -135,6 +144,66 @@ public final class StraceComparison {
             } else {
                 result.add(l);
             }
+        }
+        return result;
+    }
+
+    /**
+     * A -f trace ({@code PID line} lines) as one sequence of calls per process, in a canonical
+     * order: each call's {@code <unfinished ...>} and {@code <... resumed>} halves joined, every
+     * call reduced to its name and result, the pid labels dropped. Two traces of the same program
+     * compare equal however the kernel interleaved its processes and whatever pids they had.
+     */
+    public static List<List<String>> perProcess(List<String> lines) {
+        Pattern prefixed = Pattern.compile("^(\\d+|PID\\d+) +(.*)$");
+        Pattern unfinished = Pattern.compile("^([a-z_0-9]+)\\(.*<unfinished \\.\\.\\.>$");
+        Pattern resumed =
+                Pattern.compile("^<\\.\\.\\. ([a-z_0-9]+) resumed>.*?(?:\\)\\s+= (.*))?$");
+        Pattern complete = Pattern.compile("^([a-z_0-9]+)\\(.*\\)\\s+= (.*)$");
+        Map<String, List<String>> byPid = new LinkedHashMap<>();
+        for (String l : lines) {
+            Matcher m = prefixed.matcher(l);
+            String pid = m.matches() ? m.group(1) : "main";
+            String rest = m.matches() ? m.group(2) : l;
+            List<String> calls = byPid.computeIfAbsent(pid, k -> new ArrayList<>());
+            Matcher u = unfinished.matcher(rest);
+            Matcher r = resumed.matcher(rest);
+            Matcher c = complete.matcher(rest);
+            if (u.matches()) {
+                calls.add(u.group(1) + " = …");
+            } else if (r.matches()) {
+                String pending = r.group(1) + " = …";
+                int at = calls.lastIndexOf(pending);
+                String done = r.group(1) + " = " + r.group(2);
+                if (at >= 0) {
+                    calls.set(at, done);
+                } else {
+                    calls.add(done);
+                }
+            } else if (c.matches()) {
+                calls.add(c.group(1) + " = " + c.group(2));
+            } else {
+                calls.add(rest);
+            }
+        }
+        List<List<String>> result = new ArrayList<>(byPid.values());
+        result.sort(java.util.Comparator.comparing(Object::toString));
+        return result;
+    }
+
+    /**
+     * Each line kept whole when it is a call of {@code calls} (the calls whose decoding a test
+     * checks), otherwise reduced as {@link #namesAndResults} reduces it.
+     */
+    public static List<String> wholeFor(java.util.Set<String> calls, List<String> lines) {
+        Pattern name = Pattern.compile("^(?:PID\\d+ )?(?:<\\.\\.\\. )?([a-z_0-9]+)[( ]");
+        List<String> result = new ArrayList<>();
+        for (String l : lines) {
+            Matcher m = name.matcher(l);
+            result.add(
+                    m.find() && calls.contains(m.group(1))
+                            ? l
+                            : namesAndResults(List.of(l)).getFirst());
         }
         return result;
     }

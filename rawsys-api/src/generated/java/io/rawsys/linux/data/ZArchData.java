@@ -18,13 +18,19 @@ public final class ZArchData {
 
     /** The generated constants classes of {@code io.rawsys.linux}; each architecture has a table for each. */
     public static final List<String> CONSTANT_GROUPS =
-            List.of("Fcntl", "Dirent", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Futex", "Random", "Mount", "Elf");
+            List.of("Fcntl", "Statfs", "Termios", "Dirent", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Personality", "Capability", "Futex", "Random", "Mount", "Elf");
 
-    /** One {@code group source headers} line per source of a constants group: the headers a constant's source number names. */
+    /** One {@code group source headers [prelude]} line per source of a constants group: the headers a constant's source number names, and the C line read after them, if any. */
     public static final String CONSTANT_SOURCES =
             """
             Fcntl 0 linux/fcntl.h,linux/stat.h,linux/openat2.h,linux/fs.h,linux/falloc.h,linux/fadvise.h,linux/close_range.h
             Fcntl 1 unistd.h,sys/stat.h
+            Fcntl 2 linux/xattr.h
+            Fcntl 3 fcntl.h
+            Statfs 0 linux/magic.h
+            Statfs 1 sys/statvfs.h
+            Statfs 2 sys/statvfs.h #define ST_VALID 0x0020 /* include/linux/statfs.h */
+            Termios 0 linux/termios.h
             Dirent 0 dirent.h
             Mman 0 linux/mman.h,linux/memfd.h
             Signal 0 linux/signal.h
@@ -37,12 +43,16 @@ public final class ZArchData {
             Netlink 0 linux/netlink.h,linux/rtnetlink.h,linux/if_link.h,linux/if_addr.h,linux/neighbour.h,linux/if_arp.h,linux/if.h,linux/icmpv6.h
             Ioctl 0 sys/ioctl.h
             Ioctl 1 linux/fs.h,linux/sockios.h,linux/random.h
+            Ioctl 2 linux/soundcard.h
             Time 0 linux/time.h
             Time 1 sys/timerfd.h
             Poll 0 linux/eventpoll.h,linux/poll.h
             Poll 1 sys/eventfd.h,sys/signalfd.h,sys/inotify.h
             Resource 0 linux/resource.h
             Prctl 0 linux/prctl.h
+            Prctl 1 asm/prctl.h
+            Personality 0 linux/personality.h
+            Capability 0 linux/capability.h
             Futex 0 linux/futex.h
             Random 0 linux/random.h
             Mount 0 linux/mount.h

@@ -20,12 +20,29 @@ public final class Args {
     public static final Arg MODE = (c, at) -> Text.octal(c.uint(at));
     public static final Arg FD = (c, at) -> fdText(c, c.sint(at));
 
-    /** A directory descriptor of the *at calls: AT_FDCWD by name. */
+    /**
+     * A directory descriptor of the *at calls: AT_FDCWD by name, with -y followed by the tracee's
+     * working directory ({@code AT_FDCWD</home>}), as strace prints it.
+     */
     public static final Arg DIRFD =
-            (c, at) ->
-                    c.sint(at) == (int) c.arch().constants().value("AT_FDCWD")
-                            ? "AT_FDCWD"
-                            : fdText(c, c.sint(at));
+            (c, at) -> {
+                if (c.sint(at) != (int) c.arch().constants().value("AT_FDCWD")) {
+                    return fdText(c, c.sint(at));
+                }
+                if (!c.settings().fdPaths()) {
+                    return "AT_FDCWD";
+                }
+                try {
+                    return "AT_FDCWD<"
+                            + bracketed(
+                                    io.rawsys.calls.FileCalls.readlinkat(
+                                            io.rawsys.linux.Fcntl.AT_FDCWD,
+                                            "/proc/" + c.pid() + "/cwd"))
+                            + ">";
+                } catch (io.rawsys.ErrnoException gone) {
+                    return "AT_FDCWD";
+                }
+            };
 
     /** A path: a C string read up to PATH_MAX. */
     public static final Arg PATH = (c, at) -> cString(c, c.ulong(at), PATH_MAX);
@@ -103,7 +120,41 @@ public final class Args {
             return Integer.toString(fd);
         }
         String path = c.settings().paths().path(c.pid(), fd);
-        return path == null ? Integer.toString(fd) : fd + "<" + path + ">";
+        if (path == null) {
+            return Integer.toString(fd);
+        }
+        // strace takes the kernel's " (deleted)" out of the brackets: 5</tmp/#123>(deleted)
+        String deleted = " (deleted)";
+        return path.endsWith(deleted)
+                ? fd
+                        + "<"
+                        + bracketed(path.substring(0, path.length() - deleted.length()))
+                        + ">(deleted)"
+                : fd + "<" + bracketed(path) + ">";
+    }
+
+    /**
+     * A path inside -y's angle brackets: quoted as a string without its quotes, {@code <} and
+     * {@code >} in octal, as strace prints it ({@code 3</tmp/a\74b\76>}).
+     */
+    static String bracketed(String path) {
+        byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String quoted = Text.quote(bytes, bytes.length, false);
+        quoted = quoted.substring(1, quoted.length() - 1);
+        StringBuilder s = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); i++) {
+            char ch = quoted.charAt(i);
+            if (ch != '<' && ch != '>') {
+                s.append(ch);
+                continue;
+            }
+            boolean digitNext =
+                    i + 1 < quoted.length()
+                            && quoted.charAt(i + 1) >= '0'
+                            && quoted.charAt(i + 1) <= '7';
+            s.append(digitNext ? "\\0" : "\\").append(Integer.toOctalString(ch));
+        }
+        return s.toString();
     }
 
     /** A C string at {@code address}: quoted, cut with {@code ...} past {@code limit}. */

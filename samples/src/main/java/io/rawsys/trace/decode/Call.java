@@ -23,6 +23,7 @@ public final class Call {
     private boolean exited;
     private String resultNote = "";
     private Object state;
+    private long stackPointer;
 
     /** How decoders print: strace's -s, -y, -v. */
     public record Settings(int stringLimit, boolean fdPaths, boolean verbose, FdPaths paths) {}
@@ -135,6 +136,18 @@ public final class Call {
 
     public void resultNote(String note) {
         resultNote = note;
+    }
+
+    /**
+     * The tracee's stack pointer when the call started (0 if unknown): where rt_sigreturn finds the
+     * signal frame whose mask it restores.
+     */
+    public long stackPointer() {
+        return stackPointer;
+    }
+
+    public void stackPointer(long address) {
+        stackPointer = address;
     }
 
     /** What the decoder kept between entry and exit. */

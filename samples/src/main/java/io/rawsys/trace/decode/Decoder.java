@@ -11,6 +11,15 @@ public interface Decoder {
     /** Whether more arguments follow at exit (the entry line then ends with {@code ", "}). */
     boolean moreAtExit(Call c);
 
+    /**
+     * What joins the entry part to the arguments printed at exit: nothing after an entry line that
+     * ended with {@code ", "}, else {@code ", "} (strace's clone prints the separator with its exit
+     * part, and clone3 {@code " => "} with the struct it changed).
+     */
+    default String exitSeparator(Call c) {
+        return moreAtExit(c) ? "" : ", ";
+    }
+
     /** Prints the remaining arguments, once the call has returned. */
     void exit(Call c);
 

@@ -1,6 +1,7 @@
 package io.rawsys.trace.decode;
 
 import io.rawsys.Arch;
+import io.rawsys.trace.decode.net.NetDecoders;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,7 +30,10 @@ public final class Decoders {
     /** Every decoder rawsys has. */
     public static Decoders standard() {
         Decoders decoders = new Decoders();
-        io.rawsys.trace.decode.net.NetDecoders.register(decoders);
+        CoreDecoders.register(decoders);
+        ProcessDecoders.register(decoders);
+        FileDecoders.register(decoders);
+        NetDecoders.register(decoders);
         return decoders;
     }
 
@@ -50,6 +54,11 @@ public final class Decoders {
     public Carried carried(Arch arch, String name, long[] args, Memory memory) {
         Carrier carrier = carriers.get(name);
         return carrier == null ? null : carrier.carried(arch, args, memory);
+    }
+
+    /** Whether {@code name} is a carrier. */
+    public boolean carries(String name) {
+        return carriers.containsKey(name);
     }
 
     /** Whether {@code name} has a decoder of its own. */

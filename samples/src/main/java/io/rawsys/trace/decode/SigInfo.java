@@ -1,7 +1,6 @@
 package io.rawsys.trace.decode;
 
 import io.rawsys.Arch;
-import io.rawsys.linux.struct.Siginfo;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -92,58 +91,157 @@ public final class SigInfo {
             Xlat.of("POLL_", "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI", "POLL_HUP");
     private static final Xlat SYS = Xlat.of("SYS_", "SYS_SECCOMP", "SYS_USER_DISPATCH");
 
-    /** {@code {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5, …}} of a host-layout siginfo. */
+    /**
+     * {@code {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5, …}} of a siginfo laid out as {@code
+     * arch} lays it out (the tracer's own for PTRACE_GETSIGINFO, the tracee's for one in its
+     * memory): the fields strace prints for that signal and code.
+     */
     public static String format(Arch arch, MemorySegment si) {
-        int signo = Siginfo.si_signo(si);
-        int code = Siginfo.si_code(si);
+        int signo = (int) field(arch, si, "si_signo");
+        if (signo == 0) {
+            return "{}";
+        }
+        int code = (int) field(arch, si, "si_code");
         String signal = Signals.name(arch, signo);
         StringBuilder s = new StringBuilder("{si_signo=").append(signal);
         s.append(", si_code=").append(codeName(arch, signo, code));
+        int errno = (int) field(arch, si, "si_errno");
+        if (errno != 0) {
+            s.append(", si_errno=")
+                    .append(arch.errnos().name(errno).orElse(Integer.toString(errno)));
+        }
         if (code
                 <= 0) { // sent by a process: kill, tgkill, sigqueue, a POSIX timer, a message queue
-            if (isCode(arch, code, "SI_TIMER")) {
-                s.append(", si_timerid=").append(Text.hex(Siginfo.si_timerid(si)));
-                s.append(", si_overrun=").append(Siginfo.si_overrun(si));
-                s.append(", si_int=").append(Siginfo.si_int(si));
-                s.append(", si_ptr=").append(Text.pointer(Siginfo.si_ptr(si)));
+            if (isCode(arch, code, "SI_USER") || isCode(arch, code, "SI_TKILL")) {
+                source(arch, si, s);
+            } else if (isCode(arch, code, "SI_TIMER")) {
+                s.append(", si_timerid=")
+                        .append(Text.hex(field(arch, si, "si_timerid") & 0xffff_ffffL));
+                s.append(", si_overrun=").append((int) field(arch, si, "si_overrun"));
+                value(arch, si, s);
+            } else if (isCode(arch, code, "SI_SIGIO")) {
+                s.append(", si_band=").append(field(arch, si, "si_band"));
+                s.append(", si_fd=").append((int) field(arch, si, "si_fd"));
             } else {
-                s.append(", si_pid=").append(Siginfo.si_pid(si));
-                s.append(", si_uid=").append(Integer.toUnsignedString(Siginfo.si_uid(si)));
-                if (isCode(arch, code, "SI_QUEUE") || isCode(arch, code, "SI_MESGQ")) {
-                    s.append(", si_int=").append(Siginfo.si_int(si));
-                    s.append(", si_ptr=").append(Text.pointer(Siginfo.si_ptr(si)));
+                source(arch, si, s);
+                if (field(arch, si, "si_ptr") != 0) {
+                    value(arch, si, s);
                 }
             }
             return s.append('}').toString();
         }
         switch (signal) {
             case "SIGCHLD" -> {
-                s.append(", si_pid=").append(Siginfo.si_pid(si));
-                s.append(", si_uid=").append(Integer.toUnsignedString(Siginfo.si_uid(si)));
-                int status = Siginfo.si_status(si);
+                source(arch, si, s);
+                int status = (int) field(arch, si, "si_status");
                 boolean exited = "CLD_EXITED".equals(CLD.name(arch, code));
                 s.append(", si_status=")
                         .append(exited ? Integer.toString(status) : Signals.name(arch, status));
-                s.append(", si_utime=").append(Siginfo.si_utime(si));
-                s.append(", si_stime=").append(Siginfo.si_stime(si));
+                s.append(", si_utime=").append(ProcessStructs.clock(field(arch, si, "si_utime")));
+                s.append(", si_stime=").append(ProcessStructs.clock(field(arch, si, "si_stime")));
             }
-            case "SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE", "SIGTRAP", "SIGEMT" ->
-                    s.append(", si_addr=").append(Text.pointer(Siginfo.si_addr(si)));
+            case "SIGILL", "SIGFPE", "SIGTRAP" -> address(arch, si, s);
+            case "SIGBUS" -> {
+                address(arch, si, s);
+                String name = BUS.name(arch, code);
+                if ("BUS_MCEERR_AR".equals(name) || "BUS_MCEERR_AO".equals(name)) {
+                    s.append(", si_addr_lsb=").append(Text.hex(field(arch, si, "si_addr_lsb")));
+                }
+            }
+            case "SIGSEGV" -> {
+                address(arch, si, s);
+                String name = SEGV.name(arch, code);
+                if ("SEGV_BNDERR".equals(name)) {
+                    s.append(", si_lower=").append(Text.pointer(field(arch, si, "si_lower")));
+                    s.append(", si_upper=").append(Text.pointer(field(arch, si, "si_upper")));
+                } else if ("SEGV_PKUERR".equals(name)) {
+                    s.append(", si_pkey=").append(field(arch, si, "si_pkey") & 0xffff_ffffL);
+                }
+            }
             case "SIGIO" -> {
-                s.append(", si_band=").append(Siginfo.si_band(si));
-                s.append(", si_fd=").append(Siginfo.si_fd(si));
+                String name = POLL.name(arch, code);
+                if ("POLL_IN".equals(name) || "POLL_OUT".equals(name) || "POLL_MSG".equals(name)) {
+                    s.append(", si_band=").append(field(arch, si, "si_band"));
+                    s.append(", si_fd=").append((int) field(arch, si, "si_fd"));
+                }
             }
             case "SIGSYS" -> {
-                s.append(", si_call_addr=").append(Text.pointer(Siginfo.si_call_addr(si)));
-                s.append(", si_syscall=").append(Siginfo.si_syscall(si));
+                s.append(", si_call_addr=").append(Text.pointer(field(arch, si, "si_call_addr")));
+                int nr = (int) field(arch, si, "si_syscall");
+                long audit = field(arch, si, "si_arch") & 0xffff_ffffL;
+                s.append(", si_syscall=").append(syscallName(audit, nr));
+                String auditName = AUDIT_ARCHES.name(arch, audit);
                 s.append(", si_arch=")
-                        .append(Text.hex(Integer.toUnsignedLong(Siginfo.si_arch(si))));
+                        .append(
+                                auditName != null
+                                        ? auditName
+                                        : Text.hex(audit) + " /* AUDIT_ARCH_??? */");
             }
             default -> {
-                // SI_KERNEL for a signal without fields of its own (SIGKILL from the OOM killer)
+                if (field(arch, si, "si_pid") != 0 || field(arch, si, "si_uid") != 0) {
+                    source(arch, si, s);
+                }
+                if (field(arch, si, "si_ptr") != 0) {
+                    value(arch, si, s);
+                }
             }
         }
         return s.append('}').toString();
+    }
+
+    private static final Xlat AUDIT_ARCHES =
+            Xlat.of(
+                    "AUDIT_ARCH_",
+                    "AUDIT_ARCH_X86_64",
+                    "AUDIT_ARCH_I386",
+                    "AUDIT_ARCH_AARCH64",
+                    "AUDIT_ARCH_ARM",
+                    "AUDIT_ARCH_RISCV64",
+                    "AUDIT_ARCH_PPC64LE",
+                    "AUDIT_ARCH_S390X",
+                    "AUDIT_ARCH_MIPSEL64",
+                    "AUDIT_ARCH_MIPSEL");
+
+    /** {@code __NR_getpid}: the call by name in the audit architecture it was made in. */
+    private static String syscallName(long audit, int nr) {
+        String name = AUDIT_ARCHES.name(Arch.current(), audit);
+        if (name != null) {
+            String arch =
+                    switch (name) {
+                        case "AUDIT_ARCH_X86_64" -> "x86_64";
+                        case "AUDIT_ARCH_I386" -> "i386";
+                        case "AUDIT_ARCH_AARCH64" -> "aarch64";
+                        case "AUDIT_ARCH_ARM" -> "arm";
+                        case "AUDIT_ARCH_RISCV64" -> "riscv64";
+                        case "AUDIT_ARCH_PPC64LE" -> "ppc64le";
+                        case "AUDIT_ARCH_S390X" -> "s390x";
+                        case "AUDIT_ARCH_MIPSEL64" -> "mips64el";
+                        default -> "mipsel";
+                    };
+            var known = Arch.of(arch).syscalls().name(nr);
+            if (known.isPresent()) {
+                return "__NR_" + known.get();
+            }
+        }
+        return Integer.toString(nr);
+    }
+
+    private static long field(Arch arch, MemorySegment si, String name) {
+        return arch.member("siginfo", name).orElseThrow().get(si);
+    }
+
+    private static void source(Arch arch, MemorySegment si, StringBuilder s) {
+        s.append(", si_pid=").append((int) field(arch, si, "si_pid"));
+        s.append(", si_uid=").append(field(arch, si, "si_uid") & 0xffff_ffffL);
+    }
+
+    private static void value(Arch arch, MemorySegment si, StringBuilder s) {
+        s.append(", si_int=").append((int) field(arch, si, "si_int"));
+        s.append(", si_ptr=").append(Text.pointer(field(arch, si, "si_ptr")));
+    }
+
+    private static void address(Arch arch, MemorySegment si, StringBuilder s) {
+        s.append(", si_addr=").append(Text.pointer(field(arch, si, "si_addr")));
     }
 
     private static boolean isCode(Arch arch, int code, String name) {
@@ -154,7 +252,7 @@ public final class SigInfo {
     private static String codeName(Arch arch, int signo, int code) {
         String general = SI_CODES.name(arch, code);
         if (code <= 0 || (general != null && code >= 0x80)) {
-            return general != null ? general : Integer.toString(code);
+            return general != null ? general : Text.hex(Integer.toUnsignedLong(code));
         }
         Xlat specific =
                 switch (Signals.name(arch, signo)) {
@@ -169,6 +267,8 @@ public final class SigInfo {
                     default -> null;
                 };
         String name = specific == null ? null : specific.name(arch, code);
-        return name != null ? name : general != null ? general : Integer.toString(code);
+        return name != null
+                ? name
+                : general != null ? general : Text.hex(Integer.toUnsignedLong(code));
     }
 }

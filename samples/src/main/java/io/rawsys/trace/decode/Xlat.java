@@ -31,7 +31,15 @@ public final class Xlat {
      * PREFIX_??? *}{@code /} with the given prefix.
      */
     public static Xlat of(String prefix, String... names) {
-        return new Xlat(prefix, List.of(names));
+        return new Xlat(prefix.isEmpty() ? "" : prefix + "???", List.of(names));
+    }
+
+    /**
+     * A table whose unknown values carry {@code comment} as it is, for the few tables strace
+     * comments differently: access(2)'s modes print {@code 0x10 /* ?_OK *}{@code /}.
+     */
+    public static Xlat withUnknownComment(String comment, String... names) {
+        return new Xlat(comment, List.of(names));
     }
 
     /** This table's entries on {@code arch}: the names it defines, with its values. */
@@ -63,20 +71,20 @@ public final class Xlat {
     /** {@code NAME}, or {@code 0x2a /* PREFIX_??? *}{@code /} for a value without a name. */
     public String value(Arch arch, long value) {
         String name = name(arch, value);
-        return name != null ? name : Text.hex(value) + " /* " + unknownComment + "??? */";
+        return name != null ? name : Text.hex(value) + " /* " + unknownComment + " */";
     }
 
     /** As {@link #value}, but an unnamed value in decimal: {@code 42 /* PREFIX_??? *}{@code /}. */
     public String decimal(Arch arch, long value) {
         String name = name(arch, value);
-        return name != null ? name : value + " /* " + unknownComment + "??? */";
+        return name != null ? name : value + " /* " + unknownComment + " */";
     }
 
     /**
      * {@code A|B|0x40}: each flag whose bits are all set, in the table's order, then the bits no
-     * flag covers in hex; {@code 0x40 /* PREFIX_??? *}{@code /} when no flag is set but some bits
-     * are, as strace's printflags; {@code 0} when nothing is set (or the table's zero name, if it
-     * has one).
+     * flag covers in hex; {@code 0} when nothing is set (or the table's zero name, if it has one);
+     * bits no flag covers alone as {@code 0x40 /* PREFIX_??? *}{@code /} (no comment for a table
+     * made with an empty prefix).
      */
     public String flags(Arch arch, long value) {
         StringBuilder s = new StringBuilder();
@@ -97,7 +105,10 @@ public final class Xlat {
         }
         if (rest != 0) {
             if (s.isEmpty()) {
-                return Text.hex(rest) + " /* " + unknownComment + "??? */";
+                // no flag matched: strace prints the value with its table's comment
+                return unknownComment.isEmpty()
+                        ? Text.hex(rest)
+                        : Text.hex(rest) + " /* " + unknownComment + " */";
             }
             s.append('|').append(Text.hex(rest));
         }

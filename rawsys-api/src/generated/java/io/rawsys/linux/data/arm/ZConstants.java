@@ -40,6 +40,7 @@ public final class ZConstants {
             FALLOC_FL_PUNCH_HOLE 2 4 0
             FALLOC_FL_UNSHARE_RANGE 64 4 0
             FALLOC_FL_ZERO_RANGE 16 4 0
+            FASYNC 8192 4 0
             FD_CLOEXEC 1 4 0
             F_ADD_SEALS 1033 4 0
             F_CANCELLK 1029 4 0
@@ -135,6 +136,13 @@ public final class ZConstants {
             RESOLVE_NO_MAGICLINKS 2 4 0
             RESOLVE_NO_SYMLINKS 4 4 0
             RESOLVE_NO_XDEV 1 4 0
+            RWF_APPEND 16 4 0
+            RWF_DSYNC 2 4 0
+            RWF_HIPRI 1 4 0
+            RWF_NOWAIT 8 4 0
+            RWF_SUPPORTED 31 4 0
+            RWF_SYNC 4 4 0
+            RWF_WRITE_LIFE_NOT_SET 0 4 0
             R_OK 4 4 1
             SEEK_CUR 1 4 0
             SEEK_DATA 3 4 0
@@ -142,6 +150,10 @@ public final class ZConstants {
             SEEK_HOLE 4 4 0
             SEEK_MAX 4 4 0
             SEEK_SET 0 4 0
+            SPLICE_F_GIFT 8 4 3
+            SPLICE_F_MORE 4 4 3
+            SPLICE_F_MOVE 1 4 3
+            SPLICE_F_NONBLOCK 2 4 3
             STATX_ALL 4095 4 0
             STATX_ATIME 32 4 0
             STATX_ATTR_APPEND 32 4 0
@@ -168,6 +180,10 @@ public final class ZConstants {
             STATX_TYPE 1 4 0
             STATX_UID 8 4 0
             STATX__RESERVED 2147483648 4 0
+            SYNC_FILE_RANGE_WAIT_AFTER 4 4 0
+            SYNC_FILE_RANGE_WAIT_BEFORE 1 4 0
+            SYNC_FILE_RANGE_WRITE 2 4 0
+            SYNC_FILE_RANGE_WRITE_AND_WAIT 7 4 0
             S_IFBLK 24576 4 0
             S_IFCHR 8192 4 0
             S_IFDIR 16384 4 0
@@ -194,7 +210,266 @@ public final class ZConstants {
             UTIME_NOW 1073741823 4 1
             UTIME_OMIT 1073741822 4 1
             W_OK 2 4 1
+            XATTR_CREATE 1 4 2
+            XATTR_REPLACE 2 4 2
             X_OK 1 4 1
+            __O_SYNC 1048576 4 0
+            __O_TMPFILE 4194304 4 0
+            """;
+
+    /** statfs: file system magic numbers (f_type) and mount flags (f_flags). One {@code NAME value sizeof source} line each. */
+    public static final String STATFS =
+            """
+            AAFS_MAGIC 1513908720 4 0
+            ADFS_SUPER_MAGIC 44533 4 0
+            AFFS_SUPER_MAGIC 44543 4 0
+            AFS_FS_MAGIC 1799439955 4 0
+            AFS_SUPER_MAGIC 1397113167 4 0
+            ANON_INODE_FS_MAGIC 151263540 4 0
+            AUTOFS_SUPER_MAGIC 391 4 0
+            BDEVFS_MAGIC 1650746742 4 0
+            BINDERFS_SUPER_MAGIC 1819242352 4 0
+            BINFMTFS_MAGIC 1112100429 4 0
+            BPF_FS_MAGIC 3405662737 4 0
+            BTRFS_SUPER_MAGIC 2435016766 4 0
+            BTRFS_TEST_MAGIC 1936880249 4 0
+            CEPH_SUPER_MAGIC 12805120 4 0
+            CGROUP2_SUPER_MAGIC 1667723888 4 0
+            CGROUP_SUPER_MAGIC 2613483 4 0
+            CIFS_SUPER_MAGIC 4283649346 4 0
+            CODA_SUPER_MAGIC 1937076805 4 0
+            CRAMFS_MAGIC 684539205 4 0
+            CRAMFS_MAGIC_WEND 1161678120 4 0
+            DAXFS_MAGIC 1684300152 4 0
+            DEBUGFS_MAGIC 1684170528 4 0
+            DEVMEM_MAGIC 1162691661 4 0
+            DEVPTS_SUPER_MAGIC 7377 4 0
+            DMA_BUF_MAGIC 1145913666 4 0
+            ECRYPTFS_SUPER_MAGIC 61791 4 0
+            EFIVARFS_MAGIC 3730735588 4 0
+            EFS_SUPER_MAGIC 4278867 4 0
+            EROFS_SUPER_MAGIC_V1 3774210530 4 0
+            EXFAT_SUPER_MAGIC 538032816 4 0
+            EXT2_SUPER_MAGIC 61267 4 0
+            EXT3_SUPER_MAGIC 61267 4 0
+            EXT4_SUPER_MAGIC 61267 4 0
+            F2FS_SUPER_MAGIC 4076150800 4 0
+            FUSE_SUPER_MAGIC 1702057286 4 0
+            FUTEXFS_SUPER_MAGIC 195894762 4 0
+            HOSTFS_SUPER_MAGIC 12648430 4 0
+            HPFS_SUPER_MAGIC 4187351113 4 0
+            HUGETLBFS_MAGIC 2508478710 4 0
+            ISOFS_SUPER_MAGIC 38496 4 0
+            JFFS2_SUPER_MAGIC 29366 4 0
+            MINIX2_SUPER_MAGIC 9320 4 0
+            MINIX2_SUPER_MAGIC2 9336 4 0
+            MINIX3_SUPER_MAGIC 19802 4 0
+            MINIX_SUPER_MAGIC 4991 4 0
+            MINIX_SUPER_MAGIC2 5007 4 0
+            MSDOS_SUPER_MAGIC 19780 4 0
+            MTD_INODE_FS_MAGIC 288389204 4 0
+            NCP_SUPER_MAGIC 22092 4 0
+            NFS_SUPER_MAGIC 26985 4 0
+            NILFS_SUPER_MAGIC 13364 4 0
+            NSFS_MAGIC 1853056627 4 0
+            OCFS2_SUPER_MAGIC 1952539503 4 0
+            OPENPROM_SUPER_MAGIC 40865 4 0
+            OVERLAYFS_SUPER_MAGIC 2035054128 4 0
+            PIPEFS_MAGIC 1346981957 4 0
+            PROC_SUPER_MAGIC 40864 4 0
+            PSTOREFS_MAGIC 1634035564 4 0
+            QNX4_SUPER_MAGIC 47 4 0
+            QNX6_SUPER_MAGIC 1746473250 4 0
+            RAMFS_MAGIC 2240043254 4 0
+            RDTGROUP_SUPER_MAGIC 124082209 4 0
+            REISERFS_SUPER_MAGIC 1382369651 4 0
+            SECRETMEM_MAGIC 1397048141 4 0
+            SECURITYFS_MAGIC 1935894131 4 0
+            SELINUX_MAGIC 4185718668 4 0
+            SMACK_MAGIC 1128357203 4 0
+            SMB2_SUPER_MAGIC 4266872130 4 0
+            SMB_SUPER_MAGIC 20859 4 0
+            SOCKFS_MAGIC 1397703499 4 0
+            SQUASHFS_MAGIC 1936814952 4 0
+            STACK_END_MAGIC 1470918301 4 0
+            ST_APPEND 256 4 1
+            ST_IMMUTABLE 512 4 1
+            ST_MANDLOCK 64 4 1
+            ST_NOATIME 1024 4 1
+            ST_NODEV 4 4 1
+            ST_NODIRATIME 2048 4 1
+            ST_NOEXEC 8 4 1
+            ST_NOSUID 2 4 1
+            ST_RDONLY 1 4 1
+            ST_RELATIME 4096 4 1
+            ST_SYNCHRONOUS 16 4 1
+            ST_VALID 32 4 2
+            ST_WRITE 128 4 1
+            SYSFS_MAGIC 1650812274 4 0
+            TMPFS_MAGIC 16914836 4 0
+            TRACEFS_MAGIC 1953653091 4 0
+            UDF_SUPER_MAGIC 352400198 4 0
+            USBDEVICE_SUPER_MAGIC 40866 4 0
+            V9FS_MAGIC 16914839 4 0
+            XENFS_SUPER_MAGIC 2881100148 4 0
+            XFS_SUPER_MAGIC 1481003842 4 0
+            ZONEFS_MAGIC 1515144787 4 0
+            """;
+
+    /** Terminals: the kernel's termios flags, baud rates, control character indexes and line disciplines. One {@code NAME value sizeof source} line each. */
+    public static final String TERMIOS =
+            """
+            ADDRB 536870912 4 0
+            B0 0 4 0
+            B1000000 4104 4 0
+            B110 3 4 0
+            B115200 4098 4 0
+            B1152000 4105 4 0
+            B1200 9 4 0
+            B134 4 4 0
+            B150 5 4 0
+            B1500000 4106 4 0
+            B1800 10 4 0
+            B19200 14 4 0
+            B200 6 4 0
+            B2000000 4107 4 0
+            B230400 4099 4 0
+            B2400 11 4 0
+            B2500000 4108 4 0
+            B300 7 4 0
+            B3000000 4109 4 0
+            B3500000 4110 4 0
+            B38400 15 4 0
+            B4000000 4111 4 0
+            B460800 4100 4 0
+            B4800 12 4 0
+            B50 1 4 0
+            B500000 4101 4 0
+            B57600 4097 4 0
+            B576000 4102 4 0
+            B600 8 4 0
+            B75 2 4 0
+            B921600 4103 4 0
+            B9600 13 4 0
+            BOTHER 4096 4 0
+            BRKINT 2 4 0
+            BS0 0 4 0
+            BS1 8192 4 0
+            BSDLY 8192 4 0
+            CBAUD 4111 4 0
+            CBAUDEX 4096 4 0
+            CIBAUD 269418496 4 0
+            CLOCAL 2048 4 0
+            CMSPAR 1073741824 4 0
+            CR0 0 4 0
+            CR1 512 4 0
+            CR2 1024 4 0
+            CR3 1536 4 0
+            CRDLY 1536 4 0
+            CREAD 128 4 0
+            CRTSCTS 2147483648 4 0
+            CS5 0 4 0
+            CS6 16 4 0
+            CS7 32 4 0
+            CS8 48 4 0
+            CSIZE 48 4 0
+            CSTOPB 64 4 0
+            ECHO 8 4 0
+            ECHOCTL 512 4 0
+            ECHOE 16 4 0
+            ECHOK 32 4 0
+            ECHOKE 2048 4 0
+            ECHONL 64 4 0
+            ECHOPRT 1024 4 0
+            EXTPROC 65536 4 0
+            FF0 0 4 0
+            FF1 32768 4 0
+            FFDLY 32768 4 0
+            FLUSHO 4096 4 0
+            HUPCL 1024 4 0
+            IBSHIFT 16 4 0
+            ICANON 2 4 0
+            ICRNL 256 4 0
+            IEXTEN 32768 4 0
+            IGNBRK 1 4 0
+            IGNCR 128 4 0
+            IGNPAR 4 4 0
+            IMAXBEL 8192 4 0
+            INLCR 64 4 0
+            INPCK 16 4 0
+            ISIG 1 4 0
+            ISTRIP 32 4 0
+            IUCLC 512 4 0
+            IUTF8 16384 4 0
+            IXANY 2048 4 0
+            IXOFF 4096 4 0
+            IXON 1024 4 0
+            NCCS 19 4 0
+            NL0 0 4 0
+            NL1 256 4 0
+            NLDLY 256 4 0
+            NOFLSH 128 4 0
+            OCRNL 8 4 0
+            OFDEL 128 4 0
+            OFILL 64 4 0
+            OLCUC 2 4 0
+            ONLCR 4 4 0
+            ONLRET 32 4 0
+            ONOCR 16 4 0
+            OPOST 1 4 0
+            PARENB 256 4 0
+            PARMRK 8 4 0
+            PARODD 512 4 0
+            PENDIN 16384 4 0
+            TAB0 0 4 0
+            TAB1 2048 4 0
+            TAB2 4096 4 0
+            TAB3 6144 4 0
+            TABDLY 6144 4 0
+            TCIFLUSH 0 4 0
+            TCIOFF 2 4 0
+            TCIOFLUSH 2 4 0
+            TCION 3 4 0
+            TCOFLUSH 1 4 0
+            TCOOFF 0 4 0
+            TCOON 1 4 0
+            TIOCM_CAR 64 4 0
+            TIOCM_CD 64 4 0
+            TIOCM_CTS 32 4 0
+            TIOCM_DSR 256 4 0
+            TIOCM_DTR 2 4 0
+            TIOCM_LE 1 4 0
+            TIOCM_LOOP 32768 4 0
+            TIOCM_OUT1 8192 4 0
+            TIOCM_OUT2 16384 4 0
+            TIOCM_RI 128 4 0
+            TIOCM_RNG 128 4 0
+            TIOCM_RTS 4 4 0
+            TIOCM_SR 16 4 0
+            TIOCM_ST 8 4 0
+            TOSTOP 256 4 0
+            VDISCARD 13 4 0
+            VEOF 4 4 0
+            VEOL 11 4 0
+            VEOL2 16 4 0
+            VERASE 2 4 0
+            VINTR 0 4 0
+            VKILL 3 4 0
+            VLNEXT 15 4 0
+            VMIN 6 4 0
+            VQUIT 1 4 0
+            VREPRINT 12 4 0
+            VSTART 8 4 0
+            VSTOP 9 4 0
+            VSUSP 10 4 0
+            VSWTC 7 4 0
+            VT0 0 4 0
+            VT1 16384 4 0
+            VTDLY 16384 4 0
+            VTIME 5 4 0
+            VWERASE 14 4 0
+            XCASE 4 4 0
+            XTABS 6144 4 0
             """;
 
     /** Directory entry types, as getdents64 reports them in d_type. One {@code NAME value sizeof source} line each. */
@@ -2568,6 +2843,9 @@ public final class ZConstants {
             SIOCSPGRP 35074 4 1
             SIOCSRARP 35170 4 1
             SIOCWANDEV 35146 4 1
+            SNDCTL_TMR_CONTINUE 21508 4 2
+            SNDCTL_TMR_START 21506 4 2
+            SNDCTL_TMR_STOP 21507 4 2
             TCFLSH 21515 4 0
             TCGETA 21509 4 0
             TCGETS 21505 4 0
@@ -2800,7 +3078,7 @@ public final class ZConstants {
             RUSAGE_THREAD 1 4 0
             """;
 
-    /** prctl options and their arguments. One {@code NAME value sizeof source} line each. */
+    /** prctl options and their arguments, and x86's arch_prctl codes. One {@code NAME value sizeof source} line each. */
     public static final String PRCTL =
             """
             PR_CAPBSET_DROP 24 4 0
@@ -2952,6 +3230,101 @@ public final class ZConstants {
             PR_TSC_SIGSEGV 2 4 0
             PR_UNALIGN_NOPRINT 1 4 0
             PR_UNALIGN_SIGBUS 2 4 0
+            """;
+
+    /** Execution domains and the flags personality() combines with them. One {@code NAME value sizeof source} line each. */
+    public static final String PERSONALITY =
+            """
+            ADDR_COMPAT_LAYOUT 2097152 4 0
+            ADDR_LIMIT_32BIT 8388608 4 0
+            ADDR_LIMIT_3GB 134217728 4 0
+            ADDR_NO_RANDOMIZE 262144 4 0
+            FDPIC_FUNCPTRS 524288 4 0
+            MMAP_PAGE_ZERO 1048576 4 0
+            PER_BSD 6 4 0
+            PER_CLEAR_ON_SETID 7602176 4 0
+            PER_HPUX 16 4 0
+            PER_IRIX32 67108873 4 0
+            PER_IRIX64 67108875 4 0
+            PER_IRIXN32 67108874 4 0
+            PER_ISCR4 67108869 4 0
+            PER_LINUX 0 4 0
+            PER_LINUX32 8 4 0
+            PER_LINUX32_3GB 134217736 4 0
+            PER_LINUX_32BIT 8388608 4 0
+            PER_LINUX_FDPIC 524288 4 0
+            PER_MASK 255 4 0
+            PER_OSF4 15 4 0
+            PER_OSR5 100663299 4 0
+            PER_RISCOS 12 4 0
+            PER_SCOSVR3 117440515 4 0
+            PER_SOLARIS 67108877 4 0
+            PER_SUNOS 67108870 4 0
+            PER_SVR3 83886082 4 0
+            PER_SVR4 68157441 4 0
+            PER_UW7 68157454 4 0
+            PER_WYSEV386 83886084 4 0
+            PER_XENIX 83886087 4 0
+            READ_IMPLIES_EXEC 4194304 4 0
+            SHORT_INODE 16777216 4 0
+            STICKY_TIMEOUTS 67108864 4 0
+            UNAME26 131072 4 0
+            WHOLE_SECONDS 33554432 4 0
+            """;
+
+    /** Capabilities by number, and capget/capset's header versions. One {@code NAME value sizeof source} line each. */
+    public static final String CAPABILITY =
+            """
+            CAP_AUDIT_CONTROL 30 4 0
+            CAP_AUDIT_READ 37 4 0
+            CAP_AUDIT_WRITE 29 4 0
+            CAP_BLOCK_SUSPEND 36 4 0
+            CAP_BPF 39 4 0
+            CAP_CHECKPOINT_RESTORE 40 4 0
+            CAP_CHOWN 0 4 0
+            CAP_DAC_OVERRIDE 1 4 0
+            CAP_DAC_READ_SEARCH 2 4 0
+            CAP_FOWNER 3 4 0
+            CAP_FSETID 4 4 0
+            CAP_IPC_LOCK 14 4 0
+            CAP_IPC_OWNER 15 4 0
+            CAP_KILL 5 4 0
+            CAP_LAST_CAP 40 4 0
+            CAP_LEASE 28 4 0
+            CAP_LINUX_IMMUTABLE 9 4 0
+            CAP_MAC_ADMIN 33 4 0
+            CAP_MAC_OVERRIDE 32 4 0
+            CAP_MKNOD 27 4 0
+            CAP_NET_ADMIN 12 4 0
+            CAP_NET_BIND_SERVICE 10 4 0
+            CAP_NET_BROADCAST 11 4 0
+            CAP_NET_RAW 13 4 0
+            CAP_PERFMON 38 4 0
+            CAP_SETFCAP 31 4 0
+            CAP_SETGID 6 4 0
+            CAP_SETPCAP 8 4 0
+            CAP_SETUID 7 4 0
+            CAP_SYSLOG 34 4 0
+            CAP_SYS_ADMIN 21 4 0
+            CAP_SYS_BOOT 22 4 0
+            CAP_SYS_CHROOT 18 4 0
+            CAP_SYS_MODULE 16 4 0
+            CAP_SYS_NICE 23 4 0
+            CAP_SYS_PACCT 20 4 0
+            CAP_SYS_PTRACE 19 4 0
+            CAP_SYS_RAWIO 17 4 0
+            CAP_SYS_RESOURCE 24 4 0
+            CAP_SYS_TIME 25 4 0
+            CAP_SYS_TTY_CONFIG 26 4 0
+            CAP_WAKE_ALARM 35 4 0
+            _LINUX_CAPABILITY_U32S 1 4 0
+            _LINUX_CAPABILITY_U32S_1 1 4 0
+            _LINUX_CAPABILITY_U32S_2 2 4 0
+            _LINUX_CAPABILITY_U32S_3 2 4 0
+            _LINUX_CAPABILITY_VERSION 429392688 4 0
+            _LINUX_CAPABILITY_VERSION_1 429392688 4 0
+            _LINUX_CAPABILITY_VERSION_2 537333798 4 0
+            _LINUX_CAPABILITY_VERSION_3 537396514 4 0
             """;
 
     /** futex operations and flags. One {@code NAME value sizeof source} line each. */
@@ -3854,6 +4227,8 @@ public final class ZConstants {
     public static String group(String group) {
         return switch (group) {
             case "Fcntl" -> FCNTL;
+            case "Statfs" -> STATFS;
+            case "Termios" -> TERMIOS;
             case "Dirent" -> DIRENT;
             case "Mman" -> MMAN;
             case "Signal" -> SIGNAL;
@@ -3868,6 +4243,8 @@ public final class ZConstants {
             case "Poll" -> POLL;
             case "Resource" -> RESOURCE;
             case "Prctl" -> PRCTL;
+            case "Personality" -> PERSONALITY;
+            case "Capability" -> CAPABILITY;
             case "Futex" -> FUTEX;
             case "Random" -> RANDOM;
             case "Mount" -> MOUNT;

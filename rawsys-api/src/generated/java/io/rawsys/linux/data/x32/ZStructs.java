@@ -178,6 +178,88 @@ public final class ZStructs {
                     I64.withName("mode"),
                     I64.withName("resolve")).withName("open_how");
 
+    /** {@code struct statfs} from {@code <asm/statfs.h>}: 64 bytes, aligned to 4. */
+    public static final GroupLayout statfs =
+            MemoryLayout.structLayout(
+                    I32.withName("f_type"),
+                    I32.withName("f_bsize"),
+                    I32.withName("f_blocks"),
+                    I32.withName("f_bfree"),
+                    I32.withName("f_bavail"),
+                    I32.withName("f_files"),
+                    I32.withName("f_ffree"),
+                    MemoryLayout.structLayout(
+                            MemoryLayout.sequenceLayout(2, I32).withName("val")).withName("f_fsid"),
+                    I32.withName("f_namelen"),
+                    I32.withName("f_frsize"),
+                    I32.withName("f_flags"),
+                    MemoryLayout.sequenceLayout(4, I32).withName("f_spare")).withName("statfs");
+
+    /** {@code struct statfs64} from {@code <asm/statfs.h>}: 88 bytes, aligned to 8. */
+    public static final GroupLayout statfs64 =
+            MemoryLayout.structLayout(
+                    I32.withName("f_type"),
+                    I32.withName("f_bsize"),
+                    I64.withName("f_blocks"),
+                    I64.withName("f_bfree"),
+                    I64.withName("f_bavail"),
+                    I64.withName("f_files"),
+                    I64.withName("f_ffree"),
+                    MemoryLayout.structLayout(
+                            MemoryLayout.sequenceLayout(2, I32).withName("val")).withName("f_fsid"),
+                    I32.withName("f_namelen"),
+                    I32.withName("f_frsize"),
+                    I32.withName("f_flags"),
+                    MemoryLayout.sequenceLayout(4, I32).withName("f_spare"),
+                    MemoryLayout.paddingLayout(4)).withName("statfs64");
+
+    /** {@code struct flock} from {@code <linux/fcntl.h>}: 32 bytes, aligned to 8. */
+    public static final GroupLayout flock =
+            MemoryLayout.structLayout(
+                    I16.withName("l_type"),
+                    I16.withName("l_whence"),
+                    MemoryLayout.paddingLayout(4),
+                    I64.withName("l_start"),
+                    I64.withName("l_len"),
+                    I32.withName("l_pid"),
+                    MemoryLayout.paddingLayout(4)).withName("flock");
+
+    /** {@code struct flock64} from {@code <linux/fcntl.h>}: 32 bytes, aligned to 8. */
+    public static final GroupLayout flock64 =
+            MemoryLayout.structLayout(
+                    I16.withName("l_type"),
+                    I16.withName("l_whence"),
+                    MemoryLayout.paddingLayout(4),
+                    I64.withName("l_start"),
+                    I64.withName("l_len"),
+                    I32.withName("l_pid"),
+                    MemoryLayout.paddingLayout(4)).withName("flock64");
+
+    /** {@code struct f_owner_ex} from {@code <linux/fcntl.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout f_owner_ex =
+            MemoryLayout.structLayout(
+                    I32.withName("type"),
+                    I32.withName("pid")).withName("f_owner_ex");
+
+    /** {@code struct termios} from {@code <linux/termios.h>}: 36 bytes, aligned to 4. */
+    public static final GroupLayout termios =
+            MemoryLayout.structLayout(
+                    I32.withName("c_iflag"),
+                    I32.withName("c_oflag"),
+                    I32.withName("c_cflag"),
+                    I32.withName("c_lflag"),
+                    I8.withName("c_line"),
+                    MemoryLayout.sequenceLayout(19, I8).withName("c_cc")).withName("termios");
+
+    /** {@code struct rawsys_linux_dirent} from {@code <linux/types.h>}: 12 bytes, aligned to 4. */
+    public static final GroupLayout linux_dirent =
+            MemoryLayout.structLayout(
+                    I32.withName("d_ino"),
+                    I32.withName("d_off"),
+                    I16.withName("d_reclen"),
+                    MemoryLayout.sequenceLayout(0, I8).withName("d_name"),
+                    MemoryLayout.paddingLayout(2)).withName("linux_dirent");
+
     /** {@code struct iovec} from {@code <sys/uio.h>}: 8 bytes, aligned to 4. */
     public static final GroupLayout iovec =
             MemoryLayout.structLayout(
@@ -704,6 +786,34 @@ public final class ZStructs {
                     I64.withName("set_tid_size"),
                     I64.withName("cgroup")).withName("clone_args");
 
+    /** {@code stack_t} from {@code <signal.h>}: 12 bytes, aligned to 4. */
+    public static final GroupLayout stack_t =
+            MemoryLayout.structLayout(
+                    I32.withName("ss_sp"),
+                    I32.withName("ss_flags"),
+                    I32.withName("ss_size")).withName("stack_t");
+
+    /** {@code struct tms} from {@code <sys/times.h>}: 32 bytes, aligned to 8. */
+    public static final GroupLayout tms =
+            MemoryLayout.structLayout(
+                    I64.withName("tms_utime"),
+                    I64.withName("tms_stime"),
+                    I64.withName("tms_cutime"),
+                    I64.withName("tms_cstime")).withName("tms");
+
+    /** {@code struct __user_cap_header_struct} from {@code <linux/capability.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout user_cap_header =
+            MemoryLayout.structLayout(
+                    I32.withName("version"),
+                    I32.withName("pid")).withName("user_cap_header");
+
+    /** {@code struct __user_cap_data_struct} from {@code <linux/capability.h>}: 12 bytes, aligned to 4. */
+    public static final GroupLayout user_cap_data =
+            MemoryLayout.structLayout(
+                    I32.withName("effective"),
+                    I32.withName("permitted"),
+                    I32.withName("inheritable")).withName("user_cap_data");
+
     /** One {@code struct path offset kind size count} line per member (kind: s signed, u unsigned, p pointer, f floating, g struct or union; size is the element's for arrays). */
     public static final String FIELDS =
             """
@@ -807,6 +917,54 @@ public final class ZStructs {
             open_how flags 0 u 8 1
             open_how mode 8 u 8 1
             open_how resolve 16 u 8 1
+            statfs f_type 0 u 4 1
+            statfs f_bsize 4 u 4 1
+            statfs f_blocks 8 u 4 1
+            statfs f_bfree 12 u 4 1
+            statfs f_bavail 16 u 4 1
+            statfs f_files 20 u 4 1
+            statfs f_ffree 24 u 4 1
+            statfs f_fsid 28 g 8 1
+            statfs f_fsid.val 28 s 4 2
+            statfs f_namelen 36 u 4 1
+            statfs f_frsize 40 u 4 1
+            statfs f_flags 44 u 4 1
+            statfs f_spare 48 u 4 4
+            statfs64 f_type 0 u 4 1
+            statfs64 f_bsize 4 u 4 1
+            statfs64 f_blocks 8 u 8 1
+            statfs64 f_bfree 16 u 8 1
+            statfs64 f_bavail 24 u 8 1
+            statfs64 f_files 32 u 8 1
+            statfs64 f_ffree 40 u 8 1
+            statfs64 f_fsid 48 g 8 1
+            statfs64 f_fsid.val 48 s 4 2
+            statfs64 f_namelen 56 u 4 1
+            statfs64 f_frsize 60 u 4 1
+            statfs64 f_flags 64 u 4 1
+            statfs64 f_spare 68 u 4 4
+            flock l_type 0 s 2 1
+            flock l_whence 2 s 2 1
+            flock l_start 8 s 8 1
+            flock l_len 16 s 8 1
+            flock l_pid 24 s 4 1
+            flock64 l_type 0 s 2 1
+            flock64 l_whence 2 s 2 1
+            flock64 l_start 8 s 8 1
+            flock64 l_len 16 s 8 1
+            flock64 l_pid 24 s 4 1
+            f_owner_ex type 0 s 4 1
+            f_owner_ex pid 4 s 4 1
+            termios c_iflag 0 u 4 1
+            termios c_oflag 4 u 4 1
+            termios c_cflag 8 u 4 1
+            termios c_lflag 12 u 4 1
+            termios c_line 16 u 1 1
+            termios c_cc 17 u 1 19
+            linux_dirent d_ino 0 u 4 1
+            linux_dirent d_off 4 u 4 1
+            linux_dirent d_reclen 8 u 2 1
+            linux_dirent d_name 10 s 1 0
             iovec iov_base 0 p 4 1
             iovec iov_len 4 u 4 1
             utsname sysname 0 s 1 65
@@ -1140,6 +1298,18 @@ public final class ZStructs {
             clone_args set_tid 64 u 8 1
             clone_args set_tid_size 72 u 8 1
             clone_args cgroup 80 u 8 1
+            stack_t ss_sp 0 p 4 1
+            stack_t ss_flags 4 s 4 1
+            stack_t ss_size 8 u 4 1
+            tms tms_utime 0 s 8 1
+            tms tms_stime 8 s 8 1
+            tms tms_cutime 16 s 8 1
+            tms tms_cstime 24 s 8 1
+            user_cap_header version 0 u 4 1
+            user_cap_header pid 4 s 4 1
+            user_cap_data effective 0 u 4 1
+            user_cap_data permitted 4 u 4 1
+            user_cap_data inheritable 8 u 4 1
             """;
 
     /** One {@code struct C-type headers} line per struct (spaces in the C type as +). */
@@ -1159,6 +1329,13 @@ public final class ZStructs {
             statx struct+statx linux/stat.h
             linux_dirent64 struct+rawsys_linux_dirent64 linux/types.h
             open_how struct+open_how linux/openat2.h
+            statfs struct+statfs asm/statfs.h
+            statfs64 struct+statfs64 asm/statfs.h
+            flock struct+flock linux/fcntl.h
+            flock64 struct+flock64 linux/fcntl.h
+            f_owner_ex struct+f_owner_ex linux/fcntl.h
+            termios struct+termios linux/termios.h
+            linux_dirent struct+rawsys_linux_dirent linux/types.h
             iovec struct+iovec sys/uio.h
             utsname struct+utsname sys/utsname.h
             winsize struct+winsize sys/ioctl.h
@@ -1205,6 +1382,10 @@ public final class ZStructs {
             sock_filter struct+sock_filter linux/filter.h
             sock_fprog struct+sock_fprog linux/filter.h
             clone_args struct+clone_args linux/sched.h
+            stack_t stack_t signal.h
+            tms struct+tms sys/times.h
+            user_cap_header struct+__user_cap_header_struct linux/capability.h
+            user_cap_data struct+__user_cap_data_struct linux/capability.h
             """;
 
     /** The layout of the struct rawsys calls {@code name}, or null if this architecture has none. */
@@ -1224,6 +1405,13 @@ public final class ZStructs {
             case "statx" -> statx;
             case "linux_dirent64" -> linux_dirent64;
             case "open_how" -> open_how;
+            case "statfs" -> statfs;
+            case "statfs64" -> statfs64;
+            case "flock" -> flock;
+            case "flock64" -> flock64;
+            case "f_owner_ex" -> f_owner_ex;
+            case "termios" -> termios;
+            case "linux_dirent" -> linux_dirent;
             case "iovec" -> iovec;
             case "utsname" -> utsname;
             case "winsize" -> winsize;
@@ -1270,6 +1458,10 @@ public final class ZStructs {
             case "sock_filter" -> sock_filter;
             case "sock_fprog" -> sock_fprog;
             case "clone_args" -> clone_args;
+            case "stack_t" -> stack_t;
+            case "tms" -> tms;
+            case "user_cap_header" -> user_cap_header;
+            case "user_cap_data" -> user_cap_data;
             default -> null;
         };
     }

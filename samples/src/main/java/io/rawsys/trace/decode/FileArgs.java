@@ -1,0 +1,259 @@
+package io.rawsys.trace.decode;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The argument kinds the file decoders share: open flags, *at flags, modes, flags with strace's
+ * {@code /* PREFIX_??? *}{@code /} comment, arrays, integers behind pointers.
+ */
+final class FileArgs {
+    private FileArgs() {}
+
+    /**
+     * strace's printflags: names joined by {@code |} and the bits left in hex; a value that no name
+     * covers at all as {@code 0x80 /* UNKNOWN *}{@code /}.
+     */
+    static String flags(Call c, Xlat table, long value, String unknown) {
+        String text = table.flags(c.arch(), value);
+        return value != 0 && text.equals(Text.hex(value)) ? text + " /* " + unknown + " */" : text;
+    }
+
+    /** Flags of {@code table} from an int argument, strace's printflags. */
+    static Arg flags(Xlat table, String unknown) {
+        return (c, at) -> flags(c, table, c.uint(at), unknown);
+    }
+
+    /**
+     * One value of {@code table} from an int argument, {@code 0x7 /* UNKNOWN *}{@code /} if none.
+     */
+    static Arg xval(Xlat table, String unknown) {
+        return (c, at) -> xval(c, table, c.uint(at), unknown);
+    }
+
+    static String xval(Call c, Xlat table, long value, String unknown) {
+        String name = table.name(c.arch(), value);
+        return name != null ? name : Text.hex(value) + " /* " + unknown + " */";
+    }
+
+    /** {@code O_RDWR|O_CREAT|…}: the access mode first, then the other flags. */
+    static String openFlags(Call c, long flags) {
+        String access = FileTables.OPEN_ACCESS.name(c.arch(), flags & 3);
+        long rest = flags & ~3L;
+        if (access == null) {
+            return FileTables.OPEN_FLAGS.flags(c.arch(), flags);
+        }
+        return rest == 0 ? access : access + "|" + FileTables.OPEN_FLAGS.flags(c.arch(), rest);
+    }
+
+    static final Arg OPEN_FLAGS = (c, at) -> openFlags(c, c.uint(at));
+
+    /** Whether open's flags make it read a mode: O_CREAT or O_TMPFILE. */
+    static boolean takesMode(Call c, long flags) {
+        long create =
+                c.arch().constants().value("O_CREAT") | c.arch().constants().value("__O_TMPFILE");
+        return (flags & create) != 0;
+    }
+
+    /** The flags of the descriptor calls (dup3, pipe2): open's, without the access mode. */
+    static final Arg DESCRIPTOR_FLAGS = flags(FileTables.OPEN_FLAGS, "O_???");
+
+    /** *at flags. */
+    static final Arg AT_FLAGS = flags(FileTables.AT_FLAGS, "AT_???");
+
+    /** A mode of permission bits only, as chmod and mkdir take it: {@code 0644}. */
+    static final Arg UMODE = (c, at) -> Text.octal(c.uint(at) & 0xffff);
+
+    /** {@code S_IFREG|S_ISUID|0755}: a mode with its file type, as stat reports it. */
+    static String symbolicMode(Call c, long mode) {
+        long typeMask = c.arch().constants().value("S_IFMT");
+        String type = "";
+        if ((mode & typeMask) != 0) {
+            type = FileTables.FILE_TYPES.name(c.arch(), mode & typeMask);
+            if (type == null) {
+                return Text.octal(mode);
+            }
+        }
+        StringBuilder s = new StringBuilder(type);
+        if (!type.isEmpty()) {
+            s.append('|');
+        }
+        long rest = mode & ~typeMask;
+        for (String bit : new String[] {"S_ISUID", "S_ISGID", "S_ISVTX"}) {
+            long value = c.arch().constants().value(bit);
+            if ((mode & value) != 0) {
+                s.append(bit).append('|');
+                rest &= ~value;
+            }
+        }
+        return s.append(Text.octal(rest)).toString();
+    }
+
+    /** A descriptor or {@code AT_FDCWD}, from an int. */
+    static String dirfd(Call c, int fd) {
+        return fd == (int) c.arch().constants().value("AT_FDCWD") ? "AT_FDCWD" : Args.fdText(c, fd);
+    }
+
+    /**
+     * An int the kernel reads or writes through a pointer: {@code [42]}, or the address if it
+     * cannot be read (or, at exit, the call failed).
+     */
+    static String intAt(Call c, long address, boolean atExit) {
+        if (address == 0) {
+            return "NULL";
+        }
+        if (atExit && c.failed()) {
+            return Text.pointer(address);
+        }
+        MemorySegment bytes = Structs.bytes(c, address, 4);
+        if (bytes == null) {
+            return Text.pointer(address);
+        }
+        return "["
+                + bytes.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(c.arch().byteOrder()), 0)
+                + "]";
+    }
+
+    /** A 64-bit signed integer behind a pointer (an loff_t): {@code [42]}, or the address. */
+    static String longAt(Call c, long address, boolean atExit) {
+        return numberAt(c, address, 8, true, atExit);
+    }
+
+    /**
+     * A {@code size}-byte integer behind a pointer, signed or not: {@code [42]}, or the address if
+     * it cannot be read (or, at exit, the call failed).
+     */
+    static String numberAt(Call c, long address, int size, boolean signed, boolean atExit) {
+        if (address == 0) {
+            return "NULL";
+        }
+        if (atExit && c.failed()) {
+            return Text.pointer(address);
+        }
+        MemorySegment bytes = Structs.bytes(c, address, size);
+        if (bytes == null) {
+            return Text.pointer(address);
+        }
+        var order = c.arch().byteOrder();
+        long value =
+                size == 8
+                        ? bytes.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order), 0)
+                        : bytes.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(order), 0);
+        if (!signed && size == 4) {
+            value &= 0xffff_ffffL;
+        }
+        return "[" + (signed ? Long.toString(value) : Long.toUnsignedString(value)) + "]";
+    }
+
+    /** The tracee's {@code long} at {@code offset} in {@code bytes}. */
+    static long traceeLong(Call c, MemorySegment bytes, long offset) {
+        return c.arch().wordSize() == 4
+                ? bytes.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(c.arch().byteOrder()), offset)
+                : bytes.get(
+                        ValueLayout.JAVA_LONG_UNALIGNED.withOrder(c.arch().byteOrder()), offset);
+    }
+
+    /**
+     * strace's print_array: {@code [a, b, c]} with each element as {@code element} prints the bytes
+     * it is given; at most -s elements, then {@code ...}; the address when the first cannot be
+     * read, {@code ... /* 0x… *}{@code /} when a later one cannot; {@code []} for none.
+     */
+    static String array(
+            Call c,
+            long address,
+            long count,
+            int elementSize,
+            BiFunction<MemorySegment, Long, String> element) {
+        if (address == 0) {
+            return "NULL";
+        }
+        if (count == 0) {
+            return "[]";
+        }
+        int limit = c.settings().stringLimit();
+        StringBuilder s = new StringBuilder();
+        for (long i = 0; i < count; i++) {
+            long at = address + i * elementSize;
+            if (i > 0) {
+                s.append(", ");
+            }
+            if (i >= limit) {
+                s.append("...");
+                break;
+            }
+            MemorySegment bytes = Structs.bytes(c, at, elementSize);
+            if (bytes == null) {
+                if (i == 0) {
+                    return Text.pointer(address);
+                }
+                s.append("... /* ").append(Text.pointer(at)).append(" */");
+                break;
+            }
+            if (i == 0) {
+                s.append('[');
+            }
+            s.append(element.apply(bytes, i));
+        }
+        return s.append(']').toString();
+    }
+
+    /**
+     * {@code length} bytes at {@code address} quoted as strace's printstr_ex: at most {@code limit}
+     * of them, then {@code ...} if there were more; with {@code omitTrailingNul}, a last NUL byte
+     * is not shown (xattr values); the address if they cannot be read.
+     */
+    static String string(Call c, long address, long length, int limit, boolean omitTrailingNul) {
+        if (address == 0) {
+            return "NULL";
+        }
+        long shown = Math.max(0, Math.min(length, limit));
+        MemorySegment bytes = shown == 0 ? MemorySegment.NULL : Structs.bytes(c, address, shown);
+        if (bytes == null) {
+            return Text.pointer(address);
+        }
+        byte[] data = bytes.toArray(ValueLayout.JAVA_BYTE);
+        int n = data.length;
+        if (omitTrailingNul && shown == length && n > 0 && data[n - 1] == 0) {
+            n--;
+        }
+        String quoted = Text.quote(data, n, false);
+        return length > limit ? quoted + "..." : quoted;
+    }
+
+    /** A decoder written as steps, for the calls whose shape depends on their arguments. */
+    record Steps(
+            Consumer<Call> enter,
+            Predicate<Call> more,
+            Consumer<Call> exit,
+            Function<Call, String> result)
+            implements Decoder {
+        /** A call printed whole at entry. */
+        static Steps atEntry(Consumer<Call> enter, Function<Call, String> result) {
+            return new Steps(enter, c -> false, c -> {}, result);
+        }
+
+        @Override
+        public void enter(Call c) {
+            enter.accept(c);
+        }
+
+        @Override
+        public boolean moreAtExit(Call c) {
+            return more.test(c);
+        }
+
+        @Override
+        public void exit(Call c) {
+            exit.accept(c);
+        }
+
+        @Override
+        public String result(Call c) {
+            return result.apply(c);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.rawsys.trace.decode;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Memory: brk, mmap in its three forms (x86_64's, i386's mmap2 with an offset in pages, and i386's
+ * old mmap with its arguments in memory), munmap, mprotect, madvise, mremap, msync, the mlock calls
+ * and mincore. Addresses returned print in hex.
+ */
+final class MemoryDecoders {
+    private MemoryDecoders() {}
+
+    static final Xlat PROT =
+            Xlat.of(
+                    "PROT_",
+                    "PROT_NONE",
+                    "PROT_READ",
+                    "PROT_WRITE",
+                    "PROT_EXEC",
+                    "PROT_SEM",
+                    "PROT_GROWSDOWN",
+                    "PROT_GROWSUP",
+                    "PROT_SAO",
+                    "PROT_ADI");
+
+    /**
+     * strace's mmap_flags: the sharing types first, then the flags, in its order (bits it cannot
+     * name print bare, without a comment).
+     */
+    static final Xlat MAP =
+            Xlat.of(
+                    "",
+                    "MAP_SHARED",
+                    "MAP_PRIVATE",
+                    "MAP_SHARED_VALIDATE",
+                    "MAP_DROPPABLE",
+                    "MAP_FIXED",
+                    "MAP_ANONYMOUS",
+                    "MAP_32BIT",
+                    "MAP_ABOVE4G",
+                    "MAP_RENAME",
+                    "MAP_NORESERVE",
+                    "MAP_POPULATE",
+                    "MAP_NONBLOCK",
+                    "_MAP_NEW",
+                    "MAP_GROWSDOWN",
+                    "MAP_GROWSUP",
+                    "MAP_DENYWRITE",
+                    "MAP_EXECUTABLE",
+                    "MAP_INHERIT",
+                    "_MAP_INHERIT",
+                    "MAP_FILE",
+                    "MAP_LOCKED",
+                    "_MAP_HASSEMAPHORE",
+                    "MAP_STACK",
+                    "MAP_HUGETLB",
+                    "MAP_SYNC",
+                    "MAP_UNINITIALIZED",
+                    "MAP_FIXED_NOREPLACE",
+                    "MAP_AUTOGROW",
+                    "MAP_AUTORSRV",
+                    "MAP_LOCAL",
+                    "_MAP_UNALIGNED");
+
+    static final Xlat MADV =
+            Xlat.of(
+                    "MADV_",
+                    "MADV_NORMAL",
+                    "MADV_RANDOM",
+                    "MADV_SEQUENTIAL",
+                    "MADV_WILLNEED",
+                    "MADV_DONTNEED",
+                    "MADV_FREE",
+                    "MADV_REMOVE",
+                    "MADV_DONTFORK",
+                    "MADV_DOFORK",
+                    "MADV_MERGEABLE",
+                    "MADV_UNMERGEABLE",
+                    "MADV_HUGEPAGE",
+                    "MADV_NOHUGEPAGE",
+                    "MADV_DONTDUMP",
+                    "MADV_DODUMP",
+                    "MADV_WIPEONFORK",
+                    "MADV_KEEPONFORK",
+                    "MADV_COLD",
+                    "MADV_PAGEOUT",
+                    "MADV_POPULATE_READ",
+                    "MADV_POPULATE_WRITE",
+                    "MADV_DONTNEED_LOCKED",
+                    "MADV_COLLAPSE",
+                    "MADV_HWPOISON",
+                    "MADV_SOFT_OFFLINE");
+
+    static final Xlat MREMAP =
+            Xlat.of("MREMAP_", "MREMAP_MAYMOVE", "MREMAP_FIXED", "MREMAP_DONTUNMAP");
+    static final Xlat MSYNC = Xlat.of("MS_", "MS_SYNC", "MS_ASYNC", "MS_INVALIDATE");
+    static final Xlat MCL = Xlat.of("MCL_", "MCL_CURRENT", "MCL_FUTURE", "MCL_ONFAULT");
+    static final Xlat MLOCK = Xlat.of("MLOCK_", "MLOCK_ONFAULT");
+
+    private static final Arg SIZE = Args.ULONG;
+    private static final Arg PROT_ARG = (c, at) -> PROT.flags(c.arch(), c.ulong(at));
+
+    static void register(Decoders d) {
+        d.add("brk", new Signature(Args.PTR).returning(Results.HEX));
+        d.add(
+                "mmap",
+                Coded.atEntry(
+                                c -> {
+                                    if (c.arch().name().equals("i386")) {
+                                        oldMmap(c);
+                                    } else {
+                                        mmap(c, words(c), c.ulong(5));
+                                    }
+                                })
+                        .returning(Results.HEX));
+        d.add(
+                "mmap2",
+                Coded.atEntry(c -> mmap(c, words(c), c.ulong(5) * pageSize()))
+                        .returning(Results.HEX));
+        d.add("munmap", new Signature(Args.PTR, SIZE));
+        d.add("mprotect", new Signature(Args.PTR, SIZE, PROT_ARG));
+        d.add("pkey_mprotect", new Signature(Args.PTR, SIZE, PROT_ARG, Args.INT));
+        d.add("madvise", new Signature(Args.PTR, SIZE, Args.xlat(MADV)));
+        d.add(
+                "mremap",
+                Coded.atEntry(
+                                c -> {
+                                    c.print(Text.pointer(c.ulong(0)));
+                                    c.print(Long.toUnsignedString(c.ulong(1)));
+                                    c.print(Long.toUnsignedString(c.ulong(2)));
+                                    long flags = c.ulong(3);
+                                    c.print(MREMAP.flags(c.arch(), flags));
+                                    long both =
+                                            c.arch().constants().value("MREMAP_MAYMOVE")
+                                                    | c.arch().constants().value("MREMAP_FIXED");
+                                    if ((flags & both) == both) {
+                                        c.print(Text.pointer(c.ulong(4)));
+                                    }
+                                })
+                        .returning(Results.HEX));
+        d.add("msync", new Signature(Args.PTR, SIZE, Args.flags(MSYNC)));
+        d.add("mlock", new Signature(Args.PTR, SIZE));
+        d.add("munlock", new Signature(Args.PTR, SIZE));
+        d.add("mlock2", new Signature(Args.PTR, SIZE, Args.flags(MLOCK)));
+        d.add("mlockall", new Signature(Args.flags(MCL)));
+        d.add("munlockall", new Signature());
+        d.add(
+                "mincore",
+                Coded.split(
+                        c -> {
+                            c.print(Text.pointer(c.ulong(0)));
+                            c.print(Long.toUnsignedString(c.ulong(1)));
+                        },
+                        c -> c.print(mincoreVector(c))));
+    }
+
+    /**
+     * The page size strace multiplies mmap2's offset by and counts mincore's pages in: its own,
+     * which is 4096 on x86, the only machines whose tracees have mmap2 here.
+     */
+    private static long pageSize() {
+        return 4096;
+    }
+
+    private static long[] words(Call c) {
+        long[] w = new long[6];
+        for (int i = 0; i < 6; i++) {
+            w[i] = c.ulong(i);
+        }
+        return w;
+    }
+
+    /** i386's old mmap: its six arguments are words in the tracee's memory. */
+    private static void oldMmap(Call c) {
+        MemorySegment args = Structs.bytes(c, c.ulong(0), 6 * 4L);
+        if (args == null) {
+            c.print(Text.pointer(c.ulong(0)));
+            return;
+        }
+        long[] w = new long[6];
+        for (int i = 0; i < 6; i++) {
+            w[i] = Integer.toUnsignedLong(ProcessStructs.int32(c, args.asSlice(i * 4L)));
+        }
+        mmap(c, w, w[5]);
+    }
+
+    private static void mmap(Call c, long[] w, long offset) {
+        c.print(Text.pointer(w[0]));
+        c.print(Long.toUnsignedString(w[1]));
+        c.print(PROT.flags(c.arch(), w[2]));
+        c.print(mapFlags(c, w[3]));
+        c.print(Args.fdText(c, (int) w[4]));
+        c.print(Text.hex(offset));
+    }
+
+    /**
+     * {@code MAP_PRIVATE|MAP_ANONYMOUS|21<<MAP_HUGE_SHIFT}: the sharing type by name (or {@code 0xf
+     * /* MAP_??? *}{@code /}), the other flags, the huge page size as a shift.
+     */
+    static String mapFlags(Call c, long flags) {
+        var k = c.arch().constants();
+        long typeMask = k.value("MAP_TYPE");
+        long shift = k.value("MAP_HUGE_SHIFT");
+        long hugeMask = k.value("MAP_HUGE_MASK") << shift;
+        String type = MAP.name(c.arch(), flags & typeMask);
+        StringBuilder s =
+                new StringBuilder(
+                        type != null ? type : Text.hex(flags & typeMask) + " /* MAP_??? */");
+        long rest = flags & ~typeMask & ~hugeMask;
+        if (rest != 0) {
+            s.append('|').append(MAP.flags(c.arch(), rest));
+        }
+        long huge = flags & hugeMask;
+        if (huge != 0) {
+            s.append('|').append(huge >>> shift).append("<<MAP_HUGE_SHIFT");
+        }
+        return s.toString();
+    }
+
+    /** {@code [1, 0, 1]}: one residency bit per page, at most -s of them. */
+    private static String mincoreVector(Call c) {
+        long vector = c.ulong(2);
+        if (vector == 0) {
+            return "NULL";
+        }
+        if (c.failed()) {
+            return Text.pointer(vector);
+        }
+        long length = c.ulong(1);
+        long pages = (length + pageSize() - 1) / pageSize();
+        return ProcessStructs.array(c, vector, pages, 1, e -> Long.toString(e & 1));
+    }
+}

@@ -1,0 +1,202 @@
+package io.rawsys.trace.decode;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.function.Function;
+
+/**
+ * The structs and indirect values the process family prints: each read as the tracee's architecture
+ * lays it out, and printed as its address when strace would (NULL, unreadable, or written by a call
+ * that failed).
+ */
+final class ProcessStructs {
+    private ProcessStructs() {}
+
+    /**
+     * {@code struct} at {@code address} printed by {@code format}; its address when it is NULL,
+     * cannot be read, or is an output of a call that failed.
+     */
+    static String struct(
+            Call c, long address, String struct, Function<MemorySegment, String> format) {
+        if (address == 0) {
+            return "NULL";
+        }
+        if (c.hasExited() && c.failed()) {
+            return Text.pointer(address);
+        }
+        MemorySegment s = Structs.read(c, struct, address);
+        return s == null ? Text.pointer(address) : format.apply(s);
+    }
+
+    /** {@code size} bytes at {@code address}, as {@link #struct} reads them. */
+    static String bytes(Call c, long address, long size, Function<MemorySegment, String> format) {
+        if (address == 0) {
+            return "NULL";
+        }
+        if (c.hasExited() && c.failed()) {
+            return Text.pointer(address);
+        }
+        MemorySegment s = Structs.bytes(c, address, size);
+        return s == null ? Text.pointer(address) : format.apply(s);
+    }
+
+    /** A member of {@code struct} in {@code s}. */
+    static long get(Call c, MemorySegment s, String struct, String member) {
+        return Structs.get(c, s, struct, member);
+    }
+
+    /** {@code {tv_sec=1, tv_nsec=500}} at {@code address}. */
+    static String timespec(Call c, long address) {
+        return struct(c, address, "timespec", s -> timespec(c, s, "timespec", ""));
+    }
+
+    /** The timespec at member {@code prefix} (ending in a dot) of {@code struct}. */
+    static String timespec(Call c, MemorySegment s, String struct, String prefix) {
+        return "{tv_sec="
+                + get(c, s, struct, prefix + "tv_sec")
+                + ", tv_nsec="
+                + get(c, s, struct, prefix + "tv_nsec")
+                + "}";
+    }
+
+    /** {@code {tv_sec=1, tv_usec=500}} from member {@code prefix} of {@code struct}. */
+    static String timeval(Call c, MemorySegment s, String struct, String prefix) {
+        return "{tv_sec="
+                + get(c, s, struct, prefix + "tv_sec")
+                + ", tv_usec="
+                + get(c, s, struct, prefix + "tv_usec")
+                + "}";
+    }
+
+    /**
+     * A {@code struct rusage}: the two times and {@code ...}, as strace abbreviates it; every
+     * counter with -v.
+     */
+    static String rusage(Call c, long address) {
+        return struct(
+                c,
+                address,
+                "rusage",
+                s -> {
+                    StringBuilder b =
+                            new StringBuilder("{ru_utime=")
+                                    .append(timeval(c, s, "rusage", "ru_utime."))
+                                    .append(", ru_stime=")
+                                    .append(timeval(c, s, "rusage", "ru_stime."));
+                    if (!c.settings().verbose()) {
+                        return b.append(", ...}").toString();
+                    }
+                    for (String f :
+                            new String[] {
+                                "ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt",
+                                "ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd",
+                                "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"
+                            }) {
+                        b.append(", ")
+                                .append(f)
+                                .append('=')
+                                .append(Long.toUnsignedString(get(c, s, "rusage", f)));
+                    }
+                    return b.append('}').toString();
+                });
+    }
+
+    /** A {@code siginfo_t} in the tracee, as strace prints it. */
+    static String siginfo(Call c, long address) {
+        return struct(c, address, "siginfo", s -> SigInfo.format(c.arch(), s));
+    }
+
+    /** strace's {@code [42]}: an int the kernel wrote. */
+    static String intAt(Call c, long address) {
+        return intAt(c, address, Integer::toString);
+    }
+
+    /** An int the kernel wrote, in brackets, as {@code format} prints it: {@code [SIGTERM]}. */
+    static String intAt(Call c, long address, java.util.function.IntFunction<String> format) {
+        return bytes(c, address, 4, s -> "[" + format.apply(int32(c, s)) + "]");
+    }
+
+    /** The tracee's int at the start of {@code s}. */
+    static int int32(Call c, MemorySegment s) {
+        return s.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(c.arch().byteOrder()), 0);
+    }
+
+    /** An unsigned long the kernel wrote, in brackets: {@code [24]}, or in hex: {@code [0x7f…]}. */
+    static String wordAt(Call c, long address, boolean hex) {
+        return bytes(
+                c,
+                address,
+                c.arch().wordSize(),
+                s -> {
+                    long v = word(c, s);
+                    return "[" + (hex ? Text.hex(v) : Long.toUnsignedString(v)) + "]";
+                });
+    }
+
+    /** The tracee's word at the start of {@code s}. */
+    static long word(Call c, MemorySegment s) {
+        return c.arch().wordSize() == 4
+                ? Integer.toUnsignedLong(int32(c, s))
+                : s.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(c.arch().byteOrder()), 0);
+    }
+
+    /**
+     * A clock_t count of ticks: the number, and for a nonzero one its seconds at strace's 100 ticks
+     * a second: {@code 250 /* 2.50 s *}{@code /}.
+     */
+    static String clock(long ticks) {
+        String n = Long.toUnsignedString(ticks);
+        if (ticks == 0) {
+            return n;
+        }
+        return n
+                + " /* "
+                + Long.divideUnsigned(ticks, 100)
+                + "."
+                + String.format("%02d", Long.remainderUnsigned(ticks, 100))
+                + " s */";
+    }
+
+    /**
+     * strace's print_array: {@code [e1, e2, ...]} of {@code count} elements of {@code size} bytes,
+     * at most -s of them; the address if the first cannot be read.
+     */
+    static String array(
+            Call c,
+            long address,
+            long count,
+            int size,
+            java.util.function.LongFunction<String> element) {
+        if (address == 0) {
+            return "NULL";
+        }
+        if (count == 0) {
+            return "[]";
+        }
+        long shown = Math.min(count, c.settings().stringLimit());
+        StringBuilder s = new StringBuilder("[");
+        for (long i = 0; i < shown; i++) {
+            MemorySegment e = Structs.bytes(c, address + i * size, size);
+            if (e == null) {
+                if (i == 0) {
+                    return Text.pointer(address);
+                }
+                return s.append(", ...]").toString();
+            }
+            if (i > 0) {
+                s.append(", ");
+            }
+            long v =
+                    switch (size) {
+                        case 1 -> e.get(ValueLayout.JAVA_BYTE, 0);
+                        case 4 -> int32(c, e);
+                        default -> word(c, e);
+                    };
+            s.append(element.apply(v));
+        }
+        if (shown < count) {
+            s.append(", ...");
+        }
+        return s.append(']').toString();
+    }
+}

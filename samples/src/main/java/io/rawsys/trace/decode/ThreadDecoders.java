@@ -1,0 +1,356 @@
+package io.rawsys.trace.decode;
+
+import io.rawsys.Syscalls;
+import io.rawsys.linux.Errno;
+import io.rawsys.linux.Nr;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Threads: the tid address and robust list, rseq (which strace 6.1 prints as raw words), futex by
+ * operation, x86's thread-local storage descriptors (set_thread_area, get_thread_area), CPU
+ * affinity and sched_yield.
+ */
+final class ThreadDecoders {
+    private ThreadDecoders() {}
+
+    /** The futex commands, without their private and realtime-clock bits. */
+    static final Xlat FUTEX_COMMANDS =
+            Xlat.of(
+                    "FUTEX_",
+                    "FUTEX_WAIT",
+                    "FUTEX_WAKE",
+                    "FUTEX_FD",
+                    "FUTEX_REQUEUE",
+                    "FUTEX_CMP_REQUEUE",
+                    "FUTEX_WAKE_OP",
+                    "FUTEX_LOCK_PI",
+                    "FUTEX_UNLOCK_PI",
+                    "FUTEX_TRYLOCK_PI",
+                    "FUTEX_WAIT_BITSET",
+                    "FUTEX_WAKE_BITSET",
+                    "FUTEX_WAIT_REQUEUE_PI",
+                    "FUTEX_CMP_REQUEUE_PI",
+                    "FUTEX_LOCK_PI2");
+
+    static final Xlat WAKE_OPS =
+            Xlat.of(
+                    "FUTEX_OP_",
+                    "FUTEX_OP_SET",
+                    "FUTEX_OP_ADD",
+                    "FUTEX_OP_OR",
+                    "FUTEX_OP_ANDN",
+                    "FUTEX_OP_XOR");
+    static final Xlat WAKE_COMPARISONS =
+            Xlat.of(
+                    "FUTEX_OP_CMP_",
+                    "FUTEX_OP_CMP_EQ",
+                    "FUTEX_OP_CMP_NE",
+                    "FUTEX_OP_CMP_LT",
+                    "FUTEX_OP_CMP_LE",
+                    "FUTEX_OP_CMP_GT",
+                    "FUTEX_OP_CMP_GE");
+    static final Xlat BITSET = Xlat.of("FUTEX_", "FUTEX_BITSET_MATCH_ANY");
+
+    static void register(Decoders d) {
+        d.add("set_tid_address", new Signature(Args.PTR));
+        d.add("set_robust_list", new Signature(Args.PTR, Args.ULONG));
+        d.add(
+                "get_robust_list",
+                Coded.separatedAtExit(
+                        c -> c.print(Integer.toString(c.sint(0))),
+                        c -> {
+                            c.print(ProcessStructs.wordAt(c, c.ulong(1), true));
+                            c.print(ProcessStructs.wordAt(c, c.ulong(2), false));
+                        }));
+        d.add("rseq", new Signature(Args.HEX, Args.HEX, Args.HEX, Args.HEX));
+        d.add("futex", Coded.atEntry(ThreadDecoders::futex));
+        d.add(
+                "set_thread_area",
+                Coded.atEntry(c -> c.print(userDesc(c, c.ulong(0))))
+                        .returning(
+                                c -> {
+                                    MemorySegment s = Structs.bytes(c, c.ulong(0), 4);
+                                    return s == null
+                                            ? Results.DECIMAL.apply(c)
+                                            : c.result()
+                                                    + " (entry_number="
+                                                    + Integer.toUnsignedString(uint32(c, s, 0))
+                                                    + ")";
+                                }));
+        d.add(
+                "get_thread_area",
+                new Coded(
+                                ThreadDecoders::getThreadAreaEntry,
+                                c -> false,
+                                ThreadDecoders::getThreadAreaExit)
+                        .joinedBy(c -> c.state() instanceof Integer changed ? " => " : ", "));
+        d.add(
+                "sched_getaffinity",
+                Coded.split(
+                        c -> {
+                            c.print(Integer.toString(c.sint(0)));
+                            c.print(Long.toString(c.uint(1)));
+                        },
+                        c -> c.print(affinity(c, c.ulong(2), c.result()))));
+        d.add(
+                "sched_setaffinity",
+                Coded.atEntry(
+                        c -> {
+                            c.print(Integer.toString(c.sint(0)));
+                            c.print(Long.toString(c.uint(1)));
+                            c.print(affinity(c, c.ulong(2), c.uint(1)));
+                        }));
+        d.add("sched_yield", new Signature());
+    }
+
+    private static void futex(Call c) {
+        int op = c.sint(1);
+        int cmd = op & 127;
+        long val = c.uint(2);
+        long val2 = c.uint(3);
+        long val3 = c.uint(5);
+        c.print(Text.pointer(c.ulong(0)));
+        c.print(futexOp(c, op));
+        String name = FUTEX_COMMANDS.name(c.arch(), cmd);
+        if (name == null) {
+            name = "";
+        }
+        switch (name) {
+            case "FUTEX_WAIT" -> {
+                c.print(Long.toString(val));
+                c.print(ProcessStructs.timespec(c, c.ulong(3)));
+            }
+            case "FUTEX_LOCK_PI", "FUTEX_LOCK_PI2" ->
+                    c.print(ProcessStructs.timespec(c, c.ulong(3)));
+            case "FUTEX_WAIT_BITSET" -> {
+                c.print(Long.toString(val));
+                c.print(ProcessStructs.timespec(c, c.ulong(3)));
+                c.print(bitset(c, val3));
+            }
+            case "FUTEX_WAKE_BITSET" -> {
+                c.print(Long.toString(val));
+                c.print(bitset(c, val3));
+            }
+            case "FUTEX_REQUEUE" -> {
+                c.print(Long.toString(val));
+                c.print(Long.toString(val2));
+                c.print(Text.pointer(c.ulong(4)));
+            }
+            case "FUTEX_CMP_REQUEUE", "FUTEX_CMP_REQUEUE_PI" -> {
+                c.print(Long.toString(val));
+                c.print(Long.toString(val2));
+                c.print(Text.pointer(c.ulong(4)));
+                c.print(Long.toString(val3));
+            }
+            case "FUTEX_WAKE_OP" -> {
+                c.print(Long.toString(val));
+                c.print(Long.toString(val2));
+                c.print(Text.pointer(c.ulong(4)));
+                c.print(wakeOp(c, val3));
+            }
+            case "FUTEX_WAIT_REQUEUE_PI" -> {
+                c.print(Long.toString(val));
+                c.print(ProcessStructs.timespec(c, c.ulong(3)));
+                c.print(Text.pointer(c.ulong(4)));
+            }
+            case "FUTEX_FD", "FUTEX_WAKE" -> c.print(Long.toString(val));
+            case "FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI" -> {}
+            default -> {
+                c.print(Long.toString(val));
+                c.print(Text.pointer(c.ulong(3)));
+                c.print(Text.pointer(c.ulong(4)));
+                c.print(Text.hex(val3));
+            }
+        }
+    }
+
+    /**
+     * {@code FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME}: strace's futexops names the command
+     * with its private variant, and the realtime clock only for the waits that take it.
+     */
+    private static String futexOp(Call c, int op) {
+        var k = c.arch().constants();
+        long privateFlag = k.value("FUTEX_PRIVATE_FLAG");
+        long realtime = k.value("FUTEX_CLOCK_REALTIME");
+        long rest = op & ~(127 | privateFlag | realtime) & 0xffff_ffffL;
+        String cmd = FUTEX_COMMANDS.name(c.arch(), op & 127);
+        if (cmd == null || rest != 0) {
+            return unknownOp(op);
+        }
+        String name = cmd;
+        if ((op & privateFlag) != 0) {
+            name =
+                    k.find(cmd + "_PRIVATE").isPresent()
+                            ? cmd + "_PRIVATE"
+                            : cmd.equals("FUTEX_FD") ? cmd + "|FUTEX_PRIVATE_FLAG" : null;
+        }
+        if (name != null && (op & realtime) != 0) {
+            name =
+                    cmd.equals("FUTEX_WAIT")
+                                    || cmd.equals("FUTEX_WAIT_BITSET")
+                                    || cmd.equals("FUTEX_WAIT_REQUEUE_PI")
+                            ? name + "|FUTEX_CLOCK_REALTIME"
+                            : null;
+        }
+        return name != null ? name : unknownOp(op);
+    }
+
+    private static String unknownOp(int op) {
+        return Text.hex(Integer.toUnsignedLong(op)) + " /* FUTEX_??? */";
+    }
+
+    private static String bitset(Call c, long val3) {
+        String name = BITSET.name(c.arch(), val3);
+        return name != null ? name : Text.hex(val3);
+    }
+
+    /** {@code FUTEX_OP_ADD<<28|0x1<<12|FUTEX_OP_CMP_GT<<24|0}: FUTEX_WAKE_OP's encoded val3. */
+    private static String wakeOp(Call c, long val3) {
+        StringBuilder s = new StringBuilder();
+        long shiftFlag = c.arch().constants().value("FUTEX_OP_OPARG_SHIFT");
+        if (((val3 >>> 28) & shiftFlag) != 0) {
+            s.append("FUTEX_OP_OPARG_SHIFT<<28|");
+        }
+        long op = (val3 >>> 28) & 7;
+        String opName = WAKE_OPS.name(c.arch(), op);
+        s.append(opName != null ? opName : Text.hex(op)).append("<<28");
+        if (opName == null) {
+            s.append(" /* FUTEX_OP_??? */");
+        }
+        s.append('|').append(Text.hex((val3 >>> 12) & 0xfff)).append("<<12|");
+        long cmp = (val3 >>> 24) & 0xf;
+        String cmpName = WAKE_COMPARISONS.name(c.arch(), cmp);
+        s.append(cmpName != null ? cmpName : Text.hex(cmp)).append("<<24");
+        if (cmpName == null) {
+            s.append(" /* FUTEX_OP_CMP_??? */");
+        }
+        return s.append('|').append(Text.hex(val3 & 0xfff)).toString();
+    }
+
+    private static int uint32(Call c, MemorySegment s, long offset) {
+        return s.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(c.arch().byteOrder()), offset);
+    }
+
+    /**
+     * A struct user_desc (asm/ldt.h): entry_number, base_addr and limit, then flag bits. Read by
+     * hand: the flags are bitfields, which no struct layout describes.
+     */
+    static String userDesc(Call c, long address) {
+        return ProcessStructs.bytes(
+                c, address, 16, s -> "{entry_number=" + uint32(c, s, 0) + userDescRest(c, s) + "}");
+    }
+
+    private static String userDescRest(Call c, MemorySegment s) {
+        int bits = uint32(c, s, 12);
+        StringBuilder b =
+                new StringBuilder(", base_addr=")
+                        .append(hex08(uint32(c, s, 4)))
+                        .append(", limit=")
+                        .append(hex08(uint32(c, s, 8)))
+                        .append(", seg_32bit=")
+                        .append(bits & 1)
+                        .append(", contents=")
+                        .append((bits >>> 1) & 3)
+                        .append(", read_exec_only=")
+                        .append((bits >>> 3) & 1)
+                        .append(", limit_in_pages=")
+                        .append((bits >>> 4) & 1)
+                        .append(", seg_not_present=")
+                        .append((bits >>> 5) & 1)
+                        .append(", useable=")
+                        .append((bits >>> 6) & 1);
+        if (c.arch().wordSize() == 8) {
+            b.append(", lm=").append((bits >>> 7) & 1);
+        }
+        return b.toString();
+    }
+
+    /** C's {@code %#08x}: {@code 0x001000}, {@code 00000000} for zero. */
+    private static String hex08(int value) {
+        String digits = Integer.toHexString(value);
+        if (value == 0) {
+            return "00000000";
+        }
+        return "0x" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
+    }
+
+    private static void getThreadAreaEntry(Call c) {
+        MemorySegment s = Structs.bytes(c, c.ulong(0), 4);
+        if (s == null) {
+            c.print(Text.pointer(c.ulong(0)));
+            c.state(null);
+        } else {
+            c.print("{entry_number=" + uint32(c, s, 0));
+            c.state(new int[] {uint32(c, s, 0)});
+        }
+    }
+
+    private static void getThreadAreaExit(Call c) {
+        if (!(c.state() instanceof int[] entry)) {
+            return;
+        }
+        MemorySegment s = c.failed() ? null : Structs.bytes(c, c.ulong(0), 16);
+        if (s == null) {
+            c.print("...}");
+            return;
+        }
+        String rest = userDescRest(c, s).substring(2) + "}";
+        if (uint32(c, s, 0) != entry[0]) {
+            c.state(Integer.valueOf(uint32(c, s, 0)));
+            c.print(uint32(c, s, 0) + ", " + rest);
+        } else {
+            c.print(rest);
+        }
+    }
+
+    private static volatile int cpusetSize;
+
+    /**
+     * The smallest mask the kernel accepts, as strace finds it: sched_getaffinity with no buffer
+     * fails with EINVAL below that size and EFAULT from it on.
+     */
+    private static int cpusetSize() {
+        int size = cpusetSize;
+        if (size == 0) {
+            long einval = -Errno.EINVAL;
+            size = 128;
+            while (size > 0 && Syscalls.raw(Nr.sched_getaffinity, 0, size, 0) == einval) {
+                size <<= 1;
+            }
+            cpusetSize = size = size > 0 ? size : 128;
+        }
+        return size;
+    }
+
+    /**
+     * {@code [0 1]}: the CPUs of a mask of {@code length} bytes, {@code ...} past strace's size.
+     */
+    private static String affinity(Call c, long address, long length) {
+        if (address == 0 || (c.hasExited() && c.failed())) {
+            return Text.pointer(address);
+        }
+        if (length == 0) {
+            return "[]";
+        }
+        int word = c.arch().wordSize();
+        long read = Math.min(length, cpusetSize());
+        long size = (read + word - 1) / word * word;
+        MemorySegment s = Structs.bytes(c, address, read);
+        if (s == null) {
+            return Text.pointer(address);
+        }
+        StringBuilder b = new StringBuilder("[");
+        boolean printed = false;
+        for (long bit = 0; bit < read * 8; bit++) {
+            if ((s.get(ValueLayout.JAVA_BYTE, bit / 8) >>> (bit % 8) & 1) != 0) {
+                b.append(printed ? " " : "").append(bit);
+                printed = true;
+            }
+        }
+        if (size < length) {
+            b.append(printed ? " " : "").append("...");
+        }
+        return b.append(']').toString();
+    }
+}
