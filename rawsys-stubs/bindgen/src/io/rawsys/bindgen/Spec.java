@@ -162,6 +162,19 @@ final class Spec {
                                             "IPV6_FLOWINFO|IPV6_FLOWLABEL_MGR|IPV6_FLOWINFO_SEND|IPV6_USE_MIN_MTU",
                                             "linux/in6.h"),
                                     from("IPPROTO_L2TP", "linux/in.h"),
+                                    // levels and a flag strace names
+                                    kernelInternal(
+                                            "SOL_SCTP",
+                                            "#define SOL_SCTP 132 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    kernelInternal(
+                                            "SOL_UDPLITE",
+                                            "#define SOL_UDPLITE 136 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    kernelInternal(
+                                            "MSG_CMSG_COMPAT",
+                                            "#define MSG_CMSG_COMPAT 0x80000000 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
                                     from("SCTP_\\w+", "stdint.h", "sys/socket.h", "linux/sctp.h"),
                                     from("LLC_OPT_\\w+", "linux/llc.h"),
                                     from("DCCP_SOCKOPT_\\w+", "linux/dccp.h"),

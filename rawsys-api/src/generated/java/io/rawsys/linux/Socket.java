@@ -9,7 +9,7 @@ import io.rawsys.ConstantTable;
 /**
  * Sockets: address families, types, levels and options, message flags, shutdown hows, IP, TCP and UDP, ethernet protocols, packet socket options, socketcall's calls, iptables' socket options.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;netinet/udp.h&gt;, &lt;sys/un.h&gt;, &lt;linux/if_ether.h&gt;, &lt;linux/if_packet.h&gt;, &lt;linux/icmp.h&gt;, &lt;linux/net.h&gt;, &lt;linux/netfilter_ipv4/ip_tables.h&gt;, &lt;linux/netfilter_arp/arp_tables.h&gt;, &lt;linux/netfilter_ipv6/ip6_tables.h&gt;, &lt;linux/in6.h&gt;, &lt;linux/in.h&gt;, &lt;stdint.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/sctp.h&gt;, &lt;linux/llc.h&gt;, &lt;linux/dccp.h&gt;, &lt;linux/rxrpc.h&gt;, &lt;linux/if_pppol2tp.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/phonet.h&gt;, &lt;linux/rds.h&gt;, &lt;linux/if_alg.h&gt;, &lt;linux/nfc.h&gt;, &lt;linux/kcm.h&gt;, &lt;linux/tls.h&gt;, &lt;linux/if_xdp.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/vm_sockets.h&gt;, &lt;linux/can.h&gt;, &lt;linux/can/raw.h&gt;, &lt;linux/caif/caif_socket.h&gt;, &lt;linux/tipc.h&gt;, &lt;netipx/ipx.h&gt;, &lt;netax25/ax25.h&gt;, &lt;netrom/netrom.h&gt;, &lt;netrose/rose.h&gt;, &lt;netatalk/at.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;netinet/udp.h&gt;, &lt;sys/un.h&gt;, &lt;linux/if_ether.h&gt;, &lt;linux/if_packet.h&gt;, &lt;linux/icmp.h&gt;, &lt;linux/net.h&gt;, &lt;linux/netfilter_ipv4/ip_tables.h&gt;, &lt;linux/netfilter_arp/arp_tables.h&gt;, &lt;linux/netfilter_ipv6/ip6_tables.h&gt;, &lt;linux/in6.h&gt;, &lt;linux/in.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;stdint.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/sctp.h&gt;, &lt;linux/llc.h&gt;, &lt;linux/dccp.h&gt;, &lt;linux/rxrpc.h&gt;, &lt;linux/if_pppol2tp.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/phonet.h&gt;, &lt;linux/rds.h&gt;, &lt;linux/if_alg.h&gt;, &lt;linux/nfc.h&gt;, &lt;linux/kcm.h&gt;, &lt;linux/tls.h&gt;, &lt;linux/if_xdp.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/vm_sockets.h&gt;, &lt;linux/can.h&gt;, &lt;linux/can/raw.h&gt;, &lt;linux/caif/caif_socket.h&gt;, &lt;linux/tipc.h&gt;, &lt;netipx/ipx.h&gt;, &lt;netax25/ax25.h&gt;, &lt;netrom/netrom.h&gt;, &lt;netrose/rose.h&gt;, &lt;netatalk/at.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -1445,6 +1445,9 @@ public final class Socket {
     /** {@code MSG_CMSG_CLOEXEC}: 1073741824 (0x40000000) on every architecture. */
     public static final int MSG_CMSG_CLOEXEC = TABLE.intValue("MSG_CMSG_CLOEXEC");
 
+    /** {@code MSG_CMSG_COMPAT}: 2147483648 (0x80000000) on every architecture. */
+    public static final int MSG_CMSG_COMPAT = TABLE.intValue("MSG_CMSG_COMPAT");
+
     /** {@code MSG_CONFIRM}: 2048 (0x800) on every architecture. */
     public static final int MSG_CONFIRM = TABLE.intValue("MSG_CONFIRM");
 
@@ -2825,6 +2828,9 @@ public final class Socket {
     /** {@code SOL_RXRPC}: 272 (0x110) on every architecture. */
     public static final int SOL_RXRPC = TABLE.intValue("SOL_RXRPC");
 
+    /** {@code SOL_SCTP}: 132 (0x84) on every architecture. */
+    public static final int SOL_SCTP = TABLE.intValue("SOL_SCTP");
+
     /** {@code SOL_SMC}: 286 (0x11e) on every architecture. */
     public static final int SOL_SMC = TABLE.intValue("SOL_SMC");
 
@@ -2842,6 +2848,9 @@ public final class Socket {
 
     /** {@code SOL_UDP}: 17 (0x11) on every architecture. */
     public static final int SOL_UDP = TABLE.intValue("SOL_UDP");
+
+    /** {@code SOL_UDPLITE}: 136 (0x88) on every architecture. */
+    public static final int SOL_UDPLITE = TABLE.intValue("SOL_UDPLITE");
 
     /** {@code SOL_X25}: 262 (0x106) on every architecture. */
     public static final int SOL_X25 = TABLE.intValue("SOL_X25");

@@ -42,23 +42,26 @@ public final class ZArchData {
             Socket 1 linux/if_ether.h,linux/if_packet.h,linux/icmp.h,linux/net.h,linux/netfilter_ipv4/ip_tables.h,linux/netfilter_arp/arp_tables.h,linux/netfilter_ipv6/ip6_tables.h
             Socket 2 linux/in6.h
             Socket 3 linux/in.h
-            Socket 4 stdint.h,sys/socket.h,linux/sctp.h
-            Socket 5 linux/llc.h
-            Socket 6 linux/dccp.h
-            Socket 7 linux/rxrpc.h
-            Socket 8 linux/if_pppol2tp.h
-            Socket 9 sys/socket.h,linux/phonet.h
-            Socket 10 linux/rds.h
-            Socket 11 linux/if_alg.h
-            Socket 12 linux/nfc.h
-            Socket 13 linux/kcm.h
-            Socket 14 linux/tls.h
-            Socket 15 linux/if_xdp.h
-            Socket 16 sys/socket.h,linux/vm_sockets.h
-            Socket 17 linux/can.h,linux/can/raw.h
-            Socket 18 linux/caif/caif_socket.h
-            Socket 19 linux/tipc.h
-            Socket 20 netipx/ipx.h,netax25/ax25.h,netrom/netrom.h,netrose/rose.h,netatalk/at.h
+            Socket 4 sys/socket.h #define SOL_SCTP 132 /* include/linux/socket.h */
+            Socket 5 sys/socket.h #define SOL_UDPLITE 136 /* include/linux/socket.h */
+            Socket 6 sys/socket.h #define MSG_CMSG_COMPAT 0x80000000 /* include/linux/socket.h */
+            Socket 7 stdint.h,sys/socket.h,linux/sctp.h
+            Socket 8 linux/llc.h
+            Socket 9 linux/dccp.h
+            Socket 10 linux/rxrpc.h
+            Socket 11 linux/if_pppol2tp.h
+            Socket 12 sys/socket.h,linux/phonet.h
+            Socket 13 linux/rds.h
+            Socket 14 linux/if_alg.h
+            Socket 15 linux/nfc.h
+            Socket 16 linux/kcm.h
+            Socket 17 linux/tls.h
+            Socket 18 linux/if_xdp.h
+            Socket 19 sys/socket.h,linux/vm_sockets.h
+            Socket 20 linux/can.h,linux/can/raw.h
+            Socket 21 linux/caif/caif_socket.h
+            Socket 22 linux/tipc.h
+            Socket 23 netipx/ipx.h,netax25/ax25.h,netrom/netrom.h,netrose/rose.h,netatalk/at.h
             Netlink 0 linux/netlink.h,linux/rtnetlink.h,linux/if_link.h,linux/if_addr.h,linux/neighbour.h,linux/if_arp.h,linux/if.h,linux/icmpv6.h
             Ioctl 0 sys/ioctl.h
             Ioctl 1 linux/fs.h,linux/sockios.h,linux/random.h
