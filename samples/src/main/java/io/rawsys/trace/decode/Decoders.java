@@ -1,7 +1,6 @@
 package io.rawsys.trace.decode;
 
 import io.rawsys.Arch;
-import io.rawsys.trace.decode.net.NetDecoders;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.rawsys.trace.decode.net;
+package io.rawsys.trace.decode;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

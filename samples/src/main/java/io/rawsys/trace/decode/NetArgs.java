@@ -1,9 +1,6 @@
-package io.rawsys.trace.decode.net;
+package io.rawsys.trace.decode;
 
 import io.rawsys.Arch;
-import io.rawsys.trace.decode.Arg;
-import io.rawsys.trace.decode.Args;
-import io.rawsys.trace.decode.Xlat;
 
 /** The argument kinds the socket decoders share. */
 final class NetArgs {

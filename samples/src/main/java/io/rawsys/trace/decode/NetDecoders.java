@@ -1,6 +1,4 @@
-package io.rawsys.trace.decode.net;
-
-import io.rawsys.trace.decode.Decoders;
+package io.rawsys.trace.decode;
 
 /**
  * The decoders of sockets, time, and waiting on descriptors: one register call for the family, each
@@ -13,5 +11,6 @@ public final class NetDecoders {
     public static void register(Decoders decoders) {
         SocketDecoders.register(decoders);
         SockoptDecoders.register(decoders);
+        MsgDecoders.register(decoders);
     }
 }

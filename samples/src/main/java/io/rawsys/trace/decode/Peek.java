@@ -1,7 +1,5 @@
-package io.rawsys.trace.decode.net;
+package io.rawsys.trace.decode;
 
-import io.rawsys.trace.decode.Call;
-import io.rawsys.trace.decode.Structs;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 

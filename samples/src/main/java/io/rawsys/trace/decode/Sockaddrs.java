@@ -1,9 +1,6 @@
-package io.rawsys.trace.decode.net;
+package io.rawsys.trace.decode;
 
 import io.rawsys.Arch;
-import io.rawsys.trace.decode.Call;
-import io.rawsys.trace.decode.Structs;
-import io.rawsys.trace.decode.Text;
 import java.lang.foreign.MemorySegment;
 
 /**

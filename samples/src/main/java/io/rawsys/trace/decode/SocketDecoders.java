@@ -1,13 +1,4 @@
-package io.rawsys.trace.decode.net;
-
-import io.rawsys.trace.decode.Arg;
-import io.rawsys.trace.decode.Args;
-import io.rawsys.trace.decode.Call;
-import io.rawsys.trace.decode.Decoder;
-import io.rawsys.trace.decode.Decoders;
-import io.rawsys.trace.decode.Results;
-import io.rawsys.trace.decode.Signature;
-import io.rawsys.trace.decode.Text;
+package io.rawsys.trace.decode;
 
 /**
  * socket, socketpair, bind, connect, listen, accept, accept4, getsockname, getpeername, shutdown,

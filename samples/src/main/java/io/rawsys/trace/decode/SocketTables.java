@@ -1,8 +1,6 @@
-package io.rawsys.trace.decode.net;
+package io.rawsys.trace.decode;
 
 import io.rawsys.Arch;
-import io.rawsys.trace.decode.Text;
-import io.rawsys.trace.decode.Xlat;
 
 /**
  * The socket tables, as strace 6.1 names their values: address families, socket types and type

@@ -1,13 +1,7 @@
-package io.rawsys.trace.decode.net;
+package io.rawsys.trace.decode;
 
 import io.rawsys.Arch;
 import io.rawsys.StructMember;
-import io.rawsys.trace.decode.Args;
-import io.rawsys.trace.decode.Call;
-import io.rawsys.trace.decode.Decoder;
-import io.rawsys.trace.decode.Decoders;
-import io.rawsys.trace.decode.Structs;
-import io.rawsys.trace.decode.Text;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
@@ -253,8 +247,21 @@ final class SockoptDecoders {
         if (s == null) {
             return Text.pointer(address);
         }
+        return format(c, struct, s, fields);
+    }
+
+    /** SCM_CREDENTIALS' {@code {pid=1, uid=0, gid=0}}, from a whole ucred in {@code s}. */
+    static String ucred(Call c, MemorySegment s) {
+        return format(c, "ucred", s, UCRED);
+    }
+
+    /**
+     * The {@code fields} of {@code struct} that the {@code s.byteSize()} bytes of {@code s} hold.
+     */
+    private static String format(Call c, String struct, MemorySegment s, List<Field> fields) {
+        int size = (int) Math.min(s.byteSize(), Peek.size(c, struct));
         MemorySegment whole = Arena.ofAuto().allocate(Peek.size(c, struct));
-        whole.copyFrom(s);
+        whole.copyFrom(s.asSlice(0, size));
         StringBuilder text = new StringBuilder("{");
         for (Field f : fields) {
             StructMember member = Structs.member(c, struct, f.member());

@@ -1,7 +1,6 @@
-package io.rawsys.trace.decode.net;
+package io.rawsys.trace.decode;
 
 import io.rawsys.Arch;
-import io.rawsys.trace.decode.Xlat;
 import java.util.List;
 import java.util.stream.Stream;
 

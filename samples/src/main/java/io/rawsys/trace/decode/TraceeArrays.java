@@ -1,7 +1,5 @@
-package io.rawsys.trace.decode.net;
+package io.rawsys.trace.decode;
 
-import io.rawsys.trace.decode.Call;
-import io.rawsys.trace.decode.Text;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
