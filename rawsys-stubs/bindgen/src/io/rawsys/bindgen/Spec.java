@@ -172,6 +172,23 @@ final class Spec {
                                             "#define SOL_UDPLITE 136 /* include/linux/socket.h */",
                                             "sys/socket.h"),
                                     kernelInternal(
+                                            "MSG_PROBE",
+                                            "#define MSG_PROBE 0x10 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    kernelInternal(
+                                            "MSG_SENDPAGE_NOTLAST",
+                                            "#define MSG_SENDPAGE_NOTLAST 0x20000 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    kernelInternal(
+                                            "MSG_NO_SHARED_FRAGS",
+                                            "#define MSG_NO_SHARED_FRAGS 0x80000 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    // in linux/in6.h, but inside #if 0 ("not yet"); strace names it
+                                    kernelInternal(
+                                            "IPV6_USE_MIN_MTU",
+                                            "#define IPV6_USE_MIN_MTU 63 /* linux/in6.h */",
+                                            "sys/socket.h"),
+                                    kernelInternal(
                                             "MSG_CMSG_COMPAT",
                                             "#define MSG_CMSG_COMPAT 0x80000000 /* include/linux/socket.h */",
                                             "sys/socket.h"),

@@ -9,7 +9,7 @@ import io.rawsys.ConstantTable;
 /**
  * Sockets: address families, types, levels and options, message flags, shutdown hows, IP, TCP and UDP, ethernet protocols, packet socket options, socketcall's calls, iptables' socket options.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;netinet/udp.h&gt;, &lt;sys/un.h&gt;, &lt;linux/if_ether.h&gt;, &lt;linux/if_packet.h&gt;, &lt;linux/icmp.h&gt;, &lt;linux/net.h&gt;, &lt;linux/netfilter_ipv4/ip_tables.h&gt;, &lt;linux/netfilter_arp/arp_tables.h&gt;, &lt;linux/netfilter_ipv6/ip6_tables.h&gt;, &lt;linux/in6.h&gt;, &lt;linux/in.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;stdint.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/sctp.h&gt;, &lt;linux/llc.h&gt;, &lt;linux/dccp.h&gt;, &lt;linux/rxrpc.h&gt;, &lt;linux/if_pppol2tp.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/phonet.h&gt;, &lt;linux/rds.h&gt;, &lt;linux/if_alg.h&gt;, &lt;linux/nfc.h&gt;, &lt;linux/kcm.h&gt;, &lt;linux/tls.h&gt;, &lt;linux/if_xdp.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/vm_sockets.h&gt;, &lt;linux/can.h&gt;, &lt;linux/can/raw.h&gt;, &lt;linux/caif/caif_socket.h&gt;, &lt;linux/tipc.h&gt;, &lt;netipx/ipx.h&gt;, &lt;netax25/ax25.h&gt;, &lt;netrom/netrom.h&gt;, &lt;netrose/rose.h&gt;, &lt;netatalk/at.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;netinet/udp.h&gt;, &lt;sys/un.h&gt;, &lt;linux/if_ether.h&gt;, &lt;linux/if_packet.h&gt;, &lt;linux/icmp.h&gt;, &lt;linux/net.h&gt;, &lt;linux/netfilter_ipv4/ip_tables.h&gt;, &lt;linux/netfilter_arp/arp_tables.h&gt;, &lt;linux/netfilter_ipv6/ip6_tables.h&gt;, &lt;linux/in6.h&gt;, &lt;linux/in.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;stdint.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/sctp.h&gt;, &lt;linux/llc.h&gt;, &lt;linux/dccp.h&gt;, &lt;linux/rxrpc.h&gt;, &lt;linux/if_pppol2tp.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/phonet.h&gt;, &lt;linux/rds.h&gt;, &lt;linux/if_alg.h&gt;, &lt;linux/nfc.h&gt;, &lt;linux/kcm.h&gt;, &lt;linux/tls.h&gt;, &lt;linux/if_xdp.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/vm_sockets.h&gt;, &lt;linux/can.h&gt;, &lt;linux/can/raw.h&gt;, &lt;linux/caif/caif_socket.h&gt;, &lt;linux/tipc.h&gt;, &lt;netipx/ipx.h&gt;, &lt;netax25/ax25.h&gt;, &lt;netrom/netrom.h&gt;, &lt;netrose/rose.h&gt;, &lt;netatalk/at.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -1193,6 +1193,9 @@ public final class Socket {
     /** {@code IPV6_UNICAST_IF}: 76 (0x4c) on every architecture. */
     public static final int IPV6_UNICAST_IF = TABLE.intValue("IPV6_UNICAST_IF");
 
+    /** {@code IPV6_USE_MIN_MTU}: 63 (0x3f) on every architecture. */
+    public static final int IPV6_USE_MIN_MTU = TABLE.intValue("IPV6_USE_MIN_MTU");
+
     /** {@code IPV6_V6ONLY}: 26 (0x1a) on every architecture. */
     public static final int IPV6_V6ONLY = TABLE.intValue("IPV6_V6ONLY");
 
@@ -1478,17 +1481,26 @@ public final class Socket {
     /** {@code MSG_NOSIGNAL}: 16384 (0x4000) on every architecture. */
     public static final int MSG_NOSIGNAL = TABLE.intValue("MSG_NOSIGNAL");
 
+    /** {@code MSG_NO_SHARED_FRAGS}: 524288 (0x80000) on every architecture. */
+    public static final int MSG_NO_SHARED_FRAGS = TABLE.intValue("MSG_NO_SHARED_FRAGS");
+
     /** {@code MSG_OOB}: 1 on every architecture. */
     public static final int MSG_OOB = TABLE.intValue("MSG_OOB");
 
     /** {@code MSG_PEEK}: 2 on every architecture. */
     public static final int MSG_PEEK = TABLE.intValue("MSG_PEEK");
 
+    /** {@code MSG_PROBE}: 16 (0x10) on every architecture. */
+    public static final int MSG_PROBE = TABLE.intValue("MSG_PROBE");
+
     /** {@code MSG_PROXY}: 16 (0x10) on every architecture. */
     public static final int MSG_PROXY = TABLE.intValue("MSG_PROXY");
 
     /** {@code MSG_RST}: 4096 (0x1000) on every architecture. */
     public static final int MSG_RST = TABLE.intValue("MSG_RST");
+
+    /** {@code MSG_SENDPAGE_NOTLAST}: 131072 (0x20000) on every architecture. */
+    public static final int MSG_SENDPAGE_NOTLAST = TABLE.intValue("MSG_SENDPAGE_NOTLAST");
 
     /** {@code MSG_SYN}: 1024 (0x400) on every architecture. */
     public static final int MSG_SYN = TABLE.intValue("MSG_SYN");
