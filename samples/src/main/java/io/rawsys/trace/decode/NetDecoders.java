@@ -12,5 +12,6 @@ public final class NetDecoders {
         SocketDecoders.register(decoders);
         SockoptDecoders.register(decoders);
         MsgDecoders.register(decoders);
+        PollDecoders.register(decoders);
     }
 }
