@@ -34,12 +34,12 @@ final class NetArgs {
     static final Arg PROTOCOL =
             (c, at) -> {
                 Arch arch = c.arch();
-                long family = c.uint(0);
-                long protocol = c.uint(at);
-                String name = familyName(arch, family);
+                // strace switches on the whole word, and prints an unknown family's protocol whole
+                String name = familyName(arch, c.ulong(0));
                 if (name == null) {
-                    return Long.toString(protocol);
+                    return Long.toUnsignedString(c.ulong(at));
                 }
+                long protocol = c.uint(at);
                 return switch (name) {
                     case "AF_INET", "AF_INET6" -> SocketTables.INET_PROTOCOLS.value(arch, protocol);
                     case "AF_AX25" -> SocketTables.AX25_PROTOCOLS.value(arch, protocol);
@@ -61,7 +61,7 @@ final class NetArgs {
                     case "AF_NFC" -> SocketTables.NFC_PROTOCOLS.value(arch, protocol);
                     case "AF_KCM" -> SocketTables.KCM_PROTOCOLS.value(arch, protocol);
                     case "AF_SMC" -> SocketTables.SMC_PROTOCOLS.value(arch, protocol);
-                    default -> Long.toString(protocol);
+                    default -> Long.toUnsignedString(c.ulong(at));
                 };
             };
 
