@@ -150,7 +150,7 @@ final class Spec {
                                             "netinet/udp.h",
                                             "sys/un.h"),
                                     from(
-                                            "ETH_P_\\w+|PACKET_\\w+|ICMP_FILTER|SYS_[A-Z]+|IPT_SO_\\w+|ARPT_SO_\\w+|IP6T_SO_\\w+",
+                                            "ETH_P_\\w+|PACKET_\\w+|ICMP_FILTER|SYS_[A-Z]+[0-9]?|IPT_SO_\\w+|ARPT_SO_\\w+|IP6T_SO_\\w+",
                                             "linux/if_ether.h",
                                             "linux/if_packet.h",
                                             "linux/icmp.h",

@@ -3149,6 +3149,9 @@ public final class Socket {
     /** {@code SYS_ACCEPT}: 5 on every architecture. */
     public static final int SYS_ACCEPT = TABLE.intValue("SYS_ACCEPT");
 
+    /** {@code SYS_ACCEPT4}: 18 (0x12) on every architecture. */
+    public static final int SYS_ACCEPT4 = TABLE.intValue("SYS_ACCEPT4");
+
     /** {@code SYS_BIND}: 2 on every architecture. */
     public static final int SYS_BIND = TABLE.intValue("SYS_BIND");
 

@@ -2044,6 +2044,7 @@ public final class ZConstants {
             SO_WIFI_STATUS 41 4 0
             SO_ZEROCOPY 60 4 0
             SYS_ACCEPT 5 4 1
+            SYS_ACCEPT4 18 4 1
             SYS_BIND 2 4 1
             SYS_CONNECT 3 4 1
             SYS_GETPEERNAME 7 4 1
