@@ -13,5 +13,7 @@ public final class NetDecoders {
         SockoptDecoders.register(decoders);
         MsgDecoders.register(decoders);
         PollDecoders.register(decoders);
+        decoders.add("socketcall", SocketCall.CARRIER);
+        decoders.addCarrier("socketcall", new SocketCall());
     }
 }
