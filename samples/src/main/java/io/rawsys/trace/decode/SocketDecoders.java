@@ -16,7 +16,7 @@ final class SocketDecoders {
         d.add(
                 "socketpair",
                 new Signature(
-                        NetArgs.FAMILY, NetArgs.SOCKET_TYPE, Args.ULONG, Arg.atExit(FD_PAIR)));
+                        NetArgs.FAMILY, NetArgs.SOCKET_TYPE, Args.ULONG, OpenDecoders.PIPE_FDS));
         Signature address = new Signature(Args.FD, NetArgs.sockaddr(2), Args.INT);
         d.add("bind", address);
         d.add("connect", address);
@@ -39,17 +39,6 @@ final class SocketDecoders {
         d.add("recvfrom", new Recvfrom(true));
         d.add("recv", new Recvfrom(false));
     }
-
-    /** socketpair's and pipe's {@code [3, 4]}. */
-    static final Arg FD_PAIR =
-            (c, at) ->
-                    TraceeArrays.print(
-                            c,
-                            c.ulong(at),
-                            2,
-                            Integer.BYTES,
-                            false,
-                            (e, i) -> Args.fdText(c, Peek.intAt(c, e, 0)));
 
     /**
      * strace's value-result length: {@code [16]}, or {@code [110 => 16]} when the kernel changed

@@ -152,12 +152,11 @@ final class SockoptDecoders {
             }
             if (address != 0 && is(arch, level, "SOL_NETLINK")) {
                 if (is(arch, name, "NETLINK_LIST_MEMBERSHIPS")) {
-                    return TraceeArrays.print(
+                    return FileArgs.array(
                             c,
                             address,
                             Math.min(before, after) / Integer.BYTES,
                             Integer.BYTES,
-                            false,
                             (e, i) -> Integer.toUnsignedString(Peek.intAt(c, e, 0)));
                 }
                 return intIn(c, address);
