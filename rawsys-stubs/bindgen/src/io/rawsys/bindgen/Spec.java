@@ -140,14 +140,87 @@ final class Spec {
                                             "linux/audit.h"))),
                     new ConstantGroup(
                             "Socket",
-                            "Sockets: address families, types, levels and options, message flags, shutdown hows, IP and TCP.",
+                            "Sockets: address families, types, levels and options, message flags, shutdown hows, IP, TCP and UDP, ethernet protocols, packet socket options, socketcall's calls, iptables' socket options.",
                             List.of(
                                     from(
-                                            "AF_\\w+|PF_\\w+|SOCK_\\w+|SOL_\\w+|SO_\\w+|MSG_\\w+|SCM_\\w+|SHUT_\\w+|IPPROTO_\\w+|INADDR_\\w+|IP_\\w+|IPV6_\\w+|TCP_\\w+|SOMAXCONN|INET6?_ADDRSTRLEN",
+                                            "AF_\\w+|PF_\\w+|SOCK_\\w+|SOL_\\w+|SO_\\w+|MSG_\\w+|SCM_\\w+|SHUT_\\w+|IPPROTO_\\w+|INADDR_\\w+|IP_\\w+|IPV6_\\w+|MCAST_\\w+|TCP_\\w+|UDP_\\w+|SOMAXCONN|INET6?_ADDRSTRLEN",
                                             "sys/socket.h",
                                             "netinet/in.h",
                                             "netinet/tcp.h",
-                                            "sys/un.h"))),
+                                            "netinet/udp.h",
+                                            "sys/un.h"),
+                                    from(
+                                            "ETH_P_\\w+|PACKET_\\w+|ICMP_FILTER|SYS_[A-Z]+[0-9]?|IPT_SO_\\w+|ARPT_SO_\\w+|IP6T_SO_\\w+",
+                                            "linux/if_ether.h",
+                                            "linux/if_packet.h",
+                                            "linux/icmp.h",
+                                            "linux/net.h",
+                                            "linux/netfilter_ipv4/ip_tables.h",
+                                            "linux/netfilter_arp/arp_tables.h",
+                                            "linux/netfilter_ipv6/ip6_tables.h"),
+                                    from(
+                                            "IPV6_FLOWINFO|IPV6_FLOWLABEL_MGR|IPV6_FLOWINFO_SEND|IPV6_USE_MIN_MTU",
+                                            "linux/in6.h"),
+                                    from("IPPROTO_L2TP", "linux/in.h"),
+                                    // levels and a flag strace names
+                                    kernelInternal(
+                                            "SOL_SCTP",
+                                            "#define SOL_SCTP 132 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    kernelInternal(
+                                            "SOL_UDPLITE",
+                                            "#define SOL_UDPLITE 136 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    kernelInternal(
+                                            "MSG_PROBE",
+                                            "#define MSG_PROBE 0x10 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    kernelInternal(
+                                            "MSG_SENDPAGE_NOTLAST",
+                                            "#define MSG_SENDPAGE_NOTLAST 0x20000 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    kernelInternal(
+                                            "MSG_NO_SHARED_FRAGS",
+                                            "#define MSG_NO_SHARED_FRAGS 0x80000 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    // in linux/in6.h, but inside #if 0 ("not yet"); strace names it
+                                    kernelInternal(
+                                            "IPV6_USE_MIN_MTU",
+                                            "#define IPV6_USE_MIN_MTU 63 /* linux/in6.h */",
+                                            "sys/socket.h"),
+                                    kernelInternal(
+                                            "MSG_CMSG_COMPAT",
+                                            "#define MSG_CMSG_COMPAT 0x80000000 /* include/linux/socket.h */",
+                                            "sys/socket.h"),
+                                    from("SCTP_\\w+", "stdint.h", "sys/socket.h", "linux/sctp.h"),
+                                    from("LLC_OPT_\\w+", "linux/llc.h"),
+                                    from("DCCP_SOCKOPT_\\w+", "linux/dccp.h"),
+                                    from("RXRPC_\\w+", "linux/rxrpc.h"),
+                                    from("PPPOL2TP_SO_\\w+", "linux/if_pppol2tp.h"),
+                                    from(
+                                            "PNPIPE_\\w+|PN_PROTO_\\w+",
+                                            "sys/socket.h",
+                                            "linux/phonet.h"),
+                                    from("RDS_\\w+|SO_RDS_\\w+", "linux/rds.h"),
+                                    from("ALG_\\w+", "linux/if_alg.h"),
+                                    from("NFC_LLCP_\\w+|NFC_SOCKPROTO_\\w+", "linux/nfc.h"),
+                                    from("KCM_RECV_DISABLE|KCMPROTO_\\w+", "linux/kcm.h"),
+                                    from("TLS_TX|TLS_RX", "linux/tls.h"),
+                                    from("XDP_\\w+", "linux/if_xdp.h"),
+                                    from(
+                                            "SO_VM_SOCKETS_\\w+",
+                                            "sys/socket.h",
+                                            "linux/vm_sockets.h"),
+                                    from("CAN_\\w+|SOL_CAN_\\w+", "linux/can.h", "linux/can/raw.h"),
+                                    from("CAIFPROTO_\\w+|CAIFSO_\\w+", "linux/caif/caif_socket.h"),
+                                    from("TIPC_\\w+", "linux/tipc.h"),
+                                    from(
+                                            "SOL_IPX|IPX_TYPE|SOL_AX25|AX25_\\w+|SOL_NETROM|SOL_ROSE|SOL_ATALK",
+                                            "netipx/ipx.h",
+                                            "netax25/ax25.h",
+                                            "netrom/netrom.h",
+                                            "netrose/rose.h",
+                                            "netatalk/at.h"))),
                     new ConstantGroup(
                             "Netlink",
                             "Netlink and rtnetlink: protocols, message flags and types, attribute types, multicast groups, interface flags.",
@@ -185,7 +258,7 @@ final class Spec {
                             "Readiness and notification: poll and epoll events and flags, eventfd, signalfd and inotify flags.",
                             List.of(
                                     from(
-                                            "POLL[A-Z]+|EPOLL\\w+",
+                                            "POLL[A-Z]+|POLL_BUSY_LOOP|EPOLL\\w+",
                                             "linux/eventpoll.h",
                                             "linux/poll.h"),
                                     from(
@@ -349,6 +422,33 @@ final class Spec {
                     new StructSpec("timespec", "struct timespec", "time.h"),
                     new StructSpec("timeval", "struct timeval", "sys/time.h"),
                     new StructSpec("itimerspec", "struct itimerspec", "time.h"),
+                    new StructSpec("itimerval", "struct itimerval", "sys/time.h"),
+                    new StructSpec("timezone", "struct timezone", "sys/time.h"),
+                    new StructSpec(
+                            "kernel_timespec", "struct __kernel_timespec", "linux/time_types.h"),
+                    new StructSpec(
+                            "kernel_sock_timeval",
+                            "struct __kernel_sock_timeval",
+                            "linux/time_types.h"),
+                    new StructSpec(
+                            "kernel_itimerspec",
+                            "struct __kernel_itimerspec",
+                            "linux/time_types.h"),
+                    new StructSpec(
+                            "sigevent",
+                            "struct sigevent",
+                            List.of("signal.h"),
+                            "",
+                            List.of(
+                                    "sigev_value.sival_int",
+                                    "sigev_value.sival_ptr",
+                                    "sigev_signo",
+                                    "sigev_notify",
+                                    "_sigev_un._tid",
+                                    "_sigev_un._sigev_thread._function",
+                                    "_sigev_un._sigev_thread._attribute"),
+                            Map.of(),
+                            List.of()),
                     new StructSpec("stat", "struct stat", "asm/stat.h"),
                     new StructSpec("stat64", "struct stat64", "asm/stat.h"),
                     new StructSpec("statx_timestamp", "struct statx_timestamp", "linux/stat.h"),
@@ -392,10 +492,23 @@ final class Spec {
                     new StructSpec("in6_addr", "struct in6_addr", "netinet/in.h"),
                     new StructSpec("sockaddr_in6", "struct sockaddr_in6", "netinet/in.h"),
                     new StructSpec("sockaddr_un", "struct sockaddr_un", "sys/un.h"),
+                    new StructSpec("sockaddr_storage", "struct sockaddr_storage", "sys/socket.h"),
+                    new StructSpec("sockaddr_ll", "struct sockaddr_ll", "linux/if_packet.h"),
+                    new StructSpec("ip_mreq", "struct ip_mreq", "netinet/in.h"),
+                    new StructSpec("ipv6_mreq", "struct ipv6_mreq", "netinet/in.h"),
+                    new StructSpec("in_pktinfo", "struct in_pktinfo", "netinet/in.h"),
+                    new StructSpec(
+                            "sock_extended_err",
+                            "struct sock_extended_err",
+                            "time.h",
+                            "linux/errqueue.h"),
                     new StructSpec(
                             "sockaddr_nl", "struct sockaddr_nl", "sys/socket.h", "linux/netlink.h"),
                     new StructSpec("msghdr", "struct msghdr", "sys/socket.h"),
                     new StructSpec("cmsghdr", "struct cmsghdr", "sys/socket.h"),
+                    new StructSpec("mmsghdr", "struct mmsghdr", "sys/socket.h"),
+                    new StructSpec("linger", "struct linger", "sys/socket.h"),
+                    new StructSpec("ucred", "struct ucred", "sys/socket.h"),
                     new StructSpec("nlmsghdr", "struct nlmsghdr", "linux/netlink.h"),
                     new StructSpec("nlmsgerr", "struct nlmsgerr", "linux/netlink.h"),
                     new StructSpec("nlattr", "struct nlattr", "linux/netlink.h"),

@@ -215,6 +215,9 @@ public final class Poll {
     /** {@code POLLWRNORM}: 256 (0x100) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 4 on mips64el, mipsel. */
     public static final int POLLWRNORM = TABLE.intValue("POLLWRNORM");
 
+    /** {@code POLL_BUSY_LOOP}: 32768 (0x8000) on every architecture. */
+    public static final int POLL_BUSY_LOOP = TABLE.intValue("POLL_BUSY_LOOP");
+
     /** {@code SFD_CLOEXEC}: 524288 (0x80000) on every architecture. */
     public static final int SFD_CLOEXEC = TABLE.intValue("SFD_CLOEXEC");
 

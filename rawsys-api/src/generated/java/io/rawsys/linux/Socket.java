@@ -7,9 +7,9 @@ import io.rawsys.Arch;
 import io.rawsys.ConstantTable;
 
 /**
- * Sockets: address families, types, levels and options, message flags, shutdown hows, IP and TCP.
+ * Sockets: address families, types, levels and options, message flags, shutdown hows, IP, TCP and UDP, ethernet protocols, packet socket options, socketcall's calls, iptables' socket options.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;sys/un.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;sys/socket.h&gt;, &lt;netinet/in.h&gt;, &lt;netinet/tcp.h&gt;, &lt;netinet/udp.h&gt;, &lt;sys/un.h&gt;, &lt;linux/if_ether.h&gt;, &lt;linux/if_packet.h&gt;, &lt;linux/icmp.h&gt;, &lt;linux/net.h&gt;, &lt;linux/netfilter_ipv4/ip_tables.h&gt;, &lt;linux/netfilter_arp/arp_tables.h&gt;, &lt;linux/netfilter_ipv6/ip6_tables.h&gt;, &lt;linux/in6.h&gt;, &lt;linux/in.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;sys/socket.h&gt;, &lt;stdint.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/sctp.h&gt;, &lt;linux/llc.h&gt;, &lt;linux/dccp.h&gt;, &lt;linux/rxrpc.h&gt;, &lt;linux/if_pppol2tp.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/phonet.h&gt;, &lt;linux/rds.h&gt;, &lt;linux/if_alg.h&gt;, &lt;linux/nfc.h&gt;, &lt;linux/kcm.h&gt;, &lt;linux/tls.h&gt;, &lt;linux/if_xdp.h&gt;, &lt;sys/socket.h&gt;, &lt;linux/vm_sockets.h&gt;, &lt;linux/can.h&gt;, &lt;linux/can/raw.h&gt;, &lt;linux/caif/caif_socket.h&gt;, &lt;linux/tipc.h&gt;, &lt;netipx/ipx.h&gt;, &lt;netax25/ax25.h&gt;, &lt;netrom/netrom.h&gt;, &lt;netrose/rose.h&gt;, &lt;netatalk/at.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -170,6 +170,630 @@ public final class Socket {
     /** {@code AF_XDP}: 44 (0x2c) on every architecture. */
     public static final int AF_XDP = TABLE.intValue("AF_XDP");
 
+    /** {@code ALG_OP_DECRYPT}: 0 on every architecture. */
+    public static final int ALG_OP_DECRYPT = TABLE.intValue("ALG_OP_DECRYPT");
+
+    /** {@code ALG_OP_ENCRYPT}: 1 on every architecture. */
+    public static final int ALG_OP_ENCRYPT = TABLE.intValue("ALG_OP_ENCRYPT");
+
+    /** {@code ALG_SET_AEAD_ASSOCLEN}: 4 on every architecture. */
+    public static final int ALG_SET_AEAD_ASSOCLEN = TABLE.intValue("ALG_SET_AEAD_ASSOCLEN");
+
+    /** {@code ALG_SET_AEAD_AUTHSIZE}: 5 on every architecture. */
+    public static final int ALG_SET_AEAD_AUTHSIZE = TABLE.intValue("ALG_SET_AEAD_AUTHSIZE");
+
+    /** {@code ALG_SET_DRBG_ENTROPY}: 6 on every architecture. */
+    public static final int ALG_SET_DRBG_ENTROPY = TABLE.intValue("ALG_SET_DRBG_ENTROPY");
+
+    /** {@code ALG_SET_IV}: 2 on every architecture. */
+    public static final int ALG_SET_IV = TABLE.intValue("ALG_SET_IV");
+
+    /** {@code ALG_SET_KEY}: 1 on every architecture. */
+    public static final int ALG_SET_KEY = TABLE.intValue("ALG_SET_KEY");
+
+    /** {@code ALG_SET_OP}: 3 on every architecture. */
+    public static final int ALG_SET_OP = TABLE.intValue("ALG_SET_OP");
+
+    /** {@code ARPT_SO_GET_ENTRIES}: 97 (0x61) on every architecture. */
+    public static final int ARPT_SO_GET_ENTRIES = TABLE.intValue("ARPT_SO_GET_ENTRIES");
+
+    /** {@code ARPT_SO_GET_INFO}: 96 (0x60) on every architecture. */
+    public static final int ARPT_SO_GET_INFO = TABLE.intValue("ARPT_SO_GET_INFO");
+
+    /** {@code ARPT_SO_GET_MAX}: 99 (0x63) on every architecture. */
+    public static final int ARPT_SO_GET_MAX = TABLE.intValue("ARPT_SO_GET_MAX");
+
+    /** {@code ARPT_SO_GET_REVISION_TARGET}: 99 (0x63) on every architecture. */
+    public static final int ARPT_SO_GET_REVISION_TARGET = TABLE.intValue("ARPT_SO_GET_REVISION_TARGET");
+
+    /** {@code ARPT_SO_SET_ADD_COUNTERS}: 97 (0x61) on every architecture. */
+    public static final int ARPT_SO_SET_ADD_COUNTERS = TABLE.intValue("ARPT_SO_SET_ADD_COUNTERS");
+
+    /** {@code ARPT_SO_SET_MAX}: 97 (0x61) on every architecture. */
+    public static final int ARPT_SO_SET_MAX = TABLE.intValue("ARPT_SO_SET_MAX");
+
+    /** {@code ARPT_SO_SET_REPLACE}: 96 (0x60) on every architecture. */
+    public static final int ARPT_SO_SET_REPLACE = TABLE.intValue("ARPT_SO_SET_REPLACE");
+
+    /** {@code AX25_BACKOFF}: 6 on every architecture. */
+    public static final int AX25_BACKOFF = TABLE.intValue("AX25_BACKOFF");
+
+    /** {@code AX25_DIGI_INBAND}: 1 on every architecture. */
+    public static final int AX25_DIGI_INBAND = TABLE.intValue("AX25_DIGI_INBAND");
+
+    /** {@code AX25_DIGI_XBAND}: 2 on every architecture. */
+    public static final int AX25_DIGI_XBAND = TABLE.intValue("AX25_DIGI_XBAND");
+
+    /** {@code AX25_EXTSEQ}: 7 on every architecture. */
+    public static final int AX25_EXTSEQ = TABLE.intValue("AX25_EXTSEQ");
+
+    /** {@code AX25_IAMDIGI}: 12 (0xc) on every architecture. */
+    public static final int AX25_IAMDIGI = TABLE.intValue("AX25_IAMDIGI");
+
+    /** {@code AX25_IDLE}: 9 on every architecture. */
+    public static final int AX25_IDLE = TABLE.intValue("AX25_IDLE");
+
+    /** {@code AX25_IPMAXQUEUE}: 11 (0xb) on every architecture. */
+    public static final int AX25_IPMAXQUEUE = TABLE.intValue("AX25_IPMAXQUEUE");
+
+    /** {@code AX25_KILL}: 99 (0x63) on every architecture. */
+    public static final int AX25_KILL = TABLE.intValue("AX25_KILL");
+
+    /** {@code AX25_MAX_DIGIS}: 8 on every architecture. */
+    public static final int AX25_MAX_DIGIS = TABLE.intValue("AX25_MAX_DIGIS");
+
+    /** {@code AX25_MAX_VALUES}: 20 (0x14) on every architecture. */
+    public static final int AX25_MAX_VALUES = TABLE.intValue("AX25_MAX_VALUES");
+
+    /** {@code AX25_N2}: 3 on every architecture. */
+    public static final int AX25_N2 = TABLE.intValue("AX25_N2");
+
+    /** {@code AX25_NOUID_BLOCK}: 1 on every architecture. */
+    public static final int AX25_NOUID_BLOCK = TABLE.intValue("AX25_NOUID_BLOCK");
+
+    /** {@code AX25_NOUID_DEFAULT}: 0 on every architecture. */
+    public static final int AX25_NOUID_DEFAULT = TABLE.intValue("AX25_NOUID_DEFAULT");
+
+    /** {@code AX25_PACLEN}: 10 (0xa) on every architecture. */
+    public static final int AX25_PACLEN = TABLE.intValue("AX25_PACLEN");
+
+    /** {@code AX25_PIDINCL}: 8 on every architecture. */
+    public static final int AX25_PIDINCL = TABLE.intValue("AX25_PIDINCL");
+
+    /** {@code AX25_SET_RT_IPMODE}: 2 on every architecture. */
+    public static final int AX25_SET_RT_IPMODE = TABLE.intValue("AX25_SET_RT_IPMODE");
+
+    /** {@code AX25_T1}: 2 on every architecture. */
+    public static final int AX25_T1 = TABLE.intValue("AX25_T1");
+
+    /** {@code AX25_T2}: 5 on every architecture. */
+    public static final int AX25_T2 = TABLE.intValue("AX25_T2");
+
+    /** {@code AX25_T3}: 4 on every architecture. */
+    public static final int AX25_T3 = TABLE.intValue("AX25_T3");
+
+    /** {@code AX25_VALUES_AXDEFMODE}: 1 on every architecture. */
+    public static final int AX25_VALUES_AXDEFMODE = TABLE.intValue("AX25_VALUES_AXDEFMODE");
+
+    /** {@code AX25_VALUES_BACKOFF}: 4 on every architecture. */
+    public static final int AX25_VALUES_BACKOFF = TABLE.intValue("AX25_VALUES_BACKOFF");
+
+    /** {@code AX25_VALUES_CONMODE}: 5 on every architecture. */
+    public static final int AX25_VALUES_CONMODE = TABLE.intValue("AX25_VALUES_CONMODE");
+
+    /** {@code AX25_VALUES_DIGI}: 12 (0xc) on every architecture. */
+    public static final int AX25_VALUES_DIGI = TABLE.intValue("AX25_VALUES_DIGI");
+
+    /** {@code AX25_VALUES_EWINDOW}: 7 on every architecture. */
+    public static final int AX25_VALUES_EWINDOW = TABLE.intValue("AX25_VALUES_EWINDOW");
+
+    /** {@code AX25_VALUES_IDLE}: 13 (0xd) on every architecture. */
+    public static final int AX25_VALUES_IDLE = TABLE.intValue("AX25_VALUES_IDLE");
+
+    /** {@code AX25_VALUES_IPDEFMODE}: 0 on every architecture. */
+    public static final int AX25_VALUES_IPDEFMODE = TABLE.intValue("AX25_VALUES_IPDEFMODE");
+
+    /** {@code AX25_VALUES_IPMAXQUEUE}: 15 (0xf) on every architecture. */
+    public static final int AX25_VALUES_IPMAXQUEUE = TABLE.intValue("AX25_VALUES_IPMAXQUEUE");
+
+    /** {@code AX25_VALUES_N2}: 11 (0xb) on every architecture. */
+    public static final int AX25_VALUES_N2 = TABLE.intValue("AX25_VALUES_N2");
+
+    /** {@code AX25_VALUES_NETROM}: 2 on every architecture. */
+    public static final int AX25_VALUES_NETROM = TABLE.intValue("AX25_VALUES_NETROM");
+
+    /** {@code AX25_VALUES_PACLEN}: 14 (0xe) on every architecture. */
+    public static final int AX25_VALUES_PACLEN = TABLE.intValue("AX25_VALUES_PACLEN");
+
+    /** {@code AX25_VALUES_T1}: 8 on every architecture. */
+    public static final int AX25_VALUES_T1 = TABLE.intValue("AX25_VALUES_T1");
+
+    /** {@code AX25_VALUES_T2}: 9 on every architecture. */
+    public static final int AX25_VALUES_T2 = TABLE.intValue("AX25_VALUES_T2");
+
+    /** {@code AX25_VALUES_T3}: 10 (0xa) on every architecture. */
+    public static final int AX25_VALUES_T3 = TABLE.intValue("AX25_VALUES_T3");
+
+    /** {@code AX25_VALUES_TEXT}: 3 on every architecture. */
+    public static final int AX25_VALUES_TEXT = TABLE.intValue("AX25_VALUES_TEXT");
+
+    /** {@code AX25_VALUES_WINDOW}: 6 on every architecture. */
+    public static final int AX25_VALUES_WINDOW = TABLE.intValue("AX25_VALUES_WINDOW");
+
+    /** {@code AX25_WINDOW}: 1 on every architecture. */
+    public static final int AX25_WINDOW = TABLE.intValue("AX25_WINDOW");
+
+    /** {@code CAIFPROTO_AT}: 0 on every architecture. */
+    public static final int CAIFPROTO_AT = TABLE.intValue("CAIFPROTO_AT");
+
+    /** {@code CAIFPROTO_DATAGRAM}: 1 on every architecture. */
+    public static final int CAIFPROTO_DATAGRAM = TABLE.intValue("CAIFPROTO_DATAGRAM");
+
+    /** {@code CAIFPROTO_DATAGRAM_LOOP}: 2 on every architecture. */
+    public static final int CAIFPROTO_DATAGRAM_LOOP = TABLE.intValue("CAIFPROTO_DATAGRAM_LOOP");
+
+    /** {@code CAIFPROTO_DEBUG}: 5 on every architecture. */
+    public static final int CAIFPROTO_DEBUG = TABLE.intValue("CAIFPROTO_DEBUG");
+
+    /** {@code CAIFPROTO_MAX}: 6 on every architecture. */
+    public static final int CAIFPROTO_MAX = TABLE.intValue("CAIFPROTO_MAX");
+
+    /** {@code CAIFPROTO_RFM}: 4 on every architecture. */
+    public static final int CAIFPROTO_RFM = TABLE.intValue("CAIFPROTO_RFM");
+
+    /** {@code CAIFPROTO_UTIL}: 3 on every architecture. */
+    public static final int CAIFPROTO_UTIL = TABLE.intValue("CAIFPROTO_UTIL");
+
+    /** {@code CAIFSO_LINK_SELECT}: 127 (0x7f) on every architecture. */
+    public static final int CAIFSO_LINK_SELECT = TABLE.intValue("CAIFSO_LINK_SELECT");
+
+    /** {@code CAIFSO_REQ_PARAM}: 128 (0x80) on every architecture. */
+    public static final int CAIFSO_REQ_PARAM = TABLE.intValue("CAIFSO_REQ_PARAM");
+
+    /** {@code CAIFSO_RSP_PARAM}: 129 (0x81) on every architecture. */
+    public static final int CAIFSO_RSP_PARAM = TABLE.intValue("CAIFSO_RSP_PARAM");
+
+    /** {@code CAN_BCM}: 2 on every architecture. */
+    public static final int CAN_BCM = TABLE.intValue("CAN_BCM");
+
+    /** {@code CAN_EFF_FLAG}: 2147483648 (0x80000000) on every architecture. */
+    public static final int CAN_EFF_FLAG = TABLE.intValue("CAN_EFF_FLAG");
+
+    /** {@code CAN_EFF_ID_BITS}: 29 (0x1d) on every architecture. */
+    public static final int CAN_EFF_ID_BITS = TABLE.intValue("CAN_EFF_ID_BITS");
+
+    /** {@code CAN_EFF_MASK}: 536870911 (0x1fffffff) on every architecture. */
+    public static final int CAN_EFF_MASK = TABLE.intValue("CAN_EFF_MASK");
+
+    /** {@code CAN_ERR_FLAG}: 536870912 (0x20000000) on every architecture. */
+    public static final int CAN_ERR_FLAG = TABLE.intValue("CAN_ERR_FLAG");
+
+    /** {@code CAN_ERR_MASK}: 536870911 (0x1fffffff) on every architecture. */
+    public static final int CAN_ERR_MASK = TABLE.intValue("CAN_ERR_MASK");
+
+    /** {@code CAN_INV_FILTER}: 536870912 (0x20000000) on every architecture. */
+    public static final int CAN_INV_FILTER = TABLE.intValue("CAN_INV_FILTER");
+
+    /** {@code CAN_ISOTP}: 6 on every architecture. */
+    public static final int CAN_ISOTP = TABLE.intValue("CAN_ISOTP");
+
+    /** {@code CAN_J1939}: 7 on every architecture. */
+    public static final int CAN_J1939 = TABLE.intValue("CAN_J1939");
+
+    /** {@code CAN_MAX_DLC}: 8 on every architecture. */
+    public static final int CAN_MAX_DLC = TABLE.intValue("CAN_MAX_DLC");
+
+    /** {@code CAN_MAX_DLEN}: 8 on every architecture. */
+    public static final int CAN_MAX_DLEN = TABLE.intValue("CAN_MAX_DLEN");
+
+    /** {@code CAN_MAX_RAW_DLC}: 15 (0xf) on every architecture. */
+    public static final int CAN_MAX_RAW_DLC = TABLE.intValue("CAN_MAX_RAW_DLC");
+
+    /** {@code CAN_MCNET}: 5 on every architecture. */
+    public static final int CAN_MCNET = TABLE.intValue("CAN_MCNET");
+
+    /** {@code CAN_MTU}: 16 (0x10) on every architecture. */
+    public static final long CAN_MTU = TABLE.value("CAN_MTU");
+
+    /** {@code CAN_NPROTO}: 8 on every architecture. */
+    public static final int CAN_NPROTO = TABLE.intValue("CAN_NPROTO");
+
+    /** {@code CAN_RAW}: 1 on every architecture. */
+    public static final int CAN_RAW = TABLE.intValue("CAN_RAW");
+
+    /** {@code CAN_RAW_ERR_FILTER}: 2 on every architecture. */
+    public static final int CAN_RAW_ERR_FILTER = TABLE.intValue("CAN_RAW_ERR_FILTER");
+
+    /** {@code CAN_RAW_FD_FRAMES}: 5 on every architecture. */
+    public static final int CAN_RAW_FD_FRAMES = TABLE.intValue("CAN_RAW_FD_FRAMES");
+
+    /** {@code CAN_RAW_FILTER}: 1 on every architecture. */
+    public static final int CAN_RAW_FILTER = TABLE.intValue("CAN_RAW_FILTER");
+
+    /** {@code CAN_RAW_FILTER_MAX}: 512 (0x200) on every architecture. */
+    public static final int CAN_RAW_FILTER_MAX = TABLE.intValue("CAN_RAW_FILTER_MAX");
+
+    /** {@code CAN_RAW_JOIN_FILTERS}: 6 on every architecture. */
+    public static final int CAN_RAW_JOIN_FILTERS = TABLE.intValue("CAN_RAW_JOIN_FILTERS");
+
+    /** {@code CAN_RAW_LOOPBACK}: 3 on every architecture. */
+    public static final int CAN_RAW_LOOPBACK = TABLE.intValue("CAN_RAW_LOOPBACK");
+
+    /** {@code CAN_RAW_RECV_OWN_MSGS}: 4 on every architecture. */
+    public static final int CAN_RAW_RECV_OWN_MSGS = TABLE.intValue("CAN_RAW_RECV_OWN_MSGS");
+
+    /** {@code CAN_RAW_XL_FRAMES}: 7 on every architecture. */
+    public static final int CAN_RAW_XL_FRAMES = TABLE.intValue("CAN_RAW_XL_FRAMES");
+
+    /** {@code CAN_RTR_FLAG}: 1073741824 (0x40000000) on every architecture. */
+    public static final int CAN_RTR_FLAG = TABLE.intValue("CAN_RTR_FLAG");
+
+    /** {@code CAN_SFF_ID_BITS}: 11 (0xb) on every architecture. */
+    public static final int CAN_SFF_ID_BITS = TABLE.intValue("CAN_SFF_ID_BITS");
+
+    /** {@code CAN_SFF_MASK}: 2047 (0x7ff) on every architecture. */
+    public static final int CAN_SFF_MASK = TABLE.intValue("CAN_SFF_MASK");
+
+    /** {@code CAN_TP16}: 3 on every architecture. */
+    public static final int CAN_TP16 = TABLE.intValue("CAN_TP16");
+
+    /** {@code CAN_TP20}: 4 on every architecture. */
+    public static final int CAN_TP20 = TABLE.intValue("CAN_TP20");
+
+    /** {@code DCCP_SOCKOPT_AVAILABLE_CCIDS}: 12 (0xc) on every architecture. */
+    public static final int DCCP_SOCKOPT_AVAILABLE_CCIDS = TABLE.intValue("DCCP_SOCKOPT_AVAILABLE_CCIDS");
+
+    /** {@code DCCP_SOCKOPT_CCID}: 13 (0xd) on every architecture. */
+    public static final int DCCP_SOCKOPT_CCID = TABLE.intValue("DCCP_SOCKOPT_CCID");
+
+    /** {@code DCCP_SOCKOPT_CCID_RX_INFO}: 128 (0x80) on every architecture. */
+    public static final int DCCP_SOCKOPT_CCID_RX_INFO = TABLE.intValue("DCCP_SOCKOPT_CCID_RX_INFO");
+
+    /** {@code DCCP_SOCKOPT_CCID_TX_INFO}: 192 (0xc0) on every architecture. */
+    public static final int DCCP_SOCKOPT_CCID_TX_INFO = TABLE.intValue("DCCP_SOCKOPT_CCID_TX_INFO");
+
+    /** {@code DCCP_SOCKOPT_CHANGE_L}: 3 on every architecture. */
+    public static final int DCCP_SOCKOPT_CHANGE_L = TABLE.intValue("DCCP_SOCKOPT_CHANGE_L");
+
+    /** {@code DCCP_SOCKOPT_CHANGE_R}: 4 on every architecture. */
+    public static final int DCCP_SOCKOPT_CHANGE_R = TABLE.intValue("DCCP_SOCKOPT_CHANGE_R");
+
+    /** {@code DCCP_SOCKOPT_GET_CUR_MPS}: 5 on every architecture. */
+    public static final int DCCP_SOCKOPT_GET_CUR_MPS = TABLE.intValue("DCCP_SOCKOPT_GET_CUR_MPS");
+
+    /** {@code DCCP_SOCKOPT_PACKET_SIZE}: 1 on every architecture. */
+    public static final int DCCP_SOCKOPT_PACKET_SIZE = TABLE.intValue("DCCP_SOCKOPT_PACKET_SIZE");
+
+    /** {@code DCCP_SOCKOPT_QPOLICY_ID}: 16 (0x10) on every architecture. */
+    public static final int DCCP_SOCKOPT_QPOLICY_ID = TABLE.intValue("DCCP_SOCKOPT_QPOLICY_ID");
+
+    /** {@code DCCP_SOCKOPT_QPOLICY_TXQLEN}: 17 (0x11) on every architecture. */
+    public static final int DCCP_SOCKOPT_QPOLICY_TXQLEN = TABLE.intValue("DCCP_SOCKOPT_QPOLICY_TXQLEN");
+
+    /** {@code DCCP_SOCKOPT_RECV_CSCOV}: 11 (0xb) on every architecture. */
+    public static final int DCCP_SOCKOPT_RECV_CSCOV = TABLE.intValue("DCCP_SOCKOPT_RECV_CSCOV");
+
+    /** {@code DCCP_SOCKOPT_RX_CCID}: 15 (0xf) on every architecture. */
+    public static final int DCCP_SOCKOPT_RX_CCID = TABLE.intValue("DCCP_SOCKOPT_RX_CCID");
+
+    /** {@code DCCP_SOCKOPT_SEND_CSCOV}: 10 (0xa) on every architecture. */
+    public static final int DCCP_SOCKOPT_SEND_CSCOV = TABLE.intValue("DCCP_SOCKOPT_SEND_CSCOV");
+
+    /** {@code DCCP_SOCKOPT_SERVER_TIMEWAIT}: 6 on every architecture. */
+    public static final int DCCP_SOCKOPT_SERVER_TIMEWAIT = TABLE.intValue("DCCP_SOCKOPT_SERVER_TIMEWAIT");
+
+    /** {@code DCCP_SOCKOPT_SERVICE}: 2 on every architecture. */
+    public static final int DCCP_SOCKOPT_SERVICE = TABLE.intValue("DCCP_SOCKOPT_SERVICE");
+
+    /** {@code DCCP_SOCKOPT_TX_CCID}: 14 (0xe) on every architecture. */
+    public static final int DCCP_SOCKOPT_TX_CCID = TABLE.intValue("DCCP_SOCKOPT_TX_CCID");
+
+    /** {@code ETH_P_1588}: 35063 (0x88f7) on every architecture. */
+    public static final int ETH_P_1588 = TABLE.intValue("ETH_P_1588");
+
+    /** {@code ETH_P_8021AD}: 34984 (0x88a8) on every architecture. */
+    public static final int ETH_P_8021AD = TABLE.intValue("ETH_P_8021AD");
+
+    /** {@code ETH_P_8021AH}: 35047 (0x88e7) on every architecture. */
+    public static final int ETH_P_8021AH = TABLE.intValue("ETH_P_8021AH");
+
+    /** {@code ETH_P_8021Q}: 33024 (0x8100) on every architecture. */
+    public static final int ETH_P_8021Q = TABLE.intValue("ETH_P_8021Q");
+
+    /** {@code ETH_P_80221}: 35095 (0x8917) on every architecture. */
+    public static final int ETH_P_80221 = TABLE.intValue("ETH_P_80221");
+
+    /** {@code ETH_P_802_2}: 4 on every architecture. */
+    public static final int ETH_P_802_2 = TABLE.intValue("ETH_P_802_2");
+
+    /** {@code ETH_P_802_3}: 1 on every architecture. */
+    public static final int ETH_P_802_3 = TABLE.intValue("ETH_P_802_3");
+
+    /** {@code ETH_P_802_3_MIN}: 1536 (0x600) on every architecture. */
+    public static final int ETH_P_802_3_MIN = TABLE.intValue("ETH_P_802_3_MIN");
+
+    /** {@code ETH_P_802_EX1}: 34997 (0x88b5) on every architecture. */
+    public static final int ETH_P_802_EX1 = TABLE.intValue("ETH_P_802_EX1");
+
+    /** {@code ETH_P_AARP}: 33011 (0x80f3) on every architecture. */
+    public static final int ETH_P_AARP = TABLE.intValue("ETH_P_AARP");
+
+    /** {@code ETH_P_AF_IUCV}: 64507 (0xfbfb) on every architecture. */
+    public static final int ETH_P_AF_IUCV = TABLE.intValue("ETH_P_AF_IUCV");
+
+    /** {@code ETH_P_ALL}: 3 on every architecture. */
+    public static final int ETH_P_ALL = TABLE.intValue("ETH_P_ALL");
+
+    /** {@code ETH_P_AOE}: 34978 (0x88a2) on every architecture. */
+    public static final int ETH_P_AOE = TABLE.intValue("ETH_P_AOE");
+
+    /** {@code ETH_P_ARCNET}: 26 (0x1a) on every architecture. */
+    public static final int ETH_P_ARCNET = TABLE.intValue("ETH_P_ARCNET");
+
+    /** {@code ETH_P_ARP}: 2054 (0x806) on every architecture. */
+    public static final int ETH_P_ARP = TABLE.intValue("ETH_P_ARP");
+
+    /** {@code ETH_P_ATALK}: 32923 (0x809b) on every architecture. */
+    public static final int ETH_P_ATALK = TABLE.intValue("ETH_P_ATALK");
+
+    /** {@code ETH_P_ATMFATE}: 34948 (0x8884) on every architecture. */
+    public static final int ETH_P_ATMFATE = TABLE.intValue("ETH_P_ATMFATE");
+
+    /** {@code ETH_P_ATMMPOA}: 34892 (0x884c) on every architecture. */
+    public static final int ETH_P_ATMMPOA = TABLE.intValue("ETH_P_ATMMPOA");
+
+    /** {@code ETH_P_AX25}: 2 on every architecture. */
+    public static final int ETH_P_AX25 = TABLE.intValue("ETH_P_AX25");
+
+    /** {@code ETH_P_BATMAN}: 17157 (0x4305) on every architecture. */
+    public static final int ETH_P_BATMAN = TABLE.intValue("ETH_P_BATMAN");
+
+    /** {@code ETH_P_BPQ}: 2303 (0x8ff) on every architecture. */
+    public static final int ETH_P_BPQ = TABLE.intValue("ETH_P_BPQ");
+
+    /** {@code ETH_P_CAIF}: 247 (0xf7) on every architecture. */
+    public static final int ETH_P_CAIF = TABLE.intValue("ETH_P_CAIF");
+
+    /** {@code ETH_P_CAN}: 12 (0xc) on every architecture. */
+    public static final int ETH_P_CAN = TABLE.intValue("ETH_P_CAN");
+
+    /** {@code ETH_P_CANFD}: 13 (0xd) on every architecture. */
+    public static final int ETH_P_CANFD = TABLE.intValue("ETH_P_CANFD");
+
+    /** {@code ETH_P_CANXL}: 14 (0xe) on every architecture. */
+    public static final int ETH_P_CANXL = TABLE.intValue("ETH_P_CANXL");
+
+    /** {@code ETH_P_CFM}: 35074 (0x8902) on every architecture. */
+    public static final int ETH_P_CFM = TABLE.intValue("ETH_P_CFM");
+
+    /** {@code ETH_P_CONTROL}: 22 (0x16) on every architecture. */
+    public static final int ETH_P_CONTROL = TABLE.intValue("ETH_P_CONTROL");
+
+    /** {@code ETH_P_CUST}: 24582 (0x6006) on every architecture. */
+    public static final int ETH_P_CUST = TABLE.intValue("ETH_P_CUST");
+
+    /** {@code ETH_P_DDCMP}: 6 on every architecture. */
+    public static final int ETH_P_DDCMP = TABLE.intValue("ETH_P_DDCMP");
+
+    /** {@code ETH_P_DEC}: 24576 (0x6000) on every architecture. */
+    public static final int ETH_P_DEC = TABLE.intValue("ETH_P_DEC");
+
+    /** {@code ETH_P_DIAG}: 24581 (0x6005) on every architecture. */
+    public static final int ETH_P_DIAG = TABLE.intValue("ETH_P_DIAG");
+
+    /** {@code ETH_P_DNA_DL}: 24577 (0x6001) on every architecture. */
+    public static final int ETH_P_DNA_DL = TABLE.intValue("ETH_P_DNA_DL");
+
+    /** {@code ETH_P_DNA_RC}: 24578 (0x6002) on every architecture. */
+    public static final int ETH_P_DNA_RC = TABLE.intValue("ETH_P_DNA_RC");
+
+    /** {@code ETH_P_DNA_RT}: 24579 (0x6003) on every architecture. */
+    public static final int ETH_P_DNA_RT = TABLE.intValue("ETH_P_DNA_RT");
+
+    /** {@code ETH_P_DSA}: 27 (0x1b) on every architecture. */
+    public static final int ETH_P_DSA = TABLE.intValue("ETH_P_DSA");
+
+    /** {@code ETH_P_DSA_8021Q}: 56027 (0xdadb) on every architecture. */
+    public static final int ETH_P_DSA_8021Q = TABLE.intValue("ETH_P_DSA_8021Q");
+
+    /** {@code ETH_P_DSA_A5PSW}: 57345 (0xe001) on every architecture. */
+    public static final int ETH_P_DSA_A5PSW = TABLE.intValue("ETH_P_DSA_A5PSW");
+
+    /** {@code ETH_P_ECONET}: 24 (0x18) on every architecture. */
+    public static final int ETH_P_ECONET = TABLE.intValue("ETH_P_ECONET");
+
+    /** {@code ETH_P_EDSA}: 56026 (0xdada) on every architecture. */
+    public static final int ETH_P_EDSA = TABLE.intValue("ETH_P_EDSA");
+
+    /** {@code ETH_P_ERSPAN}: 35006 (0x88be) on every architecture. */
+    public static final int ETH_P_ERSPAN = TABLE.intValue("ETH_P_ERSPAN");
+
+    /** {@code ETH_P_ERSPAN2}: 8939 (0x22eb) on every architecture. */
+    public static final int ETH_P_ERSPAN2 = TABLE.intValue("ETH_P_ERSPAN2");
+
+    /** {@code ETH_P_ETHERCAT}: 34980 (0x88a4) on every architecture. */
+    public static final int ETH_P_ETHERCAT = TABLE.intValue("ETH_P_ETHERCAT");
+
+    /** {@code ETH_P_FCOE}: 35078 (0x8906) on every architecture. */
+    public static final int ETH_P_FCOE = TABLE.intValue("ETH_P_FCOE");
+
+    /** {@code ETH_P_FIP}: 35092 (0x8914) on every architecture. */
+    public static final int ETH_P_FIP = TABLE.intValue("ETH_P_FIP");
+
+    /** {@code ETH_P_HDLC}: 25 (0x19) on every architecture. */
+    public static final int ETH_P_HDLC = TABLE.intValue("ETH_P_HDLC");
+
+    /** {@code ETH_P_HSR}: 35119 (0x892f) on every architecture. */
+    public static final int ETH_P_HSR = TABLE.intValue("ETH_P_HSR");
+
+    /** {@code ETH_P_IBOE}: 35093 (0x8915) on every architecture. */
+    public static final int ETH_P_IBOE = TABLE.intValue("ETH_P_IBOE");
+
+    /** {@code ETH_P_IEEE802154}: 246 (0xf6) on every architecture. */
+    public static final int ETH_P_IEEE802154 = TABLE.intValue("ETH_P_IEEE802154");
+
+    /** {@code ETH_P_IEEEPUP}: 2560 (0xa00) on every architecture. */
+    public static final int ETH_P_IEEEPUP = TABLE.intValue("ETH_P_IEEEPUP");
+
+    /** {@code ETH_P_IEEEPUPAT}: 2561 (0xa01) on every architecture. */
+    public static final int ETH_P_IEEEPUPAT = TABLE.intValue("ETH_P_IEEEPUPAT");
+
+    /** {@code ETH_P_IFE}: 60734 (0xed3e) on every architecture. */
+    public static final int ETH_P_IFE = TABLE.intValue("ETH_P_IFE");
+
+    /** {@code ETH_P_IP}: 2048 (0x800) on every architecture. */
+    public static final int ETH_P_IP = TABLE.intValue("ETH_P_IP");
+
+    /** {@code ETH_P_IPV6}: 34525 (0x86dd) on every architecture. */
+    public static final int ETH_P_IPV6 = TABLE.intValue("ETH_P_IPV6");
+
+    /** {@code ETH_P_IPX}: 33079 (0x8137) on every architecture. */
+    public static final int ETH_P_IPX = TABLE.intValue("ETH_P_IPX");
+
+    /** {@code ETH_P_IRDA}: 23 (0x17) on every architecture. */
+    public static final int ETH_P_IRDA = TABLE.intValue("ETH_P_IRDA");
+
+    /** {@code ETH_P_LAT}: 24580 (0x6004) on every architecture. */
+    public static final int ETH_P_LAT = TABLE.intValue("ETH_P_LAT");
+
+    /** {@code ETH_P_LINK_CTL}: 34924 (0x886c) on every architecture. */
+    public static final int ETH_P_LINK_CTL = TABLE.intValue("ETH_P_LINK_CTL");
+
+    /** {@code ETH_P_LLDP}: 35020 (0x88cc) on every architecture. */
+    public static final int ETH_P_LLDP = TABLE.intValue("ETH_P_LLDP");
+
+    /** {@code ETH_P_LOCALTALK}: 9 on every architecture. */
+    public static final int ETH_P_LOCALTALK = TABLE.intValue("ETH_P_LOCALTALK");
+
+    /** {@code ETH_P_LOOP}: 96 (0x60) on every architecture. */
+    public static final int ETH_P_LOOP = TABLE.intValue("ETH_P_LOOP");
+
+    /** {@code ETH_P_LOOPBACK}: 36864 (0x9000) on every architecture. */
+    public static final int ETH_P_LOOPBACK = TABLE.intValue("ETH_P_LOOPBACK");
+
+    /** {@code ETH_P_MACSEC}: 35045 (0x88e5) on every architecture. */
+    public static final int ETH_P_MACSEC = TABLE.intValue("ETH_P_MACSEC");
+
+    /** {@code ETH_P_MAP}: 249 (0xf9) on every architecture. */
+    public static final int ETH_P_MAP = TABLE.intValue("ETH_P_MAP");
+
+    /** {@code ETH_P_MCTP}: 250 (0xfa) on every architecture. */
+    public static final int ETH_P_MCTP = TABLE.intValue("ETH_P_MCTP");
+
+    /** {@code ETH_P_MOBITEX}: 21 (0x15) on every architecture. */
+    public static final int ETH_P_MOBITEX = TABLE.intValue("ETH_P_MOBITEX");
+
+    /** {@code ETH_P_MPLS_MC}: 34888 (0x8848) on every architecture. */
+    public static final int ETH_P_MPLS_MC = TABLE.intValue("ETH_P_MPLS_MC");
+
+    /** {@code ETH_P_MPLS_UC}: 34887 (0x8847) on every architecture. */
+    public static final int ETH_P_MPLS_UC = TABLE.intValue("ETH_P_MPLS_UC");
+
+    /** {@code ETH_P_MRP}: 35043 (0x88e3) on every architecture. */
+    public static final int ETH_P_MRP = TABLE.intValue("ETH_P_MRP");
+
+    /** {@code ETH_P_MVRP}: 35061 (0x88f5) on every architecture. */
+    public static final int ETH_P_MVRP = TABLE.intValue("ETH_P_MVRP");
+
+    /** {@code ETH_P_NCSI}: 35064 (0x88f8) on every architecture. */
+    public static final int ETH_P_NCSI = TABLE.intValue("ETH_P_NCSI");
+
+    /** {@code ETH_P_NSH}: 35151 (0x894f) on every architecture. */
+    public static final int ETH_P_NSH = TABLE.intValue("ETH_P_NSH");
+
+    /** {@code ETH_P_PAE}: 34958 (0x888e) on every architecture. */
+    public static final int ETH_P_PAE = TABLE.intValue("ETH_P_PAE");
+
+    /** {@code ETH_P_PAUSE}: 34824 (0x8808) on every architecture. */
+    public static final int ETH_P_PAUSE = TABLE.intValue("ETH_P_PAUSE");
+
+    /** {@code ETH_P_PHONET}: 245 (0xf5) on every architecture. */
+    public static final int ETH_P_PHONET = TABLE.intValue("ETH_P_PHONET");
+
+    /** {@code ETH_P_PPPTALK}: 16 (0x10) on every architecture. */
+    public static final int ETH_P_PPPTALK = TABLE.intValue("ETH_P_PPPTALK");
+
+    /** {@code ETH_P_PPP_DISC}: 34915 (0x8863) on every architecture. */
+    public static final int ETH_P_PPP_DISC = TABLE.intValue("ETH_P_PPP_DISC");
+
+    /** {@code ETH_P_PPP_MP}: 8 on every architecture. */
+    public static final int ETH_P_PPP_MP = TABLE.intValue("ETH_P_PPP_MP");
+
+    /** {@code ETH_P_PPP_SES}: 34916 (0x8864) on every architecture. */
+    public static final int ETH_P_PPP_SES = TABLE.intValue("ETH_P_PPP_SES");
+
+    /** {@code ETH_P_PREAUTH}: 35015 (0x88c7) on every architecture. */
+    public static final int ETH_P_PREAUTH = TABLE.intValue("ETH_P_PREAUTH");
+
+    /** {@code ETH_P_PROFINET}: 34962 (0x8892) on every architecture. */
+    public static final int ETH_P_PROFINET = TABLE.intValue("ETH_P_PROFINET");
+
+    /** {@code ETH_P_PRP}: 35067 (0x88fb) on every architecture. */
+    public static final int ETH_P_PRP = TABLE.intValue("ETH_P_PRP");
+
+    /** {@code ETH_P_PUP}: 512 (0x200) on every architecture. */
+    public static final int ETH_P_PUP = TABLE.intValue("ETH_P_PUP");
+
+    /** {@code ETH_P_PUPAT}: 513 (0x201) on every architecture. */
+    public static final int ETH_P_PUPAT = TABLE.intValue("ETH_P_PUPAT");
+
+    /** {@code ETH_P_QINQ1}: 37120 (0x9100) on every architecture. */
+    public static final int ETH_P_QINQ1 = TABLE.intValue("ETH_P_QINQ1");
+
+    /** {@code ETH_P_QINQ2}: 37376 (0x9200) on every architecture. */
+    public static final int ETH_P_QINQ2 = TABLE.intValue("ETH_P_QINQ2");
+
+    /** {@code ETH_P_QINQ3}: 37632 (0x9300) on every architecture. */
+    public static final int ETH_P_QINQ3 = TABLE.intValue("ETH_P_QINQ3");
+
+    /** {@code ETH_P_RARP}: 32821 (0x8035) on every architecture. */
+    public static final int ETH_P_RARP = TABLE.intValue("ETH_P_RARP");
+
+    /** {@code ETH_P_REALTEK}: 34969 (0x8899) on every architecture. */
+    public static final int ETH_P_REALTEK = TABLE.intValue("ETH_P_REALTEK");
+
+    /** {@code ETH_P_SCA}: 24583 (0x6007) on every architecture. */
+    public static final int ETH_P_SCA = TABLE.intValue("ETH_P_SCA");
+
+    /** {@code ETH_P_SLOW}: 34825 (0x8809) on every architecture. */
+    public static final int ETH_P_SLOW = TABLE.intValue("ETH_P_SLOW");
+
+    /** {@code ETH_P_SNAP}: 5 on every architecture. */
+    public static final int ETH_P_SNAP = TABLE.intValue("ETH_P_SNAP");
+
+    /** {@code ETH_P_TDLS}: 35085 (0x890d) on every architecture. */
+    public static final int ETH_P_TDLS = TABLE.intValue("ETH_P_TDLS");
+
+    /** {@code ETH_P_TEB}: 25944 (0x6558) on every architecture. */
+    public static final int ETH_P_TEB = TABLE.intValue("ETH_P_TEB");
+
+    /** {@code ETH_P_TIPC}: 35018 (0x88ca) on every architecture. */
+    public static final int ETH_P_TIPC = TABLE.intValue("ETH_P_TIPC");
+
+    /** {@code ETH_P_TRAILER}: 28 (0x1c) on every architecture. */
+    public static final int ETH_P_TRAILER = TABLE.intValue("ETH_P_TRAILER");
+
+    /** {@code ETH_P_TR_802_2}: 17 (0x11) on every architecture. */
+    public static final int ETH_P_TR_802_2 = TABLE.intValue("ETH_P_TR_802_2");
+
+    /** {@code ETH_P_TSN}: 8944 (0x22f0) on every architecture. */
+    public static final int ETH_P_TSN = TABLE.intValue("ETH_P_TSN");
+
+    /** {@code ETH_P_WAN_PPP}: 7 on every architecture. */
+    public static final int ETH_P_WAN_PPP = TABLE.intValue("ETH_P_WAN_PPP");
+
+    /** {@code ETH_P_WCCP}: 34878 (0x883e) on every architecture. */
+    public static final int ETH_P_WCCP = TABLE.intValue("ETH_P_WCCP");
+
+    /** {@code ETH_P_X25}: 2053 (0x805) on every architecture. */
+    public static final int ETH_P_X25 = TABLE.intValue("ETH_P_X25");
+
+    /** {@code ETH_P_XDSA}: 248 (0xf8) on every architecture. */
+    public static final int ETH_P_XDSA = TABLE.intValue("ETH_P_XDSA");
+
+    /** {@code ICMP_FILTER}: 1 on every architecture. */
+    public static final int ICMP_FILTER = TABLE.intValue("ICMP_FILTER");
+
     /** {@code INADDR_ALLHOSTS_GROUP}: 3758096385 (0xe0000001) on every architecture. */
     public static final int INADDR_ALLHOSTS_GROUP = TABLE.intValue("INADDR_ALLHOSTS_GROUP");
 
@@ -205,6 +829,33 @@ public final class Socket {
 
     /** {@code INET_ADDRSTRLEN}: 16 (0x10) on every architecture. */
     public static final int INET_ADDRSTRLEN = TABLE.intValue("INET_ADDRSTRLEN");
+
+    /** {@code IP6T_SO_GET_ENTRIES}: 65 (0x41) on every architecture. */
+    public static final int IP6T_SO_GET_ENTRIES = TABLE.intValue("IP6T_SO_GET_ENTRIES");
+
+    /** {@code IP6T_SO_GET_INFO}: 64 (0x40) on every architecture. */
+    public static final int IP6T_SO_GET_INFO = TABLE.intValue("IP6T_SO_GET_INFO");
+
+    /** {@code IP6T_SO_GET_MAX}: 69 (0x45) on every architecture. */
+    public static final int IP6T_SO_GET_MAX = TABLE.intValue("IP6T_SO_GET_MAX");
+
+    /** {@code IP6T_SO_GET_REVISION_MATCH}: 68 (0x44) on every architecture. */
+    public static final int IP6T_SO_GET_REVISION_MATCH = TABLE.intValue("IP6T_SO_GET_REVISION_MATCH");
+
+    /** {@code IP6T_SO_GET_REVISION_TARGET}: 69 (0x45) on every architecture. */
+    public static final int IP6T_SO_GET_REVISION_TARGET = TABLE.intValue("IP6T_SO_GET_REVISION_TARGET");
+
+    /** {@code IP6T_SO_ORIGINAL_DST}: 80 (0x50) on every architecture. */
+    public static final int IP6T_SO_ORIGINAL_DST = TABLE.intValue("IP6T_SO_ORIGINAL_DST");
+
+    /** {@code IP6T_SO_SET_ADD_COUNTERS}: 65 (0x41) on every architecture. */
+    public static final int IP6T_SO_SET_ADD_COUNTERS = TABLE.intValue("IP6T_SO_SET_ADD_COUNTERS");
+
+    /** {@code IP6T_SO_SET_MAX}: 65 (0x41) on every architecture. */
+    public static final int IP6T_SO_SET_MAX = TABLE.intValue("IP6T_SO_SET_MAX");
+
+    /** {@code IP6T_SO_SET_REPLACE}: 64 (0x40) on every architecture. */
+    public static final int IP6T_SO_SET_REPLACE = TABLE.intValue("IP6T_SO_SET_REPLACE");
 
     /** {@code IPPROTO_AH}: 51 (0x33) on every architecture. */
     public static final int IPPROTO_AH = TABLE.intValue("IPPROTO_AH");
@@ -263,6 +914,9 @@ public final class Socket {
     /** {@code IPPROTO_IPV6}: 41 (0x29) on every architecture. */
     public static final int IPPROTO_IPV6 = TABLE.intValue("IPPROTO_IPV6");
 
+    /** {@code IPPROTO_L2TP}: 115 (0x73) on every architecture. */
+    public static final int IPPROTO_L2TP = TABLE.intValue("IPPROTO_L2TP");
+
     /** {@code IPPROTO_MAX}: 263 (0x107) on every architecture. */
     public static final int IPPROTO_MAX = TABLE.intValue("IPPROTO_MAX");
 
@@ -311,6 +965,30 @@ public final class Socket {
     /** {@code IPPROTO_UDPLITE}: 136 (0x88) on every architecture. */
     public static final int IPPROTO_UDPLITE = TABLE.intValue("IPPROTO_UDPLITE");
 
+    /** {@code IPT_SO_GET_ENTRIES}: 65 (0x41) on every architecture. */
+    public static final int IPT_SO_GET_ENTRIES = TABLE.intValue("IPT_SO_GET_ENTRIES");
+
+    /** {@code IPT_SO_GET_INFO}: 64 (0x40) on every architecture. */
+    public static final int IPT_SO_GET_INFO = TABLE.intValue("IPT_SO_GET_INFO");
+
+    /** {@code IPT_SO_GET_MAX}: 67 (0x43) on every architecture. */
+    public static final int IPT_SO_GET_MAX = TABLE.intValue("IPT_SO_GET_MAX");
+
+    /** {@code IPT_SO_GET_REVISION_MATCH}: 66 (0x42) on every architecture. */
+    public static final int IPT_SO_GET_REVISION_MATCH = TABLE.intValue("IPT_SO_GET_REVISION_MATCH");
+
+    /** {@code IPT_SO_GET_REVISION_TARGET}: 67 (0x43) on every architecture. */
+    public static final int IPT_SO_GET_REVISION_TARGET = TABLE.intValue("IPT_SO_GET_REVISION_TARGET");
+
+    /** {@code IPT_SO_SET_ADD_COUNTERS}: 65 (0x41) on every architecture. */
+    public static final int IPT_SO_SET_ADD_COUNTERS = TABLE.intValue("IPT_SO_SET_ADD_COUNTERS");
+
+    /** {@code IPT_SO_SET_MAX}: 65 (0x41) on every architecture. */
+    public static final int IPT_SO_SET_MAX = TABLE.intValue("IPT_SO_SET_MAX");
+
+    /** {@code IPT_SO_SET_REPLACE}: 64 (0x40) on every architecture. */
+    public static final int IPT_SO_SET_REPLACE = TABLE.intValue("IPT_SO_SET_REPLACE");
+
     /** {@code IPV6_2292DSTOPTS}: 4 on every architecture. */
     public static final int IPV6_2292DSTOPTS = TABLE.intValue("IPV6_2292DSTOPTS");
 
@@ -355,6 +1033,15 @@ public final class Socket {
 
     /** {@code IPV6_DSTOPTS}: 59 (0x3b) on every architecture. */
     public static final int IPV6_DSTOPTS = TABLE.intValue("IPV6_DSTOPTS");
+
+    /** {@code IPV6_FLOWINFO}: 11 (0xb) on every architecture. */
+    public static final int IPV6_FLOWINFO = TABLE.intValue("IPV6_FLOWINFO");
+
+    /** {@code IPV6_FLOWINFO_SEND}: 33 (0x21) on every architecture. */
+    public static final int IPV6_FLOWINFO_SEND = TABLE.intValue("IPV6_FLOWINFO_SEND");
+
+    /** {@code IPV6_FLOWLABEL_MGR}: 32 (0x20) on every architecture. */
+    public static final int IPV6_FLOWLABEL_MGR = TABLE.intValue("IPV6_FLOWLABEL_MGR");
 
     /** {@code IPV6_FREEBIND}: 78 (0x4e) on every architecture. */
     public static final int IPV6_FREEBIND = TABLE.intValue("IPV6_FREEBIND");
@@ -506,11 +1193,17 @@ public final class Socket {
     /** {@code IPV6_UNICAST_IF}: 76 (0x4c) on every architecture. */
     public static final int IPV6_UNICAST_IF = TABLE.intValue("IPV6_UNICAST_IF");
 
+    /** {@code IPV6_USE_MIN_MTU}: 63 (0x3f) on every architecture. */
+    public static final int IPV6_USE_MIN_MTU = TABLE.intValue("IPV6_USE_MIN_MTU");
+
     /** {@code IPV6_V6ONLY}: 26 (0x1a) on every architecture. */
     public static final int IPV6_V6ONLY = TABLE.intValue("IPV6_V6ONLY");
 
     /** {@code IPV6_XFRM_POLICY}: 35 (0x23) on every architecture. */
     public static final int IPV6_XFRM_POLICY = TABLE.intValue("IPV6_XFRM_POLICY");
+
+    /** {@code IPX_TYPE}: 1 on every architecture. */
+    public static final int IPX_TYPE = TABLE.intValue("IPX_TYPE");
 
     /** {@code IP_ADD_MEMBERSHIP}: 35 (0x23) on every architecture. */
     public static final int IP_ADD_MEMBERSHIP = TABLE.intValue("IP_ADD_MEMBERSHIP");
@@ -662,11 +1355,101 @@ public final class Socket {
     /** {@code IP_XFRM_POLICY}: 17 (0x11) on every architecture. */
     public static final int IP_XFRM_POLICY = TABLE.intValue("IP_XFRM_POLICY");
 
+    /** {@code KCMPROTO_CONNECTED}: 0 on every architecture. */
+    public static final int KCMPROTO_CONNECTED = TABLE.intValue("KCMPROTO_CONNECTED");
+
+    /** {@code KCM_RECV_DISABLE}: 1 on every architecture. */
+    public static final int KCM_RECV_DISABLE = TABLE.intValue("KCM_RECV_DISABLE");
+
+    /** {@code LLC_OPT_ACK_TMR_EXP}: 3 on every architecture. */
+    public static final int LLC_OPT_ACK_TMR_EXP = TABLE.intValue("LLC_OPT_ACK_TMR_EXP");
+
+    /** {@code LLC_OPT_BUSY_TMR_EXP}: 6 on every architecture. */
+    public static final int LLC_OPT_BUSY_TMR_EXP = TABLE.intValue("LLC_OPT_BUSY_TMR_EXP");
+
+    /** {@code LLC_OPT_MAX}: 10 (0xa) on every architecture. */
+    public static final int LLC_OPT_MAX = TABLE.intValue("LLC_OPT_MAX");
+
+    /** {@code LLC_OPT_MAX_ACK_TMR_EXP}: 60 (0x3c) on every architecture. */
+    public static final int LLC_OPT_MAX_ACK_TMR_EXP = TABLE.intValue("LLC_OPT_MAX_ACK_TMR_EXP");
+
+    /** {@code LLC_OPT_MAX_BUSY_TMR_EXP}: 60 (0x3c) on every architecture. */
+    public static final int LLC_OPT_MAX_BUSY_TMR_EXP = TABLE.intValue("LLC_OPT_MAX_BUSY_TMR_EXP");
+
+    /** {@code LLC_OPT_MAX_P_TMR_EXP}: 60 (0x3c) on every architecture. */
+    public static final int LLC_OPT_MAX_P_TMR_EXP = TABLE.intValue("LLC_OPT_MAX_P_TMR_EXP");
+
+    /** {@code LLC_OPT_MAX_REJ_TMR_EXP}: 60 (0x3c) on every architecture. */
+    public static final int LLC_OPT_MAX_REJ_TMR_EXP = TABLE.intValue("LLC_OPT_MAX_REJ_TMR_EXP");
+
+    /** {@code LLC_OPT_MAX_RETRY}: 100 (0x64) on every architecture. */
+    public static final int LLC_OPT_MAX_RETRY = TABLE.intValue("LLC_OPT_MAX_RETRY");
+
+    /** {@code LLC_OPT_MAX_SIZE}: 4196 (0x1064) on every architecture. */
+    public static final int LLC_OPT_MAX_SIZE = TABLE.intValue("LLC_OPT_MAX_SIZE");
+
+    /** {@code LLC_OPT_MAX_WIN}: 127 (0x7f) on every architecture. */
+    public static final int LLC_OPT_MAX_WIN = TABLE.intValue("LLC_OPT_MAX_WIN");
+
+    /** {@code LLC_OPT_PKTINFO}: 9 on every architecture. */
+    public static final int LLC_OPT_PKTINFO = TABLE.intValue("LLC_OPT_PKTINFO");
+
+    /** {@code LLC_OPT_P_TMR_EXP}: 4 on every architecture. */
+    public static final int LLC_OPT_P_TMR_EXP = TABLE.intValue("LLC_OPT_P_TMR_EXP");
+
+    /** {@code LLC_OPT_REJ_TMR_EXP}: 5 on every architecture. */
+    public static final int LLC_OPT_REJ_TMR_EXP = TABLE.intValue("LLC_OPT_REJ_TMR_EXP");
+
+    /** {@code LLC_OPT_RETRY}: 1 on every architecture. */
+    public static final int LLC_OPT_RETRY = TABLE.intValue("LLC_OPT_RETRY");
+
+    /** {@code LLC_OPT_RX_WIN}: 8 on every architecture. */
+    public static final int LLC_OPT_RX_WIN = TABLE.intValue("LLC_OPT_RX_WIN");
+
+    /** {@code LLC_OPT_SIZE}: 2 on every architecture. */
+    public static final int LLC_OPT_SIZE = TABLE.intValue("LLC_OPT_SIZE");
+
+    /** {@code LLC_OPT_TX_WIN}: 7 on every architecture. */
+    public static final int LLC_OPT_TX_WIN = TABLE.intValue("LLC_OPT_TX_WIN");
+
+    /** {@code LLC_OPT_UNKNOWN}: 0 on every architecture. */
+    public static final int LLC_OPT_UNKNOWN = TABLE.intValue("LLC_OPT_UNKNOWN");
+
+    /** {@code MCAST_BLOCK_SOURCE}: 43 (0x2b) on every architecture. */
+    public static final int MCAST_BLOCK_SOURCE = TABLE.intValue("MCAST_BLOCK_SOURCE");
+
+    /** {@code MCAST_EXCLUDE}: 0 on every architecture. */
+    public static final int MCAST_EXCLUDE = TABLE.intValue("MCAST_EXCLUDE");
+
+    /** {@code MCAST_INCLUDE}: 1 on every architecture. */
+    public static final int MCAST_INCLUDE = TABLE.intValue("MCAST_INCLUDE");
+
+    /** {@code MCAST_JOIN_GROUP}: 42 (0x2a) on every architecture. */
+    public static final int MCAST_JOIN_GROUP = TABLE.intValue("MCAST_JOIN_GROUP");
+
+    /** {@code MCAST_JOIN_SOURCE_GROUP}: 46 (0x2e) on every architecture. */
+    public static final int MCAST_JOIN_SOURCE_GROUP = TABLE.intValue("MCAST_JOIN_SOURCE_GROUP");
+
+    /** {@code MCAST_LEAVE_GROUP}: 45 (0x2d) on every architecture. */
+    public static final int MCAST_LEAVE_GROUP = TABLE.intValue("MCAST_LEAVE_GROUP");
+
+    /** {@code MCAST_LEAVE_SOURCE_GROUP}: 47 (0x2f) on every architecture. */
+    public static final int MCAST_LEAVE_SOURCE_GROUP = TABLE.intValue("MCAST_LEAVE_SOURCE_GROUP");
+
+    /** {@code MCAST_MSFILTER}: 48 (0x30) on every architecture. */
+    public static final int MCAST_MSFILTER = TABLE.intValue("MCAST_MSFILTER");
+
+    /** {@code MCAST_UNBLOCK_SOURCE}: 44 (0x2c) on every architecture. */
+    public static final int MCAST_UNBLOCK_SOURCE = TABLE.intValue("MCAST_UNBLOCK_SOURCE");
+
     /** {@code MSG_BATCH}: 262144 (0x40000) on every architecture. */
     public static final int MSG_BATCH = TABLE.intValue("MSG_BATCH");
 
     /** {@code MSG_CMSG_CLOEXEC}: 1073741824 (0x40000000) on every architecture. */
     public static final int MSG_CMSG_CLOEXEC = TABLE.intValue("MSG_CMSG_CLOEXEC");
+
+    /** {@code MSG_CMSG_COMPAT}: 2147483648 (0x80000000) on every architecture. */
+    public static final int MSG_CMSG_COMPAT = TABLE.intValue("MSG_CMSG_COMPAT");
 
     /** {@code MSG_CONFIRM}: 2048 (0x800) on every architecture. */
     public static final int MSG_CONFIRM = TABLE.intValue("MSG_CONFIRM");
@@ -698,17 +1481,26 @@ public final class Socket {
     /** {@code MSG_NOSIGNAL}: 16384 (0x4000) on every architecture. */
     public static final int MSG_NOSIGNAL = TABLE.intValue("MSG_NOSIGNAL");
 
+    /** {@code MSG_NO_SHARED_FRAGS}: 524288 (0x80000) on every architecture. */
+    public static final int MSG_NO_SHARED_FRAGS = TABLE.intValue("MSG_NO_SHARED_FRAGS");
+
     /** {@code MSG_OOB}: 1 on every architecture. */
     public static final int MSG_OOB = TABLE.intValue("MSG_OOB");
 
     /** {@code MSG_PEEK}: 2 on every architecture. */
     public static final int MSG_PEEK = TABLE.intValue("MSG_PEEK");
 
+    /** {@code MSG_PROBE}: 16 (0x10) on every architecture. */
+    public static final int MSG_PROBE = TABLE.intValue("MSG_PROBE");
+
     /** {@code MSG_PROXY}: 16 (0x10) on every architecture. */
     public static final int MSG_PROXY = TABLE.intValue("MSG_PROXY");
 
     /** {@code MSG_RST}: 4096 (0x1000) on every architecture. */
     public static final int MSG_RST = TABLE.intValue("MSG_RST");
+
+    /** {@code MSG_SENDPAGE_NOTLAST}: 131072 (0x20000) on every architecture. */
+    public static final int MSG_SENDPAGE_NOTLAST = TABLE.intValue("MSG_SENDPAGE_NOTLAST");
 
     /** {@code MSG_SYN}: 1024 (0x400) on every architecture. */
     public static final int MSG_SYN = TABLE.intValue("MSG_SYN");
@@ -727,6 +1519,171 @@ public final class Socket {
 
     /** {@code MSG_ZEROCOPY}: 67108864 (0x4000000) on every architecture. */
     public static final int MSG_ZEROCOPY = TABLE.intValue("MSG_ZEROCOPY");
+
+    /** {@code NFC_LLCP_MAX_SERVICE_NAME}: 63 (0x3f) on every architecture. */
+    public static final int NFC_LLCP_MAX_SERVICE_NAME = TABLE.intValue("NFC_LLCP_MAX_SERVICE_NAME");
+
+    /** {@code NFC_LLCP_MIUX}: 1 on every architecture. */
+    public static final int NFC_LLCP_MIUX = TABLE.intValue("NFC_LLCP_MIUX");
+
+    /** {@code NFC_LLCP_REMOTE_LTO}: 3 on every architecture. */
+    public static final int NFC_LLCP_REMOTE_LTO = TABLE.intValue("NFC_LLCP_REMOTE_LTO");
+
+    /** {@code NFC_LLCP_REMOTE_MIU}: 2 on every architecture. */
+    public static final int NFC_LLCP_REMOTE_MIU = TABLE.intValue("NFC_LLCP_REMOTE_MIU");
+
+    /** {@code NFC_LLCP_REMOTE_RW}: 4 on every architecture. */
+    public static final int NFC_LLCP_REMOTE_RW = TABLE.intValue("NFC_LLCP_REMOTE_RW");
+
+    /** {@code NFC_LLCP_RW}: 0 on every architecture. */
+    public static final int NFC_LLCP_RW = TABLE.intValue("NFC_LLCP_RW");
+
+    /** {@code NFC_SOCKPROTO_LLCP}: 1 on every architecture. */
+    public static final int NFC_SOCKPROTO_LLCP = TABLE.intValue("NFC_SOCKPROTO_LLCP");
+
+    /** {@code NFC_SOCKPROTO_MAX}: 2 on every architecture. */
+    public static final int NFC_SOCKPROTO_MAX = TABLE.intValue("NFC_SOCKPROTO_MAX");
+
+    /** {@code NFC_SOCKPROTO_RAW}: 0 on every architecture. */
+    public static final int NFC_SOCKPROTO_RAW = TABLE.intValue("NFC_SOCKPROTO_RAW");
+
+    /** {@code PACKET_ADD_MEMBERSHIP}: 1 on every architecture. */
+    public static final int PACKET_ADD_MEMBERSHIP = TABLE.intValue("PACKET_ADD_MEMBERSHIP");
+
+    /** {@code PACKET_AUXDATA}: 8 on every architecture. */
+    public static final int PACKET_AUXDATA = TABLE.intValue("PACKET_AUXDATA");
+
+    /** {@code PACKET_BROADCAST}: 1 on every architecture. */
+    public static final int PACKET_BROADCAST = TABLE.intValue("PACKET_BROADCAST");
+
+    /** {@code PACKET_COPY_THRESH}: 7 on every architecture. */
+    public static final int PACKET_COPY_THRESH = TABLE.intValue("PACKET_COPY_THRESH");
+
+    /** {@code PACKET_DROP_MEMBERSHIP}: 2 on every architecture. */
+    public static final int PACKET_DROP_MEMBERSHIP = TABLE.intValue("PACKET_DROP_MEMBERSHIP");
+
+    /** {@code PACKET_FANOUT}: 18 (0x12) on every architecture. */
+    public static final int PACKET_FANOUT = TABLE.intValue("PACKET_FANOUT");
+
+    /** {@code PACKET_FANOUT_CBPF}: 6 on every architecture. */
+    public static final int PACKET_FANOUT_CBPF = TABLE.intValue("PACKET_FANOUT_CBPF");
+
+    /** {@code PACKET_FANOUT_CPU}: 2 on every architecture. */
+    public static final int PACKET_FANOUT_CPU = TABLE.intValue("PACKET_FANOUT_CPU");
+
+    /** {@code PACKET_FANOUT_DATA}: 22 (0x16) on every architecture. */
+    public static final int PACKET_FANOUT_DATA = TABLE.intValue("PACKET_FANOUT_DATA");
+
+    /** {@code PACKET_FANOUT_EBPF}: 7 on every architecture. */
+    public static final int PACKET_FANOUT_EBPF = TABLE.intValue("PACKET_FANOUT_EBPF");
+
+    /** {@code PACKET_FANOUT_FLAG_DEFRAG}: 32768 (0x8000) on every architecture. */
+    public static final int PACKET_FANOUT_FLAG_DEFRAG = TABLE.intValue("PACKET_FANOUT_FLAG_DEFRAG");
+
+    /** {@code PACKET_FANOUT_FLAG_ROLLOVER}: 4096 (0x1000) on every architecture. */
+    public static final int PACKET_FANOUT_FLAG_ROLLOVER = TABLE.intValue("PACKET_FANOUT_FLAG_ROLLOVER");
+
+    /** {@code PACKET_FANOUT_FLAG_UNIQUEID}: 8192 (0x2000) on every architecture. */
+    public static final int PACKET_FANOUT_FLAG_UNIQUEID = TABLE.intValue("PACKET_FANOUT_FLAG_UNIQUEID");
+
+    /** {@code PACKET_FANOUT_HASH}: 0 on every architecture. */
+    public static final int PACKET_FANOUT_HASH = TABLE.intValue("PACKET_FANOUT_HASH");
+
+    /** {@code PACKET_FANOUT_LB}: 1 on every architecture. */
+    public static final int PACKET_FANOUT_LB = TABLE.intValue("PACKET_FANOUT_LB");
+
+    /** {@code PACKET_FANOUT_QM}: 5 on every architecture. */
+    public static final int PACKET_FANOUT_QM = TABLE.intValue("PACKET_FANOUT_QM");
+
+    /** {@code PACKET_FANOUT_RND}: 4 on every architecture. */
+    public static final int PACKET_FANOUT_RND = TABLE.intValue("PACKET_FANOUT_RND");
+
+    /** {@code PACKET_FANOUT_ROLLOVER}: 3 on every architecture. */
+    public static final int PACKET_FANOUT_ROLLOVER = TABLE.intValue("PACKET_FANOUT_ROLLOVER");
+
+    /** {@code PACKET_FASTROUTE}: 6 on every architecture. */
+    public static final int PACKET_FASTROUTE = TABLE.intValue("PACKET_FASTROUTE");
+
+    /** {@code PACKET_HDRLEN}: 11 (0xb) on every architecture. */
+    public static final int PACKET_HDRLEN = TABLE.intValue("PACKET_HDRLEN");
+
+    /** {@code PACKET_HOST}: 0 on every architecture. */
+    public static final int PACKET_HOST = TABLE.intValue("PACKET_HOST");
+
+    /** {@code PACKET_IGNORE_OUTGOING}: 23 (0x17) on every architecture. */
+    public static final int PACKET_IGNORE_OUTGOING = TABLE.intValue("PACKET_IGNORE_OUTGOING");
+
+    /** {@code PACKET_KERNEL}: 7 on every architecture. */
+    public static final int PACKET_KERNEL = TABLE.intValue("PACKET_KERNEL");
+
+    /** {@code PACKET_LOOPBACK}: 5 on every architecture. */
+    public static final int PACKET_LOOPBACK = TABLE.intValue("PACKET_LOOPBACK");
+
+    /** {@code PACKET_LOSS}: 14 (0xe) on every architecture. */
+    public static final int PACKET_LOSS = TABLE.intValue("PACKET_LOSS");
+
+    /** {@code PACKET_MR_ALLMULTI}: 2 on every architecture. */
+    public static final int PACKET_MR_ALLMULTI = TABLE.intValue("PACKET_MR_ALLMULTI");
+
+    /** {@code PACKET_MR_MULTICAST}: 0 on every architecture. */
+    public static final int PACKET_MR_MULTICAST = TABLE.intValue("PACKET_MR_MULTICAST");
+
+    /** {@code PACKET_MR_PROMISC}: 1 on every architecture. */
+    public static final int PACKET_MR_PROMISC = TABLE.intValue("PACKET_MR_PROMISC");
+
+    /** {@code PACKET_MR_UNICAST}: 3 on every architecture. */
+    public static final int PACKET_MR_UNICAST = TABLE.intValue("PACKET_MR_UNICAST");
+
+    /** {@code PACKET_MULTICAST}: 2 on every architecture. */
+    public static final int PACKET_MULTICAST = TABLE.intValue("PACKET_MULTICAST");
+
+    /** {@code PACKET_ORIGDEV}: 9 on every architecture. */
+    public static final int PACKET_ORIGDEV = TABLE.intValue("PACKET_ORIGDEV");
+
+    /** {@code PACKET_OTHERHOST}: 3 on every architecture. */
+    public static final int PACKET_OTHERHOST = TABLE.intValue("PACKET_OTHERHOST");
+
+    /** {@code PACKET_OUTGOING}: 4 on every architecture. */
+    public static final int PACKET_OUTGOING = TABLE.intValue("PACKET_OUTGOING");
+
+    /** {@code PACKET_QDISC_BYPASS}: 20 (0x14) on every architecture. */
+    public static final int PACKET_QDISC_BYPASS = TABLE.intValue("PACKET_QDISC_BYPASS");
+
+    /** {@code PACKET_RECV_OUTPUT}: 3 on every architecture. */
+    public static final int PACKET_RECV_OUTPUT = TABLE.intValue("PACKET_RECV_OUTPUT");
+
+    /** {@code PACKET_RESERVE}: 12 (0xc) on every architecture. */
+    public static final int PACKET_RESERVE = TABLE.intValue("PACKET_RESERVE");
+
+    /** {@code PACKET_ROLLOVER_STATS}: 21 (0x15) on every architecture. */
+    public static final int PACKET_ROLLOVER_STATS = TABLE.intValue("PACKET_ROLLOVER_STATS");
+
+    /** {@code PACKET_RX_RING}: 5 on every architecture. */
+    public static final int PACKET_RX_RING = TABLE.intValue("PACKET_RX_RING");
+
+    /** {@code PACKET_STATISTICS}: 6 on every architecture. */
+    public static final int PACKET_STATISTICS = TABLE.intValue("PACKET_STATISTICS");
+
+    /** {@code PACKET_TIMESTAMP}: 17 (0x11) on every architecture. */
+    public static final int PACKET_TIMESTAMP = TABLE.intValue("PACKET_TIMESTAMP");
+
+    /** {@code PACKET_TX_HAS_OFF}: 19 (0x13) on every architecture. */
+    public static final int PACKET_TX_HAS_OFF = TABLE.intValue("PACKET_TX_HAS_OFF");
+
+    /** {@code PACKET_TX_RING}: 13 (0xd) on every architecture. */
+    public static final int PACKET_TX_RING = TABLE.intValue("PACKET_TX_RING");
+
+    /** {@code PACKET_TX_TIMESTAMP}: 16 (0x10) on every architecture. */
+    public static final int PACKET_TX_TIMESTAMP = TABLE.intValue("PACKET_TX_TIMESTAMP");
+
+    /** {@code PACKET_USER}: 6 on every architecture. */
+    public static final int PACKET_USER = TABLE.intValue("PACKET_USER");
+
+    /** {@code PACKET_VERSION}: 10 (0xa) on every architecture. */
+    public static final int PACKET_VERSION = TABLE.intValue("PACKET_VERSION");
+
+    /** {@code PACKET_VNET_HDR}: 15 (0xf) on every architecture. */
+    public static final int PACKET_VNET_HDR = TABLE.intValue("PACKET_VNET_HDR");
 
     /** {@code PF_ALG}: 38 (0x26) on every architecture. */
     public static final int PF_ALG = TABLE.intValue("PF_ALG");
@@ -878,6 +1835,309 @@ public final class Socket {
     /** {@code PF_XDP}: 44 (0x2c) on every architecture. */
     public static final int PF_XDP = TABLE.intValue("PF_XDP");
 
+    /** {@code PNPIPE_ENCAP}: 1 on every architecture. */
+    public static final int PNPIPE_ENCAP = TABLE.intValue("PNPIPE_ENCAP");
+
+    /** {@code PNPIPE_ENCAP_IP}: 1 on every architecture. */
+    public static final int PNPIPE_ENCAP_IP = TABLE.intValue("PNPIPE_ENCAP_IP");
+
+    /** {@code PNPIPE_ENCAP_NONE}: 0 on every architecture. */
+    public static final int PNPIPE_ENCAP_NONE = TABLE.intValue("PNPIPE_ENCAP_NONE");
+
+    /** {@code PNPIPE_HANDLE}: 3 on every architecture. */
+    public static final int PNPIPE_HANDLE = TABLE.intValue("PNPIPE_HANDLE");
+
+    /** {@code PNPIPE_IFINDEX}: 2 on every architecture. */
+    public static final int PNPIPE_IFINDEX = TABLE.intValue("PNPIPE_IFINDEX");
+
+    /** {@code PNPIPE_INITSTATE}: 4 on every architecture. */
+    public static final int PNPIPE_INITSTATE = TABLE.intValue("PNPIPE_INITSTATE");
+
+    /** {@code PN_PROTO_PHONET}: 1 on every architecture. */
+    public static final int PN_PROTO_PHONET = TABLE.intValue("PN_PROTO_PHONET");
+
+    /** {@code PN_PROTO_PIPE}: 2 on every architecture. */
+    public static final int PN_PROTO_PIPE = TABLE.intValue("PN_PROTO_PIPE");
+
+    /** {@code PN_PROTO_TRANSPORT}: 0 on every architecture. */
+    public static final int PN_PROTO_TRANSPORT = TABLE.intValue("PN_PROTO_TRANSPORT");
+
+    /** {@code PPPOL2TP_SO_DEBUG}: 1 on every architecture. */
+    public static final int PPPOL2TP_SO_DEBUG = TABLE.intValue("PPPOL2TP_SO_DEBUG");
+
+    /** {@code PPPOL2TP_SO_LNSMODE}: 4 on every architecture. */
+    public static final int PPPOL2TP_SO_LNSMODE = TABLE.intValue("PPPOL2TP_SO_LNSMODE");
+
+    /** {@code PPPOL2TP_SO_RECVSEQ}: 2 on every architecture. */
+    public static final int PPPOL2TP_SO_RECVSEQ = TABLE.intValue("PPPOL2TP_SO_RECVSEQ");
+
+    /** {@code PPPOL2TP_SO_REORDERTO}: 5 on every architecture. */
+    public static final int PPPOL2TP_SO_REORDERTO = TABLE.intValue("PPPOL2TP_SO_REORDERTO");
+
+    /** {@code PPPOL2TP_SO_SENDSEQ}: 3 on every architecture. */
+    public static final int PPPOL2TP_SO_SENDSEQ = TABLE.intValue("PPPOL2TP_SO_SENDSEQ");
+
+    /** {@code RDS_CANCEL_SENT_TO}: 1 on every architecture. */
+    public static final int RDS_CANCEL_SENT_TO = TABLE.intValue("RDS_CANCEL_SENT_TO");
+
+    /** {@code RDS_CMSG_ATOMIC_CSWP}: 7 on every architecture. */
+    public static final int RDS_CMSG_ATOMIC_CSWP = TABLE.intValue("RDS_CMSG_ATOMIC_CSWP");
+
+    /** {@code RDS_CMSG_ATOMIC_FADD}: 6 on every architecture. */
+    public static final int RDS_CMSG_ATOMIC_FADD = TABLE.intValue("RDS_CMSG_ATOMIC_FADD");
+
+    /** {@code RDS_CMSG_CONG_UPDATE}: 5 on every architecture. */
+    public static final int RDS_CMSG_CONG_UPDATE = TABLE.intValue("RDS_CMSG_CONG_UPDATE");
+
+    /** {@code RDS_CMSG_MASKED_ATOMIC_CSWP}: 9 on every architecture. */
+    public static final int RDS_CMSG_MASKED_ATOMIC_CSWP = TABLE.intValue("RDS_CMSG_MASKED_ATOMIC_CSWP");
+
+    /** {@code RDS_CMSG_MASKED_ATOMIC_FADD}: 8 on every architecture. */
+    public static final int RDS_CMSG_MASKED_ATOMIC_FADD = TABLE.intValue("RDS_CMSG_MASKED_ATOMIC_FADD");
+
+    /** {@code RDS_CMSG_RDMA_ARGS}: 1 on every architecture. */
+    public static final int RDS_CMSG_RDMA_ARGS = TABLE.intValue("RDS_CMSG_RDMA_ARGS");
+
+    /** {@code RDS_CMSG_RDMA_DEST}: 2 on every architecture. */
+    public static final int RDS_CMSG_RDMA_DEST = TABLE.intValue("RDS_CMSG_RDMA_DEST");
+
+    /** {@code RDS_CMSG_RDMA_MAP}: 3 on every architecture. */
+    public static final int RDS_CMSG_RDMA_MAP = TABLE.intValue("RDS_CMSG_RDMA_MAP");
+
+    /** {@code RDS_CMSG_RDMA_STATUS}: 4 on every architecture. */
+    public static final int RDS_CMSG_RDMA_STATUS = TABLE.intValue("RDS_CMSG_RDMA_STATUS");
+
+    /** {@code RDS_CMSG_RXPATH_LATENCY}: 11 (0xb) on every architecture. */
+    public static final int RDS_CMSG_RXPATH_LATENCY = TABLE.intValue("RDS_CMSG_RXPATH_LATENCY");
+
+    /** {@code RDS_CMSG_ZCOPY_COMPLETION}: 13 (0xd) on every architecture. */
+    public static final int RDS_CMSG_ZCOPY_COMPLETION = TABLE.intValue("RDS_CMSG_ZCOPY_COMPLETION");
+
+    /** {@code RDS_CMSG_ZCOPY_COOKIE}: 12 (0xc) on every architecture. */
+    public static final int RDS_CMSG_ZCOPY_COOKIE = TABLE.intValue("RDS_CMSG_ZCOPY_COOKIE");
+
+    /** {@code RDS_CONG_MONITOR}: 6 on every architecture. */
+    public static final int RDS_CONG_MONITOR = TABLE.intValue("RDS_CONG_MONITOR");
+
+    /** {@code RDS_CONG_MONITOR_SIZE}: 64 (0x40) on every architecture. */
+    public static final int RDS_CONG_MONITOR_SIZE = TABLE.intValue("RDS_CONG_MONITOR_SIZE");
+
+    /** {@code RDS_FREE_MR}: 3 on every architecture. */
+    public static final int RDS_FREE_MR = TABLE.intValue("RDS_FREE_MR");
+
+    /** {@code RDS_GET_MR}: 2 on every architecture. */
+    public static final int RDS_GET_MR = TABLE.intValue("RDS_GET_MR");
+
+    /** {@code RDS_GET_MR_FOR_DEST}: 7 on every architecture. */
+    public static final int RDS_GET_MR_FOR_DEST = TABLE.intValue("RDS_GET_MR_FOR_DEST");
+
+    /** {@code RDS_IB_ABI_VERSION}: 769 (0x301) on every architecture. */
+    public static final int RDS_IB_ABI_VERSION = TABLE.intValue("RDS_IB_ABI_VERSION");
+
+    /** {@code RDS_IB_GID_LEN}: 16 (0x10) on every architecture. */
+    public static final int RDS_IB_GID_LEN = TABLE.intValue("RDS_IB_GID_LEN");
+
+    /** {@code RDS_INFO_CONNECTIONS}: 10001 (0x2711) on every architecture. */
+    public static final int RDS_INFO_CONNECTIONS = TABLE.intValue("RDS_INFO_CONNECTIONS");
+
+    /** {@code RDS_INFO_CONNECTION_FLAG_CONNECTED}: 4 on every architecture. */
+    public static final int RDS_INFO_CONNECTION_FLAG_CONNECTED = TABLE.intValue("RDS_INFO_CONNECTION_FLAG_CONNECTED");
+
+    /** {@code RDS_INFO_CONNECTION_FLAG_CONNECTING}: 2 on every architecture. */
+    public static final int RDS_INFO_CONNECTION_FLAG_CONNECTING = TABLE.intValue("RDS_INFO_CONNECTION_FLAG_CONNECTING");
+
+    /** {@code RDS_INFO_CONNECTION_FLAG_SENDING}: 1 on every architecture. */
+    public static final int RDS_INFO_CONNECTION_FLAG_SENDING = TABLE.intValue("RDS_INFO_CONNECTION_FLAG_SENDING");
+
+    /** {@code RDS_INFO_CONNECTION_STATS}: 10009 (0x2719) on every architecture. */
+    public static final int RDS_INFO_CONNECTION_STATS = TABLE.intValue("RDS_INFO_CONNECTION_STATS");
+
+    /** {@code RDS_INFO_COUNTERS}: 10000 (0x2710) on every architecture. */
+    public static final int RDS_INFO_COUNTERS = TABLE.intValue("RDS_INFO_COUNTERS");
+
+    /** {@code RDS_INFO_FIRST}: 10000 (0x2710) on every architecture. */
+    public static final int RDS_INFO_FIRST = TABLE.intValue("RDS_INFO_FIRST");
+
+    /** {@code RDS_INFO_IB_CONNECTIONS}: 10008 (0x2718) on every architecture. */
+    public static final int RDS_INFO_IB_CONNECTIONS = TABLE.intValue("RDS_INFO_IB_CONNECTIONS");
+
+    /** {@code RDS_INFO_IWARP_CONNECTIONS}: 10010 (0x271a) on every architecture. */
+    public static final int RDS_INFO_IWARP_CONNECTIONS = TABLE.intValue("RDS_INFO_IWARP_CONNECTIONS");
+
+    /** {@code RDS_INFO_LAST}: 10017 (0x2721) on every architecture. */
+    public static final int RDS_INFO_LAST = TABLE.intValue("RDS_INFO_LAST");
+
+    /** {@code RDS_INFO_MESSAGE_FLAG_ACK}: 1 on every architecture. */
+    public static final int RDS_INFO_MESSAGE_FLAG_ACK = TABLE.intValue("RDS_INFO_MESSAGE_FLAG_ACK");
+
+    /** {@code RDS_INFO_MESSAGE_FLAG_FAST_ACK}: 2 on every architecture. */
+    public static final int RDS_INFO_MESSAGE_FLAG_FAST_ACK = TABLE.intValue("RDS_INFO_MESSAGE_FLAG_FAST_ACK");
+
+    /** {@code RDS_INFO_RECV_MESSAGES}: 10005 (0x2715) on every architecture. */
+    public static final int RDS_INFO_RECV_MESSAGES = TABLE.intValue("RDS_INFO_RECV_MESSAGES");
+
+    /** {@code RDS_INFO_RETRANS_MESSAGES}: 10004 (0x2714) on every architecture. */
+    public static final int RDS_INFO_RETRANS_MESSAGES = TABLE.intValue("RDS_INFO_RETRANS_MESSAGES");
+
+    /** {@code RDS_INFO_SEND_MESSAGES}: 10003 (0x2713) on every architecture. */
+    public static final int RDS_INFO_SEND_MESSAGES = TABLE.intValue("RDS_INFO_SEND_MESSAGES");
+
+    /** {@code RDS_INFO_SOCKETS}: 10006 (0x2716) on every architecture. */
+    public static final int RDS_INFO_SOCKETS = TABLE.intValue("RDS_INFO_SOCKETS");
+
+    /** {@code RDS_INFO_TCP_SOCKETS}: 10007 (0x2717) on every architecture. */
+    public static final int RDS_INFO_TCP_SOCKETS = TABLE.intValue("RDS_INFO_TCP_SOCKETS");
+
+    /** {@code RDS_MAX_ZCOOKIES}: 8 on every architecture. */
+    public static final int RDS_MAX_ZCOOKIES = TABLE.intValue("RDS_MAX_ZCOOKIES");
+
+    /** {@code RDS_MSG_RX_DGRAM_DELIVERED}: 2 on every architecture. */
+    public static final int RDS_MSG_RX_DGRAM_DELIVERED = TABLE.intValue("RDS_MSG_RX_DGRAM_DELIVERED");
+
+    /** {@code RDS_MSG_RX_DGRAM_REASSEMBLE}: 1 on every architecture. */
+    public static final int RDS_MSG_RX_DGRAM_REASSEMBLE = TABLE.intValue("RDS_MSG_RX_DGRAM_REASSEMBLE");
+
+    /** {@code RDS_MSG_RX_DGRAM_TRACE_MAX}: 3 on every architecture. */
+    public static final int RDS_MSG_RX_DGRAM_TRACE_MAX = TABLE.intValue("RDS_MSG_RX_DGRAM_TRACE_MAX");
+
+    /** {@code RDS_MSG_RX_HDR_TO_DGRAM_START}: 0 on every architecture. */
+    public static final int RDS_MSG_RX_HDR_TO_DGRAM_START = TABLE.intValue("RDS_MSG_RX_HDR_TO_DGRAM_START");
+
+    /** {@code RDS_RDMA_CANCELED}: 2 on every architecture. */
+    public static final int RDS_RDMA_CANCELED = TABLE.intValue("RDS_RDMA_CANCELED");
+
+    /** {@code RDS_RDMA_DONTWAIT}: 16 (0x10) on every architecture. */
+    public static final int RDS_RDMA_DONTWAIT = TABLE.intValue("RDS_RDMA_DONTWAIT");
+
+    /** {@code RDS_RDMA_DROPPED}: 3 on every architecture. */
+    public static final int RDS_RDMA_DROPPED = TABLE.intValue("RDS_RDMA_DROPPED");
+
+    /** {@code RDS_RDMA_FENCE}: 2 on every architecture. */
+    public static final int RDS_RDMA_FENCE = TABLE.intValue("RDS_RDMA_FENCE");
+
+    /** {@code RDS_RDMA_INVALIDATE}: 4 on every architecture. */
+    public static final int RDS_RDMA_INVALIDATE = TABLE.intValue("RDS_RDMA_INVALIDATE");
+
+    /** {@code RDS_RDMA_NOTIFY_ME}: 32 (0x20) on every architecture. */
+    public static final int RDS_RDMA_NOTIFY_ME = TABLE.intValue("RDS_RDMA_NOTIFY_ME");
+
+    /** {@code RDS_RDMA_OTHER_ERROR}: 4 on every architecture. */
+    public static final int RDS_RDMA_OTHER_ERROR = TABLE.intValue("RDS_RDMA_OTHER_ERROR");
+
+    /** {@code RDS_RDMA_READWRITE}: 1 on every architecture. */
+    public static final int RDS_RDMA_READWRITE = TABLE.intValue("RDS_RDMA_READWRITE");
+
+    /** {@code RDS_RDMA_REMOTE_ERROR}: 1 on every architecture. */
+    public static final int RDS_RDMA_REMOTE_ERROR = TABLE.intValue("RDS_RDMA_REMOTE_ERROR");
+
+    /** {@code RDS_RDMA_SILENT}: 64 (0x40) on every architecture. */
+    public static final int RDS_RDMA_SILENT = TABLE.intValue("RDS_RDMA_SILENT");
+
+    /** {@code RDS_RDMA_SUCCESS}: 0 on every architecture. */
+    public static final int RDS_RDMA_SUCCESS = TABLE.intValue("RDS_RDMA_SUCCESS");
+
+    /** {@code RDS_RDMA_USE_ONCE}: 8 on every architecture. */
+    public static final int RDS_RDMA_USE_ONCE = TABLE.intValue("RDS_RDMA_USE_ONCE");
+
+    /** {@code RDS_RECVERR}: 5 on every architecture. */
+    public static final int RDS_RECVERR = TABLE.intValue("RDS_RECVERR");
+
+    /** {@code RDS_TRANS_COUNT}: 3 on every architecture. */
+    public static final int RDS_TRANS_COUNT = TABLE.intValue("RDS_TRANS_COUNT");
+
+    /** {@code RDS_TRANS_GAP}: 1 on every architecture. */
+    public static final int RDS_TRANS_GAP = TABLE.intValue("RDS_TRANS_GAP");
+
+    /** {@code RDS_TRANS_IB}: 0 on every architecture. */
+    public static final int RDS_TRANS_IB = TABLE.intValue("RDS_TRANS_IB");
+
+    /** {@code RDS_TRANS_IWARP}: 1 on every architecture. */
+    public static final int RDS_TRANS_IWARP = TABLE.intValue("RDS_TRANS_IWARP");
+
+    /** {@code RDS_TRANS_NONE}: -1 on every architecture. */
+    public static final int RDS_TRANS_NONE = TABLE.intValue("RDS_TRANS_NONE");
+
+    /** {@code RDS_TRANS_TCP}: 2 on every architecture. */
+    public static final int RDS_TRANS_TCP = TABLE.intValue("RDS_TRANS_TCP");
+
+    /** {@code RXRPC_ABORT}: 2 on every architecture. */
+    public static final int RXRPC_ABORT = TABLE.intValue("RXRPC_ABORT");
+
+    /** {@code RXRPC_ACK}: 3 on every architecture. */
+    public static final int RXRPC_ACK = TABLE.intValue("RXRPC_ACK");
+
+    /** {@code RXRPC_BUSY}: 6 on every architecture. */
+    public static final int RXRPC_BUSY = TABLE.intValue("RXRPC_BUSY");
+
+    /** {@code RXRPC_CHARGE_ACCEPT}: 14 (0xe) on every architecture. */
+    public static final int RXRPC_CHARGE_ACCEPT = TABLE.intValue("RXRPC_CHARGE_ACCEPT");
+
+    /** {@code RXRPC_EXCLUSIVE_CALL}: 10 (0xa) on every architecture. */
+    public static final int RXRPC_EXCLUSIVE_CALL = TABLE.intValue("RXRPC_EXCLUSIVE_CALL");
+
+    /** {@code RXRPC_EXCLUSIVE_CONNECTION}: 3 on every architecture. */
+    public static final int RXRPC_EXCLUSIVE_CONNECTION = TABLE.intValue("RXRPC_EXCLUSIVE_CONNECTION");
+
+    /** {@code RXRPC_LOCAL_ERROR}: 7 on every architecture. */
+    public static final int RXRPC_LOCAL_ERROR = TABLE.intValue("RXRPC_LOCAL_ERROR");
+
+    /** {@code RXRPC_MIN_SECURITY_LEVEL}: 4 on every architecture. */
+    public static final int RXRPC_MIN_SECURITY_LEVEL = TABLE.intValue("RXRPC_MIN_SECURITY_LEVEL");
+
+    /** {@code RXRPC_NET_ERROR}: 5 on every architecture. */
+    public static final int RXRPC_NET_ERROR = TABLE.intValue("RXRPC_NET_ERROR");
+
+    /** {@code RXRPC_NEW_CALL}: 8 on every architecture. */
+    public static final int RXRPC_NEW_CALL = TABLE.intValue("RXRPC_NEW_CALL");
+
+    /** {@code RXRPC_SECURITY_AUTH}: 1 on every architecture. */
+    public static final int RXRPC_SECURITY_AUTH = TABLE.intValue("RXRPC_SECURITY_AUTH");
+
+    /** {@code RXRPC_SECURITY_ENCRYPT}: 2 on every architecture. */
+    public static final int RXRPC_SECURITY_ENCRYPT = TABLE.intValue("RXRPC_SECURITY_ENCRYPT");
+
+    /** {@code RXRPC_SECURITY_KEY}: 1 on every architecture. */
+    public static final int RXRPC_SECURITY_KEY = TABLE.intValue("RXRPC_SECURITY_KEY");
+
+    /** {@code RXRPC_SECURITY_KEYRING}: 2 on every architecture. */
+    public static final int RXRPC_SECURITY_KEYRING = TABLE.intValue("RXRPC_SECURITY_KEYRING");
+
+    /** {@code RXRPC_SECURITY_NONE}: 0 on every architecture. */
+    public static final int RXRPC_SECURITY_NONE = TABLE.intValue("RXRPC_SECURITY_NONE");
+
+    /** {@code RXRPC_SECURITY_PLAIN}: 0 on every architecture. */
+    public static final int RXRPC_SECURITY_PLAIN = TABLE.intValue("RXRPC_SECURITY_PLAIN");
+
+    /** {@code RXRPC_SECURITY_RXGK}: 4 on every architecture. */
+    public static final int RXRPC_SECURITY_RXGK = TABLE.intValue("RXRPC_SECURITY_RXGK");
+
+    /** {@code RXRPC_SECURITY_RXK5}: 5 on every architecture. */
+    public static final int RXRPC_SECURITY_RXK5 = TABLE.intValue("RXRPC_SECURITY_RXK5");
+
+    /** {@code RXRPC_SECURITY_RXKAD}: 2 on every architecture. */
+    public static final int RXRPC_SECURITY_RXKAD = TABLE.intValue("RXRPC_SECURITY_RXKAD");
+
+    /** {@code RXRPC_SET_CALL_TIMEOUT}: 13 (0xd) on every architecture. */
+    public static final int RXRPC_SET_CALL_TIMEOUT = TABLE.intValue("RXRPC_SET_CALL_TIMEOUT");
+
+    /** {@code RXRPC_SUPPORTED_CMSG}: 6 on every architecture. */
+    public static final int RXRPC_SUPPORTED_CMSG = TABLE.intValue("RXRPC_SUPPORTED_CMSG");
+
+    /** {@code RXRPC_TX_LENGTH}: 12 (0xc) on every architecture. */
+    public static final int RXRPC_TX_LENGTH = TABLE.intValue("RXRPC_TX_LENGTH");
+
+    /** {@code RXRPC_UPGRADEABLE_SERVICE}: 5 on every architecture. */
+    public static final int RXRPC_UPGRADEABLE_SERVICE = TABLE.intValue("RXRPC_UPGRADEABLE_SERVICE");
+
+    /** {@code RXRPC_UPGRADE_SERVICE}: 11 (0xb) on every architecture. */
+    public static final int RXRPC_UPGRADE_SERVICE = TABLE.intValue("RXRPC_UPGRADE_SERVICE");
+
+    /** {@code RXRPC_USER_CALL_ID}: 1 on every architecture. */
+    public static final int RXRPC_USER_CALL_ID = TABLE.intValue("RXRPC_USER_CALL_ID");
+
+    /** {@code RXRPC__SUPPORTED}: 15 (0xf) on every architecture. */
+    public static final int RXRPC__SUPPORTED = TABLE.intValue("RXRPC__SUPPORTED");
+
     /** {@code SCM_CREDENTIALS}: 2 on every architecture. */
     public static final int SCM_CREDENTIALS = TABLE.intValue("SCM_CREDENTIALS");
 
@@ -904,6 +2164,549 @@ public final class Socket {
 
     /** {@code SCM_WIFI_STATUS}: 41 (0x29) on every architecture. */
     public static final int SCM_WIFI_STATUS = TABLE.intValue("SCM_WIFI_STATUS");
+
+    /** {@code SCTP_ABORT}: 4 on every architecture. */
+    public static final int SCTP_ABORT = TABLE.intValue("SCTP_ABORT");
+
+    /** {@code SCTP_ACTIVE}: 2 on every architecture. */
+    public static final int SCTP_ACTIVE = TABLE.intValue("SCTP_ACTIVE");
+
+    /** {@code SCTP_ADAPTATION_INDICATION}: 32775 (0x8007) on every architecture. */
+    public static final int SCTP_ADAPTATION_INDICATION = TABLE.intValue("SCTP_ADAPTATION_INDICATION");
+
+    /** {@code SCTP_ADAPTATION_LAYER}: 7 on every architecture. */
+    public static final int SCTP_ADAPTATION_LAYER = TABLE.intValue("SCTP_ADAPTATION_LAYER");
+
+    /** {@code SCTP_ADDR_ADDED}: 3 on every architecture. */
+    public static final int SCTP_ADDR_ADDED = TABLE.intValue("SCTP_ADDR_ADDED");
+
+    /** {@code SCTP_ADDR_AVAILABLE}: 0 on every architecture. */
+    public static final int SCTP_ADDR_AVAILABLE = TABLE.intValue("SCTP_ADDR_AVAILABLE");
+
+    /** {@code SCTP_ADDR_CONFIRMED}: 5 on every architecture. */
+    public static final int SCTP_ADDR_CONFIRMED = TABLE.intValue("SCTP_ADDR_CONFIRMED");
+
+    /** {@code SCTP_ADDR_MADE_PRIM}: 4 on every architecture. */
+    public static final int SCTP_ADDR_MADE_PRIM = TABLE.intValue("SCTP_ADDR_MADE_PRIM");
+
+    /** {@code SCTP_ADDR_OVER}: 2 on every architecture. */
+    public static final int SCTP_ADDR_OVER = TABLE.intValue("SCTP_ADDR_OVER");
+
+    /** {@code SCTP_ADDR_PF}: 6 on every architecture. */
+    public static final int SCTP_ADDR_PF = TABLE.intValue("SCTP_ADDR_PF");
+
+    /** {@code SCTP_ADDR_POTENTIALLY_FAILED}: 6 on every architecture. */
+    public static final int SCTP_ADDR_POTENTIALLY_FAILED = TABLE.intValue("SCTP_ADDR_POTENTIALLY_FAILED");
+
+    /** {@code SCTP_ADDR_REMOVED}: 2 on every architecture. */
+    public static final int SCTP_ADDR_REMOVED = TABLE.intValue("SCTP_ADDR_REMOVED");
+
+    /** {@code SCTP_ADDR_UNREACHABLE}: 1 on every architecture. */
+    public static final int SCTP_ADDR_UNREACHABLE = TABLE.intValue("SCTP_ADDR_UNREACHABLE");
+
+    /** {@code SCTP_ADD_STREAMS}: 121 (0x79) on every architecture. */
+    public static final int SCTP_ADD_STREAMS = TABLE.intValue("SCTP_ADD_STREAMS");
+
+    /** {@code SCTP_ALL_ASSOC}: 2 on every architecture. */
+    public static final int SCTP_ALL_ASSOC = TABLE.intValue("SCTP_ALL_ASSOC");
+
+    /** {@code SCTP_ASCONF_SUPPORTED}: 128 (0x80) on every architecture. */
+    public static final int SCTP_ASCONF_SUPPORTED = TABLE.intValue("SCTP_ASCONF_SUPPORTED");
+
+    /** {@code SCTP_ASSOCINFO}: 1 on every architecture. */
+    public static final int SCTP_ASSOCINFO = TABLE.intValue("SCTP_ASSOCINFO");
+
+    /** {@code SCTP_ASSOC_CHANGE}: 32769 (0x8001) on every architecture. */
+    public static final int SCTP_ASSOC_CHANGE = TABLE.intValue("SCTP_ASSOC_CHANGE");
+
+    /** {@code SCTP_ASSOC_CHANGE_DENIED}: 4 on every architecture. */
+    public static final int SCTP_ASSOC_CHANGE_DENIED = TABLE.intValue("SCTP_ASSOC_CHANGE_DENIED");
+
+    /** {@code SCTP_ASSOC_CHANGE_FAILED}: 8 on every architecture. */
+    public static final int SCTP_ASSOC_CHANGE_FAILED = TABLE.intValue("SCTP_ASSOC_CHANGE_FAILED");
+
+    /** {@code SCTP_ASSOC_RESET_DENIED}: 4 on every architecture. */
+    public static final int SCTP_ASSOC_RESET_DENIED = TABLE.intValue("SCTP_ASSOC_RESET_DENIED");
+
+    /** {@code SCTP_ASSOC_RESET_EVENT}: 32779 (0x800b) on every architecture. */
+    public static final int SCTP_ASSOC_RESET_EVENT = TABLE.intValue("SCTP_ASSOC_RESET_EVENT");
+
+    /** {@code SCTP_ASSOC_RESET_FAILED}: 8 on every architecture. */
+    public static final int SCTP_ASSOC_RESET_FAILED = TABLE.intValue("SCTP_ASSOC_RESET_FAILED");
+
+    /** {@code SCTP_AUTHENTICATION_EVENT}: 32776 (0x8008) on every architecture. */
+    public static final int SCTP_AUTHENTICATION_EVENT = TABLE.intValue("SCTP_AUTHENTICATION_EVENT");
+
+    /** {@code SCTP_AUTHENTICATION_INDICATION}: 32776 (0x8008) on every architecture. */
+    public static final int SCTP_AUTHENTICATION_INDICATION = TABLE.intValue("SCTP_AUTHENTICATION_INDICATION");
+
+    /** {@code SCTP_AUTHINFO}: 6 on every architecture. */
+    public static final int SCTP_AUTHINFO = TABLE.intValue("SCTP_AUTHINFO");
+
+    /** {@code SCTP_AUTH_ACTIVE_KEY}: 24 (0x18) on every architecture. */
+    public static final int SCTP_AUTH_ACTIVE_KEY = TABLE.intValue("SCTP_AUTH_ACTIVE_KEY");
+
+    /** {@code SCTP_AUTH_CHUNK}: 21 (0x15) on every architecture. */
+    public static final int SCTP_AUTH_CHUNK = TABLE.intValue("SCTP_AUTH_CHUNK");
+
+    /** {@code SCTP_AUTH_DEACTIVATE_KEY}: 35 (0x23) on every architecture. */
+    public static final int SCTP_AUTH_DEACTIVATE_KEY = TABLE.intValue("SCTP_AUTH_DEACTIVATE_KEY");
+
+    /** {@code SCTP_AUTH_DELETE_KEY}: 25 (0x19) on every architecture. */
+    public static final int SCTP_AUTH_DELETE_KEY = TABLE.intValue("SCTP_AUTH_DELETE_KEY");
+
+    /** {@code SCTP_AUTH_FREE_KEY}: 1 on every architecture. */
+    public static final int SCTP_AUTH_FREE_KEY = TABLE.intValue("SCTP_AUTH_FREE_KEY");
+
+    /** {@code SCTP_AUTH_HMAC_ID_SHA1}: 1 on every architecture. */
+    public static final int SCTP_AUTH_HMAC_ID_SHA1 = TABLE.intValue("SCTP_AUTH_HMAC_ID_SHA1");
+
+    /** {@code SCTP_AUTH_HMAC_ID_SHA256}: 3 on every architecture. */
+    public static final int SCTP_AUTH_HMAC_ID_SHA256 = TABLE.intValue("SCTP_AUTH_HMAC_ID_SHA256");
+
+    /** {@code SCTP_AUTH_KEY}: 23 (0x17) on every architecture. */
+    public static final int SCTP_AUTH_KEY = TABLE.intValue("SCTP_AUTH_KEY");
+
+    /** {@code SCTP_AUTH_NEWKEY}: 0 on every architecture. */
+    public static final int SCTP_AUTH_NEWKEY = TABLE.intValue("SCTP_AUTH_NEWKEY");
+
+    /** {@code SCTP_AUTH_NEW_KEY}: 0 on every architecture. */
+    public static final int SCTP_AUTH_NEW_KEY = TABLE.intValue("SCTP_AUTH_NEW_KEY");
+
+    /** {@code SCTP_AUTH_NO_AUTH}: 2 on every architecture. */
+    public static final int SCTP_AUTH_NO_AUTH = TABLE.intValue("SCTP_AUTH_NO_AUTH");
+
+    /** {@code SCTP_AUTH_SUPPORTED}: 129 (0x81) on every architecture. */
+    public static final int SCTP_AUTH_SUPPORTED = TABLE.intValue("SCTP_AUTH_SUPPORTED");
+
+    /** {@code SCTP_AUTOCLOSE}: 4 on every architecture. */
+    public static final int SCTP_AUTOCLOSE = TABLE.intValue("SCTP_AUTOCLOSE");
+
+    /** {@code SCTP_AUTO_ASCONF}: 30 (0x1e) on every architecture. */
+    public static final int SCTP_AUTO_ASCONF = TABLE.intValue("SCTP_AUTO_ASCONF");
+
+    /** {@code SCTP_BINDX_ADD_ADDR}: 1 on every architecture. */
+    public static final int SCTP_BINDX_ADD_ADDR = TABLE.intValue("SCTP_BINDX_ADD_ADDR");
+
+    /** {@code SCTP_BINDX_REM_ADDR}: 2 on every architecture. */
+    public static final int SCTP_BINDX_REM_ADDR = TABLE.intValue("SCTP_BINDX_REM_ADDR");
+
+    /** {@code SCTP_CANT_STR_ASSOC}: 4 on every architecture. */
+    public static final int SCTP_CANT_STR_ASSOC = TABLE.intValue("SCTP_CANT_STR_ASSOC");
+
+    /** {@code SCTP_CLOSED}: 1 on every architecture. */
+    public static final int SCTP_CLOSED = TABLE.intValue("SCTP_CLOSED");
+
+    /** {@code SCTP_COMM_LOST}: 1 on every architecture. */
+    public static final int SCTP_COMM_LOST = TABLE.intValue("SCTP_COMM_LOST");
+
+    /** {@code SCTP_COMM_UP}: 0 on every architecture. */
+    public static final int SCTP_COMM_UP = TABLE.intValue("SCTP_COMM_UP");
+
+    /** {@code SCTP_CONTEXT}: 17 (0x11) on every architecture. */
+    public static final int SCTP_CONTEXT = TABLE.intValue("SCTP_CONTEXT");
+
+    /** {@code SCTP_COOKIE_ECHOED}: 3 on every architecture. */
+    public static final int SCTP_COOKIE_ECHOED = TABLE.intValue("SCTP_COOKIE_ECHOED");
+
+    /** {@code SCTP_COOKIE_WAIT}: 2 on every architecture. */
+    public static final int SCTP_COOKIE_WAIT = TABLE.intValue("SCTP_COOKIE_WAIT");
+
+    /** {@code SCTP_CURRENT_ASSOC}: 1 on every architecture. */
+    public static final int SCTP_CURRENT_ASSOC = TABLE.intValue("SCTP_CURRENT_ASSOC");
+
+    /** {@code SCTP_DATA_IO_EVENT}: 32768 (0x8000) on every architecture. */
+    public static final int SCTP_DATA_IO_EVENT = TABLE.intValue("SCTP_DATA_IO_EVENT");
+
+    /** {@code SCTP_DATA_SENT}: 1 on every architecture. */
+    public static final int SCTP_DATA_SENT = TABLE.intValue("SCTP_DATA_SENT");
+
+    /** {@code SCTP_DATA_UNSENT}: 0 on every architecture. */
+    public static final int SCTP_DATA_UNSENT = TABLE.intValue("SCTP_DATA_UNSENT");
+
+    /** {@code SCTP_DEFAULT_PRINFO}: 114 (0x72) on every architecture. */
+    public static final int SCTP_DEFAULT_PRINFO = TABLE.intValue("SCTP_DEFAULT_PRINFO");
+
+    /** {@code SCTP_DEFAULT_SEND_PARAM}: 10 (0xa) on every architecture. */
+    public static final int SCTP_DEFAULT_SEND_PARAM = TABLE.intValue("SCTP_DEFAULT_SEND_PARAM");
+
+    /** {@code SCTP_DEFAULT_SNDINFO}: 34 (0x22) on every architecture. */
+    public static final int SCTP_DEFAULT_SNDINFO = TABLE.intValue("SCTP_DEFAULT_SNDINFO");
+
+    /** {@code SCTP_DELAYED_ACK}: 16 (0x10) on every architecture. */
+    public static final int SCTP_DELAYED_ACK = TABLE.intValue("SCTP_DELAYED_ACK");
+
+    /** {@code SCTP_DELAYED_ACK_TIME}: 16 (0x10) on every architecture. */
+    public static final int SCTP_DELAYED_ACK_TIME = TABLE.intValue("SCTP_DELAYED_ACK_TIME");
+
+    /** {@code SCTP_DELAYED_SACK}: 16 (0x10) on every architecture. */
+    public static final int SCTP_DELAYED_SACK = TABLE.intValue("SCTP_DELAYED_SACK");
+
+    /** {@code SCTP_DISABLE_FRAGMENTS}: 8 on every architecture. */
+    public static final int SCTP_DISABLE_FRAGMENTS = TABLE.intValue("SCTP_DISABLE_FRAGMENTS");
+
+    /** {@code SCTP_DSTADDRV4}: 7 on every architecture. */
+    public static final int SCTP_DSTADDRV4 = TABLE.intValue("SCTP_DSTADDRV4");
+
+    /** {@code SCTP_DSTADDRV6}: 8 on every architecture. */
+    public static final int SCTP_DSTADDRV6 = TABLE.intValue("SCTP_DSTADDRV6");
+
+    /** {@code SCTP_ECN_SUPPORTED}: 130 (0x82) on every architecture. */
+    public static final int SCTP_ECN_SUPPORTED = TABLE.intValue("SCTP_ECN_SUPPORTED");
+
+    /** {@code SCTP_EMPTY}: 0 on every architecture. */
+    public static final int SCTP_EMPTY = TABLE.intValue("SCTP_EMPTY");
+
+    /** {@code SCTP_ENABLE_CHANGE_ASSOC_REQ}: 4 on every architecture. */
+    public static final int SCTP_ENABLE_CHANGE_ASSOC_REQ = TABLE.intValue("SCTP_ENABLE_CHANGE_ASSOC_REQ");
+
+    /** {@code SCTP_ENABLE_RESET_ASSOC_REQ}: 2 on every architecture. */
+    public static final int SCTP_ENABLE_RESET_ASSOC_REQ = TABLE.intValue("SCTP_ENABLE_RESET_ASSOC_REQ");
+
+    /** {@code SCTP_ENABLE_RESET_STREAM_REQ}: 1 on every architecture. */
+    public static final int SCTP_ENABLE_RESET_STREAM_REQ = TABLE.intValue("SCTP_ENABLE_RESET_STREAM_REQ");
+
+    /** {@code SCTP_ENABLE_STREAM_RESET}: 118 (0x76) on every architecture. */
+    public static final int SCTP_ENABLE_STREAM_RESET = TABLE.intValue("SCTP_ENABLE_STREAM_RESET");
+
+    /** {@code SCTP_ENABLE_STRRESET_MASK}: 7 on every architecture. */
+    public static final int SCTP_ENABLE_STRRESET_MASK = TABLE.intValue("SCTP_ENABLE_STRRESET_MASK");
+
+    /** {@code SCTP_EOF}: 512 (0x200) on every architecture. */
+    public static final int SCTP_EOF = TABLE.intValue("SCTP_EOF");
+
+    /** {@code SCTP_ESTABLISHED}: 4 on every architecture. */
+    public static final int SCTP_ESTABLISHED = TABLE.intValue("SCTP_ESTABLISHED");
+
+    /** {@code SCTP_EVENT}: 127 (0x7f) on every architecture. */
+    public static final int SCTP_EVENT = TABLE.intValue("SCTP_EVENT");
+
+    /** {@code SCTP_EVENTS}: 11 (0xb) on every architecture. */
+    public static final int SCTP_EVENTS = TABLE.intValue("SCTP_EVENTS");
+
+    /** {@code SCTP_EXPOSE_PF_STATE}: 131 (0x83) on every architecture. */
+    public static final int SCTP_EXPOSE_PF_STATE = TABLE.intValue("SCTP_EXPOSE_PF_STATE");
+
+    /** {@code SCTP_EXPOSE_POTENTIALLY_FAILED_STATE}: 131 (0x83) on every architecture. */
+    public static final int SCTP_EXPOSE_POTENTIALLY_FAILED_STATE = TABLE.intValue("SCTP_EXPOSE_POTENTIALLY_FAILED_STATE");
+
+    /** {@code SCTP_FAILED_THRESHOLD}: 0 on every architecture. */
+    public static final int SCTP_FAILED_THRESHOLD = TABLE.intValue("SCTP_FAILED_THRESHOLD");
+
+    /** {@code SCTP_FRAGMENT_INTERLEAVE}: 18 (0x12) on every architecture. */
+    public static final int SCTP_FRAGMENT_INTERLEAVE = TABLE.intValue("SCTP_FRAGMENT_INTERLEAVE");
+
+    /** {@code SCTP_FUTURE_ASSOC}: 0 on every architecture. */
+    public static final int SCTP_FUTURE_ASSOC = TABLE.intValue("SCTP_FUTURE_ASSOC");
+
+    /** {@code SCTP_GET_ASSOC_ID_LIST}: 29 (0x1d) on every architecture. */
+    public static final int SCTP_GET_ASSOC_ID_LIST = TABLE.intValue("SCTP_GET_ASSOC_ID_LIST");
+
+    /** {@code SCTP_GET_ASSOC_NUMBER}: 28 (0x1c) on every architecture. */
+    public static final int SCTP_GET_ASSOC_NUMBER = TABLE.intValue("SCTP_GET_ASSOC_NUMBER");
+
+    /** {@code SCTP_GET_ASSOC_STATS}: 112 (0x70) on every architecture. */
+    public static final int SCTP_GET_ASSOC_STATS = TABLE.intValue("SCTP_GET_ASSOC_STATS");
+
+    /** {@code SCTP_GET_LOCAL_ADDRS}: 109 (0x6d) on every architecture. */
+    public static final int SCTP_GET_LOCAL_ADDRS = TABLE.intValue("SCTP_GET_LOCAL_ADDRS");
+
+    /** {@code SCTP_GET_PEER_ADDRS}: 108 (0x6c) on every architecture. */
+    public static final int SCTP_GET_PEER_ADDRS = TABLE.intValue("SCTP_GET_PEER_ADDRS");
+
+    /** {@code SCTP_GET_PEER_ADDR_INFO}: 15 (0xf) on every architecture. */
+    public static final int SCTP_GET_PEER_ADDR_INFO = TABLE.intValue("SCTP_GET_PEER_ADDR_INFO");
+
+    /** {@code SCTP_HEARTBEAT_SUCCESS}: 2 on every architecture. */
+    public static final int SCTP_HEARTBEAT_SUCCESS = TABLE.intValue("SCTP_HEARTBEAT_SUCCESS");
+
+    /** {@code SCTP_HMAC_IDENT}: 22 (0x16) on every architecture. */
+    public static final int SCTP_HMAC_IDENT = TABLE.intValue("SCTP_HMAC_IDENT");
+
+    /** {@code SCTP_INACTIVE}: 0 on every architecture. */
+    public static final int SCTP_INACTIVE = TABLE.intValue("SCTP_INACTIVE");
+
+    /** {@code SCTP_INIT}: 0 on every architecture. */
+    public static final int SCTP_INIT = TABLE.intValue("SCTP_INIT");
+
+    /** {@code SCTP_INITMSG}: 2 on every architecture. */
+    public static final int SCTP_INITMSG = TABLE.intValue("SCTP_INITMSG");
+
+    /** {@code SCTP_INTERLEAVING_SUPPORTED}: 125 (0x7d) on every architecture. */
+    public static final int SCTP_INTERLEAVING_SUPPORTED = TABLE.intValue("SCTP_INTERLEAVING_SUPPORTED");
+
+    /** {@code SCTP_INTERNAL_ERROR}: 4 on every architecture. */
+    public static final int SCTP_INTERNAL_ERROR = TABLE.intValue("SCTP_INTERNAL_ERROR");
+
+    /** {@code SCTP_I_WANT_MAPPED_V4_ADDR}: 12 (0xc) on every architecture. */
+    public static final int SCTP_I_WANT_MAPPED_V4_ADDR = TABLE.intValue("SCTP_I_WANT_MAPPED_V4_ADDR");
+
+    /** {@code SCTP_LOCAL_AUTH_CHUNKS}: 27 (0x1b) on every architecture. */
+    public static final int SCTP_LOCAL_AUTH_CHUNKS = TABLE.intValue("SCTP_LOCAL_AUTH_CHUNKS");
+
+    /** {@code SCTP_MAXSEG}: 13 (0xd) on every architecture. */
+    public static final int SCTP_MAXSEG = TABLE.intValue("SCTP_MAXSEG");
+
+    /** {@code SCTP_MAX_BURST}: 20 (0x14) on every architecture. */
+    public static final int SCTP_MAX_BURST = TABLE.intValue("SCTP_MAX_BURST");
+
+    /** {@code SCTP_NODELAY}: 3 on every architecture. */
+    public static final int SCTP_NODELAY = TABLE.intValue("SCTP_NODELAY");
+
+    /** {@code SCTP_NOTIFICATION}: 32768 (0x8000) on every architecture. */
+    public static final int SCTP_NOTIFICATION = TABLE.intValue("SCTP_NOTIFICATION");
+
+    /** {@code SCTP_NXTINFO}: 4 on every architecture. */
+    public static final int SCTP_NXTINFO = TABLE.intValue("SCTP_NXTINFO");
+
+    /** {@code SCTP_PARTIAL_DELIVERY_ABORTED}: 0 on every architecture. */
+    public static final int SCTP_PARTIAL_DELIVERY_ABORTED = TABLE.intValue("SCTP_PARTIAL_DELIVERY_ABORTED");
+
+    /** {@code SCTP_PARTIAL_DELIVERY_EVENT}: 32774 (0x8006) on every architecture. */
+    public static final int SCTP_PARTIAL_DELIVERY_EVENT = TABLE.intValue("SCTP_PARTIAL_DELIVERY_EVENT");
+
+    /** {@code SCTP_PARTIAL_DELIVERY_POINT}: 19 (0x13) on every architecture. */
+    public static final int SCTP_PARTIAL_DELIVERY_POINT = TABLE.intValue("SCTP_PARTIAL_DELIVERY_POINT");
+
+    /** {@code SCTP_PEER_ADDR_CHANGE}: 32770 (0x8002) on every architecture. */
+    public static final int SCTP_PEER_ADDR_CHANGE = TABLE.intValue("SCTP_PEER_ADDR_CHANGE");
+
+    /** {@code SCTP_PEER_ADDR_PARAMS}: 9 on every architecture. */
+    public static final int SCTP_PEER_ADDR_PARAMS = TABLE.intValue("SCTP_PEER_ADDR_PARAMS");
+
+    /** {@code SCTP_PEER_ADDR_THLDS}: 31 (0x1f) on every architecture. */
+    public static final int SCTP_PEER_ADDR_THLDS = TABLE.intValue("SCTP_PEER_ADDR_THLDS");
+
+    /** {@code SCTP_PEER_ADDR_THLDS_V2}: 37 (0x25) on every architecture. */
+    public static final int SCTP_PEER_ADDR_THLDS_V2 = TABLE.intValue("SCTP_PEER_ADDR_THLDS_V2");
+
+    /** {@code SCTP_PEER_AUTH_CHUNKS}: 26 (0x1a) on every architecture. */
+    public static final int SCTP_PEER_AUTH_CHUNKS = TABLE.intValue("SCTP_PEER_AUTH_CHUNKS");
+
+    /** {@code SCTP_PEER_FAULTY}: 6 on every architecture. */
+    public static final int SCTP_PEER_FAULTY = TABLE.intValue("SCTP_PEER_FAULTY");
+
+    /** {@code SCTP_PF}: 1 on every architecture. */
+    public static final int SCTP_PF = TABLE.intValue("SCTP_PF");
+
+    /** {@code SCTP_PLPMTUD_PROBE_INTERVAL}: 133 (0x85) on every architecture. */
+    public static final int SCTP_PLPMTUD_PROBE_INTERVAL = TABLE.intValue("SCTP_PLPMTUD_PROBE_INTERVAL");
+
+    /** {@code SCTP_POTENTIALLY_FAILED}: 1 on every architecture. */
+    public static final int SCTP_POTENTIALLY_FAILED = TABLE.intValue("SCTP_POTENTIALLY_FAILED");
+
+    /** {@code SCTP_PRIMARY_ADDR}: 6 on every architecture. */
+    public static final int SCTP_PRIMARY_ADDR = TABLE.intValue("SCTP_PRIMARY_ADDR");
+
+    /** {@code SCTP_PRINFO}: 5 on every architecture. */
+    public static final int SCTP_PRINFO = TABLE.intValue("SCTP_PRINFO");
+
+    /** {@code SCTP_PR_ASSOC_STATUS}: 115 (0x73) on every architecture. */
+    public static final int SCTP_PR_ASSOC_STATUS = TABLE.intValue("SCTP_PR_ASSOC_STATUS");
+
+    /** {@code SCTP_PR_SCTP_ALL}: 128 (0x80) on every architecture. */
+    public static final int SCTP_PR_SCTP_ALL = TABLE.intValue("SCTP_PR_SCTP_ALL");
+
+    /** {@code SCTP_PR_SCTP_MASK}: 48 (0x30) on every architecture. */
+    public static final int SCTP_PR_SCTP_MASK = TABLE.intValue("SCTP_PR_SCTP_MASK");
+
+    /** {@code SCTP_PR_SCTP_MAX}: 48 (0x30) on every architecture. */
+    public static final int SCTP_PR_SCTP_MAX = TABLE.intValue("SCTP_PR_SCTP_MAX");
+
+    /** {@code SCTP_PR_SCTP_NONE}: 0 on every architecture. */
+    public static final int SCTP_PR_SCTP_NONE = TABLE.intValue("SCTP_PR_SCTP_NONE");
+
+    /** {@code SCTP_PR_SCTP_PRIO}: 48 (0x30) on every architecture. */
+    public static final int SCTP_PR_SCTP_PRIO = TABLE.intValue("SCTP_PR_SCTP_PRIO");
+
+    /** {@code SCTP_PR_SCTP_RTX}: 32 (0x20) on every architecture. */
+    public static final int SCTP_PR_SCTP_RTX = TABLE.intValue("SCTP_PR_SCTP_RTX");
+
+    /** {@code SCTP_PR_SCTP_TTL}: 16 (0x10) on every architecture. */
+    public static final int SCTP_PR_SCTP_TTL = TABLE.intValue("SCTP_PR_SCTP_TTL");
+
+    /** {@code SCTP_PR_STREAM_STATUS}: 116 (0x74) on every architecture. */
+    public static final int SCTP_PR_STREAM_STATUS = TABLE.intValue("SCTP_PR_STREAM_STATUS");
+
+    /** {@code SCTP_PR_SUPPORTED}: 113 (0x71) on every architecture. */
+    public static final int SCTP_PR_SUPPORTED = TABLE.intValue("SCTP_PR_SUPPORTED");
+
+    /** {@code SCTP_RCVINFO}: 3 on every architecture. */
+    public static final int SCTP_RCVINFO = TABLE.intValue("SCTP_RCVINFO");
+
+    /** {@code SCTP_RECEIVED_SACK}: 1 on every architecture. */
+    public static final int SCTP_RECEIVED_SACK = TABLE.intValue("SCTP_RECEIVED_SACK");
+
+    /** {@code SCTP_RECONFIG_SUPPORTED}: 117 (0x75) on every architecture. */
+    public static final int SCTP_RECONFIG_SUPPORTED = TABLE.intValue("SCTP_RECONFIG_SUPPORTED");
+
+    /** {@code SCTP_RECVNXTINFO}: 33 (0x21) on every architecture. */
+    public static final int SCTP_RECVNXTINFO = TABLE.intValue("SCTP_RECVNXTINFO");
+
+    /** {@code SCTP_RECVRCVINFO}: 32 (0x20) on every architecture. */
+    public static final int SCTP_RECVRCVINFO = TABLE.intValue("SCTP_RECVRCVINFO");
+
+    /** {@code SCTP_REMOTE_ERROR}: 32772 (0x8004) on every architecture. */
+    public static final int SCTP_REMOTE_ERROR = TABLE.intValue("SCTP_REMOTE_ERROR");
+
+    /** {@code SCTP_REMOTE_UDP_ENCAPS_PORT}: 132 (0x84) on every architecture. */
+    public static final int SCTP_REMOTE_UDP_ENCAPS_PORT = TABLE.intValue("SCTP_REMOTE_UDP_ENCAPS_PORT");
+
+    /** {@code SCTP_RESET_ASSOC}: 120 (0x78) on every architecture. */
+    public static final int SCTP_RESET_ASSOC = TABLE.intValue("SCTP_RESET_ASSOC");
+
+    /** {@code SCTP_RESET_STREAMS}: 119 (0x77) on every architecture. */
+    public static final int SCTP_RESET_STREAMS = TABLE.intValue("SCTP_RESET_STREAMS");
+
+    /** {@code SCTP_RESPONSE_TO_USER_REQ}: 3 on every architecture. */
+    public static final int SCTP_RESPONSE_TO_USER_REQ = TABLE.intValue("SCTP_RESPONSE_TO_USER_REQ");
+
+    /** {@code SCTP_RESTART}: 2 on every architecture. */
+    public static final int SCTP_RESTART = TABLE.intValue("SCTP_RESTART");
+
+    /** {@code SCTP_REUSE_PORT}: 36 (0x24) on every architecture. */
+    public static final int SCTP_REUSE_PORT = TABLE.intValue("SCTP_REUSE_PORT");
+
+    /** {@code SCTP_RTOINFO}: 0 on every architecture. */
+    public static final int SCTP_RTOINFO = TABLE.intValue("SCTP_RTOINFO");
+
+    /** {@code SCTP_SACK_IMMEDIATELY}: 8 on every architecture. */
+    public static final int SCTP_SACK_IMMEDIATELY = TABLE.intValue("SCTP_SACK_IMMEDIATELY");
+
+    /** {@code SCTP_SENDALL}: 64 (0x40) on every architecture. */
+    public static final int SCTP_SENDALL = TABLE.intValue("SCTP_SENDALL");
+
+    /** {@code SCTP_SENDER_DRY_EVENT}: 32777 (0x8009) on every architecture. */
+    public static final int SCTP_SENDER_DRY_EVENT = TABLE.intValue("SCTP_SENDER_DRY_EVENT");
+
+    /** {@code SCTP_SENDMSG_CONNECT}: 126 (0x7e) on every architecture. */
+    public static final int SCTP_SENDMSG_CONNECT = TABLE.intValue("SCTP_SENDMSG_CONNECT");
+
+    /** {@code SCTP_SEND_FAILED}: 32771 (0x8003) on every architecture. */
+    public static final int SCTP_SEND_FAILED = TABLE.intValue("SCTP_SEND_FAILED");
+
+    /** {@code SCTP_SEND_FAILED_EVENT}: 32781 (0x800d) on every architecture. */
+    public static final int SCTP_SEND_FAILED_EVENT = TABLE.intValue("SCTP_SEND_FAILED_EVENT");
+
+    /** {@code SCTP_SET_PEER_PRIMARY_ADDR}: 5 on every architecture. */
+    public static final int SCTP_SET_PEER_PRIMARY_ADDR = TABLE.intValue("SCTP_SET_PEER_PRIMARY_ADDR");
+
+    /** {@code SCTP_SHUTDOWN_ACK_SENT}: 8 on every architecture. */
+    public static final int SCTP_SHUTDOWN_ACK_SENT = TABLE.intValue("SCTP_SHUTDOWN_ACK_SENT");
+
+    /** {@code SCTP_SHUTDOWN_COMP}: 3 on every architecture. */
+    public static final int SCTP_SHUTDOWN_COMP = TABLE.intValue("SCTP_SHUTDOWN_COMP");
+
+    /** {@code SCTP_SHUTDOWN_EVENT}: 32773 (0x8005) on every architecture. */
+    public static final int SCTP_SHUTDOWN_EVENT = TABLE.intValue("SCTP_SHUTDOWN_EVENT");
+
+    /** {@code SCTP_SHUTDOWN_GUARD_EXPIRES}: 5 on every architecture. */
+    public static final int SCTP_SHUTDOWN_GUARD_EXPIRES = TABLE.intValue("SCTP_SHUTDOWN_GUARD_EXPIRES");
+
+    /** {@code SCTP_SHUTDOWN_PENDING}: 5 on every architecture. */
+    public static final int SCTP_SHUTDOWN_PENDING = TABLE.intValue("SCTP_SHUTDOWN_PENDING");
+
+    /** {@code SCTP_SHUTDOWN_RECEIVED}: 7 on every architecture. */
+    public static final int SCTP_SHUTDOWN_RECEIVED = TABLE.intValue("SCTP_SHUTDOWN_RECEIVED");
+
+    /** {@code SCTP_SHUTDOWN_SENT}: 6 on every architecture. */
+    public static final int SCTP_SHUTDOWN_SENT = TABLE.intValue("SCTP_SHUTDOWN_SENT");
+
+    /** {@code SCTP_SNDINFO}: 2 on every architecture. */
+    public static final int SCTP_SNDINFO = TABLE.intValue("SCTP_SNDINFO");
+
+    /** {@code SCTP_SNDRCV}: 1 on every architecture. */
+    public static final int SCTP_SNDRCV = TABLE.intValue("SCTP_SNDRCV");
+
+    /** {@code SCTP_SN_TYPE_BASE}: 32768 (0x8000) on every architecture. */
+    public static final int SCTP_SN_TYPE_BASE = TABLE.intValue("SCTP_SN_TYPE_BASE");
+
+    /** {@code SCTP_SN_TYPE_MAX}: 32781 (0x800d) on every architecture. */
+    public static final int SCTP_SN_TYPE_MAX = TABLE.intValue("SCTP_SN_TYPE_MAX");
+
+    /** {@code SCTP_SOCKOPT_BINDX_ADD}: 100 (0x64) on every architecture. */
+    public static final int SCTP_SOCKOPT_BINDX_ADD = TABLE.intValue("SCTP_SOCKOPT_BINDX_ADD");
+
+    /** {@code SCTP_SOCKOPT_BINDX_REM}: 101 (0x65) on every architecture. */
+    public static final int SCTP_SOCKOPT_BINDX_REM = TABLE.intValue("SCTP_SOCKOPT_BINDX_REM");
+
+    /** {@code SCTP_SOCKOPT_CONNECTX}: 110 (0x6e) on every architecture. */
+    public static final int SCTP_SOCKOPT_CONNECTX = TABLE.intValue("SCTP_SOCKOPT_CONNECTX");
+
+    /** {@code SCTP_SOCKOPT_CONNECTX3}: 111 (0x6f) on every architecture. */
+    public static final int SCTP_SOCKOPT_CONNECTX3 = TABLE.intValue("SCTP_SOCKOPT_CONNECTX3");
+
+    /** {@code SCTP_SOCKOPT_CONNECTX_OLD}: 107 (0x6b) on every architecture. */
+    public static final int SCTP_SOCKOPT_CONNECTX_OLD = TABLE.intValue("SCTP_SOCKOPT_CONNECTX_OLD");
+
+    /** {@code SCTP_SOCKOPT_PEELOFF}: 102 (0x66) on every architecture. */
+    public static final int SCTP_SOCKOPT_PEELOFF = TABLE.intValue("SCTP_SOCKOPT_PEELOFF");
+
+    /** {@code SCTP_SOCKOPT_PEELOFF_FLAGS}: 122 (0x7a) on every architecture. */
+    public static final int SCTP_SOCKOPT_PEELOFF_FLAGS = TABLE.intValue("SCTP_SOCKOPT_PEELOFF_FLAGS");
+
+    /** {@code SCTP_SS_DEFAULT}: 0 on every architecture. */
+    public static final int SCTP_SS_DEFAULT = TABLE.intValue("SCTP_SS_DEFAULT");
+
+    /** {@code SCTP_SS_FCFS}: 0 on every architecture. */
+    public static final int SCTP_SS_FCFS = TABLE.intValue("SCTP_SS_FCFS");
+
+    /** {@code SCTP_SS_MAX}: 2 on every architecture. */
+    public static final int SCTP_SS_MAX = TABLE.intValue("SCTP_SS_MAX");
+
+    /** {@code SCTP_SS_PRIO}: 1 on every architecture. */
+    public static final int SCTP_SS_PRIO = TABLE.intValue("SCTP_SS_PRIO");
+
+    /** {@code SCTP_SS_RR}: 2 on every architecture. */
+    public static final int SCTP_SS_RR = TABLE.intValue("SCTP_SS_RR");
+
+    /** {@code SCTP_STATUS}: 14 (0xe) on every architecture. */
+    public static final int SCTP_STATUS = TABLE.intValue("SCTP_STATUS");
+
+    /** {@code SCTP_STREAM_CHANGE_DENIED}: 4 on every architecture. */
+    public static final int SCTP_STREAM_CHANGE_DENIED = TABLE.intValue("SCTP_STREAM_CHANGE_DENIED");
+
+    /** {@code SCTP_STREAM_CHANGE_EVENT}: 32780 (0x800c) on every architecture. */
+    public static final int SCTP_STREAM_CHANGE_EVENT = TABLE.intValue("SCTP_STREAM_CHANGE_EVENT");
+
+    /** {@code SCTP_STREAM_CHANGE_FAILED}: 8 on every architecture. */
+    public static final int SCTP_STREAM_CHANGE_FAILED = TABLE.intValue("SCTP_STREAM_CHANGE_FAILED");
+
+    /** {@code SCTP_STREAM_RESET_DENIED}: 4 on every architecture. */
+    public static final int SCTP_STREAM_RESET_DENIED = TABLE.intValue("SCTP_STREAM_RESET_DENIED");
+
+    /** {@code SCTP_STREAM_RESET_EVENT}: 32778 (0x800a) on every architecture. */
+    public static final int SCTP_STREAM_RESET_EVENT = TABLE.intValue("SCTP_STREAM_RESET_EVENT");
+
+    /** {@code SCTP_STREAM_RESET_FAILED}: 8 on every architecture. */
+    public static final int SCTP_STREAM_RESET_FAILED = TABLE.intValue("SCTP_STREAM_RESET_FAILED");
+
+    /** {@code SCTP_STREAM_RESET_INCOMING}: 1 on every architecture. */
+    public static final int SCTP_STREAM_RESET_INCOMING = TABLE.intValue("SCTP_STREAM_RESET_INCOMING");
+
+    /** {@code SCTP_STREAM_RESET_INCOMING_SSN}: 1 on every architecture. */
+    public static final int SCTP_STREAM_RESET_INCOMING_SSN = TABLE.intValue("SCTP_STREAM_RESET_INCOMING_SSN");
+
+    /** {@code SCTP_STREAM_RESET_OUTGOING}: 2 on every architecture. */
+    public static final int SCTP_STREAM_RESET_OUTGOING = TABLE.intValue("SCTP_STREAM_RESET_OUTGOING");
+
+    /** {@code SCTP_STREAM_RESET_OUTGOING_SSN}: 2 on every architecture. */
+    public static final int SCTP_STREAM_RESET_OUTGOING_SSN = TABLE.intValue("SCTP_STREAM_RESET_OUTGOING_SSN");
+
+    /** {@code SCTP_STREAM_SCHEDULER}: 123 (0x7b) on every architecture. */
+    public static final int SCTP_STREAM_SCHEDULER = TABLE.intValue("SCTP_STREAM_SCHEDULER");
+
+    /** {@code SCTP_STREAM_SCHEDULER_VALUE}: 124 (0x7c) on every architecture. */
+    public static final int SCTP_STREAM_SCHEDULER_VALUE = TABLE.intValue("SCTP_STREAM_SCHEDULER_VALUE");
+
+    /** {@code SCTP_UNCONFIRMED}: 3 on every architecture. */
+    public static final int SCTP_UNCONFIRMED = TABLE.intValue("SCTP_UNCONFIRMED");
+
+    /** {@code SCTP_UNKNOWN}: 65535 (0xffff) on every architecture. */
+    public static final int SCTP_UNKNOWN = TABLE.intValue("SCTP_UNKNOWN");
+
+    /** {@code SCTP_UNORDERED}: 1 on every architecture. */
+    public static final int SCTP_UNORDERED = TABLE.intValue("SCTP_UNORDERED");
 
     /** {@code SHUT_RD}: 0 on every architecture. */
     public static final int SHUT_RD = TABLE.intValue("SHUT_RD");
@@ -947,14 +2750,26 @@ public final class Socket {
     /** {@code SOL_ALG}: 279 (0x117) on every architecture. */
     public static final int SOL_ALG = TABLE.intValue("SOL_ALG");
 
+    /** {@code SOL_ATALK}: 258 (0x102) on every architecture. */
+    public static final int SOL_ATALK = TABLE.intValue("SOL_ATALK");
+
     /** {@code SOL_ATM}: 264 (0x108) on every architecture. */
     public static final int SOL_ATM = TABLE.intValue("SOL_ATM");
+
+    /** {@code SOL_AX25}: 257 (0x101) on every architecture. */
+    public static final int SOL_AX25 = TABLE.intValue("SOL_AX25");
 
     /** {@code SOL_BLUETOOTH}: 274 (0x112) on every architecture. */
     public static final int SOL_BLUETOOTH = TABLE.intValue("SOL_BLUETOOTH");
 
     /** {@code SOL_CAIF}: 278 (0x116) on every architecture. */
     public static final int SOL_CAIF = TABLE.intValue("SOL_CAIF");
+
+    /** {@code SOL_CAN_BASE}: 100 (0x64) on every architecture. */
+    public static final int SOL_CAN_BASE = TABLE.intValue("SOL_CAN_BASE");
+
+    /** {@code SOL_CAN_RAW}: 101 (0x65) on every architecture. */
+    public static final int SOL_CAN_RAW = TABLE.intValue("SOL_CAN_RAW");
 
     /** {@code SOL_DCCP}: 269 (0x10d) on every architecture. */
     public static final int SOL_DCCP = TABLE.intValue("SOL_DCCP");
@@ -970,6 +2785,9 @@ public final class Socket {
 
     /** {@code SOL_IPV6}: 41 (0x29) on every architecture. */
     public static final int SOL_IPV6 = TABLE.intValue("SOL_IPV6");
+
+    /** {@code SOL_IPX}: 256 (0x100) on every architecture. */
+    public static final int SOL_IPX = TABLE.intValue("SOL_IPX");
 
     /** {@code SOL_IRDA}: 266 (0x10a) on every architecture. */
     public static final int SOL_IRDA = TABLE.intValue("SOL_IRDA");
@@ -995,6 +2813,9 @@ public final class Socket {
     /** {@code SOL_NETLINK}: 270 (0x10e) on every architecture. */
     public static final int SOL_NETLINK = TABLE.intValue("SOL_NETLINK");
 
+    /** {@code SOL_NETROM}: 259 (0x103) on every architecture. */
+    public static final int SOL_NETROM = TABLE.intValue("SOL_NETROM");
+
     /** {@code SOL_NFC}: 280 (0x118) on every architecture. */
     public static final int SOL_NFC = TABLE.intValue("SOL_NFC");
 
@@ -1013,8 +2834,14 @@ public final class Socket {
     /** {@code SOL_RDS}: 276 (0x114) on every architecture. */
     public static final int SOL_RDS = TABLE.intValue("SOL_RDS");
 
+    /** {@code SOL_ROSE}: 260 (0x104) on every architecture. */
+    public static final int SOL_ROSE = TABLE.intValue("SOL_ROSE");
+
     /** {@code SOL_RXRPC}: 272 (0x110) on every architecture. */
     public static final int SOL_RXRPC = TABLE.intValue("SOL_RXRPC");
+
+    /** {@code SOL_SCTP}: 132 (0x84) on every architecture. */
+    public static final int SOL_SCTP = TABLE.intValue("SOL_SCTP");
 
     /** {@code SOL_SMC}: 286 (0x11e) on every architecture. */
     public static final int SOL_SMC = TABLE.intValue("SOL_SMC");
@@ -1030,6 +2857,12 @@ public final class Socket {
 
     /** {@code SOL_TLS}: 282 (0x11a) on every architecture. */
     public static final int SOL_TLS = TABLE.intValue("SOL_TLS");
+
+    /** {@code SOL_UDP}: 17 (0x11) on every architecture. */
+    public static final int SOL_UDP = TABLE.intValue("SOL_UDP");
+
+    /** {@code SOL_UDPLITE}: 136 (0x88) on every architecture. */
+    public static final int SOL_UDPLITE = TABLE.intValue("SOL_UDPLITE");
 
     /** {@code SOL_X25}: 262 (0x106) on every architecture. */
     public static final int SOL_X25 = TABLE.intValue("SOL_X25");
@@ -1196,6 +3029,12 @@ public final class Socket {
     /** {@code SO_RCVTIMEO_OLD}: 20 (0x14) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 18 (0x12) on ppc64le; 4102 (0x1006) on mips64el, mipsel. */
     public static final int SO_RCVTIMEO_OLD = TABLE.intValue("SO_RCVTIMEO_OLD");
 
+    /** {@code SO_RDS_MSG_RXPATH_LATENCY}: 10 (0xa) on every architecture. */
+    public static final int SO_RDS_MSG_RXPATH_LATENCY = TABLE.intValue("SO_RDS_MSG_RXPATH_LATENCY");
+
+    /** {@code SO_RDS_TRANSPORT}: 8 on every architecture. */
+    public static final int SO_RDS_TRANSPORT = TABLE.intValue("SO_RDS_TRANSPORT");
+
     /** {@code SO_RESERVE_MEM}: 73 (0x49) on every architecture. */
     public static final int SO_RESERVE_MEM = TABLE.intValue("SO_RESERVE_MEM");
 
@@ -1274,11 +3113,98 @@ public final class Socket {
     /** {@code SO_TYPE}: 3 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 4104 (0x1008) on mips64el, mipsel. */
     public static final int SO_TYPE = TABLE.intValue("SO_TYPE");
 
+    /** {@code SO_VM_SOCKETS_BUFFER_MAX_SIZE}: 2 on every architecture. */
+    public static final int SO_VM_SOCKETS_BUFFER_MAX_SIZE = TABLE.intValue("SO_VM_SOCKETS_BUFFER_MAX_SIZE");
+
+    /** {@code SO_VM_SOCKETS_BUFFER_MIN_SIZE}: 1 on every architecture. */
+    public static final int SO_VM_SOCKETS_BUFFER_MIN_SIZE = TABLE.intValue("SO_VM_SOCKETS_BUFFER_MIN_SIZE");
+
+    /** {@code SO_VM_SOCKETS_BUFFER_SIZE}: 0 on every architecture. */
+    public static final int SO_VM_SOCKETS_BUFFER_SIZE = TABLE.intValue("SO_VM_SOCKETS_BUFFER_SIZE");
+
+    /** {@code SO_VM_SOCKETS_CONNECT_TIMEOUT}: 6 on every architecture. */
+    public static final int SO_VM_SOCKETS_CONNECT_TIMEOUT = TABLE.intValue("SO_VM_SOCKETS_CONNECT_TIMEOUT");
+
+    /** {@code SO_VM_SOCKETS_CONNECT_TIMEOUT_NEW}: 8 on every architecture. */
+    public static final int SO_VM_SOCKETS_CONNECT_TIMEOUT_NEW = TABLE.intValue("SO_VM_SOCKETS_CONNECT_TIMEOUT_NEW");
+
+    /** {@code SO_VM_SOCKETS_CONNECT_TIMEOUT_OLD}: 6 on every architecture. */
+    public static final int SO_VM_SOCKETS_CONNECT_TIMEOUT_OLD = TABLE.intValue("SO_VM_SOCKETS_CONNECT_TIMEOUT_OLD");
+
+    /** {@code SO_VM_SOCKETS_NONBLOCK_TXRX}: 7 on every architecture. */
+    public static final int SO_VM_SOCKETS_NONBLOCK_TXRX = TABLE.intValue("SO_VM_SOCKETS_NONBLOCK_TXRX");
+
+    /** {@code SO_VM_SOCKETS_PEER_HOST_VM_ID}: 3 on every architecture. */
+    public static final int SO_VM_SOCKETS_PEER_HOST_VM_ID = TABLE.intValue("SO_VM_SOCKETS_PEER_HOST_VM_ID");
+
+    /** {@code SO_VM_SOCKETS_TRUSTED}: 5 on every architecture. */
+    public static final int SO_VM_SOCKETS_TRUSTED = TABLE.intValue("SO_VM_SOCKETS_TRUSTED");
+
     /** {@code SO_WIFI_STATUS}: 41 (0x29) on every architecture. */
     public static final int SO_WIFI_STATUS = TABLE.intValue("SO_WIFI_STATUS");
 
     /** {@code SO_ZEROCOPY}: 60 (0x3c) on every architecture. */
     public static final int SO_ZEROCOPY = TABLE.intValue("SO_ZEROCOPY");
+
+    /** {@code SYS_ACCEPT}: 5 on every architecture. */
+    public static final int SYS_ACCEPT = TABLE.intValue("SYS_ACCEPT");
+
+    /** {@code SYS_ACCEPT4}: 18 (0x12) on every architecture. */
+    public static final int SYS_ACCEPT4 = TABLE.intValue("SYS_ACCEPT4");
+
+    /** {@code SYS_BIND}: 2 on every architecture. */
+    public static final int SYS_BIND = TABLE.intValue("SYS_BIND");
+
+    /** {@code SYS_CONNECT}: 3 on every architecture. */
+    public static final int SYS_CONNECT = TABLE.intValue("SYS_CONNECT");
+
+    /** {@code SYS_GETPEERNAME}: 7 on every architecture. */
+    public static final int SYS_GETPEERNAME = TABLE.intValue("SYS_GETPEERNAME");
+
+    /** {@code SYS_GETSOCKNAME}: 6 on every architecture. */
+    public static final int SYS_GETSOCKNAME = TABLE.intValue("SYS_GETSOCKNAME");
+
+    /** {@code SYS_GETSOCKOPT}: 15 (0xf) on every architecture. */
+    public static final int SYS_GETSOCKOPT = TABLE.intValue("SYS_GETSOCKOPT");
+
+    /** {@code SYS_LISTEN}: 4 on every architecture. */
+    public static final int SYS_LISTEN = TABLE.intValue("SYS_LISTEN");
+
+    /** {@code SYS_RECV}: 10 (0xa) on every architecture. */
+    public static final int SYS_RECV = TABLE.intValue("SYS_RECV");
+
+    /** {@code SYS_RECVFROM}: 12 (0xc) on every architecture. */
+    public static final int SYS_RECVFROM = TABLE.intValue("SYS_RECVFROM");
+
+    /** {@code SYS_RECVMMSG}: 19 (0x13) on every architecture. */
+    public static final int SYS_RECVMMSG = TABLE.intValue("SYS_RECVMMSG");
+
+    /** {@code SYS_RECVMSG}: 17 (0x11) on every architecture. */
+    public static final int SYS_RECVMSG = TABLE.intValue("SYS_RECVMSG");
+
+    /** {@code SYS_SEND}: 9 on every architecture. */
+    public static final int SYS_SEND = TABLE.intValue("SYS_SEND");
+
+    /** {@code SYS_SENDMMSG}: 20 (0x14) on every architecture. */
+    public static final int SYS_SENDMMSG = TABLE.intValue("SYS_SENDMMSG");
+
+    /** {@code SYS_SENDMSG}: 16 (0x10) on every architecture. */
+    public static final int SYS_SENDMSG = TABLE.intValue("SYS_SENDMSG");
+
+    /** {@code SYS_SENDTO}: 11 (0xb) on every architecture. */
+    public static final int SYS_SENDTO = TABLE.intValue("SYS_SENDTO");
+
+    /** {@code SYS_SETSOCKOPT}: 14 (0xe) on every architecture. */
+    public static final int SYS_SETSOCKOPT = TABLE.intValue("SYS_SETSOCKOPT");
+
+    /** {@code SYS_SHUTDOWN}: 13 (0xd) on every architecture. */
+    public static final int SYS_SHUTDOWN = TABLE.intValue("SYS_SHUTDOWN");
+
+    /** {@code SYS_SOCKET}: 1 on every architecture. */
+    public static final int SYS_SOCKET = TABLE.intValue("SYS_SOCKET");
+
+    /** {@code SYS_SOCKETPAIR}: 8 on every architecture. */
+    public static final int SYS_SOCKETPAIR = TABLE.intValue("SYS_SOCKETPAIR");
 
     /** {@code TCP_CA_CWR}: 2 on every architecture. */
     public static final int TCP_CA_CWR = TABLE.intValue("TCP_CA_CWR");
@@ -1504,4 +3430,319 @@ public final class Socket {
 
     /** {@code TCP_ZEROCOPY_RECEIVE}: 35 (0x23) on every architecture. */
     public static final int TCP_ZEROCOPY_RECEIVE = TABLE.intValue("TCP_ZEROCOPY_RECEIVE");
+
+    /** {@code TIPC_ADDR_ID}: 3 on every architecture. */
+    public static final int TIPC_ADDR_ID = TABLE.intValue("TIPC_ADDR_ID");
+
+    /** {@code TIPC_ADDR_MCAST}: 1 on every architecture. */
+    public static final int TIPC_ADDR_MCAST = TABLE.intValue("TIPC_ADDR_MCAST");
+
+    /** {@code TIPC_ADDR_NAME}: 2 on every architecture. */
+    public static final int TIPC_ADDR_NAME = TABLE.intValue("TIPC_ADDR_NAME");
+
+    /** {@code TIPC_ADDR_NAMESEQ}: 1 on every architecture. */
+    public static final int TIPC_ADDR_NAMESEQ = TABLE.intValue("TIPC_ADDR_NAMESEQ");
+
+    /** {@code TIPC_AEAD_ALG_NAME}: 32 (0x20) on every architecture. */
+    public static final int TIPC_AEAD_ALG_NAME = TABLE.intValue("TIPC_AEAD_ALG_NAME");
+
+    /** {@code TIPC_AEAD_KEYLEN_MAX}: 36 (0x24) on every architecture. */
+    public static final int TIPC_AEAD_KEYLEN_MAX = TABLE.intValue("TIPC_AEAD_KEYLEN_MAX");
+
+    /** {@code TIPC_AEAD_KEYLEN_MIN}: 20 (0x14) on every architecture. */
+    public static final int TIPC_AEAD_KEYLEN_MIN = TABLE.intValue("TIPC_AEAD_KEYLEN_MIN");
+
+    /** {@code TIPC_AEAD_KEY_SIZE_MAX}: 72 (0x48) on every architecture. */
+    public static final long TIPC_AEAD_KEY_SIZE_MAX = TABLE.value("TIPC_AEAD_KEY_SIZE_MAX");
+
+    /** {@code TIPC_CFG_SRV}: 0 on every architecture. */
+    public static final int TIPC_CFG_SRV = TABLE.intValue("TIPC_CFG_SRV");
+
+    /** {@code TIPC_CLUSTER_BITS}: 12 (0xc) on every architecture. */
+    public static final int TIPC_CLUSTER_BITS = TABLE.intValue("TIPC_CLUSTER_BITS");
+
+    /** {@code TIPC_CLUSTER_MASK}: 16773120 (0xfff000) on every architecture. */
+    public static final long TIPC_CLUSTER_MASK = TABLE.value("TIPC_CLUSTER_MASK");
+
+    /** {@code TIPC_CLUSTER_OFFSET}: 12 (0xc) on every architecture. */
+    public static final int TIPC_CLUSTER_OFFSET = TABLE.intValue("TIPC_CLUSTER_OFFSET");
+
+    /** {@code TIPC_CLUSTER_SCOPE}: 2 on every architecture. */
+    public static final int TIPC_CLUSTER_SCOPE = TABLE.intValue("TIPC_CLUSTER_SCOPE");
+
+    /** {@code TIPC_CLUSTER_SIZE}: 4095 (0xfff) on every architecture. */
+    public static final long TIPC_CLUSTER_SIZE = TABLE.value("TIPC_CLUSTER_SIZE");
+
+    /** {@code TIPC_CONN_SHUTDOWN}: 5 on every architecture. */
+    public static final int TIPC_CONN_SHUTDOWN = TABLE.intValue("TIPC_CONN_SHUTDOWN");
+
+    /** {@code TIPC_CONN_TIMEOUT}: 130 (0x82) on every architecture. */
+    public static final int TIPC_CONN_TIMEOUT = TABLE.intValue("TIPC_CONN_TIMEOUT");
+
+    /** {@code TIPC_CRITICAL_IMPORTANCE}: 3 on every architecture. */
+    public static final int TIPC_CRITICAL_IMPORTANCE = TABLE.intValue("TIPC_CRITICAL_IMPORTANCE");
+
+    /** {@code TIPC_DESTNAME}: 3 on every architecture. */
+    public static final int TIPC_DESTNAME = TABLE.intValue("TIPC_DESTNAME");
+
+    /** {@code TIPC_DEST_DROPPABLE}: 129 (0x81) on every architecture. */
+    public static final int TIPC_DEST_DROPPABLE = TABLE.intValue("TIPC_DEST_DROPPABLE");
+
+    /** {@code TIPC_ERRINFO}: 1 on every architecture. */
+    public static final int TIPC_ERRINFO = TABLE.intValue("TIPC_ERRINFO");
+
+    /** {@code TIPC_ERR_NO_NAME}: 1 on every architecture. */
+    public static final int TIPC_ERR_NO_NAME = TABLE.intValue("TIPC_ERR_NO_NAME");
+
+    /** {@code TIPC_ERR_NO_NODE}: 3 on every architecture. */
+    public static final int TIPC_ERR_NO_NODE = TABLE.intValue("TIPC_ERR_NO_NODE");
+
+    /** {@code TIPC_ERR_NO_PORT}: 2 on every architecture. */
+    public static final int TIPC_ERR_NO_PORT = TABLE.intValue("TIPC_ERR_NO_PORT");
+
+    /** {@code TIPC_ERR_OVERLOAD}: 4 on every architecture. */
+    public static final int TIPC_ERR_OVERLOAD = TABLE.intValue("TIPC_ERR_OVERLOAD");
+
+    /** {@code TIPC_GROUP_JOIN}: 135 (0x87) on every architecture. */
+    public static final int TIPC_GROUP_JOIN = TABLE.intValue("TIPC_GROUP_JOIN");
+
+    /** {@code TIPC_GROUP_LEAVE}: 136 (0x88) on every architecture. */
+    public static final int TIPC_GROUP_LEAVE = TABLE.intValue("TIPC_GROUP_LEAVE");
+
+    /** {@code TIPC_GROUP_LOOPBACK}: 1 on every architecture. */
+    public static final int TIPC_GROUP_LOOPBACK = TABLE.intValue("TIPC_GROUP_LOOPBACK");
+
+    /** {@code TIPC_GROUP_MEMBER_EVTS}: 2 on every architecture. */
+    public static final int TIPC_GROUP_MEMBER_EVTS = TABLE.intValue("TIPC_GROUP_MEMBER_EVTS");
+
+    /** {@code TIPC_HIGH_IMPORTANCE}: 2 on every architecture. */
+    public static final int TIPC_HIGH_IMPORTANCE = TABLE.intValue("TIPC_HIGH_IMPORTANCE");
+
+    /** {@code TIPC_IMPORTANCE}: 127 (0x7f) on every architecture. */
+    public static final int TIPC_IMPORTANCE = TABLE.intValue("TIPC_IMPORTANCE");
+
+    /** {@code TIPC_LINK_STATE}: 2 on every architecture. */
+    public static final int TIPC_LINK_STATE = TABLE.intValue("TIPC_LINK_STATE");
+
+    /** {@code TIPC_LOW_IMPORTANCE}: 0 on every architecture. */
+    public static final int TIPC_LOW_IMPORTANCE = TABLE.intValue("TIPC_LOW_IMPORTANCE");
+
+    /** {@code TIPC_MAX_BEARER_NAME}: 32 (0x20) on every architecture. */
+    public static final int TIPC_MAX_BEARER_NAME = TABLE.intValue("TIPC_MAX_BEARER_NAME");
+
+    /** {@code TIPC_MAX_IF_NAME}: 16 (0x10) on every architecture. */
+    public static final int TIPC_MAX_IF_NAME = TABLE.intValue("TIPC_MAX_IF_NAME");
+
+    /** {@code TIPC_MAX_LINK_NAME}: 68 (0x44) on every architecture. */
+    public static final int TIPC_MAX_LINK_NAME = TABLE.intValue("TIPC_MAX_LINK_NAME");
+
+    /** {@code TIPC_MAX_MEDIA_NAME}: 16 (0x10) on every architecture. */
+    public static final int TIPC_MAX_MEDIA_NAME = TABLE.intValue("TIPC_MAX_MEDIA_NAME");
+
+    /** {@code TIPC_MAX_USER_MSG_SIZE}: 66000 (0x101d0) on every architecture. */
+    public static final int TIPC_MAX_USER_MSG_SIZE = TABLE.intValue("TIPC_MAX_USER_MSG_SIZE");
+
+    /** {@code TIPC_MCAST_BROADCAST}: 133 (0x85) on every architecture. */
+    public static final int TIPC_MCAST_BROADCAST = TABLE.intValue("TIPC_MCAST_BROADCAST");
+
+    /** {@code TIPC_MCAST_REPLICAST}: 134 (0x86) on every architecture. */
+    public static final int TIPC_MCAST_REPLICAST = TABLE.intValue("TIPC_MCAST_REPLICAST");
+
+    /** {@code TIPC_MEDIUM_IMPORTANCE}: 1 on every architecture. */
+    public static final int TIPC_MEDIUM_IMPORTANCE = TABLE.intValue("TIPC_MEDIUM_IMPORTANCE");
+
+    /** {@code TIPC_NODEID_LEN}: 16 (0x10) on every architecture. */
+    public static final int TIPC_NODEID_LEN = TABLE.intValue("TIPC_NODEID_LEN");
+
+    /** {@code TIPC_NODELAY}: 138 (0x8a) on every architecture. */
+    public static final int TIPC_NODELAY = TABLE.intValue("TIPC_NODELAY");
+
+    /** {@code TIPC_NODE_BITS}: 12 (0xc) on every architecture. */
+    public static final int TIPC_NODE_BITS = TABLE.intValue("TIPC_NODE_BITS");
+
+    /** {@code TIPC_NODE_MASK}: 4095 (0xfff) on every architecture. */
+    public static final long TIPC_NODE_MASK = TABLE.value("TIPC_NODE_MASK");
+
+    /** {@code TIPC_NODE_OFFSET}: 0 on every architecture. */
+    public static final int TIPC_NODE_OFFSET = TABLE.intValue("TIPC_NODE_OFFSET");
+
+    /** {@code TIPC_NODE_RECVQ_DEPTH}: 131 (0x83) on every architecture. */
+    public static final int TIPC_NODE_RECVQ_DEPTH = TABLE.intValue("TIPC_NODE_RECVQ_DEPTH");
+
+    /** {@code TIPC_NODE_SCOPE}: 3 on every architecture. */
+    public static final int TIPC_NODE_SCOPE = TABLE.intValue("TIPC_NODE_SCOPE");
+
+    /** {@code TIPC_NODE_SIZE}: 4095 (0xfff) on every architecture. */
+    public static final long TIPC_NODE_SIZE = TABLE.value("TIPC_NODE_SIZE");
+
+    /** {@code TIPC_NODE_STATE}: 0 on every architecture. */
+    public static final int TIPC_NODE_STATE = TABLE.intValue("TIPC_NODE_STATE");
+
+    /** {@code TIPC_OK}: 0 on every architecture. */
+    public static final int TIPC_OK = TABLE.intValue("TIPC_OK");
+
+    /** {@code TIPC_PUBLISHED}: 1 on every architecture. */
+    public static final int TIPC_PUBLISHED = TABLE.intValue("TIPC_PUBLISHED");
+
+    /** {@code TIPC_REKEYING_NOW}: 4294967295 (0xffffffff) on every architecture. */
+    public static final int TIPC_REKEYING_NOW = TABLE.intValue("TIPC_REKEYING_NOW");
+
+    /** {@code TIPC_RESERVED_TYPES}: 64 (0x40) on every architecture. */
+    public static final int TIPC_RESERVED_TYPES = TABLE.intValue("TIPC_RESERVED_TYPES");
+
+    /** {@code TIPC_RETDATA}: 2 on every architecture. */
+    public static final int TIPC_RETDATA = TABLE.intValue("TIPC_RETDATA");
+
+    /** {@code TIPC_SERVICE_ADDR}: 2 on every architecture. */
+    public static final int TIPC_SERVICE_ADDR = TABLE.intValue("TIPC_SERVICE_ADDR");
+
+    /** {@code TIPC_SERVICE_RANGE}: 1 on every architecture. */
+    public static final int TIPC_SERVICE_RANGE = TABLE.intValue("TIPC_SERVICE_RANGE");
+
+    /** {@code TIPC_SOCKET_ADDR}: 3 on every architecture. */
+    public static final int TIPC_SOCKET_ADDR = TABLE.intValue("TIPC_SOCKET_ADDR");
+
+    /** {@code TIPC_SOCK_RECVQ_DEPTH}: 132 (0x84) on every architecture. */
+    public static final int TIPC_SOCK_RECVQ_DEPTH = TABLE.intValue("TIPC_SOCK_RECVQ_DEPTH");
+
+    /** {@code TIPC_SOCK_RECVQ_USED}: 137 (0x89) on every architecture. */
+    public static final int TIPC_SOCK_RECVQ_USED = TABLE.intValue("TIPC_SOCK_RECVQ_USED");
+
+    /** {@code TIPC_SRC_DROPPABLE}: 128 (0x80) on every architecture. */
+    public static final int TIPC_SRC_DROPPABLE = TABLE.intValue("TIPC_SRC_DROPPABLE");
+
+    /** {@code TIPC_SUBSCR_TIMEOUT}: 3 on every architecture. */
+    public static final int TIPC_SUBSCR_TIMEOUT = TABLE.intValue("TIPC_SUBSCR_TIMEOUT");
+
+    /** {@code TIPC_SUB_CANCEL}: 4 on every architecture. */
+    public static final int TIPC_SUB_CANCEL = TABLE.intValue("TIPC_SUB_CANCEL");
+
+    /** {@code TIPC_SUB_PORTS}: 1 on every architecture. */
+    public static final int TIPC_SUB_PORTS = TABLE.intValue("TIPC_SUB_PORTS");
+
+    /** {@code TIPC_SUB_SERVICE}: 2 on every architecture. */
+    public static final int TIPC_SUB_SERVICE = TABLE.intValue("TIPC_SUB_SERVICE");
+
+    /** {@code TIPC_TOP_SRV}: 1 on every architecture. */
+    public static final int TIPC_TOP_SRV = TABLE.intValue("TIPC_TOP_SRV");
+
+    /** {@code TIPC_WAIT_FOREVER}: -1 on every architecture. */
+    public static final int TIPC_WAIT_FOREVER = TABLE.intValue("TIPC_WAIT_FOREVER");
+
+    /** {@code TIPC_WITHDRAWN}: 2 on every architecture. */
+    public static final int TIPC_WITHDRAWN = TABLE.intValue("TIPC_WITHDRAWN");
+
+    /** {@code TIPC_ZONE_BITS}: 8 on every architecture. */
+    public static final int TIPC_ZONE_BITS = TABLE.intValue("TIPC_ZONE_BITS");
+
+    /** {@code TIPC_ZONE_CLUSTER_MASK}: 4294963200 (0xfffff000) on every architecture. */
+    public static final long TIPC_ZONE_CLUSTER_MASK = TABLE.value("TIPC_ZONE_CLUSTER_MASK");
+
+    /** {@code TIPC_ZONE_MASK}: 4278190080 (0xff000000) on every architecture. */
+    public static final long TIPC_ZONE_MASK = TABLE.value("TIPC_ZONE_MASK");
+
+    /** {@code TIPC_ZONE_OFFSET}: 24 (0x18) on every architecture. */
+    public static final int TIPC_ZONE_OFFSET = TABLE.intValue("TIPC_ZONE_OFFSET");
+
+    /** {@code TIPC_ZONE_SCOPE}: 1 on every architecture. */
+    public static final int TIPC_ZONE_SCOPE = TABLE.intValue("TIPC_ZONE_SCOPE");
+
+    /** {@code TIPC_ZONE_SIZE}: 255 (0xff) on every architecture. */
+    public static final long TIPC_ZONE_SIZE = TABLE.value("TIPC_ZONE_SIZE");
+
+    /** {@code TLS_RX}: 2 on every architecture. */
+    public static final int TLS_RX = TABLE.intValue("TLS_RX");
+
+    /** {@code TLS_TX}: 1 on every architecture. */
+    public static final int TLS_TX = TABLE.intValue("TLS_TX");
+
+    /** {@code UDP_CORK}: 1 on every architecture. */
+    public static final int UDP_CORK = TABLE.intValue("UDP_CORK");
+
+    /** {@code UDP_ENCAP}: 100 (0x64) on every architecture. */
+    public static final int UDP_ENCAP = TABLE.intValue("UDP_ENCAP");
+
+    /** {@code UDP_ENCAP_ESPINUDP}: 2 on every architecture. */
+    public static final int UDP_ENCAP_ESPINUDP = TABLE.intValue("UDP_ENCAP_ESPINUDP");
+
+    /** {@code UDP_ENCAP_ESPINUDP_NON_IKE}: 1 on every architecture. */
+    public static final int UDP_ENCAP_ESPINUDP_NON_IKE = TABLE.intValue("UDP_ENCAP_ESPINUDP_NON_IKE");
+
+    /** {@code UDP_ENCAP_GTP0}: 4 on every architecture. */
+    public static final int UDP_ENCAP_GTP0 = TABLE.intValue("UDP_ENCAP_GTP0");
+
+    /** {@code UDP_ENCAP_GTP1U}: 5 on every architecture. */
+    public static final int UDP_ENCAP_GTP1U = TABLE.intValue("UDP_ENCAP_GTP1U");
+
+    /** {@code UDP_ENCAP_L2TPINUDP}: 3 on every architecture. */
+    public static final int UDP_ENCAP_L2TPINUDP = TABLE.intValue("UDP_ENCAP_L2TPINUDP");
+
+    /** {@code UDP_GRO}: 104 (0x68) on every architecture. */
+    public static final int UDP_GRO = TABLE.intValue("UDP_GRO");
+
+    /** {@code UDP_NO_CHECK6_RX}: 102 (0x66) on every architecture. */
+    public static final int UDP_NO_CHECK6_RX = TABLE.intValue("UDP_NO_CHECK6_RX");
+
+    /** {@code UDP_NO_CHECK6_TX}: 101 (0x65) on every architecture. */
+    public static final int UDP_NO_CHECK6_TX = TABLE.intValue("UDP_NO_CHECK6_TX");
+
+    /** {@code UDP_SEGMENT}: 103 (0x67) on every architecture. */
+    public static final int UDP_SEGMENT = TABLE.intValue("UDP_SEGMENT");
+
+    /** {@code XDP_COPY}: 2 on every architecture. */
+    public static final int XDP_COPY = TABLE.intValue("XDP_COPY");
+
+    /** {@code XDP_MMAP_OFFSETS}: 1 on every architecture. */
+    public static final int XDP_MMAP_OFFSETS = TABLE.intValue("XDP_MMAP_OFFSETS");
+
+    /** {@code XDP_OPTIONS}: 8 on every architecture. */
+    public static final int XDP_OPTIONS = TABLE.intValue("XDP_OPTIONS");
+
+    /** {@code XDP_OPTIONS_ZEROCOPY}: 1 on every architecture. */
+    public static final int XDP_OPTIONS_ZEROCOPY = TABLE.intValue("XDP_OPTIONS_ZEROCOPY");
+
+    /** {@code XDP_PGOFF_RX_RING}: 0 on every architecture. */
+    public static final int XDP_PGOFF_RX_RING = TABLE.intValue("XDP_PGOFF_RX_RING");
+
+    /** {@code XDP_PGOFF_TX_RING}: 2147483648 (0x80000000) on every architecture. */
+    public static final int XDP_PGOFF_TX_RING = TABLE.intValue("XDP_PGOFF_TX_RING");
+
+    /** {@code XDP_RING_NEED_WAKEUP}: 1 on every architecture. */
+    public static final int XDP_RING_NEED_WAKEUP = TABLE.intValue("XDP_RING_NEED_WAKEUP");
+
+    /** {@code XDP_RX_RING}: 2 on every architecture. */
+    public static final int XDP_RX_RING = TABLE.intValue("XDP_RX_RING");
+
+    /** {@code XDP_SHARED_UMEM}: 1 on every architecture. */
+    public static final int XDP_SHARED_UMEM = TABLE.intValue("XDP_SHARED_UMEM");
+
+    /** {@code XDP_STATISTICS}: 7 on every architecture. */
+    public static final int XDP_STATISTICS = TABLE.intValue("XDP_STATISTICS");
+
+    /** {@code XDP_TX_RING}: 3 on every architecture. */
+    public static final int XDP_TX_RING = TABLE.intValue("XDP_TX_RING");
+
+    /** {@code XDP_UMEM_COMPLETION_RING}: 6 on every architecture. */
+    public static final int XDP_UMEM_COMPLETION_RING = TABLE.intValue("XDP_UMEM_COMPLETION_RING");
+
+    /** {@code XDP_UMEM_FILL_RING}: 5 on every architecture. */
+    public static final int XDP_UMEM_FILL_RING = TABLE.intValue("XDP_UMEM_FILL_RING");
+
+    /** {@code XDP_UMEM_PGOFF_COMPLETION_RING}: 6442450944 (0x180000000) on every architecture. */
+    public static final long XDP_UMEM_PGOFF_COMPLETION_RING = TABLE.value("XDP_UMEM_PGOFF_COMPLETION_RING");
+
+    /** {@code XDP_UMEM_PGOFF_FILL_RING}: 4294967296 (0x100000000) on every architecture. */
+    public static final long XDP_UMEM_PGOFF_FILL_RING = TABLE.value("XDP_UMEM_PGOFF_FILL_RING");
+
+    /** {@code XDP_UMEM_REG}: 4 on every architecture. */
+    public static final int XDP_UMEM_REG = TABLE.intValue("XDP_UMEM_REG");
+
+    /** {@code XDP_UMEM_UNALIGNED_CHUNK_FLAG}: 1 on every architecture. */
+    public static final int XDP_UMEM_UNALIGNED_CHUNK_FLAG = TABLE.intValue("XDP_UMEM_UNALIGNED_CHUNK_FLAG");
+
+    /** {@code XDP_USE_NEED_WAKEUP}: 8 on every architecture. */
+    public static final int XDP_USE_NEED_WAKEUP = TABLE.intValue("XDP_USE_NEED_WAKEUP");
+
+    /** {@code XDP_ZEROCOPY}: 4 on every architecture. */
+    public static final int XDP_ZEROCOPY = TABLE.intValue("XDP_ZEROCOPY");
 }

@@ -19,6 +19,7 @@ import io.rawsys.linux.struct.Siginfo;
 import io.rawsys.trace.decode.Call;
 import io.rawsys.trace.decode.Decoder;
 import io.rawsys.trace.decode.Decoders;
+import io.rawsys.trace.decode.Memory;
 import io.rawsys.trace.decode.SigInfo;
 import io.rawsys.trace.decode.Signals;
 import java.lang.foreign.Arena;
@@ -421,10 +422,19 @@ final class Tracer {
             t.hidden = false;
             t.seccomp = options.seccomp();
         }
+        Memory tracee = memory.of(t.pid);
+        if (kind.carrier()) { // i386's socketcall: traced and printed as the call it carries
+            Decoders.Carried carried = decoders.carried(arch, name, args, tracee);
+            if (carried != null) {
+                kind = carriedKind(arch, carried.name());
+                name = kind.name();
+                args = carried.args();
+            }
+        }
         if (!kind.traced()) {
             return;
         }
-        Call c = new Call(t.pid, arch, name, args, memory.of(t.pid), settings);
+        Call c = new Call(t.pid, arch, name, args, tracee, settings);
         c.stackPointer(PtraceSyscallInfo.stack_pointer(info));
         if (name.equals("restart_syscall")) {
             c.state(previous); // what it restarts, as strace shows it
@@ -540,7 +550,7 @@ final class Tracer {
     }
 
     /** What the tracer needs of one system call of one architecture, worked out once. */
-    private record Kind(String name, boolean traced, Decoder decoder) {}
+    private record Kind(String name, boolean traced, Decoder decoder, boolean carrier) {}
 
     /** Per architecture: calls numbered below 1024 in an array, others (MIPS, x32) in a map. */
     private final Map<Arch, Kind[]> kinds = new java.util.HashMap<>();
@@ -561,11 +571,24 @@ final class Tracer {
     }
 
     private Kind newKind(Arch arch, long nr) {
-        String name = arch.syscalls().name(nr).orElse("syscall_0x" + Long.toHexString(nr));
+        return newKind(arch, arch.syscalls().name(nr).orElse("syscall_0x" + Long.toHexString(nr)));
+    }
+
+    private Kind newKind(Arch arch, String name) {
         return new Kind(
                 name,
                 options.filter().traces(arch, name),
-                decoders.forName(name, argumentCount.apply(arch, name)));
+                decoders.forName(name, argumentCount.apply(arch, name)),
+                decoders.carries(name));
+    }
+
+    /** The calls carriers carry, by architecture and name. */
+    private final Map<Arch, Map<String, Kind>> carriedKinds = new java.util.HashMap<>();
+
+    private Kind carriedKind(Arch arch, String name) {
+        return carriedKinds
+                .computeIfAbsent(arch, a -> new java.util.HashMap<>())
+                .computeIfAbsent(name, n -> newKind(arch, n));
     }
 
     private int lastAuditArch;

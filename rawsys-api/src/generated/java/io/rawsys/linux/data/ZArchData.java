@@ -38,7 +38,34 @@ public final class ZArchData {
             Wait 0 linux/wait.h
             Ptrace 0 linux/ptrace.h
             Seccomp 0 linux/seccomp.h,linux/filter.h,linux/audit.h
-            Socket 0 sys/socket.h,netinet/in.h,netinet/tcp.h,sys/un.h
+            Socket 0 sys/socket.h,netinet/in.h,netinet/tcp.h,netinet/udp.h,sys/un.h
+            Socket 1 linux/if_ether.h,linux/if_packet.h,linux/icmp.h,linux/net.h,linux/netfilter_ipv4/ip_tables.h,linux/netfilter_arp/arp_tables.h,linux/netfilter_ipv6/ip6_tables.h
+            Socket 2 linux/in6.h
+            Socket 3 linux/in.h
+            Socket 4 sys/socket.h #define SOL_SCTP 132 /* include/linux/socket.h */
+            Socket 5 sys/socket.h #define SOL_UDPLITE 136 /* include/linux/socket.h */
+            Socket 6 sys/socket.h #define MSG_PROBE 0x10 /* include/linux/socket.h */
+            Socket 7 sys/socket.h #define MSG_SENDPAGE_NOTLAST 0x20000 /* include/linux/socket.h */
+            Socket 8 sys/socket.h #define MSG_NO_SHARED_FRAGS 0x80000 /* include/linux/socket.h */
+            Socket 9 sys/socket.h #define IPV6_USE_MIN_MTU 63 /* linux/in6.h */
+            Socket 10 sys/socket.h #define MSG_CMSG_COMPAT 0x80000000 /* include/linux/socket.h */
+            Socket 11 stdint.h,sys/socket.h,linux/sctp.h
+            Socket 12 linux/llc.h
+            Socket 13 linux/dccp.h
+            Socket 14 linux/rxrpc.h
+            Socket 15 linux/if_pppol2tp.h
+            Socket 16 sys/socket.h,linux/phonet.h
+            Socket 17 linux/rds.h
+            Socket 18 linux/if_alg.h
+            Socket 19 linux/nfc.h
+            Socket 20 linux/kcm.h
+            Socket 21 linux/tls.h
+            Socket 22 linux/if_xdp.h
+            Socket 23 sys/socket.h,linux/vm_sockets.h
+            Socket 24 linux/can.h,linux/can/raw.h
+            Socket 25 linux/caif/caif_socket.h
+            Socket 26 linux/tipc.h
+            Socket 27 netipx/ipx.h,netax25/ax25.h,netrom/netrom.h,netrose/rose.h,netatalk/at.h
             Netlink 0 linux/netlink.h,linux/rtnetlink.h,linux/if_link.h,linux/if_addr.h,linux/neighbour.h,linux/if_arp.h,linux/if.h,linux/icmpv6.h
             Ioctl 0 sys/ioctl.h
             Ioctl 1 linux/fs.h,linux/sockios.h,linux/random.h

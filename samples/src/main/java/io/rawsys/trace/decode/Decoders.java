@@ -1,5 +1,6 @@
 package io.rawsys.trace.decode;
 
+import io.rawsys.Arch;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,6 +10,21 @@ import java.util.Map;
  */
 public final class Decoders {
     private final Map<String, Decoder> byName = new HashMap<>();
+    private final Map<String, Carrier> carriers = new HashMap<>();
+
+    /**
+     * A system call that carries another one, as i386's {@code socketcall(SYS_BIND, args)} carries
+     * {@code bind}: strace names, filters and prints the carried call, with the arguments the
+     * carrier points to.
+     */
+    @FunctionalInterface
+    public interface Carrier {
+        /** The call carried by a carrier called with {@code args}, or null to print the carrier. */
+        Carried carried(Arch arch, long[] args, Memory memory);
+    }
+
+    /** A carried call: its name and its argument words. */
+    public record Carried(String name, long[] args) {}
 
     /** Every decoder rawsys has. */
     public static Decoders standard() {
@@ -16,12 +32,32 @@ public final class Decoders {
         CoreDecoders.register(decoders);
         ProcessDecoders.register(decoders);
         FileDecoders.register(decoders);
+        NetDecoders.register(decoders);
         return decoders;
     }
 
     /** Adds (or replaces) the decoder for {@code name}. */
     public void add(String name, Decoder decoder) {
         byName.put(name, decoder);
+    }
+
+    /** Adds the carrier called {@code name}: its calls are traced as the calls they carry. */
+    public void addCarrier(String name, Carrier carrier) {
+        carriers.put(name, carrier);
+    }
+
+    /**
+     * The call that {@code name} called with {@code args} carries, or null when {@code name}
+     * carries none (or its carried call cannot be read).
+     */
+    public Carried carried(Arch arch, String name, long[] args, Memory memory) {
+        Carrier carrier = carriers.get(name);
+        return carrier == null ? null : carrier.carried(arch, args, memory);
+    }
+
+    /** Whether {@code name} is a carrier. */
+    public boolean carries(String name) {
+        return carriers.containsKey(name);
     }
 
     /** Whether {@code name} has a decoder of its own. */

@@ -127,7 +127,7 @@ final class OpenDecoders {
     }
 
     /** pipe's two descriptors, written by the kernel: {@code [3, 4]}, or the address. */
-    private static final Arg PIPE_FDS =
+    static final Arg PIPE_FDS =
             Arg.atExit(
                     (c, at) -> {
                         long address = c.ulong(at);

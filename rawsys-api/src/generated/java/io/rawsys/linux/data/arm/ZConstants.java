@@ -1004,7 +1004,7 @@ public final class ZConstants {
             SECCOMP_USER_NOTIF_FLAG_CONTINUE 1 4 0
             """;
 
-    /** Sockets: address families, types, levels and options, message flags, shutdown hows, IP and TCP. One {@code NAME value sizeof source} line each. */
+    /** Sockets: address families, types, levels and options, message flags, shutdown hows, IP, TCP and UDP, ethernet protocols, packet socket options, socketcall's calls, iptables' socket options. One {@code NAME value sizeof source} line each. */
     public static final String SOCKET =
             """
             AF_ALG 38 4 0
@@ -1057,6 +1057,214 @@ public final class ZConstants {
             AF_WANPIPE 25 4 0
             AF_X25 9 4 0
             AF_XDP 44 4 0
+            ALG_OP_DECRYPT 0 4 18
+            ALG_OP_ENCRYPT 1 4 18
+            ALG_SET_AEAD_ASSOCLEN 4 4 18
+            ALG_SET_AEAD_AUTHSIZE 5 4 18
+            ALG_SET_DRBG_ENTROPY 6 4 18
+            ALG_SET_IV 2 4 18
+            ALG_SET_KEY 1 4 18
+            ALG_SET_OP 3 4 18
+            ARPT_SO_GET_ENTRIES 97 4 1
+            ARPT_SO_GET_INFO 96 4 1
+            ARPT_SO_GET_MAX 99 4 1
+            ARPT_SO_GET_REVISION_TARGET 99 4 1
+            ARPT_SO_SET_ADD_COUNTERS 97 4 1
+            ARPT_SO_SET_MAX 97 4 1
+            ARPT_SO_SET_REPLACE 96 4 1
+            AX25_BACKOFF 6 4 27
+            AX25_DIGI_INBAND 1 4 27
+            AX25_DIGI_XBAND 2 4 27
+            AX25_EXTSEQ 7 4 27
+            AX25_IAMDIGI 12 4 27
+            AX25_IDLE 9 4 27
+            AX25_IPMAXQUEUE 11 4 27
+            AX25_KILL 99 4 27
+            AX25_MAX_DIGIS 8 4 27
+            AX25_MAX_VALUES 20 4 27
+            AX25_N2 3 4 27
+            AX25_NOUID_BLOCK 1 4 27
+            AX25_NOUID_DEFAULT 0 4 27
+            AX25_PACLEN 10 4 27
+            AX25_PIDINCL 8 4 27
+            AX25_SET_RT_IPMODE 2 4 27
+            AX25_T1 2 4 27
+            AX25_T2 5 4 27
+            AX25_T3 4 4 27
+            AX25_VALUES_AXDEFMODE 1 4 27
+            AX25_VALUES_BACKOFF 4 4 27
+            AX25_VALUES_CONMODE 5 4 27
+            AX25_VALUES_DIGI 12 4 27
+            AX25_VALUES_EWINDOW 7 4 27
+            AX25_VALUES_IDLE 13 4 27
+            AX25_VALUES_IPDEFMODE 0 4 27
+            AX25_VALUES_IPMAXQUEUE 15 4 27
+            AX25_VALUES_N2 11 4 27
+            AX25_VALUES_NETROM 2 4 27
+            AX25_VALUES_PACLEN 14 4 27
+            AX25_VALUES_T1 8 4 27
+            AX25_VALUES_T2 9 4 27
+            AX25_VALUES_T3 10 4 27
+            AX25_VALUES_TEXT 3 4 27
+            AX25_VALUES_WINDOW 6 4 27
+            AX25_WINDOW 1 4 27
+            CAIFPROTO_AT 0 4 25
+            CAIFPROTO_DATAGRAM 1 4 25
+            CAIFPROTO_DATAGRAM_LOOP 2 4 25
+            CAIFPROTO_DEBUG 5 4 25
+            CAIFPROTO_MAX 6 4 25
+            CAIFPROTO_RFM 4 4 25
+            CAIFPROTO_UTIL 3 4 25
+            CAIFSO_LINK_SELECT 127 4 25
+            CAIFSO_REQ_PARAM 128 4 25
+            CAIFSO_RSP_PARAM 129 4 25
+            CAN_BCM 2 4 24
+            CAN_EFF_FLAG 2147483648 4 24
+            CAN_EFF_ID_BITS 29 4 24
+            CAN_EFF_MASK 536870911 4 24
+            CAN_ERR_FLAG 536870912 4 24
+            CAN_ERR_MASK 536870911 4 24
+            CAN_INV_FILTER 536870912 4 24
+            CAN_ISOTP 6 4 24
+            CAN_J1939 7 4 24
+            CAN_MAX_DLC 8 4 24
+            CAN_MAX_DLEN 8 4 24
+            CAN_MAX_RAW_DLC 15 4 24
+            CAN_MCNET 5 4 24
+            CAN_MTU 16 4 24
+            CAN_NPROTO 8 4 24
+            CAN_RAW 1 4 24
+            CAN_RAW_ERR_FILTER 2 4 24
+            CAN_RAW_FD_FRAMES 5 4 24
+            CAN_RAW_FILTER 1 4 24
+            CAN_RAW_FILTER_MAX 512 4 24
+            CAN_RAW_JOIN_FILTERS 6 4 24
+            CAN_RAW_LOOPBACK 3 4 24
+            CAN_RAW_RECV_OWN_MSGS 4 4 24
+            CAN_RAW_XL_FRAMES 7 4 24
+            CAN_RTR_FLAG 1073741824 4 24
+            CAN_SFF_ID_BITS 11 4 24
+            CAN_SFF_MASK 2047 4 24
+            CAN_TP16 3 4 24
+            CAN_TP20 4 4 24
+            DCCP_SOCKOPT_AVAILABLE_CCIDS 12 4 13
+            DCCP_SOCKOPT_CCID 13 4 13
+            DCCP_SOCKOPT_CCID_RX_INFO 128 4 13
+            DCCP_SOCKOPT_CCID_TX_INFO 192 4 13
+            DCCP_SOCKOPT_CHANGE_L 3 4 13
+            DCCP_SOCKOPT_CHANGE_R 4 4 13
+            DCCP_SOCKOPT_GET_CUR_MPS 5 4 13
+            DCCP_SOCKOPT_PACKET_SIZE 1 4 13
+            DCCP_SOCKOPT_QPOLICY_ID 16 4 13
+            DCCP_SOCKOPT_QPOLICY_TXQLEN 17 4 13
+            DCCP_SOCKOPT_RECV_CSCOV 11 4 13
+            DCCP_SOCKOPT_RX_CCID 15 4 13
+            DCCP_SOCKOPT_SEND_CSCOV 10 4 13
+            DCCP_SOCKOPT_SERVER_TIMEWAIT 6 4 13
+            DCCP_SOCKOPT_SERVICE 2 4 13
+            DCCP_SOCKOPT_TX_CCID 14 4 13
+            ETH_P_1588 35063 4 1
+            ETH_P_8021AD 34984 4 1
+            ETH_P_8021AH 35047 4 1
+            ETH_P_8021Q 33024 4 1
+            ETH_P_80221 35095 4 1
+            ETH_P_802_2 4 4 1
+            ETH_P_802_3 1 4 1
+            ETH_P_802_3_MIN 1536 4 1
+            ETH_P_802_EX1 34997 4 1
+            ETH_P_AARP 33011 4 1
+            ETH_P_AF_IUCV 64507 4 1
+            ETH_P_ALL 3 4 1
+            ETH_P_AOE 34978 4 1
+            ETH_P_ARCNET 26 4 1
+            ETH_P_ARP 2054 4 1
+            ETH_P_ATALK 32923 4 1
+            ETH_P_ATMFATE 34948 4 1
+            ETH_P_ATMMPOA 34892 4 1
+            ETH_P_AX25 2 4 1
+            ETH_P_BATMAN 17157 4 1
+            ETH_P_BPQ 2303 4 1
+            ETH_P_CAIF 247 4 1
+            ETH_P_CAN 12 4 1
+            ETH_P_CANFD 13 4 1
+            ETH_P_CANXL 14 4 1
+            ETH_P_CFM 35074 4 1
+            ETH_P_CONTROL 22 4 1
+            ETH_P_CUST 24582 4 1
+            ETH_P_DDCMP 6 4 1
+            ETH_P_DEC 24576 4 1
+            ETH_P_DIAG 24581 4 1
+            ETH_P_DNA_DL 24577 4 1
+            ETH_P_DNA_RC 24578 4 1
+            ETH_P_DNA_RT 24579 4 1
+            ETH_P_DSA 27 4 1
+            ETH_P_DSA_8021Q 56027 4 1
+            ETH_P_DSA_A5PSW 57345 4 1
+            ETH_P_ECONET 24 4 1
+            ETH_P_EDSA 56026 4 1
+            ETH_P_ERSPAN 35006 4 1
+            ETH_P_ERSPAN2 8939 4 1
+            ETH_P_ETHERCAT 34980 4 1
+            ETH_P_FCOE 35078 4 1
+            ETH_P_FIP 35092 4 1
+            ETH_P_HDLC 25 4 1
+            ETH_P_HSR 35119 4 1
+            ETH_P_IBOE 35093 4 1
+            ETH_P_IEEE802154 246 4 1
+            ETH_P_IEEEPUP 2560 4 1
+            ETH_P_IEEEPUPAT 2561 4 1
+            ETH_P_IFE 60734 4 1
+            ETH_P_IP 2048 4 1
+            ETH_P_IPV6 34525 4 1
+            ETH_P_IPX 33079 4 1
+            ETH_P_IRDA 23 4 1
+            ETH_P_LAT 24580 4 1
+            ETH_P_LINK_CTL 34924 4 1
+            ETH_P_LLDP 35020 4 1
+            ETH_P_LOCALTALK 9 4 1
+            ETH_P_LOOP 96 4 1
+            ETH_P_LOOPBACK 36864 4 1
+            ETH_P_MACSEC 35045 4 1
+            ETH_P_MAP 249 4 1
+            ETH_P_MCTP 250 4 1
+            ETH_P_MOBITEX 21 4 1
+            ETH_P_MPLS_MC 34888 4 1
+            ETH_P_MPLS_UC 34887 4 1
+            ETH_P_MRP 35043 4 1
+            ETH_P_MVRP 35061 4 1
+            ETH_P_NCSI 35064 4 1
+            ETH_P_NSH 35151 4 1
+            ETH_P_PAE 34958 4 1
+            ETH_P_PAUSE 34824 4 1
+            ETH_P_PHONET 245 4 1
+            ETH_P_PPPTALK 16 4 1
+            ETH_P_PPP_DISC 34915 4 1
+            ETH_P_PPP_MP 8 4 1
+            ETH_P_PPP_SES 34916 4 1
+            ETH_P_PREAUTH 35015 4 1
+            ETH_P_PROFINET 34962 4 1
+            ETH_P_PRP 35067 4 1
+            ETH_P_PUP 512 4 1
+            ETH_P_PUPAT 513 4 1
+            ETH_P_QINQ1 37120 4 1
+            ETH_P_QINQ2 37376 4 1
+            ETH_P_QINQ3 37632 4 1
+            ETH_P_RARP 32821 4 1
+            ETH_P_REALTEK 34969 4 1
+            ETH_P_SCA 24583 4 1
+            ETH_P_SLOW 34825 4 1
+            ETH_P_SNAP 5 4 1
+            ETH_P_TDLS 35085 4 1
+            ETH_P_TEB 25944 4 1
+            ETH_P_TIPC 35018 4 1
+            ETH_P_TRAILER 28 4 1
+            ETH_P_TR_802_2 17 4 1
+            ETH_P_TSN 8944 4 1
+            ETH_P_WAN_PPP 7 4 1
+            ETH_P_WCCP 34878 4 1
+            ETH_P_X25 2053 4 1
+            ETH_P_XDSA 248 4 1
+            ICMP_FILTER 1 4 1
             INADDR_ALLHOSTS_GROUP 3758096385 4 0
             INADDR_ALLRTRS_GROUP 3758096386 4 0
             INADDR_ALLSNOOPERS_GROUP 3758096490 4 0
@@ -1069,6 +1277,15 @@ public final class ZConstants {
             INADDR_UNSPEC_GROUP 3758096384 4 0
             INET6_ADDRSTRLEN 46 4 0
             INET_ADDRSTRLEN 16 4 0
+            IP6T_SO_GET_ENTRIES 65 4 1
+            IP6T_SO_GET_INFO 64 4 1
+            IP6T_SO_GET_MAX 69 4 1
+            IP6T_SO_GET_REVISION_MATCH 68 4 1
+            IP6T_SO_GET_REVISION_TARGET 69 4 1
+            IP6T_SO_ORIGINAL_DST 80 4 1
+            IP6T_SO_SET_ADD_COUNTERS 65 4 1
+            IP6T_SO_SET_MAX 65 4 1
+            IP6T_SO_SET_REPLACE 64 4 1
             IPPROTO_AH 51 4 0
             IPPROTO_BEETPH 94 4 0
             IPPROTO_COMP 108 4 0
@@ -1088,6 +1305,7 @@ public final class ZConstants {
             IPPROTO_IP 0 4 0
             IPPROTO_IPIP 4 4 0
             IPPROTO_IPV6 41 4 0
+            IPPROTO_L2TP 115 4 3
             IPPROTO_MAX 263 4 0
             IPPROTO_MH 135 4 0
             IPPROTO_MPLS 137 4 0
@@ -1104,6 +1322,14 @@ public final class ZConstants {
             IPPROTO_TP 29 4 0
             IPPROTO_UDP 17 4 0
             IPPROTO_UDPLITE 136 4 0
+            IPT_SO_GET_ENTRIES 65 4 1
+            IPT_SO_GET_INFO 64 4 1
+            IPT_SO_GET_MAX 67 4 1
+            IPT_SO_GET_REVISION_MATCH 66 4 1
+            IPT_SO_GET_REVISION_TARGET 67 4 1
+            IPT_SO_SET_ADD_COUNTERS 65 4 1
+            IPT_SO_SET_MAX 65 4 1
+            IPT_SO_SET_REPLACE 64 4 1
             IPV6_2292DSTOPTS 4 4 0
             IPV6_2292HOPLIMIT 8 4 0
             IPV6_2292HOPOPTS 3 4 0
@@ -1119,6 +1345,9 @@ public final class ZConstants {
             IPV6_DONTFRAG 62 4 0
             IPV6_DROP_MEMBERSHIP 21 4 0
             IPV6_DSTOPTS 59 4 0
+            IPV6_FLOWINFO 11 4 2
+            IPV6_FLOWINFO_SEND 33 4 2
+            IPV6_FLOWLABEL_MGR 32 4 2
             IPV6_FREEBIND 78 4 0
             IPV6_HDRINCL 36 4 0
             IPV6_HOPLIMIT 52 4 0
@@ -1169,8 +1398,10 @@ public final class ZConstants {
             IPV6_TRANSPARENT 75 4 0
             IPV6_UNICAST_HOPS 16 4 0
             IPV6_UNICAST_IF 76 4 0
+            IPV6_USE_MIN_MTU 63 4 9
             IPV6_V6ONLY 26 4 0
             IPV6_XFRM_POLICY 35 4 0
+            IPX_TYPE 1 4 27
             IP_ADD_MEMBERSHIP 35 4 0
             IP_ADD_SOURCE_MEMBERSHIP 39 4 0
             IP_BIND_ADDRESS_NO_PORT 24 4 0
@@ -1221,8 +1452,38 @@ public final class ZConstants {
             IP_UNBLOCK_SOURCE 37 4 0
             IP_UNICAST_IF 50 4 0
             IP_XFRM_POLICY 17 4 0
+            KCMPROTO_CONNECTED 0 4 20
+            KCM_RECV_DISABLE 1 4 20
+            LLC_OPT_ACK_TMR_EXP 3 4 12
+            LLC_OPT_BUSY_TMR_EXP 6 4 12
+            LLC_OPT_MAX 10 4 12
+            LLC_OPT_MAX_ACK_TMR_EXP 60 4 12
+            LLC_OPT_MAX_BUSY_TMR_EXP 60 4 12
+            LLC_OPT_MAX_P_TMR_EXP 60 4 12
+            LLC_OPT_MAX_REJ_TMR_EXP 60 4 12
+            LLC_OPT_MAX_RETRY 100 4 12
+            LLC_OPT_MAX_SIZE 4196 4 12
+            LLC_OPT_MAX_WIN 127 4 12
+            LLC_OPT_PKTINFO 9 4 12
+            LLC_OPT_P_TMR_EXP 4 4 12
+            LLC_OPT_REJ_TMR_EXP 5 4 12
+            LLC_OPT_RETRY 1 4 12
+            LLC_OPT_RX_WIN 8 4 12
+            LLC_OPT_SIZE 2 4 12
+            LLC_OPT_TX_WIN 7 4 12
+            LLC_OPT_UNKNOWN 0 4 12
+            MCAST_BLOCK_SOURCE 43 4 0
+            MCAST_EXCLUDE 0 4 0
+            MCAST_INCLUDE 1 4 0
+            MCAST_JOIN_GROUP 42 4 0
+            MCAST_JOIN_SOURCE_GROUP 46 4 0
+            MCAST_LEAVE_GROUP 45 4 0
+            MCAST_LEAVE_SOURCE_GROUP 47 4 0
+            MCAST_MSFILTER 48 4 0
+            MCAST_UNBLOCK_SOURCE 44 4 0
             MSG_BATCH 262144 4 0
             MSG_CMSG_CLOEXEC 1073741824 4 0
+            MSG_CMSG_COMPAT 2147483648 4 10
             MSG_CONFIRM 2048 4 0
             MSG_CTRUNC 8 4 0
             MSG_DONTROUTE 4 4 0
@@ -1233,16 +1494,74 @@ public final class ZConstants {
             MSG_FIN 512 4 0
             MSG_MORE 32768 4 0
             MSG_NOSIGNAL 16384 4 0
+            MSG_NO_SHARED_FRAGS 524288 4 8
             MSG_OOB 1 4 0
             MSG_PEEK 2 4 0
+            MSG_PROBE 16 4 6
             MSG_PROXY 16 4 0
             MSG_RST 4096 4 0
+            MSG_SENDPAGE_NOTLAST 131072 4 7
             MSG_SYN 1024 4 0
             MSG_TRUNC 32 4 0
             MSG_TRYHARD 4 4 0
             MSG_WAITALL 256 4 0
             MSG_WAITFORONE 65536 4 0
             MSG_ZEROCOPY 67108864 4 0
+            NFC_LLCP_MAX_SERVICE_NAME 63 4 19
+            NFC_LLCP_MIUX 1 4 19
+            NFC_LLCP_REMOTE_LTO 3 4 19
+            NFC_LLCP_REMOTE_MIU 2 4 19
+            NFC_LLCP_REMOTE_RW 4 4 19
+            NFC_LLCP_RW 0 4 19
+            NFC_SOCKPROTO_LLCP 1 4 19
+            NFC_SOCKPROTO_MAX 2 4 19
+            NFC_SOCKPROTO_RAW 0 4 19
+            PACKET_ADD_MEMBERSHIP 1 4 1
+            PACKET_AUXDATA 8 4 1
+            PACKET_BROADCAST 1 4 1
+            PACKET_COPY_THRESH 7 4 1
+            PACKET_DROP_MEMBERSHIP 2 4 1
+            PACKET_FANOUT 18 4 1
+            PACKET_FANOUT_CBPF 6 4 1
+            PACKET_FANOUT_CPU 2 4 1
+            PACKET_FANOUT_DATA 22 4 1
+            PACKET_FANOUT_EBPF 7 4 1
+            PACKET_FANOUT_FLAG_DEFRAG 32768 4 1
+            PACKET_FANOUT_FLAG_ROLLOVER 4096 4 1
+            PACKET_FANOUT_FLAG_UNIQUEID 8192 4 1
+            PACKET_FANOUT_HASH 0 4 1
+            PACKET_FANOUT_LB 1 4 1
+            PACKET_FANOUT_QM 5 4 1
+            PACKET_FANOUT_RND 4 4 1
+            PACKET_FANOUT_ROLLOVER 3 4 1
+            PACKET_FASTROUTE 6 4 1
+            PACKET_HDRLEN 11 4 1
+            PACKET_HOST 0 4 1
+            PACKET_IGNORE_OUTGOING 23 4 1
+            PACKET_KERNEL 7 4 1
+            PACKET_LOOPBACK 5 4 1
+            PACKET_LOSS 14 4 1
+            PACKET_MR_ALLMULTI 2 4 1
+            PACKET_MR_MULTICAST 0 4 1
+            PACKET_MR_PROMISC 1 4 1
+            PACKET_MR_UNICAST 3 4 1
+            PACKET_MULTICAST 2 4 1
+            PACKET_ORIGDEV 9 4 1
+            PACKET_OTHERHOST 3 4 1
+            PACKET_OUTGOING 4 4 1
+            PACKET_QDISC_BYPASS 20 4 1
+            PACKET_RECV_OUTPUT 3 4 1
+            PACKET_RESERVE 12 4 1
+            PACKET_ROLLOVER_STATS 21 4 1
+            PACKET_RX_RING 5 4 1
+            PACKET_STATISTICS 6 4 1
+            PACKET_TIMESTAMP 17 4 1
+            PACKET_TX_HAS_OFF 19 4 1
+            PACKET_TX_RING 13 4 1
+            PACKET_TX_TIMESTAMP 16 4 1
+            PACKET_USER 6 4 1
+            PACKET_VERSION 10 4 1
+            PACKET_VNET_HDR 15 4 1
             PF_ALG 38 4 0
             PF_APPLETALK 5 4 0
             PF_ASH 18 4 0
@@ -1293,6 +1612,107 @@ public final class ZConstants {
             PF_WANPIPE 25 4 0
             PF_X25 9 4 0
             PF_XDP 44 4 0
+            PNPIPE_ENCAP 1 4 16
+            PNPIPE_ENCAP_IP 1 4 16
+            PNPIPE_ENCAP_NONE 0 4 16
+            PNPIPE_HANDLE 3 4 16
+            PNPIPE_IFINDEX 2 4 16
+            PNPIPE_INITSTATE 4 4 16
+            PN_PROTO_PHONET 1 4 16
+            PN_PROTO_PIPE 2 4 16
+            PN_PROTO_TRANSPORT 0 4 16
+            PPPOL2TP_SO_DEBUG 1 4 15
+            PPPOL2TP_SO_LNSMODE 4 4 15
+            PPPOL2TP_SO_RECVSEQ 2 4 15
+            PPPOL2TP_SO_REORDERTO 5 4 15
+            PPPOL2TP_SO_SENDSEQ 3 4 15
+            RDS_CANCEL_SENT_TO 1 4 17
+            RDS_CMSG_ATOMIC_CSWP 7 4 17
+            RDS_CMSG_ATOMIC_FADD 6 4 17
+            RDS_CMSG_CONG_UPDATE 5 4 17
+            RDS_CMSG_MASKED_ATOMIC_CSWP 9 4 17
+            RDS_CMSG_MASKED_ATOMIC_FADD 8 4 17
+            RDS_CMSG_RDMA_ARGS 1 4 17
+            RDS_CMSG_RDMA_DEST 2 4 17
+            RDS_CMSG_RDMA_MAP 3 4 17
+            RDS_CMSG_RDMA_STATUS 4 4 17
+            RDS_CMSG_RXPATH_LATENCY 11 4 17
+            RDS_CMSG_ZCOPY_COMPLETION 13 4 17
+            RDS_CMSG_ZCOPY_COOKIE 12 4 17
+            RDS_CONG_MONITOR 6 4 17
+            RDS_CONG_MONITOR_SIZE 64 4 17
+            RDS_FREE_MR 3 4 17
+            RDS_GET_MR 2 4 17
+            RDS_GET_MR_FOR_DEST 7 4 17
+            RDS_IB_ABI_VERSION 769 4 17
+            RDS_IB_GID_LEN 16 4 17
+            RDS_INFO_CONNECTIONS 10001 4 17
+            RDS_INFO_CONNECTION_FLAG_CONNECTED 4 4 17
+            RDS_INFO_CONNECTION_FLAG_CONNECTING 2 4 17
+            RDS_INFO_CONNECTION_FLAG_SENDING 1 4 17
+            RDS_INFO_CONNECTION_STATS 10009 4 17
+            RDS_INFO_COUNTERS 10000 4 17
+            RDS_INFO_FIRST 10000 4 17
+            RDS_INFO_IB_CONNECTIONS 10008 4 17
+            RDS_INFO_IWARP_CONNECTIONS 10010 4 17
+            RDS_INFO_LAST 10017 4 17
+            RDS_INFO_MESSAGE_FLAG_ACK 1 4 17
+            RDS_INFO_MESSAGE_FLAG_FAST_ACK 2 4 17
+            RDS_INFO_RECV_MESSAGES 10005 4 17
+            RDS_INFO_RETRANS_MESSAGES 10004 4 17
+            RDS_INFO_SEND_MESSAGES 10003 4 17
+            RDS_INFO_SOCKETS 10006 4 17
+            RDS_INFO_TCP_SOCKETS 10007 4 17
+            RDS_MAX_ZCOOKIES 8 4 17
+            RDS_MSG_RX_DGRAM_DELIVERED 2 4 17
+            RDS_MSG_RX_DGRAM_REASSEMBLE 1 4 17
+            RDS_MSG_RX_DGRAM_TRACE_MAX 3 4 17
+            RDS_MSG_RX_HDR_TO_DGRAM_START 0 4 17
+            RDS_RDMA_CANCELED 2 4 17
+            RDS_RDMA_DONTWAIT 16 4 17
+            RDS_RDMA_DROPPED 3 4 17
+            RDS_RDMA_FENCE 2 4 17
+            RDS_RDMA_INVALIDATE 4 4 17
+            RDS_RDMA_NOTIFY_ME 32 4 17
+            RDS_RDMA_OTHER_ERROR 4 4 17
+            RDS_RDMA_READWRITE 1 4 17
+            RDS_RDMA_REMOTE_ERROR 1 4 17
+            RDS_RDMA_SILENT 64 4 17
+            RDS_RDMA_SUCCESS 0 4 17
+            RDS_RDMA_USE_ONCE 8 4 17
+            RDS_RECVERR 5 4 17
+            RDS_TRANS_COUNT 3 4 17
+            RDS_TRANS_GAP 1 4 17
+            RDS_TRANS_IB 0 4 17
+            RDS_TRANS_IWARP 1 4 17
+            RDS_TRANS_NONE -1 4 17
+            RDS_TRANS_TCP 2 4 17
+            RXRPC_ABORT 2 4 14
+            RXRPC_ACK 3 4 14
+            RXRPC_BUSY 6 4 14
+            RXRPC_CHARGE_ACCEPT 14 4 14
+            RXRPC_EXCLUSIVE_CALL 10 4 14
+            RXRPC_EXCLUSIVE_CONNECTION 3 4 14
+            RXRPC_LOCAL_ERROR 7 4 14
+            RXRPC_MIN_SECURITY_LEVEL 4 4 14
+            RXRPC_NET_ERROR 5 4 14
+            RXRPC_NEW_CALL 8 4 14
+            RXRPC_SECURITY_AUTH 1 4 14
+            RXRPC_SECURITY_ENCRYPT 2 4 14
+            RXRPC_SECURITY_KEY 1 4 14
+            RXRPC_SECURITY_KEYRING 2 4 14
+            RXRPC_SECURITY_NONE 0 4 14
+            RXRPC_SECURITY_PLAIN 0 4 14
+            RXRPC_SECURITY_RXGK 4 4 14
+            RXRPC_SECURITY_RXK5 5 4 14
+            RXRPC_SECURITY_RXKAD 2 4 14
+            RXRPC_SET_CALL_TIMEOUT 13 4 14
+            RXRPC_SUPPORTED_CMSG 6 4 14
+            RXRPC_TX_LENGTH 12 4 14
+            RXRPC_UPGRADEABLE_SERVICE 5 4 14
+            RXRPC_UPGRADE_SERVICE 11 4 14
+            RXRPC_USER_CALL_ID 1 4 14
+            RXRPC__SUPPORTED 15 4 14
             SCM_CREDENTIALS 2 4 0
             SCM_RIGHTS 1 4 0
             SCM_TIMESTAMP 29 4 0
@@ -1302,6 +1722,187 @@ public final class ZConstants {
             SCM_TIMESTAMPNS 35 4 0
             SCM_TXTIME 61 4 0
             SCM_WIFI_STATUS 41 4 0
+            SCTP_ABORT 4 4 11
+            SCTP_ACTIVE 2 4 11
+            SCTP_ADAPTATION_INDICATION 32775 4 11
+            SCTP_ADAPTATION_LAYER 7 4 11
+            SCTP_ADDR_ADDED 3 4 11
+            SCTP_ADDR_AVAILABLE 0 4 11
+            SCTP_ADDR_CONFIRMED 5 4 11
+            SCTP_ADDR_MADE_PRIM 4 4 11
+            SCTP_ADDR_OVER 2 4 11
+            SCTP_ADDR_PF 6 4 11
+            SCTP_ADDR_POTENTIALLY_FAILED 6 4 11
+            SCTP_ADDR_REMOVED 2 4 11
+            SCTP_ADDR_UNREACHABLE 1 4 11
+            SCTP_ADD_STREAMS 121 4 11
+            SCTP_ALL_ASSOC 2 4 11
+            SCTP_ASCONF_SUPPORTED 128 4 11
+            SCTP_ASSOCINFO 1 4 11
+            SCTP_ASSOC_CHANGE 32769 4 11
+            SCTP_ASSOC_CHANGE_DENIED 4 4 11
+            SCTP_ASSOC_CHANGE_FAILED 8 4 11
+            SCTP_ASSOC_RESET_DENIED 4 4 11
+            SCTP_ASSOC_RESET_EVENT 32779 4 11
+            SCTP_ASSOC_RESET_FAILED 8 4 11
+            SCTP_AUTHENTICATION_EVENT 32776 4 11
+            SCTP_AUTHENTICATION_INDICATION 32776 4 11
+            SCTP_AUTHINFO 6 4 11
+            SCTP_AUTH_ACTIVE_KEY 24 4 11
+            SCTP_AUTH_CHUNK 21 4 11
+            SCTP_AUTH_DEACTIVATE_KEY 35 4 11
+            SCTP_AUTH_DELETE_KEY 25 4 11
+            SCTP_AUTH_FREE_KEY 1 4 11
+            SCTP_AUTH_HMAC_ID_SHA1 1 4 11
+            SCTP_AUTH_HMAC_ID_SHA256 3 4 11
+            SCTP_AUTH_KEY 23 4 11
+            SCTP_AUTH_NEWKEY 0 4 11
+            SCTP_AUTH_NEW_KEY 0 4 11
+            SCTP_AUTH_NO_AUTH 2 4 11
+            SCTP_AUTH_SUPPORTED 129 4 11
+            SCTP_AUTOCLOSE 4 4 11
+            SCTP_AUTO_ASCONF 30 4 11
+            SCTP_BINDX_ADD_ADDR 1 4 11
+            SCTP_BINDX_REM_ADDR 2 4 11
+            SCTP_CANT_STR_ASSOC 4 4 11
+            SCTP_CLOSED 1 4 11
+            SCTP_COMM_LOST 1 4 11
+            SCTP_COMM_UP 0 4 11
+            SCTP_CONTEXT 17 4 11
+            SCTP_COOKIE_ECHOED 3 4 11
+            SCTP_COOKIE_WAIT 2 4 11
+            SCTP_CURRENT_ASSOC 1 4 11
+            SCTP_DATA_IO_EVENT 32768 4 11
+            SCTP_DATA_SENT 1 4 11
+            SCTP_DATA_UNSENT 0 4 11
+            SCTP_DEFAULT_PRINFO 114 4 11
+            SCTP_DEFAULT_SEND_PARAM 10 4 11
+            SCTP_DEFAULT_SNDINFO 34 4 11
+            SCTP_DELAYED_ACK 16 4 11
+            SCTP_DELAYED_ACK_TIME 16 4 11
+            SCTP_DELAYED_SACK 16 4 11
+            SCTP_DISABLE_FRAGMENTS 8 4 11
+            SCTP_DSTADDRV4 7 4 11
+            SCTP_DSTADDRV6 8 4 11
+            SCTP_ECN_SUPPORTED 130 4 11
+            SCTP_EMPTY 0 4 11
+            SCTP_ENABLE_CHANGE_ASSOC_REQ 4 4 11
+            SCTP_ENABLE_RESET_ASSOC_REQ 2 4 11
+            SCTP_ENABLE_RESET_STREAM_REQ 1 4 11
+            SCTP_ENABLE_STREAM_RESET 118 4 11
+            SCTP_ENABLE_STRRESET_MASK 7 4 11
+            SCTP_EOF 512 4 11
+            SCTP_ESTABLISHED 4 4 11
+            SCTP_EVENT 127 4 11
+            SCTP_EVENTS 11 4 11
+            SCTP_EXPOSE_PF_STATE 131 4 11
+            SCTP_EXPOSE_POTENTIALLY_FAILED_STATE 131 4 11
+            SCTP_FAILED_THRESHOLD 0 4 11
+            SCTP_FRAGMENT_INTERLEAVE 18 4 11
+            SCTP_FUTURE_ASSOC 0 4 11
+            SCTP_GET_ASSOC_ID_LIST 29 4 11
+            SCTP_GET_ASSOC_NUMBER 28 4 11
+            SCTP_GET_ASSOC_STATS 112 4 11
+            SCTP_GET_LOCAL_ADDRS 109 4 11
+            SCTP_GET_PEER_ADDRS 108 4 11
+            SCTP_GET_PEER_ADDR_INFO 15 4 11
+            SCTP_HEARTBEAT_SUCCESS 2 4 11
+            SCTP_HMAC_IDENT 22 4 11
+            SCTP_INACTIVE 0 4 11
+            SCTP_INIT 0 4 11
+            SCTP_INITMSG 2 4 11
+            SCTP_INTERLEAVING_SUPPORTED 125 4 11
+            SCTP_INTERNAL_ERROR 4 4 11
+            SCTP_I_WANT_MAPPED_V4_ADDR 12 4 11
+            SCTP_LOCAL_AUTH_CHUNKS 27 4 11
+            SCTP_MAXSEG 13 4 11
+            SCTP_MAX_BURST 20 4 11
+            SCTP_NODELAY 3 4 11
+            SCTP_NOTIFICATION 32768 4 11
+            SCTP_NXTINFO 4 4 11
+            SCTP_PARTIAL_DELIVERY_ABORTED 0 4 11
+            SCTP_PARTIAL_DELIVERY_EVENT 32774 4 11
+            SCTP_PARTIAL_DELIVERY_POINT 19 4 11
+            SCTP_PEER_ADDR_CHANGE 32770 4 11
+            SCTP_PEER_ADDR_PARAMS 9 4 11
+            SCTP_PEER_ADDR_THLDS 31 4 11
+            SCTP_PEER_ADDR_THLDS_V2 37 4 11
+            SCTP_PEER_AUTH_CHUNKS 26 4 11
+            SCTP_PEER_FAULTY 6 4 11
+            SCTP_PF 1 4 11
+            SCTP_PLPMTUD_PROBE_INTERVAL 133 4 11
+            SCTP_POTENTIALLY_FAILED 1 4 11
+            SCTP_PRIMARY_ADDR 6 4 11
+            SCTP_PRINFO 5 4 11
+            SCTP_PR_ASSOC_STATUS 115 4 11
+            SCTP_PR_SCTP_ALL 128 4 11
+            SCTP_PR_SCTP_MASK 48 4 11
+            SCTP_PR_SCTP_MAX 48 4 11
+            SCTP_PR_SCTP_NONE 0 4 11
+            SCTP_PR_SCTP_PRIO 48 4 11
+            SCTP_PR_SCTP_RTX 32 4 11
+            SCTP_PR_SCTP_TTL 16 4 11
+            SCTP_PR_STREAM_STATUS 116 4 11
+            SCTP_PR_SUPPORTED 113 4 11
+            SCTP_RCVINFO 3 4 11
+            SCTP_RECEIVED_SACK 1 4 11
+            SCTP_RECONFIG_SUPPORTED 117 4 11
+            SCTP_RECVNXTINFO 33 4 11
+            SCTP_RECVRCVINFO 32 4 11
+            SCTP_REMOTE_ERROR 32772 4 11
+            SCTP_REMOTE_UDP_ENCAPS_PORT 132 4 11
+            SCTP_RESET_ASSOC 120 4 11
+            SCTP_RESET_STREAMS 119 4 11
+            SCTP_RESPONSE_TO_USER_REQ 3 4 11
+            SCTP_RESTART 2 4 11
+            SCTP_REUSE_PORT 36 4 11
+            SCTP_RTOINFO 0 4 11
+            SCTP_SACK_IMMEDIATELY 8 4 11
+            SCTP_SENDALL 64 4 11
+            SCTP_SENDER_DRY_EVENT 32777 4 11
+            SCTP_SENDMSG_CONNECT 126 4 11
+            SCTP_SEND_FAILED 32771 4 11
+            SCTP_SEND_FAILED_EVENT 32781 4 11
+            SCTP_SET_PEER_PRIMARY_ADDR 5 4 11
+            SCTP_SHUTDOWN_ACK_SENT 8 4 11
+            SCTP_SHUTDOWN_COMP 3 4 11
+            SCTP_SHUTDOWN_EVENT 32773 4 11
+            SCTP_SHUTDOWN_GUARD_EXPIRES 5 4 11
+            SCTP_SHUTDOWN_PENDING 5 4 11
+            SCTP_SHUTDOWN_RECEIVED 7 4 11
+            SCTP_SHUTDOWN_SENT 6 4 11
+            SCTP_SNDINFO 2 4 11
+            SCTP_SNDRCV 1 4 11
+            SCTP_SN_TYPE_BASE 32768 4 11
+            SCTP_SN_TYPE_MAX 32781 4 11
+            SCTP_SOCKOPT_BINDX_ADD 100 4 11
+            SCTP_SOCKOPT_BINDX_REM 101 4 11
+            SCTP_SOCKOPT_CONNECTX 110 4 11
+            SCTP_SOCKOPT_CONNECTX3 111 4 11
+            SCTP_SOCKOPT_CONNECTX_OLD 107 4 11
+            SCTP_SOCKOPT_PEELOFF 102 4 11
+            SCTP_SOCKOPT_PEELOFF_FLAGS 122 4 11
+            SCTP_SS_DEFAULT 0 4 11
+            SCTP_SS_FCFS 0 4 11
+            SCTP_SS_MAX 2 4 11
+            SCTP_SS_PRIO 1 4 11
+            SCTP_SS_RR 2 4 11
+            SCTP_STATUS 14 4 11
+            SCTP_STREAM_CHANGE_DENIED 4 4 11
+            SCTP_STREAM_CHANGE_EVENT 32780 4 11
+            SCTP_STREAM_CHANGE_FAILED 8 4 11
+            SCTP_STREAM_RESET_DENIED 4 4 11
+            SCTP_STREAM_RESET_EVENT 32778 4 11
+            SCTP_STREAM_RESET_FAILED 8 4 11
+            SCTP_STREAM_RESET_INCOMING 1 4 11
+            SCTP_STREAM_RESET_INCOMING_SSN 1 4 11
+            SCTP_STREAM_RESET_OUTGOING 2 4 11
+            SCTP_STREAM_RESET_OUTGOING_SSN 2 4 11
+            SCTP_STREAM_SCHEDULER 123 4 11
+            SCTP_STREAM_SCHEDULER_VALUE 124 4 11
+            SCTP_UNCONFIRMED 3 4 11
+            SCTP_UNKNOWN 65535 4 11
+            SCTP_UNORDERED 1 4 11
             SHUT_RD 0 4 0
             SHUT_RDWR 2 4 0
             SHUT_WR 1 4 0
@@ -1316,14 +1917,19 @@ public final class ZConstants {
             SOCK_STREAM 1 4 0
             SOL_AAL 265 4 0
             SOL_ALG 279 4 0
+            SOL_ATALK 258 4 27
             SOL_ATM 264 4 0
+            SOL_AX25 257 4 27
             SOL_BLUETOOTH 274 4 0
             SOL_CAIF 278 4 0
+            SOL_CAN_BASE 100 4 24
+            SOL_CAN_RAW 101 4 24
             SOL_DCCP 269 4 0
             SOL_DECNET 261 4 0
             SOL_ICMPV6 58 4 0
             SOL_IP 0 4 0
             SOL_IPV6 41 4 0
+            SOL_IPX 256 4 27
             SOL_IRDA 266 4 0
             SOL_IUCV 277 4 0
             SOL_KCM 281 4 0
@@ -1332,18 +1938,23 @@ public final class ZConstants {
             SOL_MPTCP 284 4 0
             SOL_NETBEUI 267 4 0
             SOL_NETLINK 270 4 0
+            SOL_NETROM 259 4 27
             SOL_NFC 280 4 0
             SOL_PACKET 263 4 0
             SOL_PNPIPE 275 4 0
             SOL_PPPOL2TP 273 4 0
             SOL_RAW 255 4 0
             SOL_RDS 276 4 0
+            SOL_ROSE 260 4 27
             SOL_RXRPC 272 4 0
+            SOL_SCTP 132 4 4
             SOL_SMC 286 4 0
             SOL_SOCKET 1 4 0
             SOL_TCP 6 4 0
             SOL_TIPC 271 4 0
             SOL_TLS 282 4 0
+            SOL_UDP 17 4 0
+            SOL_UDPLITE 136 4 5
             SOL_X25 262 4 0
             SOL_XDP 283 4 0
             SOMAXCONN 4096 4 0
@@ -1399,6 +2010,8 @@ public final class ZConstants {
             SO_RCVTIMEO 20 4 0
             SO_RCVTIMEO_NEW 66 4 0
             SO_RCVTIMEO_OLD 20 4 0
+            SO_RDS_MSG_RXPATH_LATENCY 10 4 17
+            SO_RDS_TRANSPORT 8 4 17
             SO_RESERVE_MEM 73 4 0
             SO_REUSEADDR 2 4 0
             SO_REUSEPORT 15 4 0
@@ -1425,8 +2038,37 @@ public final class ZConstants {
             SO_TXREHASH 74 4 0
             SO_TXTIME 61 4 0
             SO_TYPE 3 4 0
+            SO_VM_SOCKETS_BUFFER_MAX_SIZE 2 4 23
+            SO_VM_SOCKETS_BUFFER_MIN_SIZE 1 4 23
+            SO_VM_SOCKETS_BUFFER_SIZE 0 4 23
+            SO_VM_SOCKETS_CONNECT_TIMEOUT 6 4 23
+            SO_VM_SOCKETS_CONNECT_TIMEOUT_NEW 8 4 23
+            SO_VM_SOCKETS_CONNECT_TIMEOUT_OLD 6 4 23
+            SO_VM_SOCKETS_NONBLOCK_TXRX 7 4 23
+            SO_VM_SOCKETS_PEER_HOST_VM_ID 3 4 23
+            SO_VM_SOCKETS_TRUSTED 5 4 23
             SO_WIFI_STATUS 41 4 0
             SO_ZEROCOPY 60 4 0
+            SYS_ACCEPT 5 4 1
+            SYS_ACCEPT4 18 4 1
+            SYS_BIND 2 4 1
+            SYS_CONNECT 3 4 1
+            SYS_GETPEERNAME 7 4 1
+            SYS_GETSOCKNAME 6 4 1
+            SYS_GETSOCKOPT 15 4 1
+            SYS_LISTEN 4 4 1
+            SYS_RECV 10 4 1
+            SYS_RECVFROM 12 4 1
+            SYS_RECVMMSG 19 4 1
+            SYS_RECVMSG 17 4 1
+            SYS_SEND 9 4 1
+            SYS_SENDMMSG 20 4 1
+            SYS_SENDMSG 16 4 1
+            SYS_SENDTO 11 4 1
+            SYS_SETSOCKOPT 14 4 1
+            SYS_SHUTDOWN 13 4 1
+            SYS_SOCKET 1 4 1
+            SYS_SOCKETPAIR 8 4 1
             TCP_CA_CWR 2 4 0
             TCP_CA_Disorder 1 4 0
             TCP_CA_Loss 4 4 0
@@ -1502,6 +2144,111 @@ public final class ZConstants {
             TCP_USER_TIMEOUT 18 4 0
             TCP_WINDOW_CLAMP 10 4 0
             TCP_ZEROCOPY_RECEIVE 35 4 0
+            TIPC_ADDR_ID 3 4 26
+            TIPC_ADDR_MCAST 1 4 26
+            TIPC_ADDR_NAME 2 4 26
+            TIPC_ADDR_NAMESEQ 1 4 26
+            TIPC_AEAD_ALG_NAME 32 4 26
+            TIPC_AEAD_KEYLEN_MAX 36 4 26
+            TIPC_AEAD_KEYLEN_MIN 20 4 26
+            TIPC_AEAD_KEY_SIZE_MAX 72 4 26
+            TIPC_CFG_SRV 0 4 26
+            TIPC_CLUSTER_BITS 12 4 26
+            TIPC_CLUSTER_MASK 16773120 4 26
+            TIPC_CLUSTER_OFFSET 12 4 26
+            TIPC_CLUSTER_SCOPE 2 4 26
+            TIPC_CLUSTER_SIZE 4095 4 26
+            TIPC_CONN_SHUTDOWN 5 4 26
+            TIPC_CONN_TIMEOUT 130 4 26
+            TIPC_CRITICAL_IMPORTANCE 3 4 26
+            TIPC_DESTNAME 3 4 26
+            TIPC_DEST_DROPPABLE 129 4 26
+            TIPC_ERRINFO 1 4 26
+            TIPC_ERR_NO_NAME 1 4 26
+            TIPC_ERR_NO_NODE 3 4 26
+            TIPC_ERR_NO_PORT 2 4 26
+            TIPC_ERR_OVERLOAD 4 4 26
+            TIPC_GROUP_JOIN 135 4 26
+            TIPC_GROUP_LEAVE 136 4 26
+            TIPC_GROUP_LOOPBACK 1 4 26
+            TIPC_GROUP_MEMBER_EVTS 2 4 26
+            TIPC_HIGH_IMPORTANCE 2 4 26
+            TIPC_IMPORTANCE 127 4 26
+            TIPC_LINK_STATE 2 4 26
+            TIPC_LOW_IMPORTANCE 0 4 26
+            TIPC_MAX_BEARER_NAME 32 4 26
+            TIPC_MAX_IF_NAME 16 4 26
+            TIPC_MAX_LINK_NAME 68 4 26
+            TIPC_MAX_MEDIA_NAME 16 4 26
+            TIPC_MAX_USER_MSG_SIZE 66000 4 26
+            TIPC_MCAST_BROADCAST 133 4 26
+            TIPC_MCAST_REPLICAST 134 4 26
+            TIPC_MEDIUM_IMPORTANCE 1 4 26
+            TIPC_NODEID_LEN 16 4 26
+            TIPC_NODELAY 138 4 26
+            TIPC_NODE_BITS 12 4 26
+            TIPC_NODE_MASK 4095 4 26
+            TIPC_NODE_OFFSET 0 4 26
+            TIPC_NODE_RECVQ_DEPTH 131 4 26
+            TIPC_NODE_SCOPE 3 4 26
+            TIPC_NODE_SIZE 4095 4 26
+            TIPC_NODE_STATE 0 4 26
+            TIPC_OK 0 4 26
+            TIPC_PUBLISHED 1 4 26
+            TIPC_REKEYING_NOW 4294967295 4 26
+            TIPC_RESERVED_TYPES 64 4 26
+            TIPC_RETDATA 2 4 26
+            TIPC_SERVICE_ADDR 2 4 26
+            TIPC_SERVICE_RANGE 1 4 26
+            TIPC_SOCKET_ADDR 3 4 26
+            TIPC_SOCK_RECVQ_DEPTH 132 4 26
+            TIPC_SOCK_RECVQ_USED 137 4 26
+            TIPC_SRC_DROPPABLE 128 4 26
+            TIPC_SUBSCR_TIMEOUT 3 4 26
+            TIPC_SUB_CANCEL 4 4 26
+            TIPC_SUB_PORTS 1 4 26
+            TIPC_SUB_SERVICE 2 4 26
+            TIPC_TOP_SRV 1 4 26
+            TIPC_WAIT_FOREVER -1 4 26
+            TIPC_WITHDRAWN 2 4 26
+            TIPC_ZONE_BITS 8 4 26
+            TIPC_ZONE_CLUSTER_MASK 4294963200 4 26
+            TIPC_ZONE_MASK 4278190080 4 26
+            TIPC_ZONE_OFFSET 24 4 26
+            TIPC_ZONE_SCOPE 1 4 26
+            TIPC_ZONE_SIZE 255 4 26
+            TLS_RX 2 4 21
+            TLS_TX 1 4 21
+            UDP_CORK 1 4 0
+            UDP_ENCAP 100 4 0
+            UDP_ENCAP_ESPINUDP 2 4 0
+            UDP_ENCAP_ESPINUDP_NON_IKE 1 4 0
+            UDP_ENCAP_GTP0 4 4 0
+            UDP_ENCAP_GTP1U 5 4 0
+            UDP_ENCAP_L2TPINUDP 3 4 0
+            UDP_GRO 104 4 0
+            UDP_NO_CHECK6_RX 102 4 0
+            UDP_NO_CHECK6_TX 101 4 0
+            UDP_SEGMENT 103 4 0
+            XDP_COPY 2 4 22
+            XDP_MMAP_OFFSETS 1 4 22
+            XDP_OPTIONS 8 4 22
+            XDP_OPTIONS_ZEROCOPY 1 4 22
+            XDP_PGOFF_RX_RING 0 4 22
+            XDP_PGOFF_TX_RING 2147483648 4 22
+            XDP_RING_NEED_WAKEUP 1 4 22
+            XDP_RX_RING 2 4 22
+            XDP_SHARED_UMEM 1 4 22
+            XDP_STATISTICS 7 4 22
+            XDP_TX_RING 3 4 22
+            XDP_UMEM_COMPLETION_RING 6 4 22
+            XDP_UMEM_FILL_RING 5 4 22
+            XDP_UMEM_PGOFF_COMPLETION_RING 6442450944 8 22
+            XDP_UMEM_PGOFF_FILL_RING 4294967296 8 22
+            XDP_UMEM_REG 4 4 22
+            XDP_UMEM_UNALIGNED_CHUNK_FLAG 1 4 22
+            XDP_USE_NEED_WAKEUP 8 4 22
+            XDP_ZEROCOPY 4 4 22
             """;
 
     /** Netlink and rtnetlink: protocols, message flags and types, attribute types, multicast groups, interface flags. One {@code NAME value sizeof source} line each. */
@@ -2829,6 +3576,7 @@ public final class ZConstants {
             POLLREMOVE 4096 4 0
             POLLWRBAND 512 4 0
             POLLWRNORM 256 4 0
+            POLL_BUSY_LOOP 32768 4 0
             SFD_CLOEXEC 524288 4 1
             SFD_NONBLOCK 2048 4 1
             """;

@@ -44,6 +44,56 @@ public final class ZStructs {
                             I64.withName("tv_sec"),
                             I64.withName("tv_nsec")).withName("it_value")).withName("itimerspec");
 
+    /** {@code struct itimerval} from {@code <sys/time.h>}: 32 bytes, aligned to 8. */
+    public static final GroupLayout itimerval =
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            I64.withName("tv_sec"),
+                            I64.withName("tv_usec")).withName("it_interval"),
+                    MemoryLayout.structLayout(
+                            I64.withName("tv_sec"),
+                            I64.withName("tv_usec")).withName("it_value")).withName("itimerval");
+
+    /** {@code struct timezone} from {@code <sys/time.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout timezone =
+            MemoryLayout.structLayout(
+                    I32.withName("tz_minuteswest"),
+                    I32.withName("tz_dsttime")).withName("timezone");
+
+    /** {@code struct __kernel_timespec} from {@code <linux/time_types.h>}: 16 bytes, aligned to 8. */
+    public static final GroupLayout kernel_timespec =
+            MemoryLayout.structLayout(
+                    I64.withName("tv_sec"),
+                    I64.withName("tv_nsec")).withName("kernel_timespec");
+
+    /** {@code struct __kernel_sock_timeval} from {@code <linux/time_types.h>}: 16 bytes, aligned to 8. */
+    public static final GroupLayout kernel_sock_timeval =
+            MemoryLayout.structLayout(
+                    I64.withName("tv_sec"),
+                    I64.withName("tv_usec")).withName("kernel_sock_timeval");
+
+    /** {@code struct __kernel_itimerspec} from {@code <linux/time_types.h>}: 32 bytes, aligned to 8. */
+    public static final GroupLayout kernel_itimerspec =
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            I64.withName("tv_sec"),
+                            I64.withName("tv_nsec")).withName("it_interval"),
+                    MemoryLayout.structLayout(
+                            I64.withName("tv_sec"),
+                            I64.withName("tv_nsec")).withName("it_value")).withName("kernel_itimerspec");
+
+    /** {@code struct sigevent} from {@code <signal.h>}: 64 bytes, aligned to 8. */
+    public static final GroupLayout sigevent =
+            MemoryLayout.structLayout(
+                    I32.withName("sigev_value.sival_int"),
+                    MemoryLayout.paddingLayout(4),
+                    I32.withName("sigev_signo"),
+                    I32.withName("sigev_notify"),
+                    I32.withName("_sigev_un._tid"),
+                    MemoryLayout.paddingLayout(4),
+                    I64.withName("_sigev_un._sigev_thread._attribute"),
+                    MemoryLayout.paddingLayout(32)).withName("sigevent");
+
     /** {@code struct stat} from {@code <asm/stat.h>}: 144 bytes, aligned to 8. */
     public static final GroupLayout stat =
             MemoryLayout.structLayout(
@@ -419,6 +469,67 @@ public final class ZStructs {
                     I16.withName("sun_family"),
                     MemoryLayout.sequenceLayout(108, I8).withName("sun_path")).withName("sockaddr_un");
 
+    /** {@code struct sockaddr_storage} from {@code <sys/socket.h>}: 128 bytes, aligned to 8. */
+    public static final GroupLayout sockaddr_storage =
+            MemoryLayout.structLayout(
+                    I16.withName("ss_family"),
+                    MemoryLayout.sequenceLayout(118, I8).withName("__ss_padding"),
+                    I64.withName("__ss_align")).withName("sockaddr_storage");
+
+    /** {@code struct sockaddr_ll} from {@code <linux/if_packet.h>}: 20 bytes, aligned to 4. */
+    public static final GroupLayout sockaddr_ll =
+            MemoryLayout.structLayout(
+                    I16.withName("sll_family"),
+                    I16.withName("sll_protocol"),
+                    I32.withName("sll_ifindex"),
+                    I16.withName("sll_hatype"),
+                    I8.withName("sll_pkttype"),
+                    I8.withName("sll_halen"),
+                    MemoryLayout.sequenceLayout(8, I8).withName("sll_addr")).withName("sockaddr_ll");
+
+    /** {@code struct ip_mreq} from {@code <netinet/in.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout ip_mreq =
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            I32.withName("s_addr")).withName("imr_multiaddr"),
+                    MemoryLayout.structLayout(
+                            I32.withName("s_addr")).withName("imr_interface")).withName("ip_mreq");
+
+    /** {@code struct ipv6_mreq} from {@code <netinet/in.h>}: 20 bytes, aligned to 4. */
+    public static final GroupLayout ipv6_mreq =
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            MemoryLayout.unionLayout(
+                                    MemoryLayout.sequenceLayout(16, I8).withName("__u6_addr8"),
+                                    MemoryLayout.sequenceLayout(8, I16).withName("__u6_addr16"),
+                                    MemoryLayout.sequenceLayout(4, I32).withName("__u6_addr32")).withName("__in6_u")).withName("ipv6mr_multiaddr"),
+                    I32.withName("ipv6mr_interface")).withName("ipv6_mreq");
+
+    /** {@code struct in_pktinfo} from {@code <netinet/in.h>}: 12 bytes, aligned to 4. */
+    public static final GroupLayout in_pktinfo =
+            MemoryLayout.structLayout(
+                    I32.withName("ipi_ifindex"),
+                    MemoryLayout.structLayout(
+                            I32.withName("s_addr")).withName("ipi_spec_dst"),
+                    MemoryLayout.structLayout(
+                            I32.withName("s_addr")).withName("ipi_addr")).withName("in_pktinfo");
+
+    /** {@code struct sock_extended_err} from {@code <time.h>, <linux/errqueue.h>}: 16 bytes, aligned to 4. */
+    public static final GroupLayout sock_extended_err =
+            MemoryLayout.structLayout(
+                    I32.withName("ee_errno"),
+                    I8.withName("ee_origin"),
+                    I8.withName("ee_type"),
+                    I8.withName("ee_code"),
+                    I8.withName("ee_pad"),
+                    I32.withName("ee_info"),
+                    MemoryLayout.unionLayout(
+                            I32.withName("ee_data"),
+                            MemoryLayout.structLayout(
+                                    I16.withName("len"),
+                                    I8.withName("flags"),
+                                    I8.withName("reserved")).withName("ee_rfc4884"))).withName("sock_extended_err");
+
     /** {@code struct sockaddr_nl} from {@code <sys/socket.h>, <linux/netlink.h>}: 12 bytes, aligned to 4. */
     public static final GroupLayout sockaddr_nl =
             MemoryLayout.structLayout(
@@ -447,6 +558,35 @@ public final class ZStructs {
                     I32.withName("cmsg_level"),
                     I32.withName("cmsg_type"),
                     MemoryLayout.sequenceLayout(0, I8).withName("__cmsg_data")).withName("cmsghdr");
+
+    /** {@code struct mmsghdr} from {@code <sys/socket.h>}: 64 bytes, aligned to 8. */
+    public static final GroupLayout mmsghdr =
+            MemoryLayout.structLayout(
+                    MemoryLayout.structLayout(
+                            I64.withName("msg_name"),
+                            I32.withName("msg_namelen"),
+                            MemoryLayout.paddingLayout(4),
+                            I64.withName("msg_iov"),
+                            I64.withName("msg_iovlen"),
+                            I64.withName("msg_control"),
+                            I64.withName("msg_controllen"),
+                            I32.withName("msg_flags"),
+                            MemoryLayout.paddingLayout(4)).withName("msg_hdr"),
+                    I32.withName("msg_len"),
+                    MemoryLayout.paddingLayout(4)).withName("mmsghdr");
+
+    /** {@code struct linger} from {@code <sys/socket.h>}: 8 bytes, aligned to 4. */
+    public static final GroupLayout linger =
+            MemoryLayout.structLayout(
+                    I32.withName("l_onoff"),
+                    I32.withName("l_linger")).withName("linger");
+
+    /** {@code struct ucred} from {@code <sys/socket.h>}: 12 bytes, aligned to 4. */
+    public static final GroupLayout ucred =
+            MemoryLayout.structLayout(
+                    I32.withName("pid"),
+                    I32.withName("uid"),
+                    I32.withName("gid")).withName("ucred");
 
     /** {@code struct nlmsghdr} from {@code <linux/netlink.h>}: 16 bytes, aligned to 4. */
     public static final GroupLayout nlmsghdr =
@@ -696,6 +836,31 @@ public final class ZStructs {
             itimerspec it_value 16 g 16 1
             itimerspec it_value.tv_sec 16 s 8 1
             itimerspec it_value.tv_nsec 24 s 8 1
+            itimerval it_interval 0 g 16 1
+            itimerval it_interval.tv_sec 0 s 8 1
+            itimerval it_interval.tv_usec 8 s 8 1
+            itimerval it_value 16 g 16 1
+            itimerval it_value.tv_sec 16 s 8 1
+            itimerval it_value.tv_usec 24 s 8 1
+            timezone tz_minuteswest 0 s 4 1
+            timezone tz_dsttime 4 s 4 1
+            kernel_timespec tv_sec 0 s 8 1
+            kernel_timespec tv_nsec 8 s 8 1
+            kernel_sock_timeval tv_sec 0 s 8 1
+            kernel_sock_timeval tv_usec 8 s 8 1
+            kernel_itimerspec it_interval 0 g 16 1
+            kernel_itimerspec it_interval.tv_sec 0 s 8 1
+            kernel_itimerspec it_interval.tv_nsec 8 s 8 1
+            kernel_itimerspec it_value 16 g 16 1
+            kernel_itimerspec it_value.tv_sec 16 s 8 1
+            kernel_itimerspec it_value.tv_nsec 24 s 8 1
+            sigevent sigev_value.sival_int 0 s 4 1
+            sigevent sigev_value.sival_ptr 0 p 8 1
+            sigevent sigev_signo 8 s 4 1
+            sigevent sigev_notify 12 s 4 1
+            sigevent _sigev_un._tid 16 s 4 1
+            sigevent _sigev_un._sigev_thread._function 16 p 8 1
+            sigevent _sigev_un._sigev_thread._attribute 24 p 8 1
             stat st_dev 0 u 8 1
             stat st_ino 8 u 8 1
             stat st_nlink 16 u 8 1
@@ -936,6 +1101,42 @@ public final class ZStructs {
             sockaddr_in6 sin6_scope_id 24 u 4 1
             sockaddr_un sun_family 0 u 2 1
             sockaddr_un sun_path 2 s 1 108
+            sockaddr_storage ss_family 0 u 2 1
+            sockaddr_storage __ss_padding 2 s 1 118
+            sockaddr_storage __ss_align 120 u 8 1
+            sockaddr_ll sll_family 0 u 2 1
+            sockaddr_ll sll_protocol 2 u 2 1
+            sockaddr_ll sll_ifindex 4 s 4 1
+            sockaddr_ll sll_hatype 8 u 2 1
+            sockaddr_ll sll_pkttype 10 u 1 1
+            sockaddr_ll sll_halen 11 u 1 1
+            sockaddr_ll sll_addr 12 u 1 8
+            ip_mreq imr_multiaddr 0 g 4 1
+            ip_mreq imr_multiaddr.s_addr 0 u 4 1
+            ip_mreq imr_interface 4 g 4 1
+            ip_mreq imr_interface.s_addr 4 u 4 1
+            ipv6_mreq ipv6mr_multiaddr 0 g 16 1
+            ipv6_mreq ipv6mr_multiaddr.__in6_u 0 g 16 1
+            ipv6_mreq ipv6mr_multiaddr.__in6_u.__u6_addr8 0 u 1 16
+            ipv6_mreq ipv6mr_multiaddr.__in6_u.__u6_addr16 0 u 2 8
+            ipv6_mreq ipv6mr_multiaddr.__in6_u.__u6_addr32 0 u 4 4
+            ipv6_mreq ipv6mr_interface 16 u 4 1
+            in_pktinfo ipi_ifindex 0 s 4 1
+            in_pktinfo ipi_spec_dst 4 g 4 1
+            in_pktinfo ipi_spec_dst.s_addr 4 u 4 1
+            in_pktinfo ipi_addr 8 g 4 1
+            in_pktinfo ipi_addr.s_addr 8 u 4 1
+            sock_extended_err ee_errno 0 u 4 1
+            sock_extended_err ee_origin 4 u 1 1
+            sock_extended_err ee_type 5 u 1 1
+            sock_extended_err ee_code 6 u 1 1
+            sock_extended_err ee_pad 7 u 1 1
+            sock_extended_err ee_info 8 u 4 1
+            sock_extended_err ee_data 12 u 4 1
+            sock_extended_err ee_rfc4884 12 g 4 1
+            sock_extended_err ee_rfc4884.len 12 u 2 1
+            sock_extended_err ee_rfc4884.flags 14 u 1 1
+            sock_extended_err ee_rfc4884.reserved 15 u 1 1
             sockaddr_nl nl_family 0 u 2 1
             sockaddr_nl nl_pad 2 u 2 1
             sockaddr_nl nl_pid 4 u 4 1
@@ -951,6 +1152,20 @@ public final class ZStructs {
             cmsghdr cmsg_level 8 s 4 1
             cmsghdr cmsg_type 12 s 4 1
             cmsghdr __cmsg_data 16 u 1 0
+            mmsghdr msg_hdr 0 g 56 1
+            mmsghdr msg_hdr.msg_name 0 p 8 1
+            mmsghdr msg_hdr.msg_namelen 8 u 4 1
+            mmsghdr msg_hdr.msg_iov 16 p 8 1
+            mmsghdr msg_hdr.msg_iovlen 24 u 8 1
+            mmsghdr msg_hdr.msg_control 32 p 8 1
+            mmsghdr msg_hdr.msg_controllen 40 u 8 1
+            mmsghdr msg_hdr.msg_flags 48 s 4 1
+            mmsghdr msg_len 56 u 4 1
+            linger l_onoff 0 s 4 1
+            linger l_linger 4 s 4 1
+            ucred pid 0 s 4 1
+            ucred uid 4 u 4 1
+            ucred gid 8 u 4 1
             nlmsghdr nlmsg_len 0 u 4 1
             nlmsghdr nlmsg_type 4 u 2 1
             nlmsghdr nlmsg_flags 6 u 2 1
@@ -1112,6 +1327,12 @@ public final class ZStructs {
             timespec struct+timespec time.h
             timeval struct+timeval sys/time.h
             itimerspec struct+itimerspec time.h
+            itimerval struct+itimerval sys/time.h
+            timezone struct+timezone sys/time.h
+            kernel_timespec struct+__kernel_timespec linux/time_types.h
+            kernel_sock_timeval struct+__kernel_sock_timeval linux/time_types.h
+            kernel_itimerspec struct+__kernel_itimerspec linux/time_types.h
+            sigevent struct+sigevent signal.h
             stat struct+stat asm/stat.h
             statx_timestamp struct+statx_timestamp linux/stat.h
             statx struct+statx linux/stat.h
@@ -1140,9 +1361,18 @@ public final class ZStructs {
             in6_addr struct+in6_addr netinet/in.h
             sockaddr_in6 struct+sockaddr_in6 netinet/in.h
             sockaddr_un struct+sockaddr_un sys/un.h
+            sockaddr_storage struct+sockaddr_storage sys/socket.h
+            sockaddr_ll struct+sockaddr_ll linux/if_packet.h
+            ip_mreq struct+ip_mreq netinet/in.h
+            ipv6_mreq struct+ipv6_mreq netinet/in.h
+            in_pktinfo struct+in_pktinfo netinet/in.h
+            sock_extended_err struct+sock_extended_err time.h,linux/errqueue.h
             sockaddr_nl struct+sockaddr_nl sys/socket.h,linux/netlink.h
             msghdr struct+msghdr sys/socket.h
             cmsghdr struct+cmsghdr sys/socket.h
+            mmsghdr struct+mmsghdr sys/socket.h
+            linger struct+linger sys/socket.h
+            ucred struct+ucred sys/socket.h
             nlmsghdr struct+nlmsghdr linux/netlink.h
             nlmsgerr struct+nlmsgerr linux/netlink.h
             nlattr struct+nlattr linux/netlink.h
@@ -1173,6 +1403,12 @@ public final class ZStructs {
             case "timespec" -> timespec;
             case "timeval" -> timeval;
             case "itimerspec" -> itimerspec;
+            case "itimerval" -> itimerval;
+            case "timezone" -> timezone;
+            case "kernel_timespec" -> kernel_timespec;
+            case "kernel_sock_timeval" -> kernel_sock_timeval;
+            case "kernel_itimerspec" -> kernel_itimerspec;
+            case "sigevent" -> sigevent;
             case "stat" -> stat;
             case "statx_timestamp" -> statx_timestamp;
             case "statx" -> statx;
@@ -1201,9 +1437,18 @@ public final class ZStructs {
             case "in6_addr" -> in6_addr;
             case "sockaddr_in6" -> sockaddr_in6;
             case "sockaddr_un" -> sockaddr_un;
+            case "sockaddr_storage" -> sockaddr_storage;
+            case "sockaddr_ll" -> sockaddr_ll;
+            case "ip_mreq" -> ip_mreq;
+            case "ipv6_mreq" -> ipv6_mreq;
+            case "in_pktinfo" -> in_pktinfo;
+            case "sock_extended_err" -> sock_extended_err;
             case "sockaddr_nl" -> sockaddr_nl;
             case "msghdr" -> msghdr;
             case "cmsghdr" -> cmsghdr;
+            case "mmsghdr" -> mmsghdr;
+            case "linger" -> linger;
+            case "ucred" -> ucred;
             case "nlmsghdr" -> nlmsghdr;
             case "nlmsgerr" -> nlmsgerr;
             case "nlattr" -> nlattr;
