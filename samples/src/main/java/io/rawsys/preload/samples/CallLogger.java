@@ -70,7 +70,9 @@ public final class CallLogger implements PreloadHook {
 
     @Override
     public Decision io(IoCall c) {
-        return line(c, c.fd() + ", " + c.count());
+        // copy_file_range and sendfile: from, to, how much
+        String to = c.outFd() >= 0 ? ", " + c.outFd() : "";
+        return line(c, c.fd() + to + ", " + c.count());
     }
 
     @Override
