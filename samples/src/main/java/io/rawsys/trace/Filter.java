@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -33,6 +34,7 @@ final class Filter {
     private final List<String> items;
     private final Set<String> statuses;
     private final Classes classes;
+    private final Function<Arch, Set<String>> carried;
     private final Map<Arch, Set<String>> traced = new ConcurrentHashMap<>();
 
     private Filter(
@@ -40,17 +42,19 @@ final class Filter {
             boolean negated,
             List<String> items,
             Set<String> statuses,
-            Classes classes) {
+            Classes classes,
+            Function<Arch, Set<String>> carried) {
         this.expression = expression;
         this.negated = negated;
         this.items = items;
         this.statuses = statuses;
         this.classes = classes;
+        this.carried = carried;
     }
 
     /** Every call, every outcome. */
-    static Filter all(Classes classes) {
-        return new Filter("all", false, List.of("all"), Set.of(), classes);
+    static Filter all(Classes classes, Function<Arch, Set<String>> carried) {
+        return new Filter("all", false, List.of("all"), Set.of(), classes, carried);
     }
 
     /**
@@ -59,7 +63,8 @@ final class Filter {
      * @throws IllegalArgumentException naming what is wrong: an empty item, a bad regular
      *     expression, an unknown status
      */
-    static Filter parse(String trace, String status, Classes classes) {
+    static Filter parse(
+            String trace, String status, Classes classes, Function<Arch, Set<String>> carried) {
         String expression = trace == null ? "all" : trace;
         boolean negated = expression.startsWith("!");
         String body = negated ? expression.substring(1) : expression;
@@ -106,7 +111,7 @@ final class Filter {
                 }
             }
         }
-        return new Filter(expression, negated, items, Set.copyOf(statuses), classes);
+        return new Filter(expression, negated, items, Set.copyOf(statuses), classes, carried);
     }
 
     /**
@@ -145,6 +150,7 @@ final class Filter {
     private Set<String> resolve(Arch arch) {
         Set<String> all = new HashSet<>();
         arch.syscalls().entries().forEach(e -> all.add(e.name()));
+        all.addAll(carried.apply(arch)); // send, recv: i386 has them inside socketcall only
         Set<String> chosen = new HashSet<>();
         for (String item : items) {
             if (item.equals("all")) {
@@ -196,12 +202,13 @@ final class Filter {
                     Set.of("aarch64", "arm"),
                     Set.of("mips64el", "mipsel"));
 
-    private static boolean anotherPersonalityHas(Arch arch, String name) {
+    private boolean anotherPersonalityHas(Arch arch, String name) {
         for (Set<String> machine : PERSONALITIES) {
             if (machine.contains(arch.name())) {
                 for (String other : machine) {
                     if (!other.equals(arch.name())
-                            && Arch.of(other).syscalls().find(name).isPresent()) {
+                            && (Arch.of(other).syscalls().find(name).isPresent()
+                                    || carried.apply(Arch.of(other)).contains(name))) {
                         return true;
                     }
                 }

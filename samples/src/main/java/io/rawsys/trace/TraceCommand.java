@@ -137,7 +137,7 @@ public final class TraceCommand implements Callable<Integer> {
                                     new FileOutputStream(FileDescriptor.err),
                                     StandardCharsets.ISO_8859_1));
         }
-        Tracer tracer = new Tracer(options, Decoders.standard(), SyscallCatalog.load()::arguments);
+        Tracer tracer = new Tracer(options, Standard.DECODERS, SyscallCatalog.load()::arguments);
         try {
             return tracer.run(
                     t ->
@@ -192,7 +192,12 @@ public final class TraceCommand implements Callable<Integer> {
         }
         Filter filter;
         try {
-            filter = Filter.parse(trace, status, SyscallCatalog.load()::members);
+            filter =
+                    Filter.parse(
+                            trace,
+                            status,
+                            SyscallCatalog.load()::members,
+                            Standard.DECODERS::carriedNames);
         } catch (IllegalArgumentException e) {
             throw Failure.usage(e.getMessage());
         }
@@ -230,5 +235,10 @@ public final class TraceCommand implements Callable<Integer> {
             throw Failure.usage(e.getMessage());
         }
         return options;
+    }
+
+    /** The decoders, made when a trace is first asked for (not when the CLI starts). */
+    private static final class Standard {
+        static final Decoders DECODERS = Decoders.standard();
     }
 }

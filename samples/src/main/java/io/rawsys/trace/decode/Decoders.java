@@ -3,6 +3,7 @@ package io.rawsys.trace.decode;
 import io.rawsys.Arch;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The decoders by system-call name. A call without one prints its argument words in hex, as
@@ -17,10 +18,12 @@ public final class Decoders {
      * {@code bind}: strace names, filters and prints the carried call, with the arguments the
      * carrier points to.
      */
-    @FunctionalInterface
     public interface Carrier {
         /** The call carried by a carrier called with {@code args}, or null to print the carrier. */
         Carried carried(Arch arch, long[] args, Memory memory);
+
+        /** The names of the calls it may carry (what -e trace= may name). */
+        Set<String> carries();
     }
 
     /** A carried call: its name and its argument words. */
@@ -53,6 +56,21 @@ public final class Decoders {
     public Carried carried(Arch arch, String name, long[] args, Memory memory) {
         Carrier carrier = carriers.get(name);
         return carrier == null ? null : carrier.carried(arch, args, memory);
+    }
+
+    /**
+     * The names of the calls the carriers of {@code arch} carry: {@code send} and {@code recv} on
+     * i386, which has them only inside socketcall; none where no carrier is a system call.
+     */
+    public Set<String> carriedNames(Arch arch) {
+        Set<String> names = new java.util.HashSet<>();
+        carriers.forEach(
+                (name, carrier) -> {
+                    if (arch.syscalls().find(name).isPresent()) {
+                        names.addAll(carrier.carries());
+                    }
+                });
+        return names;
     }
 
     /** Whether {@code name} is a carrier. */

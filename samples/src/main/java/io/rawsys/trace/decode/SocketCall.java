@@ -1,7 +1,6 @@
 package io.rawsys.trace.decode;
 
 import io.rawsys.Arch;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Locale;
@@ -42,6 +41,11 @@ final class SocketCall implements Decoders.Carrier {
     }
 
     @Override
+    public java.util.Set<String> carries() {
+        return java.util.Set.of(NAMES);
+    }
+
+    @Override
     public Decoders.Carried carried(Arch arch, long[] args, Memory memory) {
         String name = callName(arch, (int) args[0]);
         for (int i = 0; i < NAMES.length; i++) {
@@ -49,10 +53,11 @@ final class SocketCall implements Decoders.Carrier {
                 continue;
             }
             int word = arch.wordSize();
-            MemorySegment bytes = Arena.ofAuto().allocate((long) WORDS[i] * word, 8);
-            if (args[1] == 0 || memory.read(args[1], bytes) != bytes.byteSize()) {
+            byte[] read = args[1] == 0 ? null : memory.bytes(args[1], WORDS[i] * word);
+            if (read == null) {
                 return null;
             }
+            MemorySegment bytes = MemorySegment.ofArray(read);
             long[] carried = new long[WORDS[i]];
             for (int a = 0; a < carried.length; a++) {
                 carried[a] =

@@ -57,17 +57,15 @@ class NetDecodersIT {
     }
 
     /**
-     * i386's socketcall carries each call, printed as that call. send and recv are left out: a
-     * 32-bit program reaches them only through socketcall, rawsys's i386 call table (read from the
-     * kernel's headers) has no such names, so its -e trace cannot select them. accept is likewise
-     * reachable only through socketcall, hence its {@code ?}.
+     * i386's socketcall carries each call, printed as that call. send, recv and accept exist on
+     * i386 only inside socketcall, and -e trace names them as strace allows.
      */
     @Test
     void aThirtyTwoBitProgramCallsThroughSocketcall() throws Exception {
         Path program = i386("net_i386");
         String calls =
-                "socket,socketpair,bind,connect,listen,?accept,accept4,getsockname,getpeername,"
-                        + "sendto,recvfrom,shutdown,setsockopt,getsockopt,sendmsg,recvmsg,"
+                "socket,socketpair,bind,connect,listen,accept,accept4,getsockname,getpeername,"
+                        + "send,recv,sendto,recvfrom,shutdown,setsockopt,getsockopt,sendmsg,recvmsg,"
                         + "?socketcall";
         same(program, List.of("-e", "trace=" + calls));
         same(program, List.of("-y", "-e", "trace=" + calls));
