@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 char *g_keep_env[RP_ENV_EXTRA];
@@ -24,25 +26,53 @@ static int has_name(char *const *envp, const char *entry) {
     return 0;
 }
 
-size_t rp_env_fix(char *const *envp, char **out) {
+char **rp_env_fixed(char *const *envp, char **stack, size_t *mapped) {
+    *mapped = 0;
+    size_t n = 0, missing = 0;
+    for (char *const *e = envp; e && *e; e++)
+        n++;
+    if (g_inherit)
+        for (int j = 0; j < g_nkeep; j++)
+            missing += !has_name(envp, g_keep_env[j]);
+    if (missing == 0)
+        return (char **)envp;
+    char **out = stack;
+    size_t bytes = (n + missing + 1) * sizeof(char *);
+    if (n + missing + 1 > RP_ENV_STACK) {
+        long m = rp_sys(SYS_mmap, 0, (long)bytes, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m == -1)
+            return (char **)envp; /* no memory: the program's own envp, as without the preload */
+        out = (char **)m;
+        *mapped = bytes;
+    }
     size_t k = 0;
     for (char *const *e = envp; e && *e; e++)
         out[k++] = *e;
-    if (g_inherit)
-        for (int j = 0; j < g_nkeep; j++)
-            if (!has_name(envp, g_keep_env[j]))
-                out[k++] = g_keep_env[j];
+    for (int j = 0; g_inherit && j < g_nkeep; j++)
+        if (!has_name(envp, g_keep_env[j]))
+            out[k++] = g_keep_env[j];
     out[k] = NULL;
-    return k;
+    return out;
+}
+
+void rp_env_release(char **env, size_t mapped) {
+    if (mapped)
+        rp_sys(SYS_munmap, (long)env, (long)mapped, 0, 0, 0,
+               0); /* succeeds: errno stays the exec's */
 }
 
 static int run_execve(const char *path, char *const *argv, char *const *envp) {
     RP_FIXED_ENV(envp, env);
-    return REAL(execve)(path, argv, env);
+    int r = REAL(execve)(path, argv, env);
+    rp_env_release(env, env_mapped);
+    return r;
 }
 static int run_execvpe(const char *file, char *const *argv, char *const *envp) {
     RP_FIXED_ENV(envp, env);
-    return REAL(execvpe)(file, argv, env);
+    int r = REAL(execvpe)(file, argv, env);
+    rp_env_release(env, env_mapped);
+    return r;
 }
 
 #define ASK(fn, ...)                                                                               \
@@ -132,7 +162,9 @@ long rp_real_call_execle(const long *a) {
 
 static int run_fexecve(int fd, char *const *argv, char *const *envp) {
     RP_FIXED_ENV(envp, env);
-    return REAL(fexecve)(fd, argv, env);
+    int r = REAL(fexecve)(fd, argv, env);
+    rp_env_release(env, env_mapped);
+    return r;
 }
 EXPORT int fexecve(int fd, char *const argv[], char *const envp[]) {
     ASK(FN_fexecve, fd, (long)argv, (long)envp);
@@ -146,7 +178,9 @@ long rp_real_call_fexecve(const long *a) {
     static int run_##name(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,      \
                           const posix_spawnattr_t *attr, char *const *argv, char *const *envp) {   \
         RP_FIXED_ENV(envp, env);                                                                   \
-        return REAL(name)(pid, path, fa, attr, argv, env);                                         \
+        int r = REAL(name)(pid, path, fa, attr, argv, env);                                        \
+        rp_env_release(env, env_mapped);                                                           \
+        return r;                                                                                  \
     }                                                                                              \
     EXPORT int name(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,            \
                     const posix_spawnattr_t *attr, char *const argv[], char *const envp[]) {       \

@@ -19,8 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -47,8 +49,22 @@ static const unsigned char fn_fail[FN_COUNT] = {
 void *rp_real[FN_COUNT];
 __thread int t_busy IE;
 __thread int t_vfork IE;
-static __thread JNIEnv *t_env IE;    /* this thread's, attached once, detached at its exit */
-static __thread int t_real_errno IE; /* errno of Java's last proceed() on this thread */
+static __thread JNIEnv *t_env IE;         /* this thread's, attached once, detached at its exit */
+static __thread int t_real_errno IE;      /* errno of Java's last proceed() on this thread */
+static __thread uintptr_t t_stack_low IE; /* lowest address of this thread's stack, once attached */
+
+/* Java needs stack: a call made with less than this left passes through, since a stack overflow
+ * inside the upcall would end the process. */
+#define RP_STACK_HEADROOM (256 * 1024)
+
+/* One page the kernel zeroes in every child that does not share our memory, however it was
+ * made (fork, a raw fork or clone system call): a zero there means this process has no JVM
+ * threads, and must never call Java. */
+static volatile unsigned char *g_parent_mark;
+
+/* The JVM's boot is stuck (a hooked call from a constructor holds the loader lock it needs): the
+ * calls that come while it stays so pass through at once, rather than waiting each. */
+static volatile int g_boot_stalled;
 volatile int g_forked;
 volatile int g_inited;
 volatile unsigned char g_want[FN_COUNT];
@@ -167,16 +183,22 @@ static int java_setting(const char *entry) {
     return 0;
 }
 
+/* HotSpot suspends and resumes its threads with a signal it never chains, SIGUSR2 by default:
+ * the program's own SIGUSR2 handler would never run. The JVM gets a real-time signal instead. */
+static char g_sr_signum[32];
+
 static char **jvm_environment(void) {
     size_t n = 0;
     for (char **e = environ; e && *e; e++)
         n++;
-    char **out = calloc(n + 1, sizeof *out), **o = out;
+    char **out = calloc(n + 2, sizeof *out), **o = out;
     if (!out)
         return NULL;
     for (char **e = environ; e && *e; e++)
         if (!java_setting(*e))
             *o++ = *e;
+    snprintf(g_sr_signum, sizeof g_sr_signum, "_JAVA_SR_SIGNUM=%d", RP_JVM_SR_SIGNAL);
+    *o++ = g_sr_signum;
     return out;
 }
 
@@ -229,6 +251,16 @@ static jlong JNICALL native_call_real(JNIEnv *env, jclass c, jint fn, jlong a0, 
     long r = rp_call_real(fn, a);
     t_real_errno = errno;
     return r;
+}
+/* Java reads the program's strings and buffers through the kernel: a bad pointer is refused,
+ * never a fault. */
+static jlong JNICALL native_copy_in(JNIEnv *env, jclass c, jlong address, jlong destination,
+                                    jlong length) {
+    (void)env, (void)c;
+    struct iovec local = {(void *)(intptr_t)destination, (size_t)length};
+    struct iovec remote = {(void *)(intptr_t)address, (size_t)length};
+    long n = SYS(SYS_process_vm_readv, SYS(SYS_getpid, 0), &local, 1, &remote, 1, 0);
+    return n < 0 ? -errno : n;
 }
 static jint JNICALL native_last_errno(JNIEnv *env, jclass c) {
     (void)env, (void)c;
@@ -290,8 +322,9 @@ static void *boot_main(void *handle) {
     jclass c = (*env)->FindClass(env, "io/rawsys/preload/Dispatch");
     jclass natives = c ? (*env)->FindClass(env, "io/rawsys/preload/Native") : NULL;
     JNINativeMethod m[] = {{"callReal", "(IJJJJJJJ)J", (void *)native_call_real},
+                           {"copyIn", "(JJJ)J", (void *)native_copy_in},
                            {"lastErrno", "()I", (void *)native_last_errno}};
-    int registered = natives && (*env)->RegisterNatives(env, natives, m, 2) == 0;
+    int registered = natives && (*env)->RegisterNatives(env, natives, m, 3) == 0;
     jmethodID boot =
         registered ? (*env)->GetStaticMethodID(
                          env, c, "boot", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;")
@@ -309,6 +342,7 @@ static void *boot_main(void *handle) {
                  cfg_hook, cfg_runtime, cfg_cp ? cfg_cp : "(none)");
         log_exception(env, what);
         (*vm)->DetachCurrentThread(vm);
+        rp_signals_after_boot(); /* the JVM stays: the program's signals must be its own again */
         boot_fail(NULL);
         return NULL;
     }
@@ -329,6 +363,7 @@ static void *boot_main(void *handle) {
         log_exception(env, "the upcall into io.rawsys.preload.Dispatch could not be made; the "
                            "program runs unhooked; cause");
         (*vm)->DetachCurrentThread(vm);
+        rp_signals_after_boot();
         boot_fail(NULL);
         return NULL;
     }
@@ -405,21 +440,28 @@ static int wait_boot(void) {
     if (s == ST_NONE && __atomic_compare_exchange_n(&g_state, &s, ST_BOOTING, 0, __ATOMIC_ACQ_REL,
                                                     __ATOMIC_ACQUIRE))
         start_boot();
+    double deadline = ms_now() + 10000; /* one deadline, whatever signals interrupt the wait */
     while ((s = __atomic_load_n(&g_state, __ATOMIC_ACQUIRE)) == ST_BOOTING) {
-        struct timespec ten = {10,
-                               0}; /* e.g. a hooked call from a constructor holds the loader lock */
-        if (SYS(SYS_futex, &g_state, FUTEX_WAIT_PRIVATE, ST_BOOTING, &ten, NULL, 0) < 0 &&
-            errno == ETIMEDOUT) {
-            rp_log("the JVM takes more than 10 s to start; this call passes through");
+        double left = deadline - ms_now();
+        if (g_boot_stalled || left <= 0) {
+            if (!g_boot_stalled)
+                rp_log("the JVM takes more than 10 s to start; calls pass through until it is up");
+            g_boot_stalled = 1;
             return 0;
         }
+        long ns = (long)(left * 1e6);
+        struct timespec wait = {ns / 1000000000, ns % 1000000000};
+        SYS(SYS_futex, &g_state, FUTEX_WAIT_PRIVATE, ST_BOOTING, &wait, NULL, 0);
     }
     return s == ST_UP;
 }
 
 /* 1: this thread may call Java now (t_busy is set; clear it after). */
 static __attribute__((noinline)) int enter(void) {
-    if (t_busy || t_vfork || g_forked || !g_inited)
+    if (t_busy || t_vfork || g_forked || !g_inited || (g_parent_mark && !*g_parent_mark))
+        return 0;
+    char here;
+    if (t_stack_low && (uintptr_t)&here - t_stack_low < RP_STACK_HEADROOM)
         return 0;
     t_busy = 1;
     int ok = wait_boot();
@@ -430,6 +472,14 @@ static __attribute__((noinline)) int enter(void) {
             g_ns_ctype_init();
         if ((*g_vm)->AttachCurrentThreadAsDaemon(g_vm, (void **)&e, &aa) == JNI_OK) {
             t_env = e;
+            pthread_attr_t attr;
+            void *low;
+            size_t size;
+            if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+                if (pthread_attr_getstack(&attr, &low, &size) == 0)
+                    t_stack_low = (uintptr_t)low;
+                pthread_attr_destroy(&attr);
+            }
             pthread_setspecific(g_detach_key, (void *)1);
         } else
             ok = 0;
@@ -530,7 +580,20 @@ static void choose_functions(void) {
     free(list);
 }
 
+static void mark_parent(void) {
+    void *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (page == MAP_FAILED)
+        return;
+    if (madvise(page, 4096, MADV_WIPEONFORK) != 0) { /* kernel before 4.14: fork hooks only */
+        munmap(page, 4096);
+        return;
+    }
+    g_parent_mark = page;
+    *g_parent_mark = 1;
+}
+
 __attribute__((constructor)) static void rp_init(void) {
+    mark_parent();
     for (int i = 0; i < FN_COUNT; i++)
         if (!rp_real[i])
             rp_resolve(i);

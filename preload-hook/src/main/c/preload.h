@@ -19,6 +19,7 @@
 #undef sendto
 #undef recvfrom
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -102,20 +103,21 @@ static inline int rp_jvm_fd(int fd) {
     return fd >= 0 && fd < RP_MAX_FD && g_sh.jvm_fd[fd];
 }
 
-/* exec.c: envp as the user chose it (RAWSYS_PRELOAD_INHERIT), built in the caller's frame so a
- * vfork child may use it. */
-#define RP_ENV_EXTRA 16
+/* exec.c: envp as the user chose it (RAWSYS_PRELOAD_INHERIT). envp itself when it lacks none of
+ * the preload's variables (the usual case); else a copy with them added, in `stack` when it fits,
+ * else in a private mapping (a system call: safe in a vfork child, whatever the thread's stack).
+ * rp_env_release frees the mapping, keeping errno. */
+#define RP_ENV_EXTRA     16
+/* The embedded JVM's suspend/resume signal (_JAVA_SR_SIGNUM), in place of SIGUSR2. */
+#define RP_JVM_SR_SIGNAL (SIGRTMAX - 2)
+#define RP_ENV_STACK     512
 extern char *g_keep_env[RP_ENV_EXTRA];
 extern int g_nkeep;
-size_t rp_env_fix(char *const *envp, char **out);
+char **rp_env_fixed(char *const *envp, char **stack, size_t *mapped);
+void rp_env_release(char **env, size_t mapped);
 #define RP_FIXED_ENV(envp, out)                                                                    \
-    char **out;                                                                                    \
-    do {                                                                                           \
-        size_t n_ = 0;                                                                             \
-        for (char *const *e_ = (envp); e_ && *e_; e_++)                                            \
-            n_++;                                                                                  \
-        out = __builtin_alloca((n_ + RP_ENV_EXTRA + 1) * sizeof(char *));                          \
-        rp_env_fix((envp), out);                                                                   \
-    } while (0)
+    char *out##_stack[RP_ENV_STACK];                                                               \
+    size_t out##_mapped;                                                                           \
+    char **out = rp_env_fixed((envp), out##_stack, &out##_mapped)
 
 #endif

@@ -54,7 +54,7 @@ void rp_signals_after_boot(void) {
 }
 
 EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old) {
-    if (t_busy || g_forked || sig <= 0 || sig > 64 || !jvm_owns[sig])
+    if (t_busy || g_forked || t_vfork || sig <= 0 || sig > 64 || !jvm_owns[sig])
         return host_sigaction(sig, act, old);
     if (old)
         *old = g_sh.host_sa[sig];
@@ -64,7 +64,7 @@ EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old
 }
 
 EXPORT sighandler_t signal(int sig, sighandler_t handler) {
-    if (t_busy || g_forked || sig <= 0 || sig > 64 || !jvm_owns[sig]) {
+    if (t_busy || g_forked || t_vfork || sig <= 0 || sig > 64 || !jvm_owns[sig]) {
         static sighandler_t (*real_signal)(int, sighandler_t);
         if (!real_signal)
             real_signal = (sighandler_t(*)(int, sighandler_t))dlsym(RTLD_NEXT, "signal");

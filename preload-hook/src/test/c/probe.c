@@ -7,6 +7,11 @@
  *   probe close-all           boots (a hooked open), closes every fd it may, then opens again
  *   probe jvm-loaded CALL     "before=0|1 after=0|1": libjvm mapped before/after one CALL
  *   probe time                prints time(NULL), gettimeofday's and CLOCK_REALTIME's seconds
+ *   probe efault              open() of a bad pointer: prints "-1 errno=N", as without the library
+ *   probe sigpipe             boots, then writes to a pipe without a reader: SIGPIPE kills it
+ *   probe sigusr2             boots, then raises SIGUSR2 with a handler: prints "ran=1"
+ *   probe rawfork             boots; a child made by the raw fork system call opens a file
+ *   probe bigenv              a 128 KiB thread posix_spawns true with 20000 variables, no preload's
  *   probe families DIR        the stat, path and socket families in DIR and over loopback;
  *                             prints the port and descriptors the hook should have seen */
 #define _GNU_SOURCE
@@ -14,6 +19,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +128,28 @@ static int families(const char *dir) {
     return failures != 0;
 }
 
+static volatile sig_atomic_t usr2_ran;
+static void on_usr2(int sig) {
+    (void)sig;
+    usr2_ran = 1;
+}
+
+static void *spawn_big_env(void *result) {
+    enum { N = 20000 };
+    char **env = calloc(N + 1, sizeof *env);
+    for (int i = 0; env && i < N; i++) {
+        env[i] = malloc(16);
+        snprintf(env[i], 16, "V%d=x", i);
+    }
+    char *argv[] = {"true", NULL};
+    pid_t p;
+    int status = -1;
+    if (env && posix_spawnp(&p, "true", NULL, NULL, argv, env) == 0)
+        waitpid(p, &status, 0);
+    *(int *)result = status;
+    return NULL;
+}
+
 static int jvm_loaded(void) {
     FILE *f = fopen("/proc/self/maps", "r");
     char line[512];
@@ -189,6 +218,53 @@ int main(int argc, char **argv) {
         if (!strcmp(argv[2], "getpid"))
             (void)getpid();
         printf("before=%d after=%d\n", before, jvm_loaded());
+        return 0;
+    }
+    if (!strcmp(mode, "efault")) {
+        errno = 0;
+        int fd = open((const char *)8, O_RDONLY);
+        printf("%d errno=%d\n", fd, errno);
+        return 0;
+    }
+    if (!strcmp(mode, "sigpipe")) {
+        close(open("/dev/null", O_RDONLY)); /* a hooked call: the JVM starts */
+        int p[2];
+        if (pipe(p) != 0)
+            return 2;
+        close(p[0]);
+        (void)!write(p[1], "x", 1); /* SIGPIPE's default action ends the process here */
+        printf("survived SIGPIPE\n");
+        return 0;
+    }
+    if (!strcmp(mode, "sigusr2")) {
+        close(open("/dev/null", O_RDONLY));
+        signal(SIGUSR2, on_usr2);
+        raise(SIGUSR2);
+        printf("ran=%d\n", (int)usr2_ran);
+        return !usr2_ran;
+    }
+    if (!strcmp(mode, "rawfork")) {
+        close(open("/dev/null", O_RDONLY));
+        long p = syscall(SYS_fork);
+        if (p == 0) {
+            close(open("/dev/null", O_RDONLY)); /* a hooked call in a process without a JVM */
+            _exit(0);
+        }
+        int status;
+        waitpid((pid_t)p, &status, 0);
+        printf("child status %d\n", WEXITSTATUS(status));
+        return 0;
+    }
+    if (!strcmp(mode, "bigenv")) {
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setstacksize(&attr, 128 * 1024);
+        pthread_t t;
+        int status = -1;
+        if (pthread_create(&t, &attr, spawn_big_env, &status) != 0)
+            return 2;
+        pthread_join(t, NULL);
+        printf("true exited %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
         return 0;
     }
     if (!strcmp(mode, "families") && argc > 2)

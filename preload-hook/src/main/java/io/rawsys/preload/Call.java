@@ -151,31 +151,79 @@ public abstract sealed class Call
     final MemorySegment bufferArg() {
         int b = index(Kind.BUF, 0);
         int n = index(Kind.COUNT, 0);
-        if (b < 0 || args[b] == 0) return MemorySegment.NULL;
-        return MemorySegment.ofAddress(args[b]).reinterpret(n < 0 ? 0 : args[n]);
+        return memory(b < 0 ? 0 : args[b], n < 0 ? 0 : args[n]);
     }
 
+    private static final int PAGE = 4096;
+
+    /** The longest string read: far past PATH_MAX, short of what a bad pointer could run on to. */
+    private static final int STRING_LIMIT = 1 << 20;
+
+    /**
+     * The NUL-terminated string at {@code address}, as UTF-8; null when the address is NULL or the
+     * memory cannot be read (a bad pointer of the program's: the real call will say EFAULT). Read
+     * through the kernel ({@link Native#copyIn}), page by page, so that a bad pointer is refused,
+     * never a fault in this process.
+     */
     static String string(long address) {
-        return address == 0
-                ? null
-                : MemorySegment.ofAddress(address).reinterpret(Long.MAX_VALUE).getString(0);
+        if (address == 0) return null;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment page = arena.allocate(PAGE);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            for (long at = address; bytes.size() < STRING_LIMIT; ) {
+                long chunk = PAGE - (at & (PAGE - 1));
+                long n = Native.copyIn(at, page.address(), chunk);
+                if (n <= 0) return null;
+                for (long i = 0; i < n; i++) {
+                    byte b = page.get(ValueLayout.JAVA_BYTE, i);
+                    if (b == 0) return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    bytes.write(b);
+                }
+                if (n < chunk) return null;
+                at += n;
+            }
+            return null;
+        }
     }
 
+    /** Whether the byte at {@code address} can be read, asked of the kernel. */
+    private static boolean readable(long address) {
+        try (Arena arena = Arena.ofConfined()) {
+            return Native.copyIn(address, arena.allocate(1).address(), 1) == 1;
+        }
+    }
+
+    /**
+     * {@code size} bytes at {@code address}; NULL when the address is NULL or its first or last
+     * byte cannot be read (a bad pointer of the program's, which the real call will refuse).
+     */
     static MemorySegment memory(long address, long size) {
-        return address == 0
-                ? MemorySegment.NULL
-                : MemorySegment.ofAddress(address).reinterpret(size);
+        if (address == 0) return MemorySegment.NULL;
+        if (!readable(address) || (size > 1 && !readable(address + size - 1))) {
+            return MemorySegment.NULL;
+        }
+        return MemorySegment.ofAddress(address).reinterpret(size);
     }
 
-    /** A NULL-terminated array of strings at {@code address}. */
+    /** The pointer at {@code address}, read through the kernel; 0 when it cannot be read. */
+    private static long word(long address) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment w = arena.allocate(ValueLayout.JAVA_LONG);
+            return Native.copyIn(address, w.address(), 8) == 8
+                    ? w.get(ValueLayout.JAVA_LONG, 0)
+                    : 0;
+        }
+    }
+
+    /** A NULL-terminated array of strings at {@code address}; it ends early at a bad pointer. */
     static List<String> strings(long address) {
         if (address == 0) return List.of();
-        MemorySegment array = MemorySegment.ofAddress(address).reinterpret(Long.MAX_VALUE);
         List<String> out = new ArrayList<>();
         for (long i = 0; ; i++) {
-            long p = array.getAtIndex(ValueLayout.JAVA_LONG, i);
-            if (p == 0) return Collections.unmodifiableList(out);
-            out.add(string(p));
+            long p = word(address + 8 * i);
+            String s = p == 0 ? null : string(p);
+            if (s == null) return Collections.unmodifiableList(out);
+            out.add(s);
         }
     }
 

@@ -65,9 +65,12 @@ final class Dispatch {
     }
 
     static long dispatch(int fn, long a0, long a1, long a2, long a3, long a4, long a5, long a6) {
-        Function f = FUNCTIONS[fn];
-        Call call = Call.of(f, new long[] {a0, a1, a2, a3, a4, a5, a6});
+        // Nothing may escape an upcall (the JVM would end the program): every step is inside the
+        // try, even the lookups, and the catch itself throws nothing.
+        Call call = null;
         try {
+            Function f = FUNCTIONS[fn];
+            call = Call.of(f, new long[] {a0, a1, a2, a3, a4, a5, a6});
             Decision d =
                     switch (call) {
                         case OpenCall c -> hook.open(c);
@@ -87,17 +90,21 @@ final class Dispatch {
                 System.err.println(
                         "rawsys-preload: hook "
                                 + hookName
-                                + "."
-                                + f.family().method()
                                 + " threw "
                                 + t
                                 + " on "
-                                + f
+                                + (call != null ? call.function() : "function " + fn)
                                 + "; the call proceeds");
             } catch (Throwable ignored) {
                 // nothing more can be done; the call still proceeds
             }
-            return call.proceeded() ? Decision.proceed().encode(call) : Decision.PROCEED;
+            try {
+                return call != null && call.proceeded()
+                        ? Decision.proceed().encode(call)
+                        : Decision.PROCEED;
+            } catch (Throwable ignored) {
+                return Decision.PROCEED;
+            }
         }
     }
 }

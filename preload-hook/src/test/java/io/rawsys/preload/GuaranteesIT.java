@@ -79,6 +79,44 @@ class GuaranteesIT {
         }
     }
 
+    /** A bad pointer of the program's is the kernel's EFAULT, hooked or not, never a crash. */
+    @Test
+    void aBadPathPointerIsEfaultNotACrash() throws Exception {
+        Run r = probe(LOG_ALL, Map.of(), "efault");
+        assertEquals(0, r.status(), r.stderr());
+        assertEquals("-1 errno=14\n", r.stdout());
+        assertTrue(calls().stream().anyMatch(l -> l.contains(" open null")), calls().toString());
+    }
+
+    /** The JVM stays when the hook class does not load; the program's signals must not. */
+    @Test
+    void sigpipeKillsAsBeforeWhenTheHookDoesNotLoad() throws Exception {
+        Run r = probe("no.such.Hook", Map.of(), "sigpipe");
+        assertEquals(128 + 13, r.status(), r.stdout() + r.stderr());
+        assertEquals("", r.stdout());
+    }
+
+    /** HotSpot's suspend signal is moved off SIGUSR2, which stays the program's. */
+    @Test
+    void theProgramsSigusr2HandlerRuns() throws Exception {
+        Run r = probe(LOG_ALL, Map.of(), "sigusr2");
+        assertEquals("ran=1\n", r.stdout(), r.stderr());
+    }
+
+    /** A child of the raw fork system call has no JVM: its hooked calls pass through. */
+    @Test
+    void aRawForkChildNeverCallsJava() throws Exception {
+        Run r = probe(LOG_ALL, Map.of(), "rawfork");
+        assertEquals("child status 0\n", r.stdout(), r.stderr());
+    }
+
+    /** exec's environment is never copied to a small thread's stack. */
+    @Test
+    void aHugeEnvironmentSpawnsFromASmallThread() throws Exception {
+        Run r = probe(LOG_ALL, Map.of(), "bigenv");
+        assertEquals("true exited 0\n", r.stdout(), r.stderr());
+    }
+
     /** The stat, path and socket families reach the hook with their arguments decoded. */
     @Test
     void statPathAndSocketCallsArriveDecoded() throws Exception {
