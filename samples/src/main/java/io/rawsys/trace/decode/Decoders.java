@@ -33,6 +33,7 @@ public final class Decoders {
         ProcessDecoders.register(decoders);
         FileDecoders.register(decoders);
         NetDecoders.register(decoders);
+        TimeDecoders.register(decoders);
         return decoders;
     }
 
