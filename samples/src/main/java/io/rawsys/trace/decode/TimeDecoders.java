@@ -116,21 +116,25 @@ public final class TimeDecoders {
 
     /** An {@code itimerspec} (or {@code kernel_itimerspec}) argument. */
     private static Arg itimerspec(String struct) {
-        return struct(
-                struct,
-                (c, s) ->
-                        "{it_interval="
-                                + ProcessStructs.timespec(c, s, struct, "it_interval.")
-                                + ", it_value="
-                                + ProcessStructs.timespec(c, s, struct, "it_value.")
-                                + "}");
+        return struct(struct, (c, s) -> interval(c, s, struct, ProcessStructs::timespec));
     }
 
     private static String itimerval(Call c, MemorySegment s) {
+        return interval(c, s, "itimerval", ProcessStructs::timeval);
+    }
+
+    /** How a time member of a struct prints: ProcessStructs' timespec or timeval. */
+    @FunctionalInterface
+    private interface TimeMember {
+        String print(Call c, MemorySegment s, String struct, String prefix);
+    }
+
+    /** {@code {it_interval={…}, it_value={…}}}: an itimerspec or itimerval. */
+    private static String interval(Call c, MemorySegment s, String struct, TimeMember time) {
         return "{it_interval="
-                + ProcessStructs.timeval(c, s, "itimerval", "it_interval.")
+                + time.print(c, s, struct, "it_interval.")
                 + ", it_value="
-                + ProcessStructs.timeval(c, s, "itimerval", "it_value.")
+                + time.print(c, s, struct, "it_value.")
                 + "}";
     }
 
