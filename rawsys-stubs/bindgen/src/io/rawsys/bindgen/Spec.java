@@ -249,10 +249,27 @@ final class Spec {
                                     from("SNDCTL_TMR_(START|STOP|CONTINUE)", "linux/soundcard.h"))),
                     new ConstantGroup(
                             "Time",
-                            "Clocks, timers and timerfd flags.",
+                            "Clocks, timers and timerfd flags; the restart codes an interrupted sleep ends with.",
                             List.of(
                                     from("CLOCK_\\w+|TIMER_ABSTIME|ITIMER_\\w+", "linux/time.h"),
-                                    from("TFD_\\w+", "sys/timerfd.h"))),
+                                    from("TFD_\\w+", "sys/timerfd.h"),
+                                    // a sleep's time left is written only when it ends with one
+                                    kernelInternal(
+                                            "ERESTARTSYS",
+                                            "#define ERESTARTSYS 512 /* include/linux/errno.h */",
+                                            "errno.h"),
+                                    kernelInternal(
+                                            "ERESTARTNOINTR",
+                                            "#define ERESTARTNOINTR 513 /* include/linux/errno.h */",
+                                            "errno.h"),
+                                    kernelInternal(
+                                            "ERESTARTNOHAND",
+                                            "#define ERESTARTNOHAND 514 /* include/linux/errno.h */",
+                                            "errno.h"),
+                                    kernelInternal(
+                                            "ERESTART_RESTARTBLOCK",
+                                            "#define ERESTART_RESTARTBLOCK 516 /* include/linux/errno.h */",
+                                            "errno.h"))),
                     new ConstantGroup(
                             "Poll",
                             "Readiness and notification: poll and epoll events and flags, eventfd, signalfd and inotify flags.",

@@ -7,9 +7,9 @@ import io.rawsys.Arch;
 import io.rawsys.ConstantTable;
 
 /**
- * Clocks, timers and timerfd flags.
+ * Clocks, timers and timerfd flags; the restart codes an interrupted sleep ends with.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;linux/time.h&gt;, &lt;sys/timerfd.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;linux/time.h&gt;, &lt;sys/timerfd.h&gt;, &lt;errno.h&gt;, &lt;errno.h&gt;, &lt;errno.h&gt;, &lt;errno.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -55,6 +55,18 @@ public final class Time {
 
     /** {@code CLOCK_THREAD_CPUTIME_ID}: 3 on every architecture. */
     public static final int CLOCK_THREAD_CPUTIME_ID = TABLE.intValue("CLOCK_THREAD_CPUTIME_ID");
+
+    /** {@code ERESTARTNOHAND}: 514 (0x202) on every architecture. */
+    public static final int ERESTARTNOHAND = TABLE.intValue("ERESTARTNOHAND");
+
+    /** {@code ERESTARTNOINTR}: 513 (0x201) on every architecture. */
+    public static final int ERESTARTNOINTR = TABLE.intValue("ERESTARTNOINTR");
+
+    /** {@code ERESTARTSYS}: 512 (0x200) on every architecture. */
+    public static final int ERESTARTSYS = TABLE.intValue("ERESTARTSYS");
+
+    /** {@code ERESTART_RESTARTBLOCK}: 516 (0x204) on every architecture. */
+    public static final int ERESTART_RESTARTBLOCK = TABLE.intValue("ERESTART_RESTARTBLOCK");
 
     /** {@code ITIMER_PROF}: 2 on every architecture. */
     public static final int ITIMER_PROF = TABLE.intValue("ITIMER_PROF");

@@ -72,6 +72,10 @@ public final class ZArchData {
             Ioctl 2 linux/soundcard.h
             Time 0 linux/time.h
             Time 1 sys/timerfd.h
+            Time 2 errno.h #define ERESTARTSYS 512 /* include/linux/errno.h */
+            Time 3 errno.h #define ERESTARTNOINTR 513 /* include/linux/errno.h */
+            Time 4 errno.h #define ERESTARTNOHAND 514 /* include/linux/errno.h */
+            Time 5 errno.h #define ERESTART_RESTARTBLOCK 516 /* include/linux/errno.h */
             Poll 0 linux/eventpoll.h,linux/poll.h
             Poll 1 sys/eventfd.h,sys/signalfd.h,sys/inotify.h
             Resource 0 linux/resource.h

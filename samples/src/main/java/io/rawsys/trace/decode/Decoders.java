@@ -36,6 +36,7 @@ public final class Decoders {
         ProcessDecoders.register(decoders);
         FileDecoders.register(decoders);
         NetDecoders.register(decoders);
+        TimeDecoders.register(decoders);
         return decoders;
     }
 

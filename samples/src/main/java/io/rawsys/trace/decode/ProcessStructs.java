@@ -55,7 +55,7 @@ final class ProcessStructs {
         return "{tv_sec="
                 + get(c, s, struct, prefix + "tv_sec")
                 + ", tv_nsec="
-                + get(c, s, struct, prefix + "tv_nsec")
+                + unsigned(c, s, struct, prefix + "tv_nsec")
                 + "}";
     }
 
@@ -64,8 +64,20 @@ final class ProcessStructs {
         return "{tv_sec="
                 + get(c, s, struct, prefix + "tv_sec")
                 + ", tv_usec="
-                + get(c, s, struct, prefix + "tv_usec")
+                + unsigned(c, s, struct, prefix + "tv_usec")
                 + "}";
+    }
+
+    /**
+     * A member as an unsigned number of its own width, as strace prints a time's fraction: a 32-bit
+     * tv_nsec of -1 is {@code 4294967295}.
+     */
+    static String unsigned(Call c, MemorySegment s, String struct, String member) {
+        var m = Structs.member(c, struct, member);
+        long v = m.get(s);
+        return m.size() >= 8
+                ? Long.toUnsignedString(v)
+                : Long.toString(v & (-1L >>> (64 - 8 * m.size())));
     }
 
     /**

@@ -3463,7 +3463,7 @@ public final class ZConstants {
             _IOC_WRITE 1 4 1
             """;
 
-    /** Clocks, timers and timerfd flags. One {@code NAME value sizeof source} line each. */
+    /** Clocks, timers and timerfd flags; the restart codes an interrupted sleep ends with. One {@code NAME value sizeof source} line each. */
     public static final String TIME =
             """
             CLOCK_BOOTTIME 7 4 0
@@ -3478,6 +3478,10 @@ public final class ZConstants {
             CLOCK_SGI_CYCLE 10 4 0
             CLOCK_TAI 11 4 0
             CLOCK_THREAD_CPUTIME_ID 3 4 0
+            ERESTARTNOHAND 514 4 4
+            ERESTARTNOINTR 513 4 3
+            ERESTARTSYS 512 4 2
+            ERESTART_RESTARTBLOCK 516 4 5
             ITIMER_PROF 2 4 0
             ITIMER_REAL 0 4 0
             ITIMER_VIRTUAL 1 4 0
