@@ -1,6 +1,7 @@
 package io.rawsys.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.rawsys.cli.RawsysJar;
 import java.io.IOException;
@@ -8,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs one command under strace and under rawsys trace, the same way, and puts the two traces side
@@ -118,6 +122,42 @@ public final class StraceComparison {
             }
         }
         return pids;
+    }
+
+    /**
+     * Runs {@code program} with {@code dir/work} (emptied first each time) as its argument under
+     * strace and then under rawsys trace with {@code options}, and asserts that both exit alike,
+     * that strace traced something, and that the normalized lines are equal once {@code comparable}
+     * has replaced in each what differs from run to run however exact the decoding.
+     */
+    public static void sameInWorkDirectory(
+            Path dir, Path program, List<String> options, UnaryOperator<String> comparable)
+            throws Exception {
+        Path work = dir.resolve("work");
+        List<String> command = List.of(program.toString(), work.toString());
+        emptyDirectory(work);
+        Trace strace = strace(dir, options, command);
+        emptyDirectory(work);
+        Trace rawsys = rawsys(dir, options, command);
+        assertEquals(strace.status(), rawsys.status(), rawsys.output());
+        List<String> expected = normalized(strace).stream().map(comparable).toList();
+        assertFalse(expected.isEmpty(), "strace traced nothing: " + strace.output());
+        assertEquals(
+                String.join("\n", expected),
+                String.join("\n", normalized(rawsys).stream().map(comparable).toList()),
+                options + " " + program.getFileName() + "\n" + rawsys.output());
+    }
+
+    /** Makes {@code directory} exist and be empty. */
+    public static void emptyDirectory(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(directory);
     }
 
     /** A trace's lines, normalized with the pids it shows. */

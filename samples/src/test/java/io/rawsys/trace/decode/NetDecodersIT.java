@@ -1,17 +1,9 @@
 package io.rawsys.trace.decode;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import io.rawsys.trace.StraceComparison;
-import io.rawsys.trace.StraceComparison.Trace;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,19 +87,7 @@ class NetDecodersIT {
 
     /** Both tracers on {@code program}, each in a new empty directory of the same name. */
     private void same(Path program, List<String> options) throws Exception {
-        Path work = dir.resolve("work");
-        List<String> command = List.of(program.toString(), work.toString());
-        empty(work);
-        Trace strace = StraceComparison.strace(dir, options, command);
-        empty(work);
-        Trace rawsys = StraceComparison.rawsys(dir, options, command);
-        assertEquals(strace.status(), rawsys.status(), rawsys.output());
-        List<String> expected = comparable(strace);
-        assertFalse(expected.isEmpty(), "strace traced nothing: " + strace.output());
-        assertEquals(
-                String.join("\n", expected),
-                String.join("\n", comparable(rawsys)),
-                options + " " + program.getFileName() + "\n" + rawsys.output());
+        StraceComparison.sameInWorkDirectory(dir, program, options, NetDecodersIT::comparable);
     }
 
     /**
@@ -117,25 +97,9 @@ class NetDecodersIT {
      * id a netlink socket gets (its pid; the programs print it only after a traced getpid, but a
      * second netlink socket gets another id).
      */
-    private static List<String> comparable(Trace trace) {
-        List<String> lines = new ArrayList<>();
-        for (String line : StraceComparison.normalized(trace)) {
-            lines.add(
-                    line.replaceAll("htons\\((3[2-9]\\d{3}|[4-6]\\d{4})\\)", "htons(PORT)")
-                            .replaceAll("(socket|pipe|anon_inode):\\[\\d+\\]", "$1:[INODE]")
-                            .replaceAll("nl_pid=-?[1-9]\\d*", "nl_pid=PORTID"));
-        }
-        return lines;
-    }
-
-    private static void empty(Path work) throws IOException {
-        if (Files.exists(work)) {
-            try (Stream<Path> files = Files.walk(work)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(work);
+    private static String comparable(String line) {
+        return line.replaceAll("htons\\((3[2-9]\\d{3}|[4-6]\\d{4})\\)", "htons(PORT)")
+                .replaceAll("(socket|pipe|anon_inode):\\[\\d+\\]", "$1:[INODE]")
+                .replaceAll("nl_pid=-?[1-9]\\d*", "nl_pid=PORTID");
     }
 }

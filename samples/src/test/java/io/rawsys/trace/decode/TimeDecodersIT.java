@@ -1,13 +1,8 @@
 package io.rawsys.trace.decode;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import io.rawsys.trace.StraceComparison;
-import io.rawsys.trace.StraceComparison.Trace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,17 +48,7 @@ class TimeDecodersIT {
 
     /** Both tracers on {@code program}, each in the same new directory. */
     private void same(Path program, List<String> options) throws Exception {
-        Path work = Files.createDirectories(dir.resolve("work"));
-        List<String> command = List.of(program.toString(), work.toString());
-        Trace strace = StraceComparison.strace(dir, options, command);
-        Trace rawsys = StraceComparison.rawsys(dir, options, command);
-        assertEquals(strace.status(), rawsys.status(), rawsys.output());
-        List<String> expected = comparable(strace);
-        assertFalse(expected.isEmpty(), "strace traced nothing: " + strace.output());
-        assertEquals(
-                String.join("\n", expected),
-                String.join("\n", comparable(rawsys)),
-                options + " " + program + "\n" + rawsys.output());
+        StraceComparison.sameInWorkDirectory(dir, program, options, TimeDecodersIT::comparable);
     }
 
     /**
@@ -72,20 +57,16 @@ class TimeDecodersIT {
      * or time, with time's dates). Each is replaced only where it occurs, so that a line still
      * fails to compare if anything else in it differs.
      */
-    private static List<String> comparable(Trace trace) {
-        List<String> lines = new ArrayList<>();
-        for (String line : StraceComparison.normalized(trace)) {
-            String n = line;
-            if (n.matches("(clock_gettime(64)?|gettimeofday)\\(.*\\) += 0")) {
-                n = n.replaceFirst("tv_sec=\\d+, tv_(n|u)sec=\\d+", "tv_sec=NOW, tv_$1sec=NOW");
-            }
-            if (n.matches("time\\(.*\\) += \\d+ \\(.*\\)")) {
-                n =
-                        n.replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d{4}", "DATE")
-                                .replaceAll("\\b\\d{9,}\\b", "NOW");
-            }
-            lines.add(n);
+    private static String comparable(String line) {
+        String n = line;
+        if (n.matches("(clock_gettime(64)?|gettimeofday)\\(.*\\) += 0")) {
+            n = n.replaceFirst("tv_sec=\\d+, tv_(n|u)sec=\\d+", "tv_sec=NOW, tv_$1sec=NOW");
         }
-        return lines;
+        if (n.matches("time\\(.*\\) += \\d+ \\(.*\\)")) {
+            n =
+                    n.replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d{4}", "DATE")
+                            .replaceAll("\\b\\d{9,}\\b", "NOW");
+        }
+        return n;
     }
 }
