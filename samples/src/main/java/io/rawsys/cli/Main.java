@@ -12,6 +12,7 @@ import io.rawsys.trace.TraceCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,24 +36,6 @@ import picocli.CommandLine.Spec;
             "",
             "Run 'rawsys help COMMAND' or 'rawsys COMMAND --help' for a command's arguments and examples.",
             "Exit status: 0 on success, 1 when a system call returned an errno, 2 for a bad command line.",
-        },
-        subcommands = {
-            CallCommand.class,
-            TableCommand.class,
-            ErrnoCommand.class,
-            ConstCommand.class,
-            VdsoCommand.class,
-            io.rawsys.cli.net.NetCommand.class,
-            DemoCommand.class,
-            LibcCommand.class,
-            AsmCommand.class,
-            IoctlCommand.class,
-            ProcCommand.class,
-            SysCommand.class,
-            ConfigfsCommand.class,
-            TraceCommand.class,
-            PreloadCommand.class,
-            HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -70,11 +53,55 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args));
     }
 
+    /** The commands, in the order the usage lists them. */
+    private static final List<Class<?>> COMMANDS =
+            List.of(
+                    CallCommand.class,
+                    TableCommand.class,
+                    ErrnoCommand.class,
+                    ConstCommand.class,
+                    VdsoCommand.class,
+                    io.rawsys.cli.net.NetCommand.class,
+                    DemoCommand.class,
+                    LibcCommand.class,
+                    AsmCommand.class,
+                    IoctlCommand.class,
+                    ProcCommand.class,
+                    SysCommand.class,
+                    ConfigfsCommand.class,
+                    TraceCommand.class,
+                    PreloadCommand.class,
+                    HelpCommand.class);
+
+    /**
+     * The command line, with every command, or with only the one {@code args} names: picocli reads
+     * each command's annotations when it is added, and for a short command that was most of its
+     * start-up (rawsys trace, rawsys call), so a known command comes alone.
+     */
+    private static CommandLine commandLine(String... args) {
+        String first = args.length > 0 ? args[0] : "";
+        boolean alone =
+                !first.equals("help") && COMMANDS.stream().anyMatch(c -> name(c).equals(first));
+        CommandLine cli = new CommandLine(new Main());
+        for (Class<?> command : COMMANDS) {
+            if (!alone || name(command).equals(first)) {
+                cli.addSubcommand(name(command), command);
+            }
+        }
+        return cli;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
     /** Runs a command line and returns its exit status, without exiting. */
     static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         // rawsys trace ls -l: everything from the command on is the command's, not rawsys's.
-        cli.getSubcommands().get("trace").setStopAtPositional(true);
+        if (cli.getSubcommands().containsKey("trace")) {
+            cli.getSubcommands().get("trace").setStopAtPositional(true);
+        }
         cli.setParameterExceptionHandler(
                 (e, commandArgs) -> {
                     CommandLine failed = e.getCommandLine();

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  rawsys trace ls -l /",
-            "  rawsys trace -f -e trace=%file -o out.txt -- sh -c 'cat /etc/hostname | wc -c'",
+            "  rawsys trace -f -e trace=%%file -o out.txt -- sh -c 'cat /etc/hostname | wc -c'",
             "  rawsys trace -c dd if=/dev/zero of=/dev/null bs=1 count=10000",
             "  rawsys trace -p 1234              (Ctrl-C detaches; the process goes on)",
             "  rawsys trace --seccomp-bpf -f -e trace=openat make",
@@ -59,8 +59,8 @@ public final class TraceCommand implements Callable<Integer> {
             names = "-e",
             paramLabel = "EXPR",
             description = {
-                "trace=SET: which calls (names, %file %desc %process %network %signal %ipc %memory %creds %clock"
-                        + " %stat…, /REGEX, all, none; !SET for the others);",
+                "trace=SET: which calls (names, %%file %%desc %%process %%network %%signal %%ipc %%memory"
+                        + " %%creds %%clock %%stat…, /REGEX, all, none; !SET for the others);",
                 "status=SET: which outcomes (successful, failed, unfinished). A bare SET means trace=SET."
             })
     List<String> expressions = new ArrayList<>();

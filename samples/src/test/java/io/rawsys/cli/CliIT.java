@@ -130,6 +130,37 @@ class CliIT {
                 callHelp.stdout().contains("rawsys call write 1 'hello\\n' 6"), callHelp.stdout());
     }
 
+    /** Every command's help, alone and through 'rawsys help', is clean: no picocli warnings. */
+    @Test
+    void everyCommandsHelpIsClean() throws Exception {
+        Run all = rawsys("--help");
+        for (String name :
+                List.of(
+                        "call",
+                        "table",
+                        "errno",
+                        "const",
+                        "vdso",
+                        "net",
+                        "demo",
+                        "libc",
+                        "asm",
+                        "ioctl",
+                        "proc",
+                        "sys",
+                        "configfs",
+                        "trace",
+                        "preload")) {
+            assertTrue(
+                    all.stdout().contains("  " + name + " "), name + " missing:\n" + all.stdout());
+            for (Run help : List.of(rawsys(name, "--help"), rawsys("help", name))) {
+                assertEquals(0, help.status(), help.stderr());
+                assertEquals("", help.stderr(), name);
+                assertTrue(help.stdout().startsWith("Usage: rawsys " + name), help.stdout());
+            }
+        }
+    }
+
     @Test
     void theDemoRuns() throws Exception {
         Run run = rawsys("demo");
