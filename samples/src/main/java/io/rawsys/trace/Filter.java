@@ -202,16 +202,21 @@ final class Filter {
                     Set.of("aarch64", "arm"),
                     Set.of("mips64el", "mipsel"));
 
+    /** The personalities beside {@code arch}'s on its machine, by name, sorted; none for most. */
+    static List<String> otherPersonalities(String arch) {
+        return PERSONALITIES.stream()
+                .filter(machine -> machine.contains(arch))
+                .flatMap(Set::stream)
+                .filter(other -> !other.equals(arch))
+                .sorted()
+                .toList();
+    }
+
     private boolean anotherPersonalityHas(Arch arch, String name) {
-        for (Set<String> machine : PERSONALITIES) {
-            if (machine.contains(arch.name())) {
-                for (String other : machine) {
-                    if (!other.equals(arch.name())
-                            && (Arch.of(other).syscalls().find(name).isPresent()
-                                    || carried.apply(Arch.of(other)).contains(name))) {
-                        return true;
-                    }
-                }
+        for (String other : otherPersonalities(arch.name())) {
+            Arch o = Arch.of(other);
+            if (o.syscalls().find(name).isPresent() || carried.apply(o).contains(name)) {
+                return true;
             }
         }
         return false;

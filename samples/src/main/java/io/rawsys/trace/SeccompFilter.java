@@ -8,7 +8,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,28 +36,16 @@ final class SeccompFilter {
 
     private static final int DATA_ARCH = 4;
 
-    /** The other architectures a process of the host's can switch to. */
-    private static final Map<String, List<String>> COMPAT =
-            Map.of("x86_64", List.of("i386"), "aarch64", List.of("arm"));
-
-    private static final Map<String, String> AUDIT =
-            Map.of(
-                    "x86_64", "AUDIT_ARCH_X86_64",
-                    "i386", "AUDIT_ARCH_I386",
-                    "aarch64", "AUDIT_ARCH_AARCH64",
-                    "arm", "AUDIT_ARCH_ARM",
-                    "riscv64", "AUDIT_ARCH_RISCV64",
-                    "ppc64le", "AUDIT_ARCH_PPC64LE",
-                    "s390x", "AUDIT_ARCH_S390X",
-                    "mips64el", "AUDIT_ARCH_MIPSEL64",
-                    "mipsel", "AUDIT_ARCH_MIPSEL");
-
     /** A {@code struct sock_fprog} for {@code filter}'s calls, allocated in {@code arena}. */
     static MemorySegment build(Arena arena, Filter filter) {
         Arch host = Arch.current();
         List<int[]> program = new ArrayList<>();
         List<String> arches = new ArrayList<>(List.of(host.name()));
-        arches.addAll(COMPAT.getOrDefault(host.name(), List.of()));
+        // the host's other personalities with an audit architecture of their own (x32's calls are
+        // x86_64's, told apart by their numbers)
+        Filter.otherPersonalities(host.name()).stream()
+                .filter(Tracer.AUDIT_ARCH_NAMES::containsKey)
+                .forEach(arches::add);
         for (String name : arches) {
             Arch arch = Arch.of(name);
             Set<Long> numbers = new TreeSet<>();
@@ -82,7 +69,7 @@ final class SeccompFilter {
             }
             block.add(stmt(Seccomp.BPF_RET | Seccomp.BPF_K, Seccomp.SECCOMP_RET_ALLOW));
             program.add(stmt(Seccomp.BPF_LD | Seccomp.BPF_W | Seccomp.BPF_ABS, DATA_ARCH));
-            int audit = host.constants().intValue(AUDIT.get(name));
+            int audit = host.constants().intValue(Tracer.AUDIT_ARCH_NAMES.get(name));
             program.add(jump(Seccomp.BPF_JMP | Seccomp.BPF_JEQ | Seccomp.BPF_K, audit, 1, 0));
             program.add(stmt(Seccomp.BPF_JMP | Seccomp.BPF_JA, block.size()));
             program.addAll(block);

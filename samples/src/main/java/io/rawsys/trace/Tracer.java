@@ -39,6 +39,23 @@ final class Tracer {
     static final int WAKE_SIGNAL = 40;
 
     private static final int SYSCALL_STOP = Signal.SIGTRAP | 0x80;
+
+    /**
+     * The AUDIT_ARCH_* constant of each architecture rawsys knows (what PTRACE_GET_SYSCALL_INFO and
+     * a seccomp filter see of a call's architecture).
+     */
+    static final Map<String, String> AUDIT_ARCH_NAMES =
+            Map.of(
+                    "x86_64", "AUDIT_ARCH_X86_64",
+                    "i386", "AUDIT_ARCH_I386",
+                    "aarch64", "AUDIT_ARCH_AARCH64",
+                    "arm", "AUDIT_ARCH_ARM",
+                    "riscv64", "AUDIT_ARCH_RISCV64",
+                    "ppc64le", "AUDIT_ARCH_PPC64LE",
+                    "s390x", "AUDIT_ARCH_S390X",
+                    "mips64el", "AUDIT_ARCH_MIPSEL64",
+                    "mipsel", "AUDIT_ARCH_MIPSEL");
+
     private static final Map<Integer, String> AUDIT_ARCHES = auditArches();
 
     private final TraceOptions options;
@@ -657,19 +674,8 @@ final class Tracer {
 
     /** AUDIT_ARCH_* value to rawsys's architecture name. */
     private static Map<Integer, String> auditArches() {
-        Map<String, String> names =
-                Map.of(
-                        "x86_64", "AUDIT_ARCH_X86_64",
-                        "i386", "AUDIT_ARCH_I386",
-                        "aarch64", "AUDIT_ARCH_AARCH64",
-                        "arm", "AUDIT_ARCH_ARM",
-                        "riscv64", "AUDIT_ARCH_RISCV64",
-                        "ppc64le", "AUDIT_ARCH_PPC64LE",
-                        "s390x", "AUDIT_ARCH_S390X",
-                        "mips64el", "AUDIT_ARCH_MIPSEL64",
-                        "mipsel", "AUDIT_ARCH_MIPSEL");
         Map<Integer, String> arches = new java.util.HashMap<>();
-        names.forEach(
+        AUDIT_ARCH_NAMES.forEach(
                 (arch, audit) ->
                         Arch.current()
                                 .constants()

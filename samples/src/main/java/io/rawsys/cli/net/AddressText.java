@@ -4,8 +4,11 @@ import io.rawsys.linux.Netlink;
 import io.rawsys.linux.Socket;
 import java.util.HexFormat;
 
-/** Addresses as ip writes them: glibc's inet_ntop for IP, colon-separated hex for hardware. */
-final class AddressText {
+/**
+ * Addresses as ip and strace write them: glibc's inet_ntop for IP, colon-separated hex for
+ * hardware.
+ */
+public final class AddressText {
     private AddressText() {}
 
     /** An address of {@code family}: dotted IPv4, compressed IPv6, else colon-separated hex. */
@@ -14,7 +17,7 @@ final class AddressText {
             return ipv4(address, 0);
         }
         if (family == Socket.AF_INET6 && address.length == 16) {
-            return ipv6(address);
+            return ipv6(address, 0);
         }
         return hex(address);
     }
@@ -32,7 +35,7 @@ final class AddressText {
         }
         if (address.length == 16
                 && (type == Netlink.ARPHRD_TUNNEL6 || type == Netlink.ARPHRD_IP6GRE)) {
-            return ipv6(address);
+            return ipv6(address, 0);
         }
         return hex(address);
     }
@@ -41,7 +44,8 @@ final class AddressText {
         return HexFormat.ofDelimiter(":").formatHex(address);
     }
 
-    private static String ipv4(byte[] a, int at) {
+    /** The four bytes at {@code at}, dotted. */
+    public static String ipv4(byte[] a, int at) {
         return (a[at] & 0xff)
                 + "."
                 + (a[at + 1] & 0xff)
@@ -54,12 +58,12 @@ final class AddressText {
     /**
      * RFC 5952 text as glibc's inet_ntop writes it: the longest run of two or more zero words (the
      * first, on a tie) becomes {@code ::}, and IPv4-compatible and -mapped addresses end in dotted
-     * IPv4.
+     * IPv4. The sixteen bytes at {@code at}.
      */
-    private static String ipv6(byte[] a) {
+    public static String ipv6(byte[] a, int at) {
         int[] words = new int[8];
         for (int i = 0; i < 8; i++) {
-            words[i] = (a[2 * i] & 0xff) << 8 | (a[2 * i + 1] & 0xff);
+            words[i] = (a[at + 2 * i] & 0xff) << 8 | (a[at + 2 * i + 1] & 0xff);
         }
         int bestBase = -1;
         int bestLength = 0;
@@ -98,7 +102,7 @@ final class AddressText {
                                     || (bestLength == 7 && words[7] != 1)
                                     || (bestLength == 5 && words[5] == 0xffff));
             if (embeddedIpv4) {
-                text.append(ipv4(a, 12));
+                text.append(ipv4(a, at + 12));
                 return text.toString();
             }
             text.append(Integer.toHexString(words[i]));

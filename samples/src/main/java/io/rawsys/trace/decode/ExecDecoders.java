@@ -7,16 +7,8 @@ package io.rawsys.trace.decode;
 final class ExecDecoders {
     private ExecDecoders() {}
 
-    /** strace's execveat_flags. */
-    static final Xlat FLAGS =
-            Xlat.of(
-                    "AT_",
-                    "AT_SYMLINK_NOFOLLOW",
-                    "AT_REMOVEDIR",
-                    "AT_SYMLINK_FOLLOW",
-                    "AT_NO_AUTOMOUNT",
-                    "AT_EMPTY_PATH",
-                    "AT_RECURSIVE");
+    /** strace's execveat_flags: the *at flags. */
+    static final Xlat FLAGS = FileTables.AT_FLAGS;
 
     static void register(Decoders d) {
         d.add("execve", Coded.atEntry(c -> exec(c, 0)));

@@ -1,5 +1,6 @@
 package io.rawsys.trace.decode;
 
+import io.rawsys.cli.net.AddressText;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,75 +15,14 @@ import java.nio.file.Path;
 final class InetAddresses {
     private InetAddresses() {}
 
-    /** The four bytes of an IPv4 address, dotted. */
-    static String ipv4(byte[] a, int at) {
-        return (a[at] & 0xff)
-                + "."
-                + (a[at + 1] & 0xff)
-                + "."
-                + (a[at + 2] & 0xff)
-                + "."
-                + (a[at + 3] & 0xff);
-    }
-
     /** {@code field=inet_addr("1.2.3.4")}. */
     static String inetAddr(String field, byte[] a, int at) {
-        return field + "=inet_addr(\"" + ipv4(a, at) + "\")";
+        return field + "=inet_addr(\"" + AddressText.ipv4(a, at) + "\")";
     }
 
     /** {@code inet_pton(AF_INET6, "::1", &field)}. */
     static String inetPton(String field, byte[] a, int at) {
-        return "inet_pton(AF_INET6, \"" + ipv6(a, at) + "\", &" + field + ")";
-    }
-
-    /** The sixteen bytes of an IPv6 address, as glibc's inet_ntop writes them. */
-    static String ipv6(byte[] a, int at) {
-        int[] words = new int[8];
-        for (int i = 0; i < 8; i++) {
-            words[i] = (a[at + 2 * i] & 0xff) << 8 | (a[at + 2 * i + 1] & 0xff);
-        }
-        int best = -1;
-        int bestLength = 0;
-        for (int i = 0; i < 8; ) {
-            if (words[i] != 0) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < 8 && words[i] == 0) {
-                i++;
-            }
-            if (i - start > bestLength) {
-                best = start;
-                bestLength = i - start;
-            }
-        }
-        if (bestLength < 2) {
-            best = -1;
-        }
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (best >= 0 && i >= best && i < best + bestLength) {
-                if (i == best) {
-                    s.append(':');
-                }
-                continue;
-            }
-            if (i != 0) {
-                s.append(':');
-            }
-            if (i == 6
-                    && best == 0
-                    && (bestLength == 6 || (bestLength == 5 && words[5] == 0xffff))) {
-                s.append(ipv4(a, at + 12));
-                return s.toString();
-            }
-            s.append(Integer.toHexString(words[i]));
-        }
-        if (best >= 0 && best + bestLength == 8) {
-            s.append(':');
-        }
-        return s.toString();
+        return "inet_pton(AF_INET6, \"" + AddressText.ipv6(a, at) + "\", &" + field + ")";
     }
 
     /**
