@@ -148,6 +148,29 @@ public final class StraceComparison {
                 options + " " + program.getFileName() + "\n" + rawsys.output());
     }
 
+    /**
+     * {@link #sameInWorkDirectory} three ways, tracing {@code calls}: plain, with -y (descriptor
+     * paths) and with -s 8 (short strings and arrays).
+     */
+    public static void sameEveryWay(
+            Path dir, Path program, String calls, UnaryOperator<String> comparable)
+            throws Exception {
+        for (List<String> how : List.of(List.<String>of(), List.of("-y"), List.of("-s", "8"))) {
+            List<String> options = new ArrayList<>(how);
+            options.addAll(List.of("-e", "trace=" + calls));
+            sameInWorkDirectory(dir, program, options, comparable);
+        }
+    }
+
+    /** {@code src/test/c/trace/NAME.c} built for i386, statically, into {@code dir/i386}. */
+    public static Path compileI386(Path dir, String name) throws Exception {
+        return compile(
+                Files.createDirectories(dir.resolve("i386")),
+                name,
+                "i686-linux-gnu-gcc",
+                "-static");
+    }
+
     /** Makes {@code directory} exist and be empty. */
     public static void emptyDirectory(Path directory) throws IOException {
         if (Files.exists(directory)) {

@@ -1,7 +1,6 @@
 package io.rawsys.trace.decode;
 
 import io.rawsys.trace.StraceComparison;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,15 +86,12 @@ class FileDecodersIT {
     }
 
     private void sameEveryWay(String name, String calls) throws Exception {
-        Path program = StraceComparison.compile(dir, name, "gcc");
-        same(program, List.of("-e", "trace=" + calls));
-        same(program, List.of("-y", "-e", "trace=" + calls));
-        same(program, List.of("-s", "8", "-e", "trace=" + calls));
+        StraceComparison.sameEveryWay(
+                dir, StraceComparison.compile(dir, name, "gcc"), calls, FileDecodersIT::comparable);
     }
 
     private Path i386(String name) throws Exception {
-        Path out = Files.createDirectories(dir.resolve("i386"));
-        return StraceComparison.compile(out, name, "i686-linux-gnu-gcc", "-static");
+        return StraceComparison.compileI386(dir, name);
     }
 
     /** Both tracers on {@code program}, each in a new empty directory of the same name. */

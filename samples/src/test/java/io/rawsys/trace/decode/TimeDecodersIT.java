@@ -1,7 +1,6 @@
 package io.rawsys.trace.decode;
 
 import io.rawsys.trace.StraceComparison;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,16 +33,11 @@ class TimeDecodersIT {
 
     @Test
     void aThirtyTwoBitProgramCallsTheTime64Calls() throws Exception {
-        Path out = Files.createDirectories(dir.resolve("i386"));
-        Path program =
-                StraceComparison.compile(out, "time_clocks", "i686-linux-gnu-gcc", "-static");
-        sameEveryWay(program, CLOCKS + "," + CLOCKS_64);
+        sameEveryWay(StraceComparison.compileI386(dir, "time_clocks"), CLOCKS + "," + CLOCKS_64);
     }
 
     private void sameEveryWay(Path program, String calls) throws Exception {
-        same(program, List.of("-e", "trace=" + calls));
-        same(program, List.of("-y", "-e", "trace=" + calls));
-        same(program, List.of("-s", "8", "-e", "trace=" + calls));
+        StraceComparison.sameEveryWay(dir, program, calls, TimeDecodersIT::comparable);
     }
 
     /** Both tracers on {@code program}, each in the same new directory. */
