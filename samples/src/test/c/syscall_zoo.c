@@ -32,6 +32,9 @@ static const struct arguments own_arguments[] = {
     {SYS_msgget, {-1, 0}},
     {SYS_semget, {-1, -1, 0}},
     {SYS_shmget, {-1, -1, 0}},
+    /* A length of -1 is 4 GiB on a 32-bit ABI: root's init_module would allocate that much kernel
+     * memory before the copy fails. A length shorter than an ELF header is refused first. */
+    {SYS_init_module, {-1, 0, -1}},
 };
 
 /* The calls the zoo refuses, because whatever their arguments they end, hang or change it. */

@@ -63,7 +63,8 @@ int main(void) {
 
     kill(getpid(), SIGUSR1);
     kill(getpid(), 0);
-    kill(-1234567, SIGTERM);
+    /* A process group above PID_MAX_LIMIT (2^22): no such group can exist, so root kills no one. */
+    kill(-0x7ffffff0, SIGTERM);
     syscall(SYS_tkill, syscall(SYS_gettid), SIGUSR1);
     syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), SIGUSR1);
     syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), 77);

@@ -6,11 +6,15 @@
  * (the C library answers the clock reads from the vDSO, which no tracer sees). What the kernel
  * writes does not vary from run to run: resolutions, sleeps of 1 ns that are not interrupted,
  * timers that are armed far away and read only once disarmed, settings the kernel refuses (so
- * nothing here sets the clock). Only the current time read by clock_gettime, gettimeofday and
- * time varies; the test normalises those lines. (A sleep a signal interrupts, whose time left
- * strace prints, is left out: a timer may fire before the traced sleep has begun.) On i386 the
- * 32-bit calls are made the same way, and then the C library's own calls (the *_time64 ones of
- * glibc 2.36). argv[1]: a directory to work in.
+ * nothing here sets the clock). The program drops CAP_SYS_TIME before anything else, so that every
+ * setting is refused even as root: settimeofday(NULL, {tz_minuteswest=60}) would otherwise set the
+ * kernel's timezone and, the first time since boot, warp the machine's clock by an hour
+ * (timekeeping_warp_clock); without the capability it fails with EPERM, which both tracers print.
+ * Only the current time read by clock_gettime, gettimeofday and time varies; the test normalises
+ * those lines. (A sleep a signal interrupts, whose time left strace prints, is left out: a timer
+ * may fire before the traced sleep has begun.) On i386 the 32-bit calls are made the same way, and
+ * then the C library's own calls (the *_time64 ones of glibc 2.36). argv[1]: a directory to work
+ * in.
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -214,7 +218,7 @@ static void library(void) {
 #endif
 
 int main(int argc, char **argv) {
-    if (enter_work_dir(argc, argv) != 0) {
+    if (enter_work_dir(argc, argv) != 0 || drop_capability(CAP_SYS_TIME) != 0) {
         return 1;
     }
     clocks();

@@ -10,6 +10,7 @@ import io.rawsys.linux.Errno;
 import io.rawsys.linux.Fcntl;
 import io.rawsys.linux.Ioctl;
 import io.rawsys.linux.Socket;
+import io.rawsys.testing.LoopDevice;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -104,25 +105,17 @@ class IoctlCallsTest {
     /** A loop device over a 3 MiB file: BLKGETSIZE64 says 3 MiB. */
     @Test
     void blockDeviceSizeOfALoopDevice() throws Exception {
-        assumeTrue(Files.exists(Path.of("/dev/loop-control")), "no loop devices on this machine");
         Path backing = dir.resolve("disk.img");
         Files.write(backing, new byte[3 << 20]);
-        Process attach =
-                new ProcessBuilder("losetup", "--find", "--show", backing.toString())
-                        .redirectErrorStream(true)
-                        .start();
-        String device =
-                new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assumeTrue(attach.waitFor() == 0, "losetup could not attach a loop device: " + device);
-        try {
+        // attached with autoclear: detached when closed, even if this JVM dies first
+        try (LoopDevice loop = LoopDevice.attach(backing)) {
+            String device = loop.path().toString();
             int fd = FileCalls.openat(Fcntl.AT_FDCWD, device, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC);
             assertEquals(3 << 20, IoctlCalls.blockDeviceSize(fd));
             assertEquals(
                     Integer.parseInt(run("blockdev", "--getss", device)),
                     IoctlCalls.blockSectorSize(fd));
             FileCalls.close(fd);
-        } finally {
-            new ProcessBuilder("losetup", "-d", device).start().waitFor();
         }
         int file = FileCalls.openat(Fcntl.AT_FDCWD, backing.toString(), Fcntl.O_RDONLY);
         assertEquals(

@@ -15,10 +15,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +35,7 @@ class NetIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** A namespace of the test's own, so it may add and remove interfaces freely. */
-    private static final String NS =
-            "rawsys-net-" + HexFormat.of().toHexDigits(new Random().nextInt());
+    private static NetNamespace namespace;
 
     private static boolean namespaceMade;
     private static String deviceType;
@@ -122,7 +119,7 @@ class NetIT {
         if (Syscalls.invoke(Nr.geteuid) != 0) {
             return; // the namespace tests are skipped; the host's still run
         }
-        run("ip", "netns", "add", NS);
+        namespace = NetNamespace.start();
         namespaceMade = true;
         deviceType = dummyOrIfb();
         ipn("link", "set", "lo", "up");
@@ -174,7 +171,7 @@ class NetIT {
     @AfterAll
     static void removeTheNamespace() throws Exception {
         if (namespaceMade) {
-            run("ip", "netns", "del", NS); // and with it every interface the tests made
+            namespace.close(); // and with it every interface the tests made
         }
     }
 
@@ -430,25 +427,16 @@ class NetIT {
      * ignores SIGINT (a background job) would otherwise ignore Ctrl-C too.
      */
     private static List<String> rawsysInNamespace(String... args) {
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                "env",
-                                "--default-signal=INT",
-                                "ip",
-                                "netns",
-                                "exec",
-                                NS,
-                                CliIT.JAVA,
-                                "-jar",
-                                CliIT.JAR.toString(),
-                                "net"));
-        command.addAll(List.of(args));
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        List<String> jar =
+                new ArrayList<>(List.of(CliIT.JAVA, "-jar", CliIT.JAR.toString(), "net"));
+        jar.addAll(List.of(args));
+        command.addAll(namespace.command(jar));
         return command;
     }
 
     private static List<String> ipnCommand(String... args) {
-        return concat(List.of("ip", "-n", NS), args);
+        return namespace.command(concat(List.of("ip"), args));
     }
 
     private static String ipn(String... args) throws Exception {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.rawsys.cli.RawsysJar;
 import io.rawsys.cli.RawsysJar.Run;
 import io.rawsys.linux.Ioctl;
+import io.rawsys.testing.LoopDevice;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,16 +121,11 @@ class IoctlExerciseIT {
     /** BLKGETSIZE64 and BLKSSZGET on a loop device, against blockdev. */
     @Test
     void blockDeviceSizeIsWhatBlockdevSays() throws Exception {
-        assumeTrue(Files.exists(Path.of("/dev/loop-control")), "no loop devices on this machine");
         Path backing = dir.resolve("disk.img");
         Files.write(backing, new byte[5 << 20]);
-        Run attach =
-                RawsysJar.run(
-                        new byte[0], List.of("losetup", "--find", "--show", backing.toString()));
-        assumeTrue(
-                attach.status() == 0, "losetup could not attach a loop device: " + attach.both());
-        String device = attach.stdout().strip();
-        try {
+        // attached with autoclear: detached when closed, even if this JVM dies first
+        try (LoopDevice loop = LoopDevice.attach(backing)) {
+            String device = loop.path().toString();
             Run run = rawsys("ioctl", "block", device);
             assertEquals(0, run.status(), run.both());
             Run blockdev =
@@ -148,8 +144,6 @@ class IoctlExerciseIT {
                                             + expected[1]
                                             + "-byte sectors"),
                     run.stdout() + " vs blockdev: " + blockdev.stdout());
-        } finally {
-            RawsysJar.run(new byte[0], List.of("losetup", "-d", device));
         }
         Run notBlock = rawsys("ioctl", "block", backing.toString());
         assertEquals(1, notBlock.status());
