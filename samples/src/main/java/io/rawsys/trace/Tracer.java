@@ -615,6 +615,21 @@ final class Tracer {
         if (auditArch == lastAuditArch && lastArch != null && (nr & 0x4000_0000L) == 0) {
             return lastArch;
         }
+        Arch arch = personality(auditArch, nr, host);
+        if (AUDIT_ARCHES.containsKey(auditArch) && (nr & 0x4000_0000L) == 0) {
+            lastAuditArch = auditArch;
+            lastArch = arch;
+        }
+        return arch;
+    }
+
+    /**
+     * The personality a stopped tracee makes its call in, from what PTRACE_GET_SYSCALL_INFO
+     * reports: the AUDIT_ARCH_* value ({@code int 0x80} in an x86_64 process is i386's) and, for
+     * x86_64, the x32 bit of the call's number; {@code host} for an audit arch this machine does
+     * not know.
+     */
+    static Arch personality(int auditArch, long nr, Arch host) {
         String name = AUDIT_ARCHES.get(auditArch);
         if (name == null) {
             return host;
@@ -622,9 +637,7 @@ final class Tracer {
         if (name.equals("x86_64") && (nr & 0x4000_0000L) != 0) {
             return Arch.of("x32");
         }
-        lastAuditArch = auditArch;
-        lastArch = Arch.of(name);
-        return lastArch;
+        return Arch.of(name);
     }
 
     private String mode(Arch arch) {

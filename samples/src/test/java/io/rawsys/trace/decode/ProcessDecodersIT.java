@@ -70,8 +70,7 @@ class ProcessDecodersIT {
 
     @Test
     void i386CallsPrintAsStraceDoes() throws Exception {
-        Path program =
-                StraceComparison.compile(dir, "process_i386", "i686-linux-gnu-gcc", "-static");
+        Path program = StraceComparison.compileI386(dir, "process_i386");
         // readlink and the other file calls of the static startup belong to another family
         sameLinesPerProcess(List.of("-f", "-e", "trace=!readlink"), program);
     }
@@ -174,7 +173,8 @@ class ProcessDecodersIT {
             if (n.contains("sysinfo({")) {
                 n = n.replaceAll("=\\d+", "=N").replaceAll("loads=\\[[^]]*\\]", "loads=[N]");
             }
-            result.add(n);
+            // the replaced values' widths vary from run to run, and so would the padding
+            result.add(n.equals(l) ? n : StraceComparison.unpadded(n));
         }
         return result;
     }

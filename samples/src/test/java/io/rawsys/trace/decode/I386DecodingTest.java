@@ -1,0 +1,626 @@
+package io.rawsys.trace.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rawsys.Arch;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * i386's own decoding, checked without running a 32-bit program: socketcall and the calls it
+ * carries, 64-bit values split over two argument words, the 32-bit layouts of structs, the *_time64
+ * calls' 64-bit timespecs, mmap2's offset in pages, set_thread_area's user_desc. The integration
+ * tests that trace static i386 programs ({@code *DecodersIT}, {@code TraceIT}, {@code
+ * SyscallZooTest}) are skipped on kernels that cannot execute them (no ia32 emulation); this test
+ * exists so that the i386 decoding stays checked there.
+ *
+ * <p>Each case replays one system call of a real static i386 program ({@code i686-linux-gnu-gcc
+ * -static}) traced on x86_64: the argument words strace 6.1 showed with {@code -e raw=all}, the
+ * memory the program had at the call and what the kernel wrote there (dumped by the program), the
+ * result; the expected line is the one strace 6.1 printed for that call. The program kept its data
+ * in a page mapped at the fixed address 0x56780000, so the addresses are those it passed.
+ *
+ * <p>The line is made as the tracer makes it: the decoders through their public API ({@link
+ * Decoders#standard()}, {@link Decoders#carried}, {@link Decoder}, {@link Call}), fed the words and
+ * a {@link Memory} of the recorded bytes; only the joining of the printed arguments into {@code
+ * name(args) = result} (TextOutput's entryText, exitText and padding to column 40) and the error
+ * text (Tracer.errorText) are repeated here, since they are private to the tracer's package.
+ */
+class I386DecodingTest {
+    private static final Arch I386 = Arch.of("i386");
+    private static final Decoders DECODERS = Decoders.standard();
+
+    /** strace's defaults: -s 32, no -y, no -v. */
+    private static final Call.Settings SETTINGS =
+            new Call.Settings(32, false, false, (pid, fd) -> null);
+
+    /** TextOutput's column for {@code =}. */
+    private static final int RESULT_COLUMN = 40;
+
+    /** One recorded call and the line strace 6.1 printed for it. */
+    record Case(String line, Syscall call) {
+        @Override
+        public String toString() {
+            return line;
+        }
+    }
+
+    private static Case strace(String line, Syscall call) {
+        return new Case(line, call);
+    }
+
+    static Stream<Case> socketcalls() {
+        return Stream.of(
+                strace(
+                        "socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3",
+                        call("socketcall", 1, 0x56780000)
+                                .memory(0x56780000, "020000000100000000000000")
+                                .returns(3)),
+                strace(
+                        "bind(3, {sa_family=AF_INET, sin_port=htons(8080),"
+                                + " sin_addr=inet_addr(\"127.0.0.1\")}, 16) = 0",
+                        call("socketcall", 2, 0x56780030)
+                                .memory(0x56780030, "030000002000785610000000")
+                                .memory(0x56780020, "02001f907f0000010000000000000000")
+                                .returns(0)),
+                strace(
+                        "connect(4, {sa_family=AF_UNIX, sun_path=\"/nonexistent.sock\"}, 110) ="
+                                + " -1 ENOENT (No such file or directory)",
+                        call("socketcall", 3, 0x56780150)
+                                .memory(0x56780150, "04000000e00078566e000000")
+                                .memory(0x567800e0, "0100" + cstring("/nonexistent.sock", 108))
+                                .fails("ENOENT")),
+                strace(
+                        "setsockopt(3, SOL_SOCKET, SO_REUSEADDR, [1], 4) = 0",
+                        call("socketcall", 14, 0x56780060)
+                                .memory(0x56780060, "0300000001000000020000005000785604000000")
+                                .memory(0x56780050, "01000000")
+                                .returns(0)),
+                strace(
+                        "getsockopt(3, SOL_SOCKET, SO_TYPE, [1], [4]) = 0",
+                        call("socketcall", 15, 0x567800a0)
+                                .memory(0x567800a0, "0300000001000000030000008000785690007856")
+                                .memory(0x56780080, "00000000")
+                                .memory(0x56780090, "04000000")
+                                .writes(0x56780080, "01000000")
+                                .returns(0)),
+                strace(
+                        "accept4(3, NULL, NULL, SOCK_NONBLOCK)   = -1 EINVAL (Invalid argument)",
+                        call("socketcall", 18, 0x567800c0)
+                                .memory(0x567800c0, "03000000000000000000000000080000")
+                                .fails("EINVAL")),
+                strace(
+                        "sendto(5, \"hello\", 5, MSG_DONTWAIT, NULL, 0) = 5",
+                        call("socketcall", 11, 0x56780180)
+                                .memory(
+                                        0x56780180,
+                                        "050000007001785605000000400000000000000000000000")
+                                .memory(0x56780170, cstring("hello", 6))
+                                .returns(5)),
+                strace(
+                        "recvfrom(6, \"hello\", 16, 0, NULL, NULL) = 5",
+                        call("socketcall", 12, 0x567801b0)
+                                .memory(
+                                        0x567801b0,
+                                        "06000000a001785610000000000000000000000000000000")
+                                .memory(0x567801a0, "00".repeat(16))
+                                .writes(0x567801a0, "68656c6c6f")
+                                .returns(5)),
+                strace(
+                        "sendmsg(5, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"msg\","
+                                + " iov_len=3}], msg_iovlen=1, msg_controllen=0, msg_flags=0},"
+                                + " 0) = 3",
+                        call("socketcall", 16, 0x56780210)
+                                .memory(0x56780210, "05000000f001785600000000")
+                                .memory(
+                                        0x567801f0,
+                                        "0000000000000000d0017856010000000000000000000000"
+                                                + "00000000")
+                                .memory(0x567801d0, "e001785603000000")
+                                .memory(0x567801e0, cstring("msg", 4))
+                                .returns(3)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("socketcalls")
+    void socketcallIsPrintedAsTheCallItCarries(Case c) {
+        assertEquals(c.line(), c.call().line());
+    }
+
+    static Stream<Case> socketcallsCarryingNothing() {
+        return Stream.of(
+                strace(
+                        "socketcall(99, NULL)                    = -1 EINVAL (Invalid argument)",
+                        call("socketcall", 99, 0).fails("EINVAL")),
+                strace(
+                        "socketcall(SYS_BIND, 0x1)               = -1 EFAULT (Bad address)",
+                        call("socketcall", 2, 1).fails("EFAULT")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("socketcallsCarryingNothing")
+    void socketcallWithAnUnknownCallOrUnreadableArgumentsIsPrintedAsItself(Case c) {
+        assertEquals(c.line(), c.call().line());
+    }
+
+    static Stream<Case> wideValues() {
+        return Stream.of(
+                strace(
+                        "pread64(7, \"lve \", 4, 3)                = 4",
+                        call("pread64", 7, 0x56780230, 4, 3, 0)
+                                .memory(0x56780230, "00".repeat(16))
+                                .writes(0x56780230, "6c766520")
+                                .returns(4)),
+                strace(
+                        "pwrite64(7, \"xy\", 2, 4294967297)        = -1 EFBIG (File too large)",
+                        call("pwrite64", 7, 0x56780240, 2, 1, 1)
+                                .memory(0x56780240, "787900")
+                                .fails("EFBIG")),
+                strace(
+                        "ftruncate64(7, 305419896)               = 0",
+                        call("ftruncate64", 7, 0x12345678, 0).returns(0)),
+                strace(
+                        "fadvise64_64(7, 1, 2, POSIX_FADV_SEQUENTIAL) = 0",
+                        call("fadvise64_64", 7, 1, 0, 2, 0, 2).returns(0)),
+                strace(
+                        "fallocate(7, FALLOC_FL_KEEP_SIZE, 4294967296, 4096) = 0",
+                        call("fallocate", 7, 1, 0, 1, 0x1000, 0).returns(0)),
+                strace(
+                        "sync_file_range(7, 4096, 4294967296,"
+                                + " SYNC_FILE_RANGE_WAIT_BEFORE|SYNC_FILE_RANGE_WRITE) = 0",
+                        call("sync_file_range", 7, 0x1000, 0, 0, 1, 3).returns(0)),
+                strace(
+                        "_llseek(7, 4294967296, [4294967296], SEEK_SET) = 0",
+                        call("_llseek", 7, 1, 0, 0x56780250, 0)
+                                .memory(0x56780250, "0000000000000000")
+                                .writes(0x56780250, "0000000001000000")
+                                .returns(0)),
+                strace(
+                        "_llseek(7, -2, [4294967294], SEEK_CUR)  = 0",
+                        call("_llseek", 7, 0xffffffffL, 0xfffffffeL, 0x56780250, 1)
+                                .memory(0x56780250, "0000000001000000")
+                                .writes(0x56780250, "feffffff00000000")
+                                .returns(0)),
+                strace(
+                        "fcntl64(7, F_SETLK64, {l_type=F_WRLCK, l_whence=SEEK_SET,"
+                                + " l_start=4294967296, l_len=10}) = 0",
+                        call("fcntl64", 7, 0xd, 0x56780260)
+                                .memory(
+                                        0x56780260,
+                                        "0100000000000000010000000a0000000000000000000000")
+                                .returns(0)),
+                strace(
+                        "sendfile64(8, 7, [2] => [6], 4)         = 4",
+                        call("sendfile64", 8, 7, 0x56780280, 4)
+                                .memory(0x56780280, "0200000000000000")
+                                .writes(0x56780280, "0600000000000000")
+                                .returns(4)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wideValues")
+    void sixtyFourBitValuesSpanTwoWordsOrAreReadFromMemory(Case c) {
+        assertEquals(c.line(), c.call().line());
+    }
+
+    /**
+     * What fstat64 wrote for a 12-byte file.txt of mode 0640 (i386's struct stat64: st_mode at 16,
+     * st_size at 44, 96 bytes).
+     */
+    private static final String FSTAT64_OF_FILE_TXT =
+            "00fe00000000000000000000f5c72000a081000001000000"
+                    + "00000000000000000000000000000000000000000c000000"
+                    + "00000000001000001000000000000000032a146b8c5e7323"
+                    + "032a146b8c5e7323032a146b8c5e7323f5c7200000000000";
+
+    /** What stat64 wrote for /dev/null (st_rdev at 32). */
+    private static final String STAT64_OF_DEV_NULL =
+            "06000000000000000000000003000000b621000001000000"
+                    + "000000000000000003010000000000000000000000000000"
+                    + "0000000000100000000000000000000033ec126b8a36402d"
+                    + "33ec126b8a36402d33ec126b8a36402d0300000000000000";
+
+    static Stream<Case> structs() {
+        return Stream.of(
+                strace(
+                        "fstat64(7, {st_mode=S_IFREG|0640, st_size=12, ...}) = 0",
+                        call("fstat64", 7, 0x567802a0)
+                                .memory(0x567802a0, "00".repeat(96))
+                                .writes(0x567802a0, FSTAT64_OF_FILE_TXT)
+                                .returns(0)),
+                strace(
+                        "stat64(\"/dev/null\", {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3),"
+                                + " ...}) = 0",
+                        call("stat64", 0x56780300, 0x567802a0)
+                                .memory(0x56780300, cstring("/dev/null", 10))
+                                .memory(0x567802a0, FSTAT64_OF_FILE_TXT)
+                                .writes(0x567802a0, STAT64_OF_DEV_NULL)
+                                .returns(0)),
+                strace(
+                        "statfs64(\"/proc\", 84, {f_type=PROC_SUPER_MAGIC, f_bsize=4096,"
+                                + " f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0,"
+                                + " f_fsid={val=[0x15, 0]}, f_namelen=255, f_frsize=4096,"
+                                + " f_flags=ST_VALID|ST_RELATIME}) = 0",
+                        call("statfs64", 0x567803c0, 84, 0x567803d0)
+                                .memory(0x567803c0, cstring("/proc", 6))
+                                .memory(0x567803d0, "00".repeat(84))
+                                .writes(
+                                        0x567803d0,
+                                        "a09f00000010000000000000000000000000000000000000"
+                                                + "000000000000000000000000000000000000000000000000"
+                                                + "1500000000000000ff000000001000002010000000000000"
+                                                + "000000000000000000000000")
+                                .returns(0)),
+                strace(
+                        "setitimer(ITIMER_VIRTUAL, {it_interval={tv_sec=0, tv_usec=0},"
+                                + " it_value={tv_sec=100000, tv_usec=0}}, {it_interval={tv_sec=0,"
+                                + " tv_usec=0}, it_value={tv_sec=0, tv_usec=0}}) = 0",
+                        call("setitimer", 1, 0x56780430, 0x56780440)
+                                .memory(0x56780430, "0000000000000000a086010000000000")
+                                .memory(0x56780440, "00".repeat(16))
+                                .returns(0)),
+                strace(
+                        "rt_sigaction(SIGUSR1, {sa_handler=0x8049731, sa_mask=[INT RT_4],"
+                                + " sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x8049000}, NULL,"
+                                + " 8) = 0",
+                        call("rt_sigaction", 10, 0x56780450, 0, 8)
+                                .memory(0x56780450, "3197040800000014009004080200000008000000")
+                                .returns(0)),
+                strace(
+                        "rt_sigaction(SIGUSR1, NULL, {sa_handler=0x8049731, sa_mask=[INT RT_4],"
+                                + " sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x8049000}, 8) = 0",
+                        call("rt_sigaction", 10, 0, 0x56780470, 8)
+                                .memory(0x56780470, "00".repeat(20))
+                                .writes(0x56780470, "3197040800000014009004080200000008000000")
+                                .returns(0)),
+                strace(
+                        "rt_sigaction(SIGUSR1, {sa_handler=0x8049731, sa_mask=[INT RT_4],"
+                                + " sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x8049000}, NULL,"
+                                + " 16) = -1 EINVAL (Invalid argument)",
+                        call("rt_sigaction", 10, 0x56780450, 0, 16)
+                                .memory(0x56780450, "3197040800000014009004080200000008000000")
+                                .fails("EINVAL")),
+                strace(
+                        "ugetrlimit(RLIMIT_STACK, {rlim_cur=8192*1024, rlim_max=RLIM_INFINITY}) ="
+                                + " 0",
+                        call("ugetrlimit", 3, 0x567804a0)
+                                .memory(0x567804a0, "00".repeat(8))
+                                .writes(0x567804a0, "00008000ffffffff")
+                                .returns(0)),
+                strace(
+                        "getrlimit(RLIMIT_STACK, {rlim_cur=8192*1024, rlim_max=2147483647}) = 0",
+                        call("getrlimit", 3, 0x567804a0)
+                                .memory(0x567804a0, "00008000ffffffff")
+                                .writes(0x567804a0, "00008000ffffff7f")
+                                .returns(0)),
+                strace(
+                        "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024,"
+                                + " rlim_max=RLIM64_INFINITY}) = 0",
+                        call("prlimit64", 0, 3, 0, 0x567804b0)
+                                .memory(0x567804b0, "00".repeat(16))
+                                .writes(0x567804b0, "0000800000000000ffffffffffffffff")
+                                .returns(0)),
+                strace(
+                        "setrlimit(RLIMIT_CORE, {rlim_cur=1024, rlim_max=RLIM_INFINITY}) = 0",
+                        call("setrlimit", 4, 0x567804c0)
+                                .memory(0x567804c0, "00040000ffffffff")
+                                .returns(0)),
+                strace(
+                        "set_thread_area({entry_number=-1, base_addr=0x001000, limit=0x0fffff,"
+                                + " seg_32bit=1, contents=0, read_exec_only=0, limit_in_pages=1,"
+                                + " seg_not_present=0, useable=1}) = 0 (entry_number=13)",
+                        call("set_thread_area", 0x567804f0)
+                                .memory(0x567804f0, "ffffffff00100000ffff0f0051000000")
+                                .writes(0x567804f0, "0d000000")
+                                .returns(0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("structs")
+    void structsHaveTheirThirtyTwoBitLayout(Case c) {
+        assertEquals(c.line(), c.call().line());
+    }
+
+    static Stream<Case> times() {
+        return Stream.of(
+                strace(
+                        "nanosleep({tv_sec=0, tv_nsec=1}, 0x56780320) = 0",
+                        call("nanosleep", 0x56780310, 0x56780320)
+                                .memory(0x56780310, "0000000001000000")
+                                .memory(0x56780320, "0000000000000000")
+                                .returns(0)),
+                strace(
+                        "clock_nanosleep(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1}, NULL) = 0",
+                        call("clock_nanosleep", 1, 0, 0x56780310, 0)
+                                .memory(0x56780310, "0000000001000000")
+                                .returns(0)),
+                strace(
+                        "clock_nanosleep_time64(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1},"
+                                + " 0x56780340) = 0",
+                        call("clock_nanosleep_time64", 1, 0, 0x56780330, 0x56780340)
+                                .memory(0x56780330, "00000000000000000100000000000000")
+                                .memory(0x56780340, "010000000000000000ca9a3b00000000")
+                                .returns(0)),
+                strace(
+                        "clock_settime64(CLOCK_REALTIME, {tv_sec=1, tv_nsec=1000000000}) = -1"
+                                + " EINVAL (Invalid argument)",
+                        call("clock_settime64", 0, 0x56780340)
+                                .memory(0x56780340, "010000000000000000ca9a3b00000000")
+                                .fails("EINVAL")),
+                strace(
+                        "clock_settime64(CLOCK_MONOTONIC, {tv_sec=4294967296, tv_nsec=0}) = -1"
+                                + " EINVAL (Invalid argument)",
+                        call("clock_settime64", 1, 0x56780350)
+                                .memory(0x56780350, "00000000010000000000000000000000")
+                                .fails("EINVAL")),
+                strace(
+                        "clock_getres_time64(CLOCK_MONOTONIC, {tv_sec=0, tv_nsec=1}) = 0",
+                        call("clock_getres_time64", 1, 0x56780330)
+                                .memory(0x56780330, "00000000000000000100000000000000")
+                                .writes(0x56780330, "00000000000000000100000000000000")
+                                .returns(0)),
+                strace(
+                        "timerfd_settime64(9, 0, {it_interval={tv_sec=0, tv_nsec=0},"
+                                + " it_value={tv_sec=100000, tv_nsec=0}}, NULL) = 0",
+                        call("timerfd_settime64", 9, 0, 0x56780360, 0)
+                                .memory(
+                                        0x56780360,
+                                        "0000000000000000" // it_interval
+                                                + "0000000000000000"
+                                                + "a086010000000000" // it_value
+                                                + "0000000000000000")
+                                .returns(0)),
+                strace(
+                        "timerfd_settime64(9, TFD_TIMER_ABSTIME, {it_interval={tv_sec=0,"
+                                + " tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}},"
+                                + " {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0,"
+                                + " tv_nsec=0}}) = 0",
+                        call("timerfd_settime64", 9, 1, 0x56780380, 0x567803a0)
+                                .memory(0x56780380, "00".repeat(32))
+                                .memory(0x567803a0, "00".repeat(32))
+                                .returns(0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("times")
+    void timesAreThirtyTwoBitButSixtyFourBitInTheTime64Calls(Case c) {
+        assertEquals(c.line(), c.call().line());
+    }
+
+    static Stream<Case> mmaps() {
+        return Stream.of(
+                strace(
+                        "mmap2(NULL, 8192, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) ="
+                                + " 0xf7ff4000",
+                        call("mmap2", 0, 0x2000, 1, 0x22, 0xffffffffL, 0).returns(0xf7ff4000L)),
+                strace(
+                        "mmap2(NULL, 4096, PROT_READ, MAP_SHARED, 99, 0x3000) = -1 EBADF (Bad"
+                                + " file descriptor)",
+                        call("mmap2", 0, 0x1000, 1, 1, 0x63, 3).fails("EBADF")),
+                strace(
+                        "mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)"
+                                + " = 0xf7ff2000",
+                        call("mmap", 0x567804d0)
+                                .memory(
+                                        0x567804d0,
+                                        "00000000002000000300000022000000ffffffff00000000")
+                                .returns(0xf7ff2000L)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mmaps")
+    void mmap2CountsItsOffsetInPagesAndTheOldMmapReadsItsArgumentsFromMemory(Case c) {
+        assertEquals(c.line(), c.call().line());
+    }
+
+    static Stream<Case> badPointers() {
+        return Stream.of(
+                strace(
+                        "stat64(\"file.txt\", 0x8)                 = -1 EFAULT (Bad address)",
+                        call("stat64", 0x56780290, 8)
+                                .memory(0x56780290, cstring("file.txt", 9))
+                                .fails("EFAULT")),
+                strace(
+                        "stat64(\"file.txt\", NULL)                = -1 EFAULT (Bad address)",
+                        call("stat64", 0x56780290, 0)
+                                .memory(0x56780290, cstring("file.txt", 9))
+                                .fails("EFAULT")),
+                strace(
+                        "_llseek(7, 0, 0x8, SEEK_END)            = -1 EFAULT (Bad address)",
+                        call("_llseek", 7, 0, 0, 8, 2).fails("EFAULT")),
+                strace(
+                        "set_thread_area(NULL)                   = -1 EFAULT (Bad address)",
+                        call("set_thread_area", 0).fails("EFAULT")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badPointers")
+    void unreadableAndNullPointersArePrintedAsAddresses(Case c) {
+        assertEquals(c.line(), c.call().line());
+    }
+
+    // ---- the recorded call, and the tracer's steps that turn it into a line ----
+
+    private static Syscall call(String name, long... words) {
+        return new Syscall(name, words);
+    }
+
+    /**
+     * One system call of a 32-bit tracee as the tracer sees it: the number and argument words at
+     * entry, the memory then, what the kernel wrote before returning, and the result.
+     */
+    static final class Syscall {
+        private final String name;
+        private final long[] words;
+        private final Map<Long, byte[]> before = new TreeMap<>();
+        private final Map<Long, byte[]> writes = new TreeMap<>();
+        private long result;
+        private boolean failed;
+
+        Syscall(String name, long[] words) {
+            this.name = name;
+            this.words = words;
+        }
+
+        /** The tracee's bytes at {@code address} when the call starts. */
+        Syscall memory(long address, String hex) {
+            before.put(address, HexFormat.of().parseHex(hex));
+            return this;
+        }
+
+        /** Bytes the kernel wrote at {@code address} (inside mapped memory) by the call's exit. */
+        Syscall writes(long address, String hex) {
+            writes.put(address, HexFormat.of().parseHex(hex));
+            return this;
+        }
+
+        Syscall returns(long value) {
+            result = value;
+            failed = false;
+            return this;
+        }
+
+        Syscall fails(String errno) {
+            result = -I386.errnos().find(errno).orElseThrow();
+            failed = true;
+            return this;
+        }
+
+        /** What Tracer.entry and Tracer.exit do with the call, and TextOutput prints. */
+        String line() {
+            // The kernel's words: a 32-bit tracee's, zero-extended (PTRACE_GET_SYSCALL_INFO).
+            long[] args = new long[6];
+            for (int i = 0; i < words.length; i++) {
+                args[i] = words[i] & 0xffff_ffffL;
+            }
+            RecordedMemory memory = new RecordedMemory();
+            before.forEach(memory::map);
+            long nr = I386.syscalls().number(name);
+            String called = I386.syscalls().name(nr).orElseThrow();
+            if (DECODERS.carries(called)) {
+                Decoders.Carried carried = DECODERS.carried(I386, called, args, memory);
+                if (carried != null) {
+                    called = carried.name();
+                    args = carried.args();
+                }
+            }
+            assertTrue(DECODERS.has(called), called + " has a decoder");
+            Decoder decoder = DECODERS.forName(called, 6);
+            Call c = new Call(1234, I386, called, args, memory, SETTINGS);
+            decoder.enter(c);
+            c.entered();
+            writes.forEach(memory::write);
+            c.exited(result, failed);
+            decoder.exit(c);
+            String outcome;
+            if (failed) {
+                outcome = errorText(-result);
+            } else {
+                String note = c.resultNote();
+                outcome = decoder.result(c) + (note.isEmpty() ? "" : " " + note);
+            }
+            // TextOutput.entryText and exitText, then the padding to column 40.
+            int entry = c.printedAtEntry();
+            String text =
+                    c.name()
+                            + "("
+                            + String.join(", ", c.printed().subList(0, entry))
+                            + (decoder.moreAtExit(c) && entry > 0 ? ", " : "");
+            var atExit = c.printed().subList(entry, c.printed().size());
+            text +=
+                    (entry > 0 && !atExit.isEmpty() ? decoder.exitSeparator(c) : "")
+                            + String.join(", ", atExit)
+                            + ")";
+            text += text.length() < RESULT_COLUMN ? " ".repeat(RESULT_COLUMN - text.length()) : " ";
+            return text + "= " + outcome;
+        }
+
+        /** Tracer.errorText for a plain error (no restart code among these cases). */
+        private static String errorText(long errno) {
+            return "-1 "
+                    + I386.errnos().name((int) errno).orElseThrow()
+                    + " ("
+                    + I386.errnos().message((int) errno)
+                    + ")";
+        }
+    }
+
+    /**
+     * A tracee's memory as recorded: byte arrays at the addresses they had; everything else reads
+     * as unmapped (as a real tracee's memory at an address it has not mapped: nothing read, where
+     * the kernel would answer EFAULT). Reads and strings stop where a region ends, as they stop at
+     * the end of a mapping.
+     */
+    static final class RecordedMemory implements Memory {
+        private final TreeMap<Long, byte[]> regions = new TreeMap<>();
+
+        void map(long address, byte[] bytes) {
+            regions.put(address, bytes.clone());
+        }
+
+        /** What the kernel wrote: into a region mapped before. */
+        void write(long address, byte[] bytes) {
+            Map.Entry<Long, byte[]> region = regions.floorEntry(address);
+            int offset = region == null ? -1 : (int) (address - region.getKey());
+            if (offset < 0 || offset + bytes.length > region.getValue().length) {
+                throw new IllegalArgumentException(
+                        "the kernel writes at 0x" + Long.toHexString(address) + ", not recorded");
+            }
+            System.arraycopy(bytes, 0, region.getValue(), offset, bytes.length);
+        }
+
+        /** The bytes readable from {@code address} to the end of its region; empty if unmapped. */
+        private MemorySegment from(long address) {
+            Map.Entry<Long, byte[]> region = regions.floorEntry(address);
+            if (region == null || address - region.getKey() >= region.getValue().length) {
+                return MemorySegment.ofArray(new byte[0]);
+            }
+            return MemorySegment.ofArray(region.getValue()).asSlice(address - region.getKey());
+        }
+
+        @Override
+        public long read(long address, MemorySegment into) {
+            MemorySegment readable = from(address);
+            long n = Math.min(readable.byteSize(), into.byteSize());
+            MemorySegment.copy(readable, 0, into, 0, n);
+            return n;
+        }
+
+        @Override
+        public byte[] bytes(long address, int length) {
+            MemorySegment readable = from(address);
+            return readable.byteSize() < length
+                    ? null
+                    : readable.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE);
+        }
+
+        /** As TraceeMemory.readString: up to the NUL within limit + 1 bytes, else limit bytes. */
+        @Override
+        public CString string(long address, int limit) {
+            byte[] readable = from(address).toArray(ValueLayout.JAVA_BYTE);
+            for (int i = 0; i < readable.length && i <= limit; i++) {
+                if (readable[i] == 0) {
+                    return new CString(Arrays.copyOf(readable, i), false);
+                }
+            }
+            return readable.length > limit
+                    ? new CString(Arrays.copyOf(readable, limit), true)
+                    : null;
+        }
+    }
+
+    /** {@code text} as a NUL-padded C char array of {@code size} bytes, in hex. */
+    private static String cstring(String text, int size) {
+        byte[] bytes = Arrays.copyOf(text.getBytes(StandardCharsets.US_ASCII), size);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
