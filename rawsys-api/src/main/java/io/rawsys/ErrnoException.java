@@ -7,9 +7,32 @@ package io.rawsys;
  * <p>{@link #getMessage()} is what glibc's {@code strerror} says ("No such file or directory");
  * {@link #errnoName()} is the symbolic name ("ENOENT"). Compare {@link #errno()} with the constants
  * of {@link io.rawsys.linux.Errno}, which hold the right value for the running architecture.
+ *
+ * <h2>Cost</h2>
+ *
+ * A failing call is often the expected outcome (EAGAIN from a non-blocking read, ENOENT from a
+ * probe, EINTR), so this exception is made to cost about what the call costs: it records <b>no
+ * stack trace</b> and computes its message only when asked. What it holds is the errno, the call's
+ * number and the detail: one object of a few dozen bytes, and no other allocation. {@link
+ * #getStackTrace()} is therefore empty, and a trace printed for it shows only its {@link
+ * #toString()}, which names the call and the error ({@code openat: ENOENT (No such file or
+ * directory)}).
+ *
+ * <p>To see where errors come from while debugging, run with {@code -Drawsys.errno.stacktrace=true}
+ * (read once, when this class is first used): every ErrnoException then records its stack trace, at
+ * the cost of microseconds and hundreds of bytes each.
+ *
+ * <p>Instances are not shared: each failure makes its own. Preallocated exceptions for the common
+ * errnos were considered and rejected, since a shared instance cannot name the call that failed and
+ * anything a catcher adds to it ({@link #addSuppressed}) would leak into every other catch;
+ * allocating the object costs a few nanoseconds (a TLAB bump) against the hundreds a system call
+ * costs.
  */
 public final class ErrnoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
+    /** {@code -Drawsys.errno.stacktrace=true}: record a stack trace in every instance. */
+    private static final boolean STACK_TRACES = Boolean.getBoolean("rawsys.errno.stacktrace");
 
     private final int errno;
     private final long syscall;
@@ -44,13 +67,20 @@ public final class ErrnoException extends RuntimeException {
      * @param detail what the kernel said about the error, or empty
      */
     public ErrnoException(int errno, long syscall, String detail) {
-        super(
-                detail.isEmpty()
-                        ? Arch.current().errnos().message(errno)
-                        : Arch.current().errnos().message(errno) + ": " + detail);
+        super(null, null, true, STACK_TRACES);
         this.errno = errno;
         this.syscall = syscall;
-        this.detail = detail;
+        this.detail = java.util.Objects.requireNonNull(detail, "detail");
+    }
+
+    /**
+     * What glibc's {@code strerror} says of the errno ("No such file or directory"), followed by a
+     * colon and the {@link #detail()} when there is one. Computed on each call, not when thrown.
+     */
+    @Override
+    public String getMessage() {
+        String message = Arch.current().errnos().message(errno);
+        return detail.isEmpty() ? message : message + ": " + detail;
     }
 
     /** The errno value, positive, as C's {@code errno} would hold it. */

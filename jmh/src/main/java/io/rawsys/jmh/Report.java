@@ -286,13 +286,35 @@ public final class Report {
                         allocMet ? "met" : "**missed**",
                         errno.allocated(),
                         allocMet ? "" : ". Why: an allocation escaped the JIT's escape analysis"));
+        Score invoke = score("ErrnoBench.rawsysInvokeCatching");
+        target(
+                md,
+                "the failing call through `Syscalls.invoke`, ErrnoException caught, ≤ 1.3× `Syscalls.raw`",
+                invoke,
+                errno,
+                1.3,
+                "the exception object is made and thrown on every failure");
+        boolean invokeAllocMet = invoke.allocated() <= 64;
         md.append(
                 String.format(
                         Locale.ROOT,
-                        "%nFor comparison: `Syscalls.invoke` catching the ErrnoException costs %.0f ns and %.0f B a"
-                                + " call (the exception and its stack trace); loops that expect errors, such as EAGAIN, should use `Syscalls.raw`.%n",
-                        score("ErrnoBench.rawsysInvokeCatching").ns(),
-                        score("ErrnoBench.rawsysInvokeCatching").allocated()));
+                        "- %s: the ErrnoException allocates ≤ 64 B (no stack trace, its message made when read) — %.0f B/op%s.%n",
+                        invokeAllocMet ? "met" : "**missed**",
+                        invoke.allocated(),
+                        invokeAllocMet
+                                ? ""
+                                : ". Why: the exception records more than its errno, call and detail"));
+        Score typed = score("ErrnoBench.typedOpenatMissingCatching");
+        Score rawOpenat = score("ErrnoBench.rawsysRawOpenatMissing");
+        md.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nThe typed layer's failure, `FileCalls.openat` of a missing path with the ErrnoException caught, costs"
+                                + " %.0f ns and %.0f B a call: %.2f× the same openat made raw with its path already in native"
+                                + " memory; the difference is copying the path into a confined arena and the exception.%n",
+                        typed.ns(),
+                        typed.allocated(),
+                        typed.ns() / rawOpenat.ns()));
         return md.toString();
     }
 

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each benchmark measures what it says: every road to getpid returns this process's pid, every
- * clock reads CLOCK_MONOTONIC, every errno variant sees EBADF. A benchmark that returned a constant
- * would be fast and wrong.
+ * clock reads CLOCK_MONOTONIC, every errno variant sees EBADF, and both openat rows ENOENT. A
+ * benchmark that returned a constant would be fast and wrong.
  */
 class BenchmarksAgreeTest {
     @Test
@@ -47,5 +47,7 @@ class BenchmarksAgreeTest {
         assertEquals(Errno.EBADF, b.libcViaFfmCapturingErrno());
         assertEquals(-Errno.EBADF, b.rawsysRaw());
         assertEquals(Errno.EBADF, b.rawsysInvokeCatching());
+        assertEquals(-Errno.ENOENT, b.rawsysRawOpenatMissing());
+        assertEquals(-Errno.ENOENT, b.typedOpenatMissingCatching());
     }
 }
