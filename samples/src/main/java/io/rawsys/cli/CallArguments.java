@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The arguments of {@code rawsys call}, turned into the six registers' worth of {@code long}s a
@@ -20,19 +22,21 @@ import java.util.regex.Pattern;
  *   <li>A constant of the architecture, or several or'ed: {@code AT_FDCWD}, {@code
  *       O_WRONLY|O_CREAT|0644}.
  *   <li>{@code buf:N}: a pointer to N zeroed bytes, shown after the call.
- *   <li>{@code s:TEXT}, or anything that does not start like a number: a pointer to a
- *       NUL-terminated copy of the text, C escapes ({@code \n}, {@code \xHH} ...) resolved.
+ *   <li>{@code s:TEXT}: a pointer to a NUL-terminated copy of the text, C escapes ({@code \n},
+ *       {@code \xHH} ...) resolved. A word without the prefix is text too when it is no number and
+ *       no constant expression: it starts like no number, holds no {@code |} and is not shaped like
+ *       a constant (it has a lowercase letter, a {@code /}, a space …). A word that is meant as a
+ *       value and does not read as one is an error, never text.
  * </ul>
  */
 final class CallArguments {
     static final long MAX_BUFFER = 1L << 30;
 
     /**
-     * A constant (capitals and an underscore, such as O_RDONLY or AT_FDCWD) or several joined by |.
+     * A word shaped like one constant: capitals, digits and underscores, starting with a capital or
+     * an underscore (O_RDONLY, AT_FDCWD, EPERM).
      */
-    private static final Pattern CONSTANTS =
-            Pattern.compile(
-                    "(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*|[0-9][0-9A-Fa-fxX]*)(?:\\|(?:[A-Z][A-Z0-9]*_[A-Z0-9_]*|[0-9][0-9A-Fa-fxX]*))*");
+    private static final Pattern CONSTANT = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
     /**
      * Integers may be signed (down to -2^63) or unsigned (up to 2^64 - 1), as C's register
@@ -76,14 +80,18 @@ final class CallArguments {
                     values[i] = buffer.address();
                 } else if (looksNumeric(word)) {
                     values[i] = integer(word);
-                } else if (CONSTANTS.matcher(word).matches()) {
+                } else if (isExpression(word)) {
                     values[i] = constants(word, constants);
                 } else {
                     values[i] = string(word, arena);
                 }
             } catch (IllegalArgumentException e) {
+                String hint =
+                        looksNumeric(word) || isExpression(word)
+                                ? " (to pass the text itself, write s:" + word + ")"
+                                : "";
                 throw new IllegalArgumentException(
-                        "argument " + (i + 1) + " '" + word + "': " + e.getMessage(), e);
+                        "argument " + (i + 1) + " '" + word + "': " + e.getMessage() + hint, e);
             }
         }
         return new CallArguments(values, buffers);
@@ -98,16 +106,34 @@ final class CallArguments {
     }
 
     /**
-     * {@code O_WRONLY|O_CREAT|0644}: constants of the architecture, and integers, or'ed together. A
-     * word shaped like a constant that the architecture does not define is a mistake (a typo would
-     * otherwise go to the kernel as a pointer to its text), so it is refused with the nearest real
-     * names.
+     * Whether a word is meant as a value, not as text: one constant's shape, or anything with a
+     * {@code |}. Such a word must then read as constants and integers or'ed together, or it is
+     * refused: taken as text, a typo ({@code O_RDONLY|}, {@code O_RDNOLY}) would reach the kernel
+     * as the address of its copy, which as flags is an arbitrary mix (O_CREAT|O_TRUNC…).
+     */
+    static boolean isExpression(String word) {
+        return word.indexOf('|') >= 0 || CONSTANT.matcher(word).matches();
+    }
+
+    /**
+     * {@code O_WRONLY|O_CREAT|0644}: constants of the architecture, and integers, or'ed together
+     * (spaces around a {@code |} allowed). A part that is no constant of the architecture and no
+     * integer, or an empty part, is refused with the nearest real names.
      */
     private static long constants(String word, ConstantTable constants) {
         long value = 0;
-        for (String part : word.split("\\|")) {
+        for (String spaced : word.split("\\|", -1)) {
+            String part = spaced.strip();
+            if (part.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "an empty part between the |s; write constants or integers or'ed with |");
+            }
             if (looksNumeric(part)) {
-                value |= integer(part);
+                try {
+                    value |= integer(part);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("'" + part + "' is " + e.getMessage(), e);
+                }
             } else {
                 OptionalLong v = constants.find(part);
                 if (v.isEmpty()) {
@@ -116,10 +142,7 @@ final class CallArguments {
                                     + part
                                     + " on "
                                     + constants.arch()
-                                    + Hints.didYouMean(constants.suggest(part))
-                                    + " (to pass the text itself, write s:"
-                                    + word
-                                    + ")");
+                                    + Hints.didYouMean(constants.suggest(part)));
                 }
                 value |= v.getAsLong();
             }
@@ -130,6 +153,27 @@ final class CallArguments {
     private static boolean looksNumeric(String word) {
         int start = word.startsWith("-") || word.startsWith("+") ? 1 : 0;
         return word.length() > start && Character.isDigit(word.charAt(start));
+    }
+
+    /**
+     * A number the command line gave for {@code what} ("NR", "errno"), as {@link #integer} reads it
+     * and within {@code [min, max]}.
+     *
+     * @throws ParameterException (exit status 2) naming the word and what is wrong with it
+     */
+    static long number(CommandLine cli, String word, String what, long min, long max) {
+        long value;
+        try {
+            value = integer(word);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, what + " '" + word + "': " + e.getMessage());
+        }
+        if (value < min || value > max) {
+            throw new ParameterException(
+                    cli,
+                    what + " '" + word + "': out of range; it runs from " + min + " to " + max);
+        }
+        return value;
     }
 
     /** A C integer literal, signed or unsigned, that fits in 64 bits. */
@@ -151,9 +195,7 @@ final class CallArguments {
             }
             value = new BigInteger(digits, radix);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "not an integer (decimal, 0x hex or 0 octal); to pass it as a string, write s:"
-                            + word);
+            throw new IllegalArgumentException("not an integer (decimal, 0x hex or 0 octal)");
         }
         if (negative) {
             value = value.negate();

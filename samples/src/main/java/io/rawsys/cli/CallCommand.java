@@ -30,8 +30,10 @@ import picocli.CommandLine.Spec;
             "  AT_FDCWD  O_RDONLY|O_CLOEXEC",
             "                         constants of this architecture, or'ed with | (integers too)",
             "  buf:N                  a pointer to N zeroed bytes, shown after the call",
-            "  s:TEXT                 a pointer to a NUL-terminated copy of TEXT",
-            "  anything else          a string too; C escapes (\\n \\t \\0 \\xHH ...) are resolved",
+            "  s:TEXT                 a pointer to a NUL-terminated copy of TEXT; C escapes (\\n \\t \\0 \\xHH ...)",
+            "                         are resolved",
+            "  any other word         text too, unless it holds a | or is shaped like a constant (capitals,",
+            "                         digits, _): then it must read as a value, or the call is refused",
         },
         footer = {
             "",

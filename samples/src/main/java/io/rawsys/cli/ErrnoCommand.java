@@ -45,8 +45,12 @@ final class ErrnoCommand implements Callable<Integer> {
         if (errno == null) {
             table.entries()
                     .forEach(e -> out.printf("%-15s %4d %s%n", e.name(), e.number(), e.message()));
+        } else if (errno.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(), "NAME|NR is empty; give an errno's name or number");
         } else if (Character.isDigit(errno.charAt(0))) {
-            int n = (int) CallArguments.integer(errno);
+            // the kernel returns -1 .. -4095 as errors (MAX_ERRNO); nothing else is an errno
+            int n = (int) CallArguments.number(spec.commandLine(), errno, "errno", 0, 4095);
             out.printf("%s %d %s%n", table.name(n).orElse("-"), n, table.message(n));
         } else {
             String name = errno.toUpperCase(java.util.Locale.ROOT);

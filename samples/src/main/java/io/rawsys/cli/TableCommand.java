@@ -50,7 +50,7 @@ final class TableCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (every) {
-            if (call == null || Character.isDigit(call.charAt(0))) {
+            if (call == null || call.isEmpty() || Character.isDigit(call.charAt(0))) {
                 throw new ParameterException(
                         spec.commandLine(), "--every needs a system call's name");
             }
@@ -69,8 +69,11 @@ final class TableCommand implements Callable<Integer> {
         SyscallTable table = arch.arch().syscalls();
         if (call == null) {
             table.entries().forEach(e -> out.printf("%d %s%n", e.number(), e.name()));
+        } else if (call.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(), "NAME|NR is empty; give a system call's name or number");
         } else if (Character.isDigit(call.charAt(0))) {
-            long nr = CallArguments.integer(call);
+            long nr = CallArguments.number(spec.commandLine(), call, "NR", 0, Long.MAX_VALUE);
             out.println(
                     table.name(nr)
                             .orElseThrow(

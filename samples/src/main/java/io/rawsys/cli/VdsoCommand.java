@@ -83,8 +83,17 @@ final class VdsoCommand implements Callable<Integer> {
         for (Vdso.Binding b : Vdso.bindings()) {
             out.printf("  %-14s -> %s%n", b.function(), b);
         }
-        if (dump != null && vdso != null) {
-            Files.write(dump, vdso.bytes());
+        if (dump != null && vdso == null) {
+            out.flush();
+            throw new Failure("there is no vDSO image to write to " + dump, Failure.KERNEL);
+        }
+        if (dump != null) {
+            try {
+                Files.write(dump, vdso.bytes());
+            } catch (IOException e) {
+                out.flush();
+                throw Failure.of(e, "cannot write the image to " + dump);
+            }
             out.println();
             out.println("wrote the image to " + dump);
         }

@@ -128,7 +128,8 @@ public final class TraceCommand implements Callable<Integer> {
             try {
                 out = Files.newBufferedWriter(options.output(), StandardCharsets.ISO_8859_1);
             } catch (IOException e) {
-                throw Failure.usage("cannot write " + options.output() + ": " + e.getMessage());
+                throw Failure.usage(
+                        "cannot write " + options.output() + ": " + Failure.describe(e));
             }
         } else {
             out =

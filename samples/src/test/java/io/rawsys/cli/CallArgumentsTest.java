@@ -3,6 +3,7 @@ package io.rawsys.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rawsys.Arch;
 import io.rawsys.ConstantTable;
@@ -12,6 +13,8 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @SuppressWarnings("restricted") // reads the strings the parser allocated
 class CallArgumentsTest {
@@ -42,6 +45,61 @@ class CallArgumentsTest {
         }
     }
 
+    /**
+     * Issue 12, item 5: a word meant as a value that does not read as one is refused, never passed
+     * as the address of its text (as flags, an address is an arbitrary mix: O_CREAT|O_TRUNC…).
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "O_RDONLY|",
+                "|O_RDONLY",
+                "O_RDONLY||O_CLOEXEC",
+                "O_RDONLY| ",
+                "O_RDNOLY",
+                "HELLO",
+                "_",
+                "O_RDONLY|o_cloexec",
+                "O_RDONLY|0x1g",
+                "O_RDONLY|/tmp",
+                "12ab",
+                "0x",
+            })
+    void aWordMeantAsAValueIsNeverText(String word) {
+        try (Arena arena = Arena.ofConfined()) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> CallArguments.parse(List.of("AT_FDCWD", word), arena, CONSTANTS),
+                            word);
+            assertTrue(e.getMessage().startsWith("argument 2 '" + word + "': "), e.getMessage());
+            assertTrue(e.getMessage().contains("s:" + word), "says how to pass text: " + e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"hello", "/etc/hostname", "a b", "Hello", "o_rdonly", "-", "s:O_RDONLY|"})
+    void otherWordsAreText(String word) {
+        try (Arena arena = Arena.ofConfined()) {
+            long address = CallArguments.parse(List.of(word), arena, CONSTANTS).values()[0];
+            String text = word.startsWith("s:") ? word.substring(2) : word;
+            assertEquals(
+                    text,
+                    MemorySegment.ofAddress(address).reinterpret(text.length() + 1).getString(0));
+        }
+    }
+
+    @Test
+    void spacesAroundABarAreAllowed() {
+        try (Arena arena = Arena.ofConfined()) {
+            assertEquals(
+                    Fcntl.O_RDONLY | Fcntl.O_CLOEXEC,
+                    CallArguments.parse(List.of("O_RDONLY | O_CLOEXEC"), arena, CONSTANTS)
+                            .values()[0]);
+        }
+    }
+
     @Test
     void integersUseCSyntax() {
         assertEquals(42, CallArguments.integer("42"));
@@ -57,7 +115,7 @@ class CallArgumentsTest {
     @Test
     void badIntegersSayWhatIsWrong() {
         assertEquals(
-                "not an integer (decimal, 0x hex or 0 octal); to pass it as a string, write s:12ab",
+                "not an integer (decimal, 0x hex or 0 octal)",
                 assertThrows(IllegalArgumentException.class, () -> CallArguments.integer("12ab"))
                         .getMessage());
         assertThrows(IllegalArgumentException.class, () -> CallArguments.integer("0x"));

@@ -12,8 +12,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shaded jar and the ./rawsys launcher, run as a user runs them: a separate process, its
@@ -269,5 +274,86 @@ class CliIT {
         String header = new String(readelf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, readelf.waitFor());
         assertTrue(header.contains("DYN (Shared object file)"), header);
+    }
+
+    /**
+     * Issue 12, item 5: a typo in the flags is refused before the kernel is called. Taken as text,
+     * {@code 'O_RDONLY|'} went to openat as the address of its copy, and those flags truncated the
+     * file in two runs of four.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"O_RDONLY|", "O_RDNOLY", "O_RDONLY||O_CREAT", "O_RDONLY|o_trunc"})
+    void aTypoInTheFlagsNeverReachesTheKernel(String flags, @TempDir Path dir) throws Exception {
+        Path precious = dir.resolve("precious.txt");
+        Files.writeString(precious, "keep me\n");
+        for (int i = 0; i < 4; i++) {
+            Run run = rawsys("call", "openat", "AT_FDCWD", precious.toString(), flags);
+            assertEquals(2, run.status(), run.stdout() + run.stderr());
+            assertEquals("", run.stdout());
+            assertTrue(
+                    run.stderr().startsWith("rawsys: argument 3 '" + flags + "': "), run.stderr());
+            assertTrue(run.stderr().contains("write s:" + flags), run.stderr());
+        }
+        assertEquals("keep me\n", Files.readString(precious));
+    }
+
+    /**
+     * Issue 12, item 6: a number out of range, an empty word, a file that cannot be written: a
+     * message naming what was wrong and a status (2 for the command line, 1 for the system), never
+     * a stack trace.
+     */
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+                bad(
+                        2,
+                        "rawsys: NR '99999999999999999999': does not fit in 64 bits",
+                        "table",
+                        "99999999999999999999"),
+                bad(
+                        2,
+                        "rawsys: NAME|NR is empty; give a system call's name or number",
+                        "table",
+                        ""),
+                bad(2, "rawsys: --every needs a system call's name", "table", "--every", ""),
+                bad(2, "rawsys: NAME|NR is empty; give an errno's name or number", "errno", ""),
+                bad(
+                        2,
+                        "rawsys: errno '99999999999999999999': does not fit in 64 bits",
+                        "errno",
+                        "99999999999999999999"),
+                bad(
+                        2,
+                        "rawsys: errno '4096': out of range; it runs from 0 to 4095",
+                        "errno",
+                        "4096"),
+                bad(
+                        1,
+                        "rawsys vdso: cannot write the image to /nonexistent/x: no such file or"
+                                + " directory",
+                        "vdso",
+                        "--dump",
+                        "/nonexistent/x"),
+                bad(
+                        1,
+                        "rawsys vdso: cannot write the image to /dev/full: No space left on device",
+                        "vdso",
+                        "--dump",
+                        "/dev/full"));
+    }
+
+    private static Arguments bad(int status, String message, String... args) {
+        return Arguments.of(status, message, List.of(args));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInput")
+    void badInputIsOneMessageAndAStatus(int status, String message, List<String> words)
+            throws Exception {
+        Run run = rawsys(words.toArray(String[]::new));
+        assertEquals(status, run.status(), run.stderr());
+        assertEquals(message, run.stderr().lines().findFirst().orElse(""), run.stderr());
+        assertTrue(
+                !run.stderr().contains("Exception") && !run.stderr().contains("\tat "),
+                run.stderr());
     }
 }
