@@ -4,11 +4,14 @@ import io.rawsys.linux.Mman;
 import io.rawsys.linux.Nr;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Memory mappings as segments of the right size. A mapping belongs to an {@link Arena}: closing the
  * arena unmaps it (munmap), after which FFM refuses every access to the segment, so a use after
- * munmap is an {@link IllegalStateException} instead of a crash.
+ * munmap is an {@link IllegalStateException} instead of a crash. {@link #mprotect} and {@link
+ * #madvise} work only on these mappings: other native memory belongs to the JVM.
  */
 public final class MemoryCalls {
     private MemoryCalls() {}
@@ -36,9 +39,38 @@ public final class MemoryCalls {
                     "the length is " + length + "; a mapping is at least one byte");
         }
         Check.count(offset, "the offset");
+        if (!arena.scope().isAlive()) {
+            throw new IllegalStateException("the arena is closed; a mapping needs an open one");
+        }
         long address = Shapes.llllll(Nr.mmap, 0, length, prot, flags, fd, offset);
-        return MemorySegment.ofAddress(address)
-                .reinterpret(length, arena, mapping -> munmap(mapping.address(), length));
+        long end = address + pageRounded(length);
+        MAPPINGS.put(address, end);
+        try {
+            return MemorySegment.ofAddress(address)
+                    .reinterpret(length, arena, mapping -> unmap(address, length));
+        } catch (RuntimeException | Error e) {
+            // the arena closed meanwhile, or is confined to another thread: nothing owns the
+            // mapping, so it goes now rather than stay for the life of the process
+            unmap(address, length);
+            throw e;
+        }
+    }
+
+    /**
+     * The mappings this class made and their arenas have not closed: start address to end (page
+     * rounded), so that mprotect and madvise touch only memory rawsys mapped.
+     */
+    private static final ConcurrentSkipListMap<Long, Long> MAPPINGS =
+            new ConcurrentSkipListMap<>(Long::compareUnsigned);
+
+    private static long pageRounded(long length) {
+        long page = ProcessCalls.pageSize();
+        return (length + page - 1) & -page;
+    }
+
+    private static void unmap(long address, long length) {
+        MAPPINGS.remove(address); // before munmap: the kernel may hand the range out again
+        munmap(address, length);
     }
 
     /**
@@ -54,25 +86,53 @@ public final class MemoryCalls {
     }
 
     /**
-     * Changes the protection of a mapping, or of a page-aligned slice of one. Careful: touching a
-     * page made {@code PROT_NONE} (or writing one made read-only) from Java faults the JVM, as it
-     * would a C program.
+     * Changes the protection of a mapping made by {@link #mmap}, or of a page-aligned slice of one.
+     * Careful: touching a page made {@code PROT_NONE} (or writing one made read-only) from Java
+     * faults the JVM, as it would a C program.
      *
      * <p>C: {@code int mprotect(void *addr, size_t len, int prot)}
+     *
+     * @throws IllegalArgumentException for any other memory, such as an arena's allocation: that
+     *     belongs to the JVM's allocator, and protecting it crashes or hangs the JVM. ({@code
+     *     Syscalls.invoke(Nr.mprotect, …)} stays available for those who mean it.)
      */
     public static void mprotect(MemorySegment mapping, int prot) {
-        Shapes.lll(Nr.mprotect, pageAligned(mapping), mapping.byteSize(), prot);
+        Shapes.lll(Nr.mprotect, ownMapping(mapping, "mprotect"), mapping.byteSize(), prot);
     }
 
     /**
-     * Tells the kernel how a mapping, or a page-aligned slice of one, will be used.
+     * Tells the kernel how a mapping made by {@link #mmap}, or a page-aligned slice of one, will be
+     * used.
      *
      * <p>C: {@code int madvise(void *addr, size_t length, int advice)}
      *
      * @param advice {@code MADV_DONTNEED}, {@code MADV_WILLNEED}, {@code MADV_SEQUENTIAL} …
+     * @throws IllegalArgumentException for any other memory (MADV_DONTNEED would zero the JVM's)
      */
     public static void madvise(MemorySegment mapping, int advice) {
-        Shapes.lll(Nr.madvise, pageAligned(mapping), mapping.byteSize(), advice);
+        Shapes.lll(Nr.madvise, ownMapping(mapping, "madvise"), mapping.byteSize(), advice);
+    }
+
+    /** The segment's address, once it is known to lie page-aligned within one of our mappings. */
+    private static long ownMapping(MemorySegment mapping, String call) {
+        long address = pageAligned(mapping);
+        Map.Entry<Long, Long> own = MAPPINGS.floorEntry(address);
+        if (own == null
+                || Long.compareUnsigned(address + mapping.byteSize(), own.getValue()) > 0
+                || Long.compareUnsigned(address + mapping.byteSize(), address) < 0) {
+            throw new IllegalArgumentException(
+                    call
+                            + " works on mappings made by MemoryCalls.mmap, and 0x"
+                            + Long.toHexString(address)
+                            + ".."
+                            + Long.toHexString(address + mapping.byteSize())
+                            + " is not within one: other memory (an arena's allocation, the heap)"
+                            + " belongs to the JVM, and changing it under the JVM crashes it; map"
+                            + " the memory with MemoryCalls.mmap, or call Syscalls.invoke(Nr."
+                            + call
+                            + ", …) if you mean it");
+        }
+        return address;
     }
 
     private static long pageAligned(MemorySegment mapping) {

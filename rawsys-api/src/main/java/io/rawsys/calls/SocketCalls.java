@@ -156,14 +156,35 @@ public final class SocketCalls {
     }
 
     /**
+     * The most descriptors one SCM_RIGHTS message carries: the kernel's {@code SCM_MAX_FD} ({@code
+     * include/net/scm.h}, not part of its user-space headers). sendmsg fails with EINVAL beyond it,
+     * and a receiver never gets more.
+     */
+    public static final int MAX_FDS = 253;
+
+    private static void checkFdCount(int count, String name) {
+        if (count < 0 || count > MAX_FDS) {
+            throw new IllegalArgumentException(
+                    name
+                            + " is "
+                            + count
+                            + "; one message carries from 0 to "
+                            + MAX_FDS
+                            + " descriptors (the kernel's SCM_MAX_FD)");
+        }
+    }
+
+    /**
      * Sends {@code data} with file descriptors attached (an SCM_RIGHTS control message): the
-     * receiver gets its own descriptors for the same open files. Only over a unix socket.
+     * receiver gets its own descriptors for the same open files. Only over a unix socket; at most
+     * {@link #MAX_FDS} descriptors.
      *
      * <p>C: {@code sendmsg(sockfd, &(struct msghdr){.msg_iov = data, .msg_control =
      * SCM_RIGHTS(fds)}, 0)}
      */
     public static long sendFds(int fd, MemorySegment data, int... fds) {
         Check.segment(data, "the data");
+        checkFdCount(fds.length, "fds.length");
         try (Arena arena = Arena.ofConfined()) {
             Message message = message(arena, data, fds.length);
             MemorySegment cmsg = message.control();
@@ -179,12 +200,13 @@ public final class SocketCalls {
      * Receives data into {@code data} and up to {@code maxFds} file descriptors sent with it; the
      * descriptors arrive close-on-exec.
      *
-     * <p>C: {@code recvmsg(sockfd, &(struct msghdr){.msg_iov = data, .msg_control = room for
-     * SCM_RIGHTS(maxFds)}, MSG_CMSG_CLOEXEC)}
+     * @param maxFds from 0 to {@link #MAX_FDS}: the kernel passes no more in one message
+     *     <p>C: {@code recvmsg(sockfd, &(struct msghdr){.msg_iov = data, .msg_control = room for
+     *     SCM_RIGHTS(maxFds)}, MSG_CMSG_CLOEXEC)}
      */
     public static ReceivedMessage receiveFds(int fd, MemorySegment data, int maxFds) {
         Check.segment(data, "the data");
-        Check.count(maxFds, "maxFds");
+        checkFdCount(maxFds, "maxFds");
         try (Arena arena = Arena.ofConfined()) {
             Message message = message(arena, data, maxFds);
             MemorySegment msg = message.header();

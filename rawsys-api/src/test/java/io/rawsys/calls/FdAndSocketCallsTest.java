@@ -161,6 +161,49 @@ class FdAndSocketCallsTest {
         }
     }
 
+    /**
+     * Issue 12, item 9: the count is bounded by what the kernel passes (SCM_MAX_FD); asking for
+     * Integer.MAX_VALUE sized an 8 GiB control buffer and did not return.
+     */
+    @Test
+    void theDescriptorCountIsBoundedByWhatTheKernelPasses() {
+        try (Arena arena = Arena.ofConfined()) {
+            int[] pair =
+                    SocketCalls.socketpair(
+                            Socket.AF_UNIX, Socket.SOCK_STREAM | Socket.SOCK_CLOEXEC, 0);
+            MemorySegment data = arena.allocate(16);
+            for (int count : new int[] {Integer.MAX_VALUE, SocketCalls.MAX_FDS + 1, -1}) {
+                IllegalArgumentException e =
+                        assertThrows(
+                                IllegalArgumentException.class,
+                                () -> SocketCalls.receiveFds(pair[1], data, count));
+                assertEquals(
+                        "maxFds is "
+                                + count
+                                + "; one message carries from 0 to 253 descriptors (the kernel's"
+                                + " SCM_MAX_FD)",
+                        e.getMessage());
+            }
+            Pipe pipe = FdCalls.pipe2(Fcntl.O_CLOEXEC);
+            int[] many = new int[SocketCalls.MAX_FDS + 1];
+            java.util.Arrays.fill(many, pipe.writeEnd());
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> SocketCalls.sendFds(pair[0], data.asSlice(0, 1), many));
+            // the most one message carries, there and back
+            int[] most = java.util.Arrays.copyOf(many, SocketCalls.MAX_FDS);
+            assertEquals(1, SocketCalls.sendFds(pair[0], data.asSlice(0, 1), most));
+            ReceivedMessage message = SocketCalls.receiveFds(pair[1], data, SocketCalls.MAX_FDS);
+            assertEquals(SocketCalls.MAX_FDS, message.fds().length);
+            for (int fd : message.fds()) {
+                FileCalls.close(fd);
+            }
+            for (int fd : new int[] {pipe.readEnd(), pipe.writeEnd(), pair[0], pair[1]}) {
+                FileCalls.close(fd);
+            }
+        }
+    }
+
     @Test
     void abstractUnixAndNetlinkAddresses() {
         try (Arena arena = Arena.ofConfined()) {

@@ -111,4 +111,102 @@ class MemoryCallsTest {
                                     MemorySegment.ofArray(new long[512]), Mman.MADV_DONTNEED));
         }
     }
+
+    /** This process's mapped size, from /proc/self/status (VmSize, in KiB). */
+    private static long vmSizeKib() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmSize:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new AssertionError("no VmSize in /proc/self/status");
+    }
+
+    /**
+     * Issue 12, item 7: mmap into an arena that cannot take the mapping (closed, or confined to
+     * another thread) throws and leaves nothing mapped; 1000 such calls added 1000 MiB before.
+     */
+    @Test
+    void aMappingForAnArenaThatCannotTakeItIsNotLeft() throws Exception {
+        Arena closed = Arena.ofConfined();
+        closed.close();
+        Arena confined = Arena.ofConfined();
+        long before = vmSizeKib();
+        for (int i = 0; i < 1000; i++) {
+            IllegalStateException e =
+                    assertThrows(
+                            IllegalStateException.class,
+                            () -> MemoryCalls.mmapAnonymous(closed, 1 << 20, Mman.PROT_READ));
+            assertEquals("the arena is closed; a mapping needs an open one", e.getMessage());
+        }
+        Thread other =
+                Thread.ofPlatform()
+                        .start(
+                                () -> {
+                                    for (int i = 0; i < 1000; i++) {
+                                        assertThrows(
+                                                WrongThreadException.class,
+                                                () ->
+                                                        MemoryCalls.mmapAnonymous(
+                                                                confined, 1 << 20, Mman.PROT_READ));
+                                    }
+                                });
+        other.join();
+        long grown = vmSizeKib() - before;
+        confined.close();
+        assertTrue(grown < 256 << 10, "the process grew by " + grown + " KiB: mappings were left");
+    }
+
+    /**
+     * Issue 12, item 8: mprotect and madvise change only mappings MemoryCalls made. Memory of an
+     * ordinary arena belongs to the JVM's allocator: PROT_READ there crashed the JVM at the next
+     * write, PROT_NONE hung it inside malloc.
+     */
+    @Test
+    @SuppressWarnings("restricted") // segments over addresses, only ever refused
+    void onlyMappingsMadeHereCanBeProtectedOrAdvised() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment allocated = arena.allocate(4096, 4096);
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    MemoryCalls.mprotect(
+                                            allocated, Mman.PROT_READ | Mman.PROT_WRITE));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("mprotect works on mappings made by MemoryCalls.mmap"),
+                    e.getMessage());
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> MemoryCalls.madvise(allocated, Mman.MADV_DONTNEED));
+            allocated.set(JAVA_LONG, 0, 5);
+            assertEquals(5, allocated.get(JAVA_LONG, 0), "still the JVM's, untouched");
+
+            MemorySegment mapping =
+                    MemoryCalls.mmapAnonymous(arena, 3 * 4096, Mman.PROT_READ | Mman.PROT_WRITE);
+            MemoryCalls.mprotect(mapping.asSlice(4096, 4096), Mman.PROT_READ);
+            MemoryCalls.madvise(mapping.asSlice(8192), Mman.MADV_DONTNEED);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () ->
+                            MemoryCalls.mprotect(
+                                    MemorySegment.ofAddress(mapping.address())
+                                            .reinterpret(4 * 4096),
+                                    Mman.PROT_READ),
+                    "a range that runs past the mapping");
+        }
+        MemorySegment[] gone = new MemorySegment[1];
+        try (Arena arena = Arena.ofConfined()) {
+            gone[0] = MemoryCalls.mmapAnonymous(arena, 4096, Mman.PROT_READ | Mman.PROT_WRITE);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sameAddress =
+                    MemorySegment.ofAddress(gone[0].address()).reinterpret(4096, arena, null);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> MemoryCalls.mprotect(sameAddress, Mman.PROT_READ),
+                    "a mapping whose arena closed is no longer ours");
+        }
+    }
 }
