@@ -147,8 +147,11 @@ public final class ProcessCalls {
         return (int) Shapes.ll(Nr.pidfd_open, pid, flags);
     }
 
-    /** The page size, from the auxiliary vector (AT_PAGESZ). */
-    static long pageSize() {
+    /**
+     * The page size: what the kernel put in this process's auxiliary vector (AT_PAGESZ), as glibc's
+     * {@code getpagesize()} reads it; 4096 if it is missing. No system call.
+     */
+    public static long pageSize() {
         return Auxv.get(Elf.AT_PAGESZ).orElse(4096);
     }
 }

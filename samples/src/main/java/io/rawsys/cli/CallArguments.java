@@ -1,6 +1,9 @@
 package io.rawsys.cli;
 
 import io.rawsys.ConstantTable;
+import io.rawsys.calls.MemoryCalls;
+import io.rawsys.calls.ProcessCalls;
+import io.rawsys.linux.Mman;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -22,6 +25,8 @@ import picocli.CommandLine.ParameterException;
  *   <li>A constant of the architecture, or several or'ed: {@code AT_FDCWD}, {@code
  *       O_WRONLY|O_CREAT|0644}.
  *   <li>{@code buf:N}: a pointer to N zeroed bytes, shown after the call.
+ *   <li>Every buffer and string ends where an inaccessible page begins: a count larger than its
+ *       buffer gets a short count or EFAULT from the kernel, never the JVM's memory.
  *   <li>{@code s:TEXT}: a pointer to a NUL-terminated copy of the text, C escapes ({@code \n},
  *       {@code \xHH} ...) resolved. A word without the prefix is text too when it is no number and
  *       no constant expression: it starts like no number, holds no {@code |} and is not shaped like
@@ -75,7 +80,7 @@ final class CallArguments {
                 if (word.startsWith("s:")) {
                     values[i] = string(word.substring(2), arena);
                 } else if (word.startsWith("buf:")) {
-                    MemorySegment buffer = arena.allocate(size(word.substring(4)));
+                    MemorySegment buffer = guarded(arena, size(word.substring(4)));
                     buffers.add(new Buffer(i + 1, buffer));
                     values[i] = buffer.address();
                 } else if (looksNumeric(word)) {
@@ -220,9 +225,25 @@ final class CallArguments {
         return size;
     }
 
+    /**
+     * {@code size} zeroed bytes that end where a PROT_NONE page begins. The command line cannot
+     * know every call's idea of its buffer's size (read's count, getcwd's size, …), so a count
+     * larger than the buffer must not let the kernel reach the JVM's memory: it stops at the guard
+     * page instead, as in C, and the call returns a short count or EFAULT. Ending exactly at a page
+     * boundary keeps the start as aligned as the size allows (8 for a 16-byte struct).
+     */
+    static MemorySegment guarded(Arena arena, long size) {
+        long page = ProcessCalls.pageSize();
+        long rounded = (size + page - 1) / page * page;
+        MemorySegment mapping =
+                MemoryCalls.mmapAnonymous(arena, rounded + page, Mman.PROT_READ | Mman.PROT_WRITE);
+        MemoryCalls.mprotect(mapping.asSlice(rounded, page), Mman.PROT_NONE);
+        return mapping.asSlice(rounded - size, size);
+    }
+
     private static long string(String text, Arena arena) {
         byte[] bytes = CStrings.unescape(text);
-        MemorySegment copy = arena.allocate(bytes.length + 1L);
+        MemorySegment copy = guarded(arena, bytes.length + 1L);
         MemorySegment.copy(bytes, 0, copy, ValueLayout.JAVA_BYTE, 0, bytes.length);
         return copy.address();
     }

@@ -34,6 +34,11 @@ import picocli.CommandLine.Spec;
             "                         are resolved",
             "  any other word         text too, unless it holds a | or is shaped like a constant (capitals,",
             "                         digits, _): then it must read as a value, or the call is refused",
+            "",
+            "Each buffer and string ends where an inaccessible page begins: a count past its end (read 0 buf:4",
+            "100000) stops there: the kernel returns a short count or EFAULT, as in C, and never reaches the",
+            "JVM's memory.",
+            "An integer where the call wants a pointer is an address, used as given.",
         },
         footer = {
             "",

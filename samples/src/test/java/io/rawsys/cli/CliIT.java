@@ -356,4 +356,40 @@ class CliIT {
                 !run.stderr().contains("Exception") && !run.stderr().contains("\tat "),
                 run.stderr());
     }
+
+    /**
+     * Issue 12, item 4: a count larger than its buffer stops at the guard page after it, with a
+     * short count from the kernel; it crashed the JVM (read) or printed 622 KB of its memory
+     * (write).
+     */
+    @Test
+    void aCountPastItsBufferStopsAtTheBuffersEnd(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("2MB");
+        byte[] input = new byte[2 << 20];
+        java.util.Arrays.fill(input, (byte) 'x');
+        Files.write(big, input);
+        Process p =
+                new ProcessBuilder(RawsysJar.command("call", "read", "0", "buf:4", "100000"))
+                        .redirectInput(big.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        String read = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status = p.waitFor();
+        // the kernel copies up to the guard page, then returns a short count (a file) or EFAULT
+        assertTrue(
+                List.of("-1 EFAULT (Bad address)\narg2 = \"xxxx\"\n", "4\narg2 = \"xxxx\"\n")
+                        .contains(read),
+                read);
+        assertEquals(read.startsWith("4") ? 0 : 1, status);
+
+        RawsysJar.Run write = RawsysJar.rawsys("call", "write", "1", "hi", "1000000");
+        assertTrue(
+                List.of("-1 EFAULT (Bad address)\n", "hi\0" + "3\n").contains(write.stdout()),
+                "nothing past hi and its NUL: " + write.stdout().length() + " chars");
+        assertEquals("", write.stderr());
+
+        RawsysJar.Run nothing = RawsysJar.rawsys("call", "getcwd", "buf:0", "4096");
+        assertEquals(1, nothing.status(), nothing.stdout());
+        assertTrue(nothing.stdout().startsWith("-1 EFAULT (Bad address)\n"), nothing.stdout());
+    }
 }
