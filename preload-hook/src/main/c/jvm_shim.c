@@ -13,8 +13,10 @@
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
@@ -156,6 +158,29 @@ EXPORT ssize_t writev(int fd, const struct iovec *v, int c) {
     for (int i = 0; i < c; i++)
         t += (ssize_t)v[i].iov_len;
     return t;
+}
+
+/* ---- signals ----------------------------------------------------------------------------- */
+/* The JVM's sigaction. Once the boot has settled who owns which signal, a signal the JVM does
+ * not handle is the program's: the JVM may read it, and may install a handler of its own (a hook
+ * that calls sun.misc.Signal.handle asks for that), but its SIG_DFL or SIG_IGN is not applied.
+ * libjava resets SIGCHLD to SIG_DFL the first time a Process starts: applied, it took the
+ * program's SIGCHLD handler, and `timeout 1 sleep 5` waited for ever. */
+EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old) {
+    REAL(sigaction);
+    if (act && S && S->signals_settled && sig > 0 && sig < 65 && !S->host_sa_set[sig] &&
+        !(act->sa_flags & SA_SIGINFO) && (act->sa_handler == SIG_DFL || act->sa_handler == SIG_IGN))
+        return real_sigaction(sig, NULL, old);
+    return real_sigaction(sig, act, old);
+}
+
+EXPORT sighandler_t signal(int sig, sighandler_t handler) {
+    struct sigaction a, old;
+    memset(&a, 0, sizeof a);
+    a.sa_handler = handler;
+    a.sa_flags = SA_RESTART;
+    sigemptyset(&a.sa_mask);
+    return sigaction(sig, &a, &old) == 0 ? old.sa_handler : SIG_ERR;
 }
 
 /* ---- libjsig's protocol ------------------------------------------------------------------ */

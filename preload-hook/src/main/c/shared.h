@@ -23,6 +23,11 @@ struct rp_shared {
     /* Installed by the JVM for a chained SIG_DFL: restores SIG_DFL and returns, so a fault
      * re-raises the signal and ends the process as it would without us. */
     void (*reraise)(int, siginfo_t *, void *);
+    /* 1 once the boot's signal changes are settled (rp_signals_after_boot): from then on the
+     * JVM may not set SIG_DFL or SIG_IGN on a signal it does not handle, since the kernel's
+     * disposition of it is the program's (libjava sets SIGCHLD to SIG_DFL when a hook first
+     * starts a Process). */
+    volatile int signals_settled;
     volatile unsigned char jvm_fd[RP_MAX_FD]; /* 1: the fd belongs to the JVM or the log */
 };
 

@@ -42,8 +42,13 @@ void rp_signals_after_boot(void) {
             continue;
         if (now.sa_handler == before[s].sa_handler)
             continue;
-        if (s == SIGPIPE ||
-            s == SIGXFSZ) { /* the JVM only ignores them; `yes | head -1` must end as before */
+        /* SIGPIPE, SIGXFSZ: the JVM only ignores them, and `yes | head -1` must end as before.
+         * SIG_DFL or SIG_IGN: no handler of the JVM's to chain from, so virtualising would only
+         * take the signal from the program (the JDK sets SIGCHLD to SIG_DFL when a hook's
+         * class starts a Process during the boot). */
+        int no_handler = !(now.sa_flags & SA_SIGINFO) &&
+                         (now.sa_handler == SIG_DFL || now.sa_handler == SIG_IGN);
+        if (s == SIGPIPE || s == SIGXFSZ || no_handler) {
             host_sigaction(s, &before[s], NULL);
             continue;
         }
@@ -51,6 +56,7 @@ void rp_signals_after_boot(void) {
         g_sh.host_sa_set[s] = 1;
         jvm_owns[s] = 1;
     }
+    g_sh.signals_settled = 1;
 }
 
 EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old) {

@@ -10,6 +10,10 @@
  *   probe efault              open() of a bad pointer: prints "-1 errno=N", as without the library
  *   probe sigpipe             boots, then writes to a pipe without a reader: SIGPIPE kills it
  *   probe sigusr2             boots, then raises SIGUSR2 with a handler: prints "ran=1"
+ *   probe signals             a handler for every signal it may own, then boots (two hooked
+ *                             calls): each disposition reads back as set, each raised signal runs
+ *                             its handler, a child's exit runs the SIGCHLD handler; prints
+ *                             "signals ok" or each that failed
  *   probe rawfork             boots; a child made by the raw fork system call opens a file
  *   probe bigenv              a 128 KiB thread posix_spawns true with 20000 variables, no preload's
  *   probe families DIR        the stat, path and socket families in DIR and over loopback;
@@ -128,6 +132,69 @@ static int families(const char *dir) {
     return failures != 0;
 }
 
+/* probe signals: which handler ran, by signal */
+static volatile sig_atomic_t ran[65];
+static void on_any(int sig) {
+    ran[sig]++;
+}
+
+/* Signals a program cannot own (KILL, STOP), glibc's own (32, 33: NPTL's), the synchronous
+ * faults, which the JVM keeps for itself and chains to the program's handler (the PreloadIT crash
+ * tests cover that), and SIGRTMAX-2, HotSpot's suspend/resume signal under the preload (README). */
+static int ownable(int s) {
+    return s != SIGKILL && s != SIGSTOP && s != 32 && s != 33 && s != SIGSEGV && s != SIGBUS &&
+           s != SIGFPE && s != SIGILL && s != SIGRTMAX - 2;
+}
+
+static int signals(void) {
+    for (int s = 1; s < 65; s++) {
+        if (!ownable(s))
+            continue;
+        struct sigaction a;
+        memset(&a, 0, sizeof a);
+        a.sa_handler = on_any;
+        a.sa_flags = SA_RESTART;
+        if (sigaction(s, &a, NULL) != 0) {
+            printf("cannot set signal %d: %s\n", s, strerror(errno));
+            return 1;
+        }
+    }
+    close(open("/dev/null", O_RDONLY)); /* the JVM boots (the hook works while its class loads) */
+    close(open("/dev/null", O_RDONLY)); /* and the hook works again, the JVM up */
+    int bad = 0;
+    for (int s = 1; s < 65; s++) {
+        if (!ownable(s))
+            continue;
+        struct sigaction now;
+        if (sigaction(s, NULL, &now) != 0 || now.sa_handler != on_any) {
+            printf("signal %d (%s): the program's handler is no longer set\n", s, strsignal(s));
+            bad++;
+            continue;
+        }
+        ran[s] = 0;
+        raise(s);
+        if (ran[s] != 1) {
+            printf("signal %d (%s): raised, the program's handler ran %d times\n", s, strsignal(s),
+                   (int)ran[s]);
+            bad++;
+        }
+    }
+    ran[SIGCHLD] = 0;
+    pid_t child = fork();
+    if (child == 0)
+        _exit(0);
+    int status;
+    while (waitpid(child, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (ran[SIGCHLD] < 1) {
+        printf("a child exited and the program's SIGCHLD handler did not run\n");
+        bad++;
+    }
+    if (!bad)
+        printf("signals ok\n");
+    return bad != 0;
+}
+
 static volatile sig_atomic_t usr2_ran;
 static void on_usr2(int sig) {
     (void)sig;
@@ -236,6 +303,8 @@ int main(int argc, char **argv) {
         printf("survived SIGPIPE\n");
         return 0;
     }
+    if (!strcmp(mode, "signals"))
+        return signals();
     if (!strcmp(mode, "sigusr2")) {
         close(open("/dev/null", O_RDONLY));
         signal(SIGUSR2, on_usr2);

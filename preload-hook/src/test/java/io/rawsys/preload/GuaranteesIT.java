@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The must-get-right list: what the hook machinery may never do to a program, and decisions. */
 class GuaranteesIT {
@@ -94,6 +96,32 @@ class GuaranteesIT {
         Run r = probe("no.such.Hook", Map.of(), "sigpipe");
         assertEquals(128 + 13, r.status(), r.stdout() + r.stderr());
         assertEquals("", r.stdout());
+    }
+
+    /**
+     * Issue 12, item 1: every signal the program owns stays its own while the JVM boots and works
+     * (environment, files, threads, a child process: starting one made the JDK set SIGCHLD to
+     * SIG_DFL, and `timeout 1 sleep 5` then waited for ever).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"BusyJvm", "BusyJvm$Late"})
+    void theProgramsSignalDispositionsSurviveABusyJvm(String hook) throws Exception {
+        Run r = probe("io.rawsys.preload.testhooks." + hook, Map.of(), "signals");
+        String log = Preloaded.log(log());
+        assertEquals("signals ok\n", r.stdout(), r.stderr() + log);
+        assertEquals(0, r.status());
+        assertEquals(hook.equals("BusyJvm"), log.contains("busy: worked while booting\n"), log);
+        assertTrue(log.contains("busy: worked at open /dev/null\n"), log);
+        assertFalse(log.contains("Exception"), log);
+    }
+
+    /** The issue's own case: timeout's SIGCHLD handler must see sleep end at the deadline. */
+    @ParameterizedTest
+    @ValueSource(strings = {"BusyJvm", "BusyJvm$Late", "LogEverything"})
+    void timeoutEndsItsChildAtTheDeadline(String hook) throws Exception {
+        Map<String, String> env = Preloaded.hooked("io.rawsys.preload.testhooks." + hook, log());
+        Run r = Preloaded.run(List.of("timeout", "1", "sleep", "30"), dir, env, new byte[0]);
+        assertEquals(124, r.status(), r.stderr() + Preloaded.log(log()));
     }
 
     /** HotSpot's suspend signal is moved off SIGUSR2, which stays the program's. */
