@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -181,6 +182,32 @@ EXPORT sighandler_t signal(int sig, sighandler_t handler) {
     a.sa_flags = SA_RESTART;
     sigemptyset(&a.sa_mask);
     return sigaction(sig, &a, &old) == 0 ? old.sa_handler : SIG_ERR;
+}
+
+/* ---- the JVM ending the process while it starts --------------------------------------------- */
+/* HotSpot's vm_exit_during_initialization (a bad option, no memory for the heap) and its fatal
+ * error path end the process: the program with it, although it ran fine without us. While the JVM
+ * starts, these go to the library instead, which parks the calling thread for good. */
+EXPORT void exit(int status) {
+    if (S && S->boot_exit)
+        S->boot_exit("exit", status);
+    REAL(exit);
+    real_exit(status);
+    __builtin_unreachable();
+}
+EXPORT void _exit(int status) {
+    if (S && S->boot_exit)
+        S->boot_exit("_exit", status);
+    REAL(_exit);
+    real__exit(status);
+    __builtin_unreachable();
+}
+EXPORT void abort(void) {
+    if (S && S->boot_exit)
+        S->boot_exit("abort", -1);
+    REAL(abort);
+    real_abort();
+    __builtin_unreachable();
 }
 
 /* ---- libjsig's protocol ------------------------------------------------------------------ */

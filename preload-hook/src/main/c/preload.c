@@ -267,6 +267,32 @@ static jint JNICALL native_last_errno(JNIEnv *env, jclass c) {
     return t_real_errno;
 }
 
+/* The JVM tried to end the process while starting (shared.h: boot_exit). Its own message is
+ * already in the log. The thread that called stays here for good, with every signal blocked:
+ * unwinding it through HotSpot's frames is not safe, and it may hold the JVM's locks, which
+ * nothing will ask for again. The program runs on, unhooked. */
+static void jvm_exit_during_boot(const char *how, int status) {
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, NULL);
+    static int once;
+    if (!__atomic_exchange_n(&once, 1, __ATOMIC_ACQ_REL)) {
+        g_sh.boot_exit = NULL;
+        rp_signals_restore();
+        if (status >= 0)
+            rp_log("the JVM did not start (it called %s(%d) while starting; its reason is above); "
+                   "the program runs unhooked",
+                   how, status);
+        else
+            rp_log("the JVM did not start (it called %s() while starting); the program runs "
+                   "unhooked",
+                   how);
+        boot_fail(NULL);
+    }
+    for (;;)
+        SYS(SYS_ppoll, 0, 0, 0, 0); /* no descriptors, no timeout, no signal gets through */
+}
+
 static int add_option(JavaVMOption *o, int n, int max, char *s) {
     if (n < max)
         o[n++].optionString = s;
@@ -303,11 +329,14 @@ static void *boot_main(void *handle) {
         (jint(*)(JavaVM **, void **, void *))dlsym(handle, "JNI_CreateJavaVM");
     JavaVM *vm;
     JNIEnv *env;
+    g_sh.boot_exit = jvm_exit_during_boot;
     jint rc = create ? create(&vm, (void **)&env, &args) : JNI_ERR;
+    g_sh.boot_exit = NULL;
     if (rc != JNI_OK) {
         char m[96];
         snprintf(m, sizeof m, "JNI_CreateJavaVM returned %d; RAWSYS_JVM_OPTS may hold a bad option",
                  (int)rc);
+        rp_signals_restore();
         boot_fail(m);
         return NULL;
     }
@@ -377,9 +406,34 @@ static void *boot_main(void *handle) {
 
 /* On the first thread that makes a wanted call: load the shim and libjvm into a new link
  * namespace, then boot on a thread of our own (the caller may hold locks the JVM needs). */
+/* The JVM reserves address space freely (its heap, class space and code cache, a thread stack and
+ * a malloc arena per thread) and answers a refusal by ending the process, at start or at any
+ * later allocation: under an address-space limit a hooked program would die where it ran fine
+ * alone. Below this much room, the JVM is not started at all. */
+#define RP_MIN_ADDRESS_SPACE (4ULL << 30)
+
+/* Why the JVM must not start here, or NULL. */
+static const char *address_space_too_small(char *why, size_t size) {
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_AS, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY ||
+        rl.rlim_cur >= RP_MIN_ADDRESS_SPACE)
+        return NULL;
+    snprintf(why, size,
+             "the address-space limit (ulimit -v, RLIMIT_AS) is %llu KiB, and the JVM needs %llu "
+             "KiB or more: where it runs short it ends the whole process; raise or remove the "
+             "limit to hook this program",
+             (unsigned long long)rl.rlim_cur / 1024, RP_MIN_ADDRESS_SPACE / 1024);
+    return why;
+}
+
 static void start_boot(void) {
     if (!cfg_runtime) {
         boot_fail("RAWSYS_RUNTIME is not set: it must name the jar that holds io.rawsys.preload");
+        return;
+    }
+    char why[320];
+    if (address_space_too_small(why, sizeof why)) {
+        boot_fail(why);
         return;
     }
     char lib[PATH_MAX];

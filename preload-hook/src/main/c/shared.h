@@ -28,6 +28,10 @@ struct rp_shared {
      * disposition of it is the program's (libjava sets SIGCHLD to SIG_DFL when a hook first
      * starts a Process). */
     volatile int signals_settled;
+    /* Set while JNI_CreateJavaVM runs: HotSpot ends the whole process (exit, _exit, abort) when
+     * it cannot start (a bad option, too little memory). The shim calls this instead; it logs,
+     * gives the program back its signals, marks the boot failed and never returns. */
+    void (*volatile boot_exit)(const char *how, int status);
     volatile unsigned char jvm_fd[RP_MAX_FD]; /* 1: the fd belongs to the JVM or the log */
 };
 

@@ -35,6 +35,15 @@ void rp_signals_before_boot(void) {
             host_sigaction(s, NULL, &before[s]);
 }
 
+void rp_signals_restore(void) {
+    for (int s = 1; s < 65; s++)
+        if (s != SIGKILL && s != SIGSTOP) {
+            jvm_owns[s] = 0;
+            g_sh.host_sa_set[s] = 0;
+            host_sigaction(s, &before[s], NULL);
+        }
+}
+
 void rp_signals_after_boot(void) {
     for (int s = 1; s < 65; s++) {
         struct sigaction now;

@@ -8,6 +8,8 @@
 void rp_signals_before_boot(void);
 /* After: gives SIGPIPE and SIGXFSZ back to the host, and virtualises the signals the JVM took. */
 void rp_signals_after_boot(void);
+/* The JVM did not start: every disposition goes back to what it was before the boot. */
+void rp_signals_restore(void);
 /* The handler the JVM chains to for a host SIG_DFL: restores SIG_DFL, so the fault re-raises. */
 void rp_reraise_default(int sig, siginfo_t *si, void *uc);
 

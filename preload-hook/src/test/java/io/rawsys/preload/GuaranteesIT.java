@@ -263,6 +263,51 @@ class GuaranteesIT {
         assertTrue(Preloaded.log(log()).contains("the JVM did not start"), Preloaded.log(log()));
     }
 
+    /**
+     * Issue 12, item 2: a JVM that cannot start must not take the program with it. HotSpot ends the
+     * process for a bad option or too small a heap (it exited 1 before the program printed
+     * anything); under an address-space limit it died of SIGSEGV in libjimage or exited at a failed
+     * allocation.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "-XX:+UseG1GC|Multiple garbage collectors selected",
+                "-Xmx1k|Initial heap size set to a larger value than the maximum heap size",
+                "-XX:+NoSuchOption|JNI_CreateJavaVM returned",
+                "ulimit -v 400000|the address-space limit (ulimit -v, RLIMIT_AS) is 400000 KiB",
+                "ulimit -v 100000|the address-space limit (ulimit -v, RLIMIT_AS) is 100000 KiB",
+            })
+    void aJvmThatCannotStartLeavesTheProgramRunningUnhooked(String caseAndReason) throws Exception {
+        String what = caseAndReason.substring(0, caseAndReason.indexOf('|'));
+        String reason = caseAndReason.substring(caseAndReason.indexOf('|') + 1);
+        Map<String, String> env = new HashMap<>(Preloaded.hooked(LOG_ALL, log()));
+        String probe = Preloaded.NATIVE.resolve("probe").toString();
+        List<String> command;
+        if (what.startsWith("ulimit")) {
+            // the shell itself is not preloaded: only the program runs under the limit
+            String preload = env.remove("LD_PRELOAD");
+            command =
+                    List.of(
+                            "sh",
+                            "-c",
+                            what + " && exec env LD_PRELOAD=\"$1\" \"$0\" selftest",
+                            probe,
+                            preload);
+        } else {
+            env.put("RAWSYS_JVM_OPTS", what);
+            command = List.of(probe, "selftest");
+        }
+        Run r = Preloaded.run(command, dir, env, new byte[0]);
+        String log = Preloaded.log(log());
+        assertEquals(0, r.status(), r.stderr() + log);
+        assertEquals("selftest passed\n", r.stdout(), log);
+        assertEquals("", r.stderr());
+        assertTrue(log.contains(reason), log);
+        assertEquals(1, log.lines().filter(l -> l.contains("the JVM did not start")).count(), log);
+        assertFalse(log.contains("\ncall "), "nothing was hooked: " + log);
+    }
+
     @Test
     void execKeepsThePreloadUnlessToldNotTo() throws Exception {
         Files.writeString(dir.resolve("marker"), "m\n");
