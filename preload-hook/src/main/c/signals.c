@@ -22,11 +22,17 @@ static int host_sigaction(int sig, const struct sigaction *act, struct sigaction
 }
 
 void rp_reraise_default(int sig, siginfo_t *si, void *uc) {
-    (void)si, (void)uc;
+    (void)uc;
     struct sigaction dfl;
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
     rp_sys(SYS_rt_sigaction, sig, (long)&dfl, 0, 8, 0, 0);
+    /* A fault repeats when the instruction runs again; a signal sent by kill() or raise()
+     * (si_code <= 0) does not, so it is sent again: blocked until this handler returns, it then
+     * takes the default action, as `kill -SEGV` does to the program without us. */
+    if (!si || si->si_code <= 0)
+        rp_sys(SYS_tgkill, rp_sys(SYS_getpid, 0, 0, 0, 0, 0, 0),
+               rp_sys(SYS_gettid, 0, 0, 0, 0, 0, 0), sig, 0, 0, 0);
 }
 
 void rp_signals_before_boot(void) {

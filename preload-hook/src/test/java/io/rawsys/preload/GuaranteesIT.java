@@ -124,6 +124,23 @@ class GuaranteesIT {
         assertEquals(124, r.status(), r.stderr() + Preloaded.log(log()));
     }
 
+    /**
+     * A fault signal sent with kill() ends a hooked program as it ends one without the library: the
+     * JVM's handler chains to the program's SIG_DFL, which re-raises a real fault by running the
+     * instruction again, but must send a sent signal again (the shell survived SIGSEGV).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SEGV", "BUS", "FPE", "ILL"})
+    void aFaultSignalSentByKillEndsTheProgram(String signal) throws Exception {
+        List<String> cmd =
+                List.of("sh", "-c", "cat /dev/null; kill -" + signal + " $$; echo survived");
+        Run plain = Preloaded.run(cmd, dir, Map.of(), new byte[0]);
+        Run hooked = Preloaded.run(cmd, dir, Preloaded.hooked(LOG_ALL, log()), new byte[0]);
+        assertEquals(plain.status(), hooked.status(), hooked.stdout() + Preloaded.log(log()));
+        assertEquals("", hooked.stdout());
+        assertTrue(plain.status() > 128, "sh died of SIG" + signal + " without the library");
+    }
+
     /** HotSpot's suspend signal is moved off SIGUSR2, which stays the program's. */
     @Test
     void theProgramsSigusr2HandlerRuns() throws Exception {

@@ -1,5 +1,6 @@
 package io.rawsys.cli;
 
+import io.rawsys.ErrnoException;
 import io.rawsys.preload.AotCache;
 import io.rawsys.preload.Function;
 import io.rawsys.preload.HookClasses;
@@ -86,8 +87,7 @@ public final class PreloadCommand implements Callable<Integer> {
         Set<Function> wanted = wantedFunctions();
         warnIfOutOfReach(command.getFirst());
         Path libraries = extractLibraries();
-        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-        Map<String, String> env = pb.environment();
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
         String preload = libraries.resolve(LIBRARIES[0]).toString();
         env.merge("LD_PRELOAD", preload, (old, ours) -> ours + " " + old);
         env.put("RAWSYS_HOOK", hook);
@@ -105,13 +105,14 @@ public final class PreloadCommand implements Callable<Integer> {
                 .ifPresent(cache -> options.add("-XX:AOTCache=" + cache));
         options.addAll(jvmOptions);
         if (!options.isEmpty()) env.put("RAWSYS_JVM_OPTS", String.join(" ", options));
-        Process p;
+        Child child;
         try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw Failure.usage("cannot run " + command.getFirst() + ": " + e.getMessage());
+            child = Child.start(command, env);
+        } catch (ErrnoException e) {
+            throw Failure.usage("cannot run " + command.getFirst() + ": " + Failure.describe(e));
         }
-        return p.waitFor();
+        // signals to this process go on to the command; it ends as the command ended
+        return Child.endAs(child.waitFor());
     }
 
     /**

@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rawsys.calls.ProcessCalls;
 import io.rawsys.cli.RawsysJar;
 import io.rawsys.cli.RawsysJar.Run;
+import io.rawsys.linux.Signal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code rawsys preload} with each sample hook on real programs, and its bad-input messages. */
 class SampleHooksIT {
@@ -137,5 +142,72 @@ class SampleHooksIT {
                             "--version");
             assertTrue(s.stderr().contains("is statically linked"), s.stderr());
         }
+    }
+
+    /**
+     * Issue 12, item 1, from the command line: timeout's SIGCHLD handler must see sleep end at the
+     * deadline under every sample hook (it waited for ever once the JDK had reset SIGCHLD).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"CallLogger", "Sandbox", "Redirect"})
+    void timeoutEndsItsCommandAtTheDeadline(String hook) throws Exception {
+        Run r =
+                preload(
+                        Map.of(
+                                "RAWSYS_SANDBOX",
+                                dir.toString(),
+                                "RAWSYS_REDIRECT",
+                                "/nonexistent-a=/nonexistent-b"),
+                        "--hook",
+                        "io.rawsys.preload.samples." + hook,
+                        "--",
+                        "timeout",
+                        "1",
+                        "sleep",
+                        "60");
+        assertEquals(124, r.status(), r.stderr());
+    }
+
+    /**
+     * Issue 12, item 3: a signal sent to rawsys preload goes to the command, and rawsys preload
+     * then dies of it as the command did, leaving nothing behind (sleep ran on, reparented to init,
+     * after the command line had exited). perl reports how the command line ended, which Java's
+     * Process cannot tell from an exit status of 128 + the signal.
+     */
+    @Test
+    void aSignalToTheCommandLineGoesToTheCommand() throws Exception {
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                "perl",
+                                "-e",
+                                "my $pid = fork // die; if (!$pid) { exec @ARGV or exit 127 }"
+                                        + " waitpid($pid, 0); print(($? & 127) . \" \" . ($? >> 8));",
+                                "--"));
+        cmd.addAll(RawsysJar.command("preload", "--hook", CallLogger.class.getName(), "--"));
+        cmd.addAll(List.of("sleep", "60"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Process perl = pb.redirectErrorStream(true).start();
+        ProcessHandle cli = null;
+        ProcessHandle sleep = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (sleep == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            cli = perl.toHandle().children().findFirst().orElse(null);
+            sleep =
+                    cli == null
+                            ? null
+                            : cli.children()
+                                    .filter(h -> h.info().command().orElse("").endsWith("/sleep"))
+                                    .findFirst()
+                                    .orElse(null);
+        }
+        assertTrue(sleep != null, "rawsys preload did not start sleep within a minute");
+        ProcessCalls.kill((int) cli.pid(), Signal.SIGTERM);
+        assertTrue(perl.waitFor(60, TimeUnit.SECONDS), "rawsys preload did not end");
+        String out = new String(perl.getInputStream().readAllBytes());
+        assertEquals(Signal.SIGTERM + " 0", out, "killed by SIGTERM, as sleep was");
+        assertFalse(sleep.isAlive(), "sleep was left running");
     }
 }
