@@ -451,18 +451,50 @@ final class Tracer {
         if (!kind.traced()) {
             return;
         }
-        Call c = new Call(t.pid, arch, name, args, tracee, settings);
-        c.stackPointer(PtraceSyscallInfo.stack_pointer(info));
-        if (name.equals("restart_syscall")) {
-            c.state(previous); // what it restarts, as strace shows it
-        }
         Decoder d = kind.decoder();
-        d.enter(c);
+        Call c = newCall(t, arch, name, args, tracee, previous);
+        try {
+            d.enter(c);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            d = decoderFailed(arch, name, e);
+            c = newCall(t, arch, name, args, tracee, previous);
+            d.enter(c);
+        }
         c.entered();
         t.call = c;
         t.decoder = d;
         t.entryWritten = false;
         events.entered(t);
+    }
+
+    private Call newCall(
+            Tracee t, Arch arch, String name, long[] args, Memory tracee, String previous) {
+        Call c = new Call(t.pid, arch, name, args, tracee, settings);
+        c.stackPointer(PtraceSyscallInfo.stack_pointer(info));
+        if (name.equals("restart_syscall")) {
+            c.state(previous); // what it restarts, as strace shows it
+        }
+        return c;
+    }
+
+    /** The decoders that threw, each reported once. */
+    private final java.util.Set<String> failedDecoders = new java.util.HashSet<>();
+
+    /**
+     * A decoder threw (a bug: decoders must take any value a tracee passes). The trace goes on:
+     * this call prints raw, and the user learns once which decoder to report.
+     */
+    private Decoder decoderFailed(Arch arch, String name, Throwable e) {
+        if (failedDecoders.add(arch.name() + " " + name)) {
+            System.err.println(
+                    "rawsys trace: the "
+                            + name
+                            + " decoder failed ("
+                            + e
+                            + "); such calls print raw. Please report it with the call's"
+                            + " arguments.");
+        }
+        return Decoders.raw(argumentCount.apply(arch, name));
     }
 
     private void exit(Tracee t, long result, boolean failed) {
@@ -476,13 +508,18 @@ final class Tracer {
         }
         long elapsed = System.nanoTime() - t.entryNanos;
         c.exited(result, failed);
-        t.decoder.exit(c);
         String text;
-        if (failed) {
-            text = errorText(t.arch, -result);
-        } else {
-            String note = c.resultNote();
-            text = t.decoder.result(c) + (note.isEmpty() ? "" : " " + note);
+        try {
+            t.decoder.exit(c);
+            if (failed) {
+                text = errorText(t.arch, -result);
+            } else {
+                String note = c.resultNote();
+                text = t.decoder.result(c) + (note.isEmpty() ? "" : " " + note);
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            decoderFailed(t.arch, c.name(), e);
+            text = failed ? errorText(t.arch, -result) : Long.toString(result);
         }
         events.exited(t, text, failed, elapsed);
         t.call = null;

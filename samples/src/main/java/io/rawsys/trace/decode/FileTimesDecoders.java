@@ -78,7 +78,7 @@ final class FileTimesDecoders {
         if (fraction < 0 || fraction >= unit.perSecond) {
             return text;
         }
-        return text + " /* " + comment(seconds, fraction, unit.digits) + " */";
+        return text + commented(seconds, fraction, unit.digits);
     }
 
     private static long signed(Call c, MemorySegment t, long offset, long size) {
@@ -104,13 +104,11 @@ final class FileTimesDecoders {
                 long modification = signed(c, b, word, word);
                 return "{actime="
                         + access
-                        + " /* "
-                        + comment(access, 0, 0)
-                        + " */, modtime="
+                        + commented(access, 0, 0)
+                        + ", modtime="
                         + modification
-                        + " /* "
-                        + comment(modification, 0, 0)
-                        + " */}";
+                        + commented(modification, 0, 0)
+                        + "}";
             };
 
     private static final DateTimeFormatter SECONDS =
@@ -119,11 +117,22 @@ final class FileTimesDecoders {
 
     /**
      * strace's time comment: {@code 2023-11-14T22:13:20.123456789+0000} in the local zone, the
-     * fraction (of {@code digits} digits) only when there is one.
+     * fraction (of {@code digits} digits) only when there is one; null for a time no calendar here
+     * can show (beyond the billion years java.time holds), which strace too prints without one.
      */
     static String comment(long seconds, long fraction, int digits) {
-        var t = Instant.ofEpochSecond(seconds).atZone(ZoneId.systemDefault());
-        String part = fraction == 0 ? "" : "." + String.format("%0" + digits + "d", fraction);
-        return t.format(SECONDS) + part + t.format(ZONE);
+        try {
+            var t = Instant.ofEpochSecond(seconds).atZone(ZoneId.systemDefault());
+            String part = fraction == 0 ? "" : "." + String.format("%0" + digits + "d", fraction);
+            return t.format(SECONDS) + part + t.format(ZONE);
+        } catch (java.time.DateTimeException beyondTheCalendar) {
+            return null;
+        }
+    }
+
+    /** {@code " /* 2023-11-14T22:13:20+0000 *}{@code /"}, or nothing where there is no date. */
+    static String commented(long seconds, long fraction, int digits) {
+        String date = comment(seconds, fraction, digits);
+        return date == null ? "" : " /* " + date + " */";
     }
 }

@@ -27,10 +27,20 @@ public final class Structs {
         return bytes(c, address, size);
     }
 
-    /** {@code size} bytes at {@code address} in the tracee, or null if they cannot all be read. */
+    /**
+     * The most one read of tracee memory takes: the sizes come from the tracee's registers and the
+     * kernel's results, and a decoder must not allocate whatever they say (a getdents64 result of
+     * 2^60 took the tracer down with OutOfMemoryError).
+     */
+    static final long MAX_READ = 16 << 20;
+
+    /**
+     * {@code size} bytes at {@code address} in the tracee, or null if they cannot all be read (or
+     * are more than {@link #MAX_READ}).
+     */
     public static MemorySegment bytes(Call c, long address, long size) {
-        if (address == 0) {
-            return null;
+        if (address == 0 || size < 0 || size > MAX_READ) {
+            return null; // a length no decoder reads whole: shown as the address, as unreadable
         }
         MemorySegment bytes = Arena.ofAuto().allocate(Math.max(size, 1), 8).asSlice(0, size);
         return c.memory().read(address, bytes) == size ? bytes : null;

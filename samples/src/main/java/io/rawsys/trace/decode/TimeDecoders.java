@@ -78,7 +78,11 @@ public final class TimeDecoders {
         d.add(
                 "time",
                 new Signature(Arg.atExit((c, at) -> timeAt(c, c.ulong(at))))
-                        .returning(c -> c.result() + " (" + date(c.result()) + ")"));
+                        .returning(
+                                c -> {
+                                    String date = FileTimesDecoders.comment(c.result(), 0, 0);
+                                    return c.result() + (date == null ? "" : " (" + date + ")");
+                                }));
         d.add("alarm", new Signature(Args.UINT));
         Arg itimerval = struct("itimerval", TimeDecoders::itimerval);
         Arg which = (c, at) -> ITIMERS.value(c.arch(), c.uint(at));
@@ -206,12 +210,8 @@ public final class TimeDecoders {
                             c.arch().wordSize() == 4
                                     ? ProcessStructs.int32(c, s)
                                     : ProcessStructs.word(c, s);
-                    return "[" + seconds + " /* " + date(seconds) + " */]";
+                    return "[" + seconds + FileTimesDecoders.commented(seconds, 0, 0) + "]";
                 });
-    }
-
-    private static String date(long seconds) {
-        return FileTimesDecoders.comment(seconds, 0, 0);
     }
 
     /**
