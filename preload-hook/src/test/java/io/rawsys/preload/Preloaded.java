@@ -1,5 +1,6 @@
 package io.rawsys.preload;
 
+import io.rawsys.testing.ProcessTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +53,7 @@ final class Preloaded {
             // the program did not read its input
         }
         if (!p.waitFor(2, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
+            ProcessTree.kill(p);
             throw new AssertionError(command + " did not end within two minutes");
         }
         return new Run(

@@ -1,5 +1,6 @@
 package io.rawsys.cli;
 
+import io.rawsys.testing.ProcessTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,7 +50,7 @@ public final class RawsysJar {
             in.write(stdin);
             in.flush();
             if (!p.waitFor(2, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
+                ProcessTree.kill(p);
                 throw new AssertionError(command + " did not end within two minutes");
             }
         }

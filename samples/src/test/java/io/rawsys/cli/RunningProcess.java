@@ -3,6 +3,7 @@ package io.rawsys.cli;
 import io.rawsys.Syscalls;
 import io.rawsys.linux.Nr;
 import io.rawsys.linux.Signal;
+import io.rawsys.testing.ProcessTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,6 @@ final class RunningProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroyForcibly();
+        ProcessTree.kill(process);
     }
 }

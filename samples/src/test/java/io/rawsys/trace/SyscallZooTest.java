@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rawsys.Arch;
 import io.rawsys.testing.I386Programs;
+import io.rawsys.testing.ProcessTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -284,7 +285,7 @@ class SyscallZooTest {
                         .redirectOutput(output.toFile())
                         .start();
         if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
+            ProcessTree.kill(p); // the tracer and its tracees
             fail(
                     "still running after 10 s: "
                             + String.join(" ", command.subList(0, Math.min(6, command.size()))));
