@@ -105,7 +105,9 @@ static void itimers(void) {
     syscall(SYS_setitimer, ITIMER_PROF, &off, &itv);
     struct itimerval bad_itv = {{0, 0}, {0, 2000000}};
     syscall(SYS_setitimer, ITIMER_REAL, &bad_itv, &itv);
-    syscall(SYS_setitimer, ITIMER_VIRTUAL, null, &itv);
+    /* not NULL as the new value: the kernel accepts it, and logs "... calls setitimer() with
+     * new_value NULL pointer" to the machine's kernel log; an unreadable one is refused first */
+    syscall(SYS_setitimer, ITIMER_VIRTUAL, bad, &itv);
     syscall(SYS_setitimer, 7, &off, bad);
 }
 
