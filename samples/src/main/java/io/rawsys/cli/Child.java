@@ -45,10 +45,68 @@ final class Child {
     private static final long ACTIONS_SIZE = 512;
     private static final long SIGSET_SIZE = 128;
 
-    private final int pid;
+    private Child() {}
 
-    private Child(int pid) {
-        this.pid = pid;
+    /**
+     * Runs {@code command} (looked up in PATH) with exactly {@code environment}, passing the
+     * forwarded signals on to it, and returns its wait status (as wait4 gives it). The handlers are
+     * in place before the command starts: a signal that comes while it starts is passed on once it
+     * has a pid, never left to the JVM's default (which would exit and leave the command running).
+     *
+     * @throws ErrnoException when it cannot be started (ENOENT: no such command)
+     */
+    static int run(List<String> command, Map<String, String> environment) {
+        Forwarder forwarder = new Forwarder();
+        List<Object[]> installed = new ArrayList<>(); // {signal, previous handler}
+        for (String name : FORWARDED) {
+            Optional<Object> signal = Signals.named(name);
+            if (signal.isEmpty()) {
+                continue;
+            }
+            try {
+                Object previous = Signals.handle(signal.get(), Signals.handler(forwarder::signal));
+                installed.add(new Object[] {signal.get(), previous});
+            } catch (IllegalArgumentException reservedByTheJvm) {
+                // SIGQUIT (the thread dump) or SIGUSR1/2 on some JVMs: left to the JVM
+            }
+        }
+        try {
+            int pid = spawn(command, environment);
+            forwarder.started(pid);
+            return waitFor(pid);
+        } finally {
+            for (Object[] i : installed) {
+                Signals.handle(i[0], i[1]);
+            }
+        }
+    }
+
+    /** Sends the signals on to the child; holds those that come before it has a pid. */
+    private static final class Forwarder {
+        private int pid;
+        private final List<Integer> pending = new ArrayList<>();
+
+        synchronized void signal(int signal) {
+            if (pid == 0) {
+                pending.add(signal);
+            } else {
+                forward(pid, signal);
+            }
+        }
+
+        synchronized void started(int child) {
+            pid = child;
+            pending.forEach(signal -> forward(pid, signal));
+            pending.clear();
+        }
+
+        private static void forward(int pid, int signal) {
+            try {
+                ProcessCalls.kill(pid, signal);
+            } catch (ErrnoException e) {
+                // ESRCH: it has just ended; wait4 will say how
+            }
+        }
     }
 
     @SuppressWarnings("restricted") // libc's spawn functions, bound once
@@ -91,12 +149,8 @@ final class Child {
         }
     }
 
-    /**
-     * Starts {@code command} (looked up in PATH) with exactly {@code environment}.
-     *
-     * @throws ErrnoException when it cannot be started (ENOENT: no such command)
-     */
-    static Child start(List<String> command, Map<String, String> environment) {
+    /** posix_spawnp: the child's pid. */
+    private static int spawn(List<String> command, Map<String, String> environment) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment argv = strings(arena, command);
             List<String> env = new ArrayList<>();
@@ -142,7 +196,7 @@ final class Child {
             if (error != 0) {
                 throw new ErrnoException(error);
             }
-            return new Child(pid.get(JAVA_INT, 0));
+            return pid.get(JAVA_INT, 0);
         }
     }
 
@@ -162,28 +216,8 @@ final class Child {
         return array;
     }
 
-    int pid() {
-        return pid;
-    }
-
-    /**
-     * Passes the forwarded signals on to the child until it ends, and returns its wait status (as
-     * wait4 gives it).
-     */
-    int waitFor() {
-        List<Object[]> installed = new ArrayList<>(); // {signal, previous handler}
-        for (String name : FORWARDED) {
-            Optional<Object> signal = Signals.named(name);
-            if (signal.isEmpty()) {
-                continue;
-            }
-            try {
-                Object previous = Signals.handle(signal.get(), Signals.handler(n -> forward(n)));
-                installed.add(new Object[] {signal.get(), previous});
-            } catch (IllegalArgumentException reservedByTheJvm) {
-                // SIGQUIT (the thread dump) or SIGUSR1/2 on some JVMs: left to the JVM
-            }
-        }
+    /** wait4 for the child, through the EINTRs the forwarding handlers cause. */
+    private static int waitFor(int pid) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment status = arena.allocate(JAVA_INT);
             while (true) {
@@ -195,18 +229,6 @@ final class Child {
                     throw new ErrnoException((int) -r, Nr.wait4);
                 }
             }
-        } finally {
-            for (Object[] i : installed) {
-                Signals.handle(i[0], i[1]);
-            }
-        }
-    }
-
-    private void forward(int signal) {
-        try {
-            ProcessCalls.kill(pid, signal);
-        } catch (ErrnoException e) {
-            // ESRCH: it has just ended; wait4 will say how
         }
     }
 

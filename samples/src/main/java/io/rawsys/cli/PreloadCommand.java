@@ -105,14 +105,14 @@ public final class PreloadCommand implements Callable<Integer> {
                 .ifPresent(cache -> options.add("-XX:AOTCache=" + cache));
         options.addAll(jvmOptions);
         if (!options.isEmpty()) env.put("RAWSYS_JVM_OPTS", String.join(" ", options));
-        Child child;
+        int status;
         try {
-            child = Child.start(command, env);
+            // signals to this process go on to the command; it ends as the command ended
+            status = Child.run(command, env);
         } catch (ErrnoException e) {
             throw Failure.usage("cannot run " + command.getFirst() + ": " + Failure.describe(e));
         }
-        // signals to this process go on to the command; it ends as the command ended
-        return Child.endAs(child.waitFor());
+        return Child.endAs(status);
     }
 
     /**
