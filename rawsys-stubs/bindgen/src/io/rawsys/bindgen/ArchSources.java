@@ -33,7 +33,7 @@ final class ArchSources {
                 root,
                 t.target().javaPackage(),
                 "ZSyscalls",
-                "<asm/unistd.h> as " + t.target().compilerCommand() + " sees it",
+                "<asm/unistd.h> of " + t.source(),
                 "The "
                         + t.target().name()
                         + " system calls: one {@code name number} line each, in number order.",
@@ -56,9 +56,7 @@ final class ArchSources {
                 root,
                 t.target().javaPackage(),
                 "ZErrnos",
-                "<errno.h> as "
-                        + t.target().compilerCommand()
-                        + " sees it, messages from glibc's strerror",
+                "<errno.h> of " + t.source() + "; messages from glibc's strerror",
                 "The " + t.target().name() + " errno values.",
                 JavaFile.textBlock(
                                 "TABLE",
@@ -101,13 +99,25 @@ final class ArchSources {
                     .append(field)
                     .append(";\n");
         }
+        List<String> gaps = new ArrayList<>();
+        t.constants()
+                .unevaluated()
+                .forEach((group, names) -> names.forEach(n -> gaps.add(group + " " + n)));
+        body.append(
+                        JavaFile.textBlock(
+                                "UNEVALUATED",
+                                "The names a group's headers define and its pattern matches that are no integer"
+                                        + " constant on "
+                                        + t.target().name()
+                                        + " (a string, a pointer, a call, or a type its headers lack):"
+                                        + " one {@code GROUP NAME} line each. The generator lists them so"
+                                        + " that a gap is visible rather than silent.",
+                                gaps))
+                .append('\n');
         select.append(
                 "            default -> throw new IllegalArgumentException(\"no constants group \" + group);\n");
         select.append("        };\n    }\n");
-        String from =
-                "the headers of each group in rawsys-stubs/bindgen Spec, as "
-                        + t.target().compilerCommand()
-                        + " sees them";
+        String from = "the headers of each group in rawsys-stubs/bindgen Spec: " + t.source();
         JavaFile.write(
                 root,
                 t.target().javaPackage(),
@@ -189,9 +199,7 @@ final class ArchSources {
                 root,
                 t.target().javaPackage(),
                 "ZStructs",
-                "the headers of each struct in rawsys-stubs/bindgen Spec, as "
-                        + t.target().compilerCommand()
-                        + " lays them out",
+                "the headers of each struct in rawsys-stubs/bindgen Spec: " + t.source(),
                 "The " + t.target().name() + " struct layouts.",
                 body,
                 "java.lang.foreign.GroupLayout",
@@ -295,6 +303,31 @@ final class ArchSources {
         }
     }
 
+    void signatures(Signatures signatures, String kernelVersion) throws IOException {
+        StringBuilder body =
+                new StringBuilder(
+                        JavaFile.textBlock(
+                                "TABLE",
+                                "One line per system call: {@code name type:name;type:name;...}, the"
+                                        + " parameters of its {@code sys_} prototype (a parameter the"
+                                        + " header leaves unnamed has an empty name).",
+                                signatures.lines()));
+        body.append('\n')
+                .append(
+                        JavaFile.textBlock(
+                                "AMBIGUOUS",
+                                "Names declared more than once with different parameters (per"
+                                        + " architecture), which therefore have no line in TABLE.",
+                                List.copyOf(signatures.ambiguous())));
+        JavaFile.write(
+                root,
+                "io.rawsys.linux.data",
+                "ZSignatures",
+                Signatures.HEADER + " of Linux " + kernelVersion,
+                "The kernel's C prototypes of its system calls, the same for every architecture.",
+                body);
+    }
+
     void archData(List<TargetTables> all) throws IOException {
         StringBuilder body = new StringBuilder();
         body.append("    /** The architectures with generated tables. */\n");
@@ -357,6 +390,12 @@ final class ArchSources {
                         t -> member(t, "ZConstants.group(group)")));
         body.append(
                 selector(
+                        "String unevaluated(String arch)",
+                        "{@code ZConstants.UNEVALUATED}",
+                        all,
+                        t -> member(t, "ZConstants.UNEVALUATED")));
+        body.append(
+                selector(
                         "GroupLayout layout(String arch, String struct)",
                         "{@code ZStructs.layout(struct)}",
                         all,
@@ -385,6 +424,19 @@ final class ArchSources {
                         "Whether the byte order is big-endian ({@code __BYTE_ORDER__}),",
                         all,
                         t -> Boolean.toString(t.abi().bigEndian())));
+        body.append(
+                selector(
+                        "String kernelArch(String arch)",
+                        "The kernel's {@code ARCH=} name (its {@code arch/} directory), whose uapi"
+                                + " headers the tables come from,",
+                        all,
+                        t -> '"' + t.target().kernelArch() + '"'));
+        body.append(
+                selector(
+                        "String triple(String arch)",
+                        "The GNU triple whose {@code <triple>-gcc} the tables were read with,",
+                        all,
+                        t -> '"' + t.target().triple() + '"'));
         JavaFile.write(
                 root,
                 "io.rawsys.linux.data",

@@ -31,32 +31,68 @@ public final class Bindgen {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(".");
         boolean check = false;
+        Path kernel = KernelTree.DEFAULT_SOURCE;
+        Path output = null;
+        String printHeaders = null;
+        boolean printTree = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]);
                 case "--check" -> check = true;
-                default -> {
-                    System.err.println(
-                            "usage: generate [--check]   (unknown argument " + args[i] + ")");
-                    System.exit(2);
-                }
+                case "--kernel" -> kernel = Path.of(value(args, ++i, "--kernel"));
+                case "--output" -> output = Path.of(value(args, ++i, "--output"));
+                case "--print-headers" -> printHeaders = value(args, ++i, "--print-headers");
+                case "--print-tree" -> printTree = true;
+                default -> usage("unknown argument " + args[i]);
             }
         }
-        System.exit(run(root, check));
+        if (check && output != null) {
+            usage("--check compares with the committed tree; it takes no --output");
+        }
+        try {
+            KernelTree tree = KernelTree.open(kernel);
+            // For tests and scripts that read the same headers and tables the generator reads:
+            // the unpacked tree, or one kernel architecture's installed uapi headers.
+            if (printTree || printHeaders != null) {
+                System.out.println(printTree ? tree.tree() : tree.headers(printHeaders));
+                System.exit(0);
+            }
+            System.exit(run(root, check, tree, output));
+        } catch (IOException e) {
+            System.err.println("bindgen: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            usage(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void usage(String problem) {
+        System.err.println(
+                "usage: generate [--check] [--kernel TREE|TARBALL] [--output DIR]"
+                        + " [--print-tree | --print-headers KERNEL_ARCH]   ("
+                        + problem
+                        + ")");
+        System.exit(2);
     }
 
     /**
      * Generates, and either replaces the committed tree or compares with it; returns the exit
      * status.
      */
-    private static int run(Path root, boolean check) throws IOException {
-        Path committed = root.resolve(GENERATED_ROOT);
+    private static int run(Path root, boolean check, KernelTree kernel, Path output)
+            throws IOException {
+        Path committed = output != null ? output : root.resolve(GENERATED_ROOT);
         Path scratch = Files.createTempDirectory("rawsys-bindgen");
         try {
             // Always into a scratch tree first: a failure half-way leaves the committed tree as it
             // was.
             Path out = scratch.resolve("out");
-            generate(out, Files.createDirectories(scratch.resolve("work")));
+            generate(out, Files.createDirectories(scratch.resolve("work")), kernel);
             List<String> differences = compareTrees(committed, out);
             if (check) {
                 if (!differences.isEmpty()) {
@@ -82,15 +118,28 @@ public final class Bindgen {
         }
     }
 
-    private static void generate(Path out, Path work) throws IOException {
-        ErrnoMessages messages = ErrnoMessages.fromHost(new Probe(Target.ALL.getFirst(), work));
+    private static void generate(Path out, Path work, KernelTree kernel) throws IOException {
+        System.out.println(
+                "kernel headers from " + kernel.tree() + " (Linux " + kernel.version() + ")");
+        Target host = Target.ALL.getFirst();
+        ErrnoMessages messages =
+                ErrnoMessages.fromHost(
+                        new Probe(host, kernel.headers(host.kernelArch()), kernel.version(), work));
         // Each target is probed by its own compiler into its own files, so they run side by side.
         List<Future<TargetTables>> futures = new ArrayList<>();
         try (ExecutorService pool =
                 Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
             for (Target target : Target.ALL) {
                 futures.add(
-                        pool.submit(() -> TargetTables.probe(new Probe(target, work), messages)));
+                        pool.submit(
+                                () ->
+                                        TargetTables.probe(
+                                                new Probe(
+                                                        target,
+                                                        kernel.headers(target.kernelArch()),
+                                                        kernel.version(),
+                                                        work),
+                                                messages)));
             }
         }
         List<TargetTables> all = new ArrayList<>();
@@ -98,11 +147,13 @@ public final class Bindgen {
             TargetTables t = join(f);
             all.add(t);
             System.out.printf(
-                    "%-9s %3d syscalls, %3d errnos, %4d constants, %2d structs%n",
+                    "%-9s %3d syscalls, %3d errnos, %4d constants (%d not evaluable: see"
+                            + " ZConstants.UNEVALUATED), %2d structs%n",
                     t.target().name(),
                     t.syscalls().numbers().size(),
                     t.errnos().all().size(),
                     t.constants().size(),
+                    t.constants().unevaluatedCount(),
                     t.structs().structs().size());
         }
         ArchSources arch = new ArchSources(out);
@@ -110,6 +161,12 @@ public final class Bindgen {
             arch.write(t);
         }
         arch.archData(all);
+        Signatures signatures = Signatures.read(kernel.tree());
+        arch.signatures(signatures, kernel.version());
+        System.out.printf(
+                "signatures: %d prototypes from %s (%d declared more than once, differently: left"
+                        + " out)%n",
+                signatures.signatures().size(), Signatures.HEADER, signatures.ambiguous().size());
         new Facades(out, all).write();
     }
 

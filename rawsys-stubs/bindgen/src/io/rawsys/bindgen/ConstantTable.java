@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +16,13 @@ import java.util.regex.Pattern;
  * whose name matches the group's pattern and whose value is an integer constant for this target.
  *
  * @param groups Java class name to its constants, in name order
+ * @param unevaluated Java class name to the names its sources define and its patterns match that
+ *     are no integer constant for this target in any of its sources, in name order: a gap made
+ *     visible (in the generated table and the generator's output), never silent
  */
-record ConstantTable(Map<String, SequencedMap<String, Constant>> groups) {
+record ConstantTable(
+        Map<String, SequencedMap<String, Constant>> groups,
+        Map<String, SortedSet<String>> unevaluated) {
 
     /**
      * One constant.
@@ -28,8 +35,10 @@ record ConstantTable(Map<String, SequencedMap<String, Constant>> groups) {
 
     static ConstantTable probe(Probe probe) throws IOException {
         Map<String, SequencedMap<String, Constant>> groups = new LinkedHashMap<>();
+        Map<String, SortedSet<String>> unevaluated = new LinkedHashMap<>();
         for (Spec.ConstantGroup group : Spec.CONSTANTS) {
             SequencedMap<String, Constant> constants = new TreeMap<>();
+            SortedSet<String> failed = new TreeSet<>();
             for (int index = 0; index < group.sources().size(); index++) {
                 Spec.Source source = group.sources().get(index);
                 if (!source.appliesTo(probe.target().name())) {
@@ -52,14 +61,25 @@ record ConstantTable(Map<String, SequencedMap<String, Constant>> groups) {
                     String name = key.substring(2);
                     Long value = values.get(key);
                     Long size = values.get("S:" + name);
-                    if (key.startsWith("V:") && value != null && size != null) {
+                    if (!key.startsWith("V:")) {
+                        continue;
+                    }
+                    if (value != null && size != null) {
                         constants.putIfAbsent(name, new Constant(value, size, index));
+                    } else {
+                        failed.add(name);
                     }
                 }
             }
+            failed.removeAll(constants.keySet());
             groups.put(group.javaClass(), constants);
+            unevaluated.put(group.javaClass(), failed);
         }
-        return new ConstantTable(groups);
+        return new ConstantTable(groups, unevaluated);
+    }
+
+    int unevaluatedCount() {
+        return unevaluated.values().stream().mapToInt(Set::size).sum();
     }
 
     int size() {

@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  */
 final class Probe {
     private static final Pattern DEFINE = Pattern.compile("^#define (\\w+)(?:\\s+(.*))?$");
+    private static final Pattern UNDEFINED_IN_IF =
+            Pattern.compile(
+                    "(?m)^([^:\\s]+):(\\d+):\\d+: warning: \"(\\w+)\" is not defined, evaluates to 0");
     private static final Pattern LINE_MARKER = Pattern.compile("(?m)^# \\d+ \"([^\"]+)\"");
     private static final Pattern VALUE =
             Pattern.compile("@@rawsys (\\S+) [$#]?(\\d+) [$#]?(\\d+) [$#]?(\\d+) [$#]?(\\d+)");
@@ -46,11 +49,30 @@ final class Probe {
             """;
 
     private final Target target;
+    private final Path kernelHeaders;
+    private final String kernelVersion;
     private final Path scratch;
 
-    Probe(Target target, Path scratch) {
+    /**
+     * @param kernelHeaders the {@code include} directory of the kernel's uapi headers for the
+     *     target, searched before the compiler's own system directories (whose kernel headers are
+     *     Debian's, an older kernel's)
+     * @param kernelVersion the version of those headers, for the generated files' headers
+     */
+    Probe(Target target, Path kernelHeaders, String kernelVersion, Path scratch) {
         this.target = target;
+        this.kernelHeaders = kernelHeaders;
+        this.kernelVersion = kernelVersion;
         this.scratch = scratch;
+    }
+
+    /** Where this probe's values come from, for a generated file's header. */
+    String source() {
+        return target.headersSeenBy(kernelVersion);
+    }
+
+    Path kernelHeaders() {
+        return kernelHeaders;
     }
 
     Target target() {
@@ -94,10 +116,46 @@ final class Probe {
      */
     record Headers(SequencedMap<String, String> macros, String text) {}
 
+    /**
+     * Reads {@code includes} with {@code -Wundef}, and refuses them if a kernel header tests a
+     * macro in {@code #if} that nothing included before has defined: such a test is false only
+     * because of the include order, and whatever it guards silently takes another value (MIPS's
+     * {@code F_GETLK64} under {@code __BITS_PER_LONG == 32} fell through to asm-generic's). The
+     * cure is to include the header that defines the macro first.
+     */
     Headers headers(List<String> includes, String prelude) throws IOException {
-        String text =
-                compile(write("headers.c", includeLines(includes, prelude)), "-E", "-P", "-dD");
-        return new Headers(defines(text), text);
+        Compiled result =
+                check(
+                        tryCompile(
+                                write("headers.c", includeLines(includes, prelude)),
+                                "-E",
+                                "-P",
+                                "-dD",
+                                "-Wundef",
+                                "-Wsystem-headers"));
+        Matcher m = UNDEFINED_IN_IF.matcher(result.stderr());
+        Set<String> undefined = new LinkedHashSet<>();
+        while (m.find()) {
+            if (Path.of(m.group(1)).startsWith(kernelHeaders)) {
+                undefined.add(
+                        kernelHeaders.relativize(Path.of(m.group(1)))
+                                + ":"
+                                + m.group(2)
+                                + " tests "
+                                + m.group(3));
+            }
+        }
+        if (!undefined.isEmpty()) {
+            throw new IOException(
+                    target.name()
+                            + ": with "
+                            + includes
+                            + ", kernel headers test macros that no header has defined yet, so"
+                            + " what they guard depends on the include order; include the header"
+                            + " that defines each one first:\n  "
+                            + String.join("\n  ", undefined));
+        }
+        return new Headers(defines(result.stdout()), result.stdout());
     }
 
     /**
@@ -237,6 +295,7 @@ final class Probe {
     private Compiled tryCompile(Path source, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(target.compiler(), "-std=gnu11"));
         command.addAll(target.cflags());
+        command.addAll(List.of("-isystem", kernelHeaders.toString()));
         command.addAll(List.of(options));
         command.add(source.toString());
         return run(command);
@@ -244,7 +303,11 @@ final class Probe {
 
     private static String includeLines(List<String> includes, String prelude) {
         // stddef.h first: kernel headers use size_t in ioctl numbers without including it.
-        StringBuilder c = new StringBuilder("#define _GNU_SOURCE\n#include <stddef.h>\n");
+        // asm/bitsperlong.h next: MIPS's asm/fcntl.h tests __BITS_PER_LONG without including it
+        // (headers() refuses any such test that nothing has defined).
+        StringBuilder c =
+                new StringBuilder(
+                        "#define _GNU_SOURCE\n#include <stddef.h>\n#include <asm/bitsperlong.h>\n");
         includes.forEach(h -> c.append("#include <").append(h).append(">\n"));
         return c.append(prelude).append('\n').toString();
     }

@@ -135,6 +135,8 @@ final class Spec {
                             List.of(
                                     from(
                                             "SECCOMP_\\w+|BPF_\\w+|AUDIT_ARCH_\\w+",
+                                            // SECCOMP_IOCTL_NOTIF_* use _IOW without including it
+                                            "linux/ioctl.h",
                                             "linux/seccomp.h",
                                             "linux/filter.h",
                                             "linux/audit.h"))),
@@ -245,6 +247,24 @@ final class Spec {
                                             "linux/fs.h",
                                             "linux/sockios.h",
                                             "linux/random.h"),
+                                    // The kernel's own view of what glibc's headers leave out:
+                                    // requests
+                                    // whose number holds the size of a type those headers do not
+                                    // declare (PowerPC's TCGETS takes the kernel's struct termios,
+                                    // not glibc's; MIPS's SIOCGPGRP a pid_t, TIOCGRS485 a struct
+                                    // serial_rs485). A 32-bit ABI's SIOCGSTAMP takes a struct
+                                    // timeval: glibc's default one, as a program built without
+                                    // _TIME_BITS=64 passes (SIOCGSTAMP_OLD).
+                                    from(
+                                            "TC[A-Z]+\\w*|TIOC\\w+|FIO\\w+|SIOC\\w+|BLKTRACE[A-Z]+|FS_IOC\\w*",
+                                            "sys/types.h",
+                                            "sys/time.h",
+                                            "asm/termios.h",
+                                            "linux/serial.h",
+                                            "linux/sockios.h",
+                                            "linux/fs.h",
+                                            "linux/fiemap.h",
+                                            "linux/blktrace_api.h"),
                                     // sound timer requests: TCSETS*'s numbers on x86
                                     from("SNDCTL_TMR_(START|STOP|CONTINUE)", "linux/soundcard.h"))),
                     new ConstantGroup(
@@ -309,8 +329,12 @@ final class Spec {
                             List.of(from("CAP_\\w+|_LINUX_CAPABILITY_\\w+", "linux/capability.h"))),
                     new ConstantGroup(
                             "Futex",
-                            "futex operations and flags.",
-                            List.of(from("FUTEX_\\w+", "linux/futex.h"))),
+                            "futex operations and flags; futex2's (futex_wait, futex_wake, futex_requeue, futex_waitv) size and flags.",
+                            List.of(from("FUTEX_\\w+|FUTEX2_\\w+", "linux/futex.h"))),
+                    new ConstantGroup(
+                            "Lsm",
+                            "Linux security modules: lsm_get_self_attr/lsm_set_self_attr attributes, module ids, flags.",
+                            List.of(from("LSM_\\w+", "linux/lsm.h"))),
                     new ConstantGroup(
                             "Random",
                             "getrandom flags.",
@@ -320,7 +344,11 @@ final class Spec {
                             "mount flags, umount2 flags, and the new mount API's attributes.",
                             List.of(
                                     from(
-                                            "MS_\\w+|MNT_\\w+|MOUNT_ATTR_\\w+|MOVE_MOUNT_\\w+|FSOPEN_\\w+|FSMOUNT_\\w+|OPEN_TREE_\\w+",
+                                            "MS_\\w+|MNT_\\w+|MOUNT_ATTR_\\w+|MOVE_MOUNT_\\w+|FSOPEN_\\w+|FSMOUNT_\\w+|OPEN_TREE_\\w+|FSPICK_\\w+|FSCONFIG_\\w+|STATMOUNT_\\w+|LISTMOUNT_\\w+|LSMT_\\w+|MNT_ID_REQ_\\w+",
+                                            // OPEN_TREE_CLOEXEC is O_CLOEXEC, which mount.h does
+                                            // not
+                                            // include
+                                            "linux/fcntl.h",
                                             "linux/mount.h"))),
                     new ConstantGroup(
                             "Elf",
@@ -417,20 +445,6 @@ final class Spec {
                 unsigned long d_off;
                 unsigned short d_reclen;
                 char d_name[];
-            };
-            """;
-
-    /**
-     * What the vDSO's getrandom reports about the per-thread state it wants
-     * (include/uapi/linux/random.h since Linux 6.11; Debian 12's headers, from 6.1, predate it).
-     */
-    private static final String VGETRANDOM_OPAQUE_PARAMS =
-            """
-            struct rawsys_vgetrandom_opaque_params {
-                __u32 size_of_opaque_state;
-                __u32 mmap_prot;
-                __u32 mmap_flags;
-                __u32 reserved[13];
             };
             """;
 
@@ -590,14 +604,17 @@ final class Spec {
                             List.of(),
                             Map.of(),
                             List.of(new Derived("RAWSYS_NSIG", List.of("signal.h"), "_NSIG"))),
+                    // what the vDSO's getrandom reports about the per-thread state it wants
                     new StructSpec(
                             "vgetrandom_opaque_params",
-                            "struct rawsys_vgetrandom_opaque_params",
-                            List.of("linux/types.h"),
-                            VGETRANDOM_OPAQUE_PARAMS,
-                            List.of(),
-                            Map.of(),
-                            List.of()),
+                            "struct vgetrandom_opaque_params",
+                            "linux/random.h"),
+                    new StructSpec("mnt_id_req", "struct mnt_id_req", "linux/mount.h"),
+                    new StructSpec("statmount", "struct statmount", "linux/mount.h"),
+                    new StructSpec("cachestat_range", "struct cachestat_range", "linux/mman.h"),
+                    new StructSpec("cachestat", "struct cachestat", "linux/mman.h"),
+                    new StructSpec("lsm_ctx", "struct lsm_ctx", "linux/lsm.h"),
+                    new StructSpec("futex_waitv", "struct futex_waitv", "linux/futex.h"),
                     new StructSpec("sock_filter", "struct sock_filter", "linux/filter.h"),
                     new StructSpec("sock_fprog", "struct sock_fprog", "linux/filter.h"),
                     new StructSpec("clone_args", "struct clone_args", "linux/sched.h"),

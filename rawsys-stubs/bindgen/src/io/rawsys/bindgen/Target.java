@@ -10,27 +10,24 @@ import java.util.List;
  * @param name the rawsys architecture name, also the Java package of its generated tables
  * @param triple the GNU triple; {@code <triple>-gcc} compiles for it with its own headers
  * @param cflags extra compiler flags selecting the ABI, where the triple alone does not
+ * @param kernelArch the kernel's {@code ARCH=} for it, whose {@code make headers_install} gives its
+ *     uapi headers
  */
-record Target(String name, String triple, List<String> cflags) {
+record Target(String name, String triple, List<String> cflags, String kernelArch) {
 
     static final List<Target> ALL =
             List.of(
-                    new Target("x86_64", "x86_64-linux-gnu", List.of()),
-                    // x32 shares x86_64's compiler; Debian installs its kernel headers only in the
-                    // x86_64
-                    // directory, which the -mx32 compiler does not search by itself.
-                    new Target(
-                            "x32",
-                            "x86_64-linux-gnu",
-                            List.of("-mx32", "-idirafter", "/usr/include/x86_64-linux-gnu")),
-                    new Target("i386", "i686-linux-gnu", List.of()),
-                    new Target("aarch64", "aarch64-linux-gnu", List.of()),
-                    new Target("arm", "arm-linux-gnueabihf", List.of()),
-                    new Target("riscv64", "riscv64-linux-gnu", List.of()),
-                    new Target("ppc64le", "powerpc64le-linux-gnu", List.of()),
-                    new Target("s390x", "s390x-linux-gnu", List.of()),
-                    new Target("mips64el", "mips64el-linux-gnuabi64", List.of()),
-                    new Target("mipsel", "mipsel-linux-gnu", List.of()));
+                    new Target("x86_64", "x86_64-linux-gnu", List.of(), "x86"),
+                    // x32 shares x86_64's compiler and kernel headers.
+                    new Target("x32", "x86_64-linux-gnu", List.of("-mx32"), "x86"),
+                    new Target("i386", "i686-linux-gnu", List.of(), "x86"),
+                    new Target("aarch64", "aarch64-linux-gnu", List.of(), "arm64"),
+                    new Target("arm", "arm-linux-gnueabihf", List.of(), "arm"),
+                    new Target("riscv64", "riscv64-linux-gnu", List.of(), "riscv"),
+                    new Target("ppc64le", "powerpc64le-linux-gnu", List.of(), "powerpc"),
+                    new Target("s390x", "s390x-linux-gnu", List.of(), "s390"),
+                    new Target("mips64el", "mips64el-linux-gnuabi64", List.of(), "mips"),
+                    new Target("mipsel", "mipsel-linux-gnu", List.of(), "mips"));
 
     String compiler() {
         return triple + "-gcc";
@@ -39,6 +36,20 @@ record Target(String name, String triple, List<String> cflags) {
     /** The compiler and its ABI flags, as a reader would type them. */
     String compilerCommand() {
         return cflags.isEmpty() ? compiler() : compiler() + " " + cflags.getFirst();
+    }
+
+    /**
+     * Where a generated table's values come from, for its header: the kernel's uapi headers of
+     * {@code kernelVersion} for this architecture before the compiler's own (glibc's) headers.
+     */
+    String headersSeenBy(String kernelVersion) {
+        return "Linux "
+                + kernelVersion
+                + "'s uapi headers (make headers_install ARCH="
+                + kernelArch
+                + ") and glibc's, as "
+                + compilerCommand()
+                + " sees them";
     }
 
     /** The Java package of this architecture's generated tables. */

@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 
-/** Everything the generator learns about one target. */
+/**
+ * Everything the generator learns about one target.
+ *
+ * @param source where its values come from, for the generated files' headers
+ */
 record TargetTables(
         Target target,
+        String source,
         Abi abi,
         SyscallTable syscalls,
         ErrnoTable errnos,
@@ -34,6 +39,7 @@ record TargetTables(
     static TargetTables probe(Probe probe, ErrnoMessages messages) throws IOException {
         return new TargetTables(
                 probe.target(),
+                probe.source(),
                 Abi.probe(probe),
                 SyscallTable.probe(probe),
                 ErrnoTable.probe(probe, messages),

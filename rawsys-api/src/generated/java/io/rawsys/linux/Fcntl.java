@@ -29,6 +29,12 @@ public final class Fcntl {
     /** {@code AT_FDCWD}: -100 on every architecture. */
     public static final int AT_FDCWD = TABLE.intValue("AT_FDCWD");
 
+    /** {@code AT_HANDLE_FID}: 512 (0x200) on every architecture. */
+    public static final int AT_HANDLE_FID = TABLE.intValue("AT_HANDLE_FID");
+
+    /** {@code AT_HANDLE_MNT_ID_UNIQUE}: 1 on every architecture. */
+    public static final int AT_HANDLE_MNT_ID_UNIQUE = TABLE.intValue("AT_HANDLE_MNT_ID_UNIQUE");
+
     /** {@code AT_NO_AUTOMOUNT}: 2048 (0x800) on every architecture. */
     public static final int AT_NO_AUTOMOUNT = TABLE.intValue("AT_NO_AUTOMOUNT");
 
@@ -37,6 +43,15 @@ public final class Fcntl {
 
     /** {@code AT_REMOVEDIR}: 512 (0x200) on every architecture. */
     public static final int AT_REMOVEDIR = TABLE.intValue("AT_REMOVEDIR");
+
+    /** {@code AT_RENAME_EXCHANGE}: 2 on every architecture. */
+    public static final int AT_RENAME_EXCHANGE = TABLE.intValue("AT_RENAME_EXCHANGE");
+
+    /** {@code AT_RENAME_NOREPLACE}: 1 on every architecture. */
+    public static final int AT_RENAME_NOREPLACE = TABLE.intValue("AT_RENAME_NOREPLACE");
+
+    /** {@code AT_RENAME_WHITEOUT}: 4 on every architecture. */
+    public static final int AT_RENAME_WHITEOUT = TABLE.intValue("AT_RENAME_WHITEOUT");
 
     /** {@code AT_STATX_DONT_SYNC}: 16384 (0x4000) on every architecture. */
     public static final int AT_STATX_DONT_SYNC = TABLE.intValue("AT_STATX_DONT_SYNC");
@@ -83,6 +98,9 @@ public final class Fcntl {
     /** {@code DN_RENAME}: 16 (0x10) on every architecture. */
     public static final int DN_RENAME = TABLE.intValue("DN_RENAME");
 
+    /** {@code FALLOC_FL_ALLOCATE_RANGE}: 0 on every architecture. */
+    public static final int FALLOC_FL_ALLOCATE_RANGE = TABLE.intValue("FALLOC_FL_ALLOCATE_RANGE");
+
     /** {@code FALLOC_FL_COLLAPSE_RANGE}: 8 on every architecture. */
     public static final int FALLOC_FL_COLLAPSE_RANGE = TABLE.intValue("FALLOC_FL_COLLAPSE_RANGE");
 
@@ -116,11 +134,17 @@ public final class Fcntl {
     /** {@code F_CANCELLK}: 1029 (0x405) on every architecture. */
     public static final int F_CANCELLK = TABLE.intValue("F_CANCELLK");
 
+    /** {@code F_CREATED_QUERY}: 1028 (0x404) on every architecture. */
+    public static final int F_CREATED_QUERY = TABLE.intValue("F_CREATED_QUERY");
+
     /** {@code F_DUPFD}: 0 on every architecture. */
     public static final int F_DUPFD = TABLE.intValue("F_DUPFD");
 
     /** {@code F_DUPFD_CLOEXEC}: 1030 (0x406) on every architecture. */
     public static final int F_DUPFD_CLOEXEC = TABLE.intValue("F_DUPFD_CLOEXEC");
+
+    /** {@code F_DUPFD_QUERY}: 1027 (0x403) on every architecture. */
+    public static final int F_DUPFD_QUERY = TABLE.intValue("F_DUPFD_QUERY");
 
     /** {@code F_EXLCK}: 4 on every architecture. */
     public static final int F_EXLCK = TABLE.intValue("F_EXLCK");
@@ -190,6 +214,9 @@ public final class Fcntl {
 
     /** {@code F_RDLCK}: 0 on every architecture. */
     public static final int F_RDLCK = TABLE.intValue("F_RDLCK");
+
+    /** {@code F_SEAL_EXEC}: 32 (0x20) on every architecture. */
+    public static final int F_SEAL_EXEC = TABLE.intValue("F_SEAL_EXEC");
 
     /** {@code F_SEAL_FUTURE_WRITE}: 16 (0x10) on every architecture. */
     public static final int F_SEAL_FUTURE_WRITE = TABLE.intValue("F_SEAL_FUTURE_WRITE");
@@ -383,16 +410,22 @@ public final class Fcntl {
     /** {@code RWF_APPEND}: 16 (0x10) on every architecture. */
     public static final int RWF_APPEND = TABLE.intValue("RWF_APPEND");
 
+    /** {@code RWF_ATOMIC}: 64 (0x40) on every architecture. */
+    public static final int RWF_ATOMIC = TABLE.intValue("RWF_ATOMIC");
+
     /** {@code RWF_DSYNC}: 2 on every architecture. */
     public static final int RWF_DSYNC = TABLE.intValue("RWF_DSYNC");
 
     /** {@code RWF_HIPRI}: 1 on every architecture. */
     public static final int RWF_HIPRI = TABLE.intValue("RWF_HIPRI");
 
+    /** {@code RWF_NOAPPEND}: 32 (0x20) on every architecture. */
+    public static final int RWF_NOAPPEND = TABLE.intValue("RWF_NOAPPEND");
+
     /** {@code RWF_NOWAIT}: 8 on every architecture. */
     public static final int RWF_NOWAIT = TABLE.intValue("RWF_NOWAIT");
 
-    /** {@code RWF_SUPPORTED}: 31 (0x1f) on every architecture. */
+    /** {@code RWF_SUPPORTED}: 127 (0x7f) on every architecture. */
     public static final int RWF_SUPPORTED = TABLE.intValue("RWF_SUPPORTED");
 
     /** {@code RWF_SYNC}: 4 on every architecture. */
@@ -467,6 +500,9 @@ public final class Fcntl {
     /** {@code STATX_ATTR_VERITY}: 1048576 (0x100000) on every architecture. */
     public static final int STATX_ATTR_VERITY = TABLE.intValue("STATX_ATTR_VERITY");
 
+    /** {@code STATX_ATTR_WRITE_ATOMIC}: 4194304 (0x400000) on every architecture. */
+    public static final int STATX_ATTR_WRITE_ATOMIC = TABLE.intValue("STATX_ATTR_WRITE_ATOMIC");
+
     /** {@code STATX_BASIC_STATS}: 2047 (0x7ff) on every architecture. */
     public static final int STATX_BASIC_STATS = TABLE.intValue("STATX_BASIC_STATS");
 
@@ -491,6 +527,9 @@ public final class Fcntl {
     /** {@code STATX_MNT_ID}: 4096 (0x1000) on every architecture. */
     public static final int STATX_MNT_ID = TABLE.intValue("STATX_MNT_ID");
 
+    /** {@code STATX_MNT_ID_UNIQUE}: 16384 (0x4000) on every architecture. */
+    public static final int STATX_MNT_ID_UNIQUE = TABLE.intValue("STATX_MNT_ID_UNIQUE");
+
     /** {@code STATX_MODE}: 2 on every architecture. */
     public static final int STATX_MODE = TABLE.intValue("STATX_MODE");
 
@@ -503,11 +542,17 @@ public final class Fcntl {
     /** {@code STATX_SIZE}: 512 (0x200) on every architecture. */
     public static final int STATX_SIZE = TABLE.intValue("STATX_SIZE");
 
+    /** {@code STATX_SUBVOL}: 32768 (0x8000) on every architecture. */
+    public static final int STATX_SUBVOL = TABLE.intValue("STATX_SUBVOL");
+
     /** {@code STATX_TYPE}: 1 on every architecture. */
     public static final int STATX_TYPE = TABLE.intValue("STATX_TYPE");
 
     /** {@code STATX_UID}: 8 on every architecture. */
     public static final int STATX_UID = TABLE.intValue("STATX_UID");
+
+    /** {@code STATX_WRITE_ATOMIC}: 65536 (0x10000) on every architecture. */
+    public static final int STATX_WRITE_ATOMIC = TABLE.intValue("STATX_WRITE_ATOMIC");
 
     /** {@code STATX__RESERVED}: 2147483648 (0x80000000) on every architecture. */
     public static final int STATX__RESERVED = TABLE.intValue("STATX__RESERVED");

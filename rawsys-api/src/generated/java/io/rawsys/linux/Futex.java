@@ -7,7 +7,7 @@ import io.rawsys.Arch;
 import io.rawsys.ConstantTable;
 
 /**
- * futex operations and flags.
+ * futex operations and flags; futex2's (futex_wait, futex_wake, futex_requeue, futex_waitv) size and flags.
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/futex.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
@@ -19,6 +19,27 @@ public final class Futex {
     private Futex() {}
 
     private static final ConstantTable TABLE = Arch.current().constants();
+
+    /** {@code FUTEX2_NUMA}: 4 on every architecture. */
+    public static final int FUTEX2_NUMA = TABLE.intValue("FUTEX2_NUMA");
+
+    /** {@code FUTEX2_PRIVATE}: 128 (0x80) on every architecture. */
+    public static final int FUTEX2_PRIVATE = TABLE.intValue("FUTEX2_PRIVATE");
+
+    /** {@code FUTEX2_SIZE_MASK}: 3 on every architecture. */
+    public static final int FUTEX2_SIZE_MASK = TABLE.intValue("FUTEX2_SIZE_MASK");
+
+    /** {@code FUTEX2_SIZE_U16}: 1 on every architecture. */
+    public static final int FUTEX2_SIZE_U16 = TABLE.intValue("FUTEX2_SIZE_U16");
+
+    /** {@code FUTEX2_SIZE_U32}: 2 on every architecture. */
+    public static final int FUTEX2_SIZE_U32 = TABLE.intValue("FUTEX2_SIZE_U32");
+
+    /** {@code FUTEX2_SIZE_U64}: 3 on every architecture. */
+    public static final int FUTEX2_SIZE_U64 = TABLE.intValue("FUTEX2_SIZE_U64");
+
+    /** {@code FUTEX2_SIZE_U8}: 0 on every architecture. */
+    public static final int FUTEX2_SIZE_U8 = TABLE.intValue("FUTEX2_SIZE_U8");
 
     /** {@code FUTEX_32}: 2 on every architecture. */
     public static final int FUTEX_32 = TABLE.intValue("FUTEX_32");

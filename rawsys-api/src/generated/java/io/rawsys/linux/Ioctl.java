@@ -9,7 +9,7 @@ import io.rawsys.ConstantTable;
 /**
  * ioctl requests, each computed with the architecture's own _IOC layout: terminals, files and block devices, sockets.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;sys/ioctl.h&gt;, &lt;linux/fs.h&gt;, &lt;linux/sockios.h&gt;, &lt;linux/random.h&gt;, &lt;linux/soundcard.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;sys/ioctl.h&gt;, &lt;linux/fs.h&gt;, &lt;linux/sockios.h&gt;, &lt;linux/random.h&gt;, &lt;sys/types.h&gt;, &lt;sys/time.h&gt;, &lt;asm/termios.h&gt;, &lt;linux/serial.h&gt;, &lt;linux/sockios.h&gt;, &lt;linux/fs.h&gt;, &lt;linux/fiemap.h&gt;, &lt;linux/blktrace_api.h&gt;, &lt;linux/soundcard.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -92,6 +92,9 @@ public final class Ioctl {
     /** {@code BLKSSZGET}: 4712 (0x1268) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536875624 (0x20001268) on ppc64le, mips64el, mipsel. */
     public static final int BLKSSZGET = TABLE.intValue("BLKSSZGET");
 
+    /** {@code BLKTRACESETUP}: 3225948787 (0xc0481273) on x86_64, x32, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel; 3225424499 (0xc0401273) on i386. */
+    public static final long BLKTRACESETUP = TABLE.value("BLKTRACESETUP");
+
     /** {@code BLKTRACESTART}: 4724 (0x1274) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536875636 (0x20001274) on ppc64le, mips64el, mipsel. */
     public static final int BLKTRACESTART = TABLE.intValue("BLKTRACESTART");
 
@@ -119,6 +122,9 @@ public final class Ioctl {
     /** {@code FIOCLEX}: 21585 (0x5451) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536897025 (0x20006601) on ppc64le; 26113 (0x6601) on mips64el, mipsel. */
     public static final int FIOCLEX = TABLE.intValue("FIOCLEX");
 
+    /** {@code FIOGETOWN}: 35075 (0x8903) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 1074030203 (0x4004667b) on mips64el, mipsel. */
+    public static final long FIOGETOWN = TABLE.value("FIOGETOWN");
+
     /** {@code FIONBIO}: 21537 (0x5421) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2147772030 (0x8004667e) on ppc64le; 26238 (0x667e) on mips64el, mipsel. */
     public static final long FIONBIO = TABLE.value("FIONBIO");
 
@@ -127,6 +133,12 @@ public final class Ioctl {
 
     /** {@code FIONREAD}: 21531 (0x541b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074030207 (0x4004667f) on ppc64le; 18047 (0x467f) on mips64el, mipsel. */
     public static final long FIONREAD = TABLE.value("FIONREAD");
+
+    /** {@code FIOQSIZE}: 21600 (0x5460) on x86_64, x32, i386, aarch64, riscv64; 21598 (0x545e) on arm, s390x; 1074292352 (0x40086680) on ppc64le; 26239 (0x667f) on mips64el, mipsel. */
+    public static final long FIOQSIZE = TABLE.value("FIOQSIZE");
+
+    /** {@code FIOSETOWN}: 35073 (0x8901) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 2147772028 (0x8004667c) on mips64el, mipsel. */
+    public static final long FIOSETOWN = TABLE.value("FIOSETOWN");
 
     /** {@code FS_APPEND_FL}: 32 (0x20) on every architecture. */
     public static final int FS_APPEND_FL = TABLE.intValue("FS_APPEND_FL");
@@ -194,6 +206,9 @@ public final class Ioctl {
     /** {@code FS_IOC_ADD_ENCRYPTION_KEY}: 3226494487 (0xc0506617) on every architecture. */
     public static final long FS_IOC_ADD_ENCRYPTION_KEY = TABLE.value("FS_IOC_ADD_ENCRYPTION_KEY");
 
+    /** {@code FS_IOC_FIEMAP}: 3223348747 (0xc020660b) on every architecture. */
+    public static final long FS_IOC_FIEMAP = TABLE.value("FS_IOC_FIEMAP");
+
     /** {@code FS_IOC_FSGETXATTR}: 2149341215 (0x801c581f) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1075599391 (0x401c581f) on ppc64le, mips64el, mipsel. */
     public static final long FS_IOC_FSGETXATTR = TABLE.value("FS_IOC_FSGETXATTR");
 
@@ -205,6 +220,12 @@ public final class Ioctl {
 
     /** {@code FS_IOC_GETFSLABEL}: 2164298801 (0x81009431) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1090556977 (0x41009431) on ppc64le, mips64el, mipsel. */
     public static final long FS_IOC_GETFSLABEL = TABLE.value("FS_IOC_GETFSLABEL");
+
+    /** {@code FS_IOC_GETFSSYSFSPATH}: 2155943169 (0x80811501) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1082201345 (0x40811501) on ppc64le, mips64el, mipsel. */
+    public static final long FS_IOC_GETFSSYSFSPATH = TABLE.value("FS_IOC_GETFSSYSFSPATH");
+
+    /** {@code FS_IOC_GETFSUUID}: 2148603136 (0x80111500) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074861312 (0x40111500) on ppc64le, mips64el, mipsel. */
+    public static final long FS_IOC_GETFSUUID = TABLE.value("FS_IOC_GETFSUUID");
 
     /** {@code FS_IOC_GETVERSION}: 2148038145 (0x80087601) on x86_64, aarch64, riscv64, s390x; 2147776001 (0x80047601) on x32, i386, arm; 1074296321 (0x40087601) on ppc64le, mips64el; 1074034177 (0x40047601) on mipsel. */
     public static final long FS_IOC_GETVERSION = TABLE.value("FS_IOC_GETVERSION");
@@ -428,11 +449,20 @@ public final class Ioctl {
     /** {@code SIOCGMIIREG}: 35144 (0x8948) on every architecture. */
     public static final int SIOCGMIIREG = TABLE.intValue("SIOCGMIIREG");
 
+    /** {@code SIOCGPGRP}: 35076 (0x8904) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 1074033417 (0x40047309) on mips64el, mipsel. */
+    public static final long SIOCGPGRP = TABLE.value("SIOCGPGRP");
+
     /** {@code SIOCGRARP}: 35169 (0x8961) on every architecture. */
     public static final int SIOCGRARP = TABLE.intValue("SIOCGRARP");
 
     /** {@code SIOCGSKNS}: 35148 (0x894c) on every architecture. */
     public static final int SIOCGSKNS = TABLE.intValue("SIOCGSKNS");
+
+    /** {@code SIOCGSTAMP}: 35078 (0x8906) on every architecture. */
+    public static final int SIOCGSTAMP = TABLE.intValue("SIOCGSTAMP");
+
+    /** {@code SIOCGSTAMPNS}: 35079 (0x8907) on every architecture. */
+    public static final int SIOCGSTAMPNS = TABLE.intValue("SIOCGSTAMPNS");
 
     /** {@code SIOCGSTAMPNS_NEW}: 2148567303 (0x80108907) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074825479 (0x40108907) on ppc64le, mips64el, mipsel. */
     public static final long SIOCGSTAMPNS_NEW = TABLE.value("SIOCGSTAMPNS_NEW");
@@ -445,6 +475,12 @@ public final class Ioctl {
 
     /** {@code SIOCGSTAMP_OLD}: 35078 (0x8906) on every architecture. */
     public static final int SIOCGSTAMP_OLD = TABLE.intValue("SIOCGSTAMP_OLD");
+
+    /** {@code SIOCINQ}: 21531 (0x541b) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074030207 (0x4004667f) on ppc64le; 18047 (0x467f) on mips64el, mipsel. */
+    public static final long SIOCINQ = TABLE.value("SIOCINQ");
+
+    /** {@code SIOCOUTQ}: 21521 (0x5411) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1074033779 (0x40047473) on ppc64le; 29810 (0x7472) on mips64el, mipsel. */
+    public static final long SIOCOUTQ = TABLE.value("SIOCOUTQ");
 
     /** {@code SIOCOUTQNSD}: 35147 (0x894b) on every architecture. */
     public static final int SIOCOUTQNSD = TABLE.intValue("SIOCOUTQNSD");
@@ -521,6 +557,9 @@ public final class Ioctl {
     /** {@code SIOCSMIIREG}: 35145 (0x8949) on every architecture. */
     public static final int SIOCSMIIREG = TABLE.intValue("SIOCSMIIREG");
 
+    /** {@code SIOCSPGRP}: 35074 (0x8902) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 2147775240 (0x80047308) on mips64el, mipsel. */
+    public static final long SIOCSPGRP = TABLE.value("SIOCSPGRP");
+
     /** {@code SIOCSRARP}: 35170 (0x8962) on every architecture. */
     public static final int SIOCSRARP = TABLE.intValue("SIOCSRARP");
 
@@ -540,7 +579,40 @@ public final class Ioctl {
     public static final int TCFLSH = TABLE.intValue("TCFLSH");
 
     /** {@code TCGETA}: 21509 (0x5405) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1075082263 (0x40147417) on ppc64le; 21505 (0x5401) on mips64el, mipsel. */
-    public static final long TCGETA = TABLE.value("TCGETA");
+    public static final int TCGETA = TABLE.intValue("TCGETA");
+
+    /** {@code TCGETS}: 21505 (0x5401) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1076655123 (0x402c7413) on ppc64le; 21517 (0x540d) on mips64el, mipsel. */
+    public static final long TCGETS = TABLE.value("TCGETS");
+
+    /** {@code TCIFLUSH}: 0 on every architecture. */
+    public static final int TCIFLUSH = TABLE.intValue("TCIFLUSH");
+
+    /** {@code TCIOFF}: 2 on every architecture. */
+    public static final int TCIOFF = TABLE.intValue("TCIOFF");
+
+    /** {@code TCIOFLUSH}: 2 on every architecture. */
+    public static final int TCIOFLUSH = TABLE.intValue("TCIOFLUSH");
+
+    /** {@code TCION}: 3 on every architecture. */
+    public static final int TCION = TABLE.intValue("TCION");
+
+    /** {@code TCOFLUSH}: 1 on every architecture. */
+    public static final int TCOFLUSH = TABLE.intValue("TCOFLUSH");
+
+    /** {@code TCOOFF}: 0 on every architecture. */
+    public static final int TCOOFF = TABLE.intValue("TCOOFF");
+
+    /** {@code TCOON}: 1 on every architecture. */
+    public static final int TCOON = TABLE.intValue("TCOON");
+
+    /** {@code TCSADRAIN}: 1 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21519 (0x540f) on mips64el, mipsel. */
+    public static final int TCSADRAIN = TABLE.intValue("TCSADRAIN");
+
+    /** {@code TCSAFLUSH}: 2 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21520 (0x5410) on mips64el, mipsel. */
+    public static final int TCSAFLUSH = TABLE.intValue("TCSAFLUSH");
+
+    /** {@code TCSANOW}: 0 on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21518 (0x540e) on mips64el, mipsel. */
+    public static final int TCSANOW = TABLE.intValue("TCSANOW");
 
     /** {@code TCSBRK}: 21513 (0x5409) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536900637 (0x2000741d) on ppc64le; 21509 (0x5405) on mips64el, mipsel. */
     public static final int TCSBRK = TABLE.intValue("TCSBRK");
@@ -549,13 +621,22 @@ public final class Ioctl {
     public static final int TCSBRKP = TABLE.intValue("TCSBRKP");
 
     /** {@code TCSETA}: 21510 (0x5406) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2148824088 (0x80147418) on ppc64le; 21506 (0x5402) on mips64el, mipsel. */
-    public static final long TCSETA = TABLE.value("TCSETA");
+    public static final int TCSETA = TABLE.intValue("TCSETA");
 
     /** {@code TCSETAF}: 21512 (0x5408) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2148824092 (0x8014741c) on ppc64le; 21508 (0x5404) on mips64el, mipsel. */
-    public static final long TCSETAF = TABLE.value("TCSETAF");
+    public static final int TCSETAF = TABLE.intValue("TCSETAF");
 
     /** {@code TCSETAW}: 21511 (0x5407) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2148824089 (0x80147419) on ppc64le; 21507 (0x5403) on mips64el, mipsel. */
-    public static final long TCSETAW = TABLE.value("TCSETAW");
+    public static final int TCSETAW = TABLE.intValue("TCSETAW");
+
+    /** {@code TCSETS}: 21506 (0x5402) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2150396948 (0x802c7414) on ppc64le; 21518 (0x540e) on mips64el, mipsel. */
+    public static final long TCSETS = TABLE.value("TCSETS");
+
+    /** {@code TCSETSF}: 21508 (0x5404) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2150396950 (0x802c7416) on ppc64le; 21520 (0x5410) on mips64el, mipsel. */
+    public static final long TCSETSF = TABLE.value("TCSETSF");
+
+    /** {@code TCSETSW}: 21507 (0x5403) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2150396949 (0x802c7415) on ppc64le; 21519 (0x540f) on mips64el, mipsel. */
+    public static final long TCSETSW = TABLE.value("TCSETSW");
 
     /** {@code TCXONC}: 21514 (0x540a) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536900638 (0x2000741e) on ppc64le; 21510 (0x5406) on mips64el, mipsel. */
     public static final int TCXONC = TABLE.intValue("TCXONC");
@@ -581,6 +662,9 @@ public final class Ioctl {
     /** {@code TIOCGICOUNT}: 21597 (0x545d) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21650 (0x5492) on mips64el, mipsel. */
     public static final int TIOCGICOUNT = TABLE.intValue("TIOCGICOUNT");
 
+    /** {@code TIOCGISO7816}: 2150126658 (0x80285442) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 1076384834 (0x40285442) on ppc64le, mips64el, mipsel. */
+    public static final long TIOCGISO7816 = TABLE.value("TIOCGISO7816");
+
     /** {@code TIOCGLCKTRMIOS}: 21590 (0x5456) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21643 (0x548b) on mips64el, mipsel. */
     public static final int TIOCGLCKTRMIOS = TABLE.intValue("TIOCGLCKTRMIOS");
 
@@ -598,6 +682,9 @@ public final class Ioctl {
 
     /** {@code TIOCGPTPEER}: 21569 (0x5441) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 536892481 (0x20005441) on ppc64le, mips64el, mipsel. */
     public static final int TIOCGPTPEER = TABLE.intValue("TIOCGPTPEER");
+
+    /** {@code TIOCGRS485}: 21550 (0x542e) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 1075860526 (0x4020542e) on mips64el, mipsel. */
+    public static final long TIOCGRS485 = TABLE.value("TIOCGRS485");
 
     /** {@code TIOCGSERIAL}: 21534 (0x541e) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21636 (0x5484) on mips64el, mipsel. */
     public static final int TIOCGSERIAL = TABLE.intValue("TIOCGSERIAL");
@@ -649,6 +736,15 @@ public final class Ioctl {
 
     /** {@code TIOCM_LE}: 1 on every architecture. */
     public static final int TIOCM_LE = TABLE.intValue("TIOCM_LE");
+
+    /** {@code TIOCM_LOOP}: 32768 (0x8000) on every architecture. */
+    public static final int TIOCM_LOOP = TABLE.intValue("TIOCM_LOOP");
+
+    /** {@code TIOCM_OUT1}: 8192 (0x2000) on every architecture. */
+    public static final int TIOCM_OUT1 = TABLE.intValue("TIOCM_OUT1");
+
+    /** {@code TIOCM_OUT2}: 16384 (0x4000) on every architecture. */
+    public static final int TIOCM_OUT2 = TABLE.intValue("TIOCM_OUT2");
 
     /** {@code TIOCM_RI}: 128 (0x80) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 512 (0x200) on mips64el, mipsel. */
     public static final int TIOCM_RI = TABLE.intValue("TIOCM_RI");
@@ -728,11 +824,17 @@ public final class Ioctl {
     /** {@code TIOCSERSWILD}: 21589 (0x5455) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21642 (0x548a) on mips64el, mipsel. */
     public static final int TIOCSERSWILD = TABLE.intValue("TIOCSERSWILD");
 
+    /** {@code TIOCSER_TEMT}: 1 on every architecture. */
+    public static final int TIOCSER_TEMT = TABLE.intValue("TIOCSER_TEMT");
+
     /** {@code TIOCSETD}: 21539 (0x5423) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 29697 (0x7401) on mips64el, mipsel. */
     public static final int TIOCSETD = TABLE.intValue("TIOCSETD");
 
     /** {@code TIOCSIG}: 1074025526 (0x40045436) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2147767350 (0x80045436) on ppc64le, mips64el, mipsel. */
     public static final long TIOCSIG = TABLE.value("TIOCSIG");
+
+    /** {@code TIOCSISO7816}: 3223868483 (0xc0285443) on every architecture. */
+    public static final long TIOCSISO7816 = TABLE.value("TIOCSISO7816");
 
     /** {@code TIOCSLCKTRMIOS}: 21591 (0x5457) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21644 (0x548c) on mips64el, mipsel. */
     public static final int TIOCSLCKTRMIOS = TABLE.intValue("TIOCSLCKTRMIOS");
@@ -742,6 +844,9 @@ public final class Ioctl {
 
     /** {@code TIOCSPTLCK}: 1074025521 (0x40045431) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2147767345 (0x80045431) on ppc64le, mips64el, mipsel. */
     public static final long TIOCSPTLCK = TABLE.value("TIOCSPTLCK");
+
+    /** {@code TIOCSRS485}: 21551 (0x542f) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 3223344175 (0xc020542f) on mips64el, mipsel. */
+    public static final long TIOCSRS485 = TABLE.value("TIOCSRS485");
 
     /** {@code TIOCSSERIAL}: 21535 (0x541f) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 21637 (0x5485) on mips64el, mipsel. */
     public static final int TIOCSSERIAL = TABLE.intValue("TIOCSSERIAL");

@@ -98,6 +98,9 @@ public final class Mman {
     /** {@code MAP_DENYWRITE}: 2048 (0x800) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 8192 (0x2000) on mips64el, mipsel. */
     public static final int MAP_DENYWRITE = TABLE.intValue("MAP_DENYWRITE");
 
+    /** {@code MAP_DROPPABLE}: 8 on every architecture. */
+    public static final int MAP_DROPPABLE = TABLE.intValue("MAP_DROPPABLE");
+
     /** {@code MAP_EXECUTABLE}: 4096 (0x1000) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 16384 (0x4000) on mips64el, mipsel. */
     public static final int MAP_EXECUTABLE = TABLE.intValue("MAP_EXECUTABLE");
 
@@ -203,6 +206,9 @@ public final class Mman {
     /** {@code MFD_CLOEXEC}: 1 on every architecture. */
     public static final int MFD_CLOEXEC = TABLE.intValue("MFD_CLOEXEC");
 
+    /** {@code MFD_EXEC}: 16 (0x10) on every architecture. */
+    public static final int MFD_EXEC = TABLE.intValue("MFD_EXEC");
+
     /** {@code MFD_HUGETLB}: 4 on every architecture. */
     public static final int MFD_HUGETLB = TABLE.intValue("MFD_HUGETLB");
 
@@ -248,6 +254,9 @@ public final class Mman {
     /** {@code MFD_HUGE_SHIFT}: 26 (0x1a) on every architecture. */
     public static final int MFD_HUGE_SHIFT = TABLE.intValue("MFD_HUGE_SHIFT");
 
+    /** {@code MFD_NOEXEC_SEAL}: 8 on every architecture. */
+    public static final int MFD_NOEXEC_SEAL = TABLE.intValue("MFD_NOEXEC_SEAL");
+
     /** {@code MLOCK_ONFAULT}: 1 on every architecture. */
     public static final int MLOCK_ONFAULT = TABLE.intValue("MLOCK_ONFAULT");
 
@@ -269,7 +278,7 @@ public final class Mman {
     /** {@code MS_SYNC}: 4 on every architecture. */
     public static final int MS_SYNC = TABLE.intValue("MS_SYNC");
 
-    /** {@code PKEY_ACCESS_MASK}: 3 on x86_64, x32, i386, aarch64, arm, riscv64, s390x, mips64el, mipsel; 7 on ppc64le. */
+    /** {@code PKEY_ACCESS_MASK}: 3 on x86_64, x32, i386, arm, riscv64, s390x, mips64el, mipsel; 15 (0xf) on aarch64; 7 on ppc64le. */
     public static final int PKEY_ACCESS_MASK = TABLE.intValue("PKEY_ACCESS_MASK");
 
     /** {@code PKEY_DISABLE_ACCESS}: 1 on every architecture. */

@@ -9,7 +9,7 @@ import io.rawsys.ConstantTable;
 /**
  * mount flags, umount2 flags, and the new mount API's attributes.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;linux/mount.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;linux/fcntl.h&gt;, &lt;linux/mount.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -20,11 +20,62 @@ public final class Mount {
 
     private static final ConstantTable TABLE = Arch.current().constants();
 
+    /** {@code FSCONFIG_CMD_CREATE}: 6 on every architecture. */
+    public static final int FSCONFIG_CMD_CREATE = TABLE.intValue("FSCONFIG_CMD_CREATE");
+
+    /** {@code FSCONFIG_CMD_CREATE_EXCL}: 8 on every architecture. */
+    public static final int FSCONFIG_CMD_CREATE_EXCL = TABLE.intValue("FSCONFIG_CMD_CREATE_EXCL");
+
+    /** {@code FSCONFIG_CMD_RECONFIGURE}: 7 on every architecture. */
+    public static final int FSCONFIG_CMD_RECONFIGURE = TABLE.intValue("FSCONFIG_CMD_RECONFIGURE");
+
+    /** {@code FSCONFIG_SET_BINARY}: 2 on every architecture. */
+    public static final int FSCONFIG_SET_BINARY = TABLE.intValue("FSCONFIG_SET_BINARY");
+
+    /** {@code FSCONFIG_SET_FD}: 5 on every architecture. */
+    public static final int FSCONFIG_SET_FD = TABLE.intValue("FSCONFIG_SET_FD");
+
+    /** {@code FSCONFIG_SET_FLAG}: 0 on every architecture. */
+    public static final int FSCONFIG_SET_FLAG = TABLE.intValue("FSCONFIG_SET_FLAG");
+
+    /** {@code FSCONFIG_SET_PATH}: 3 on every architecture. */
+    public static final int FSCONFIG_SET_PATH = TABLE.intValue("FSCONFIG_SET_PATH");
+
+    /** {@code FSCONFIG_SET_PATH_EMPTY}: 4 on every architecture. */
+    public static final int FSCONFIG_SET_PATH_EMPTY = TABLE.intValue("FSCONFIG_SET_PATH_EMPTY");
+
+    /** {@code FSCONFIG_SET_STRING}: 1 on every architecture. */
+    public static final int FSCONFIG_SET_STRING = TABLE.intValue("FSCONFIG_SET_STRING");
+
     /** {@code FSMOUNT_CLOEXEC}: 1 on every architecture. */
     public static final int FSMOUNT_CLOEXEC = TABLE.intValue("FSMOUNT_CLOEXEC");
 
     /** {@code FSOPEN_CLOEXEC}: 1 on every architecture. */
     public static final int FSOPEN_CLOEXEC = TABLE.intValue("FSOPEN_CLOEXEC");
+
+    /** {@code FSPICK_CLOEXEC}: 1 on every architecture. */
+    public static final int FSPICK_CLOEXEC = TABLE.intValue("FSPICK_CLOEXEC");
+
+    /** {@code FSPICK_EMPTY_PATH}: 8 on every architecture. */
+    public static final int FSPICK_EMPTY_PATH = TABLE.intValue("FSPICK_EMPTY_PATH");
+
+    /** {@code FSPICK_NO_AUTOMOUNT}: 4 on every architecture. */
+    public static final int FSPICK_NO_AUTOMOUNT = TABLE.intValue("FSPICK_NO_AUTOMOUNT");
+
+    /** {@code FSPICK_SYMLINK_NOFOLLOW}: 2 on every architecture. */
+    public static final int FSPICK_SYMLINK_NOFOLLOW = TABLE.intValue("FSPICK_SYMLINK_NOFOLLOW");
+
+    /** {@code LISTMOUNT_REVERSE}: 1 on every architecture. */
+    public static final int LISTMOUNT_REVERSE = TABLE.intValue("LISTMOUNT_REVERSE");
+
+    /** {@code LSMT_ROOT}: -1 on every architecture. */
+    public static final long LSMT_ROOT = TABLE.value("LSMT_ROOT");
+
+    /** {@code MNT_ID_REQ_SIZE_VER0}: 24 (0x18) on every architecture. */
+    public static final int MNT_ID_REQ_SIZE_VER0 = TABLE.intValue("MNT_ID_REQ_SIZE_VER0");
+
+    /** {@code MNT_ID_REQ_SIZE_VER1}: 32 (0x20) on every architecture. */
+    public static final int MNT_ID_REQ_SIZE_VER1 = TABLE.intValue("MNT_ID_REQ_SIZE_VER1");
 
     /** {@code MOUNT_ATTR_IDMAP}: 1048576 (0x100000) on every architecture. */
     public static final int MOUNT_ATTR_IDMAP = TABLE.intValue("MOUNT_ATTR_IDMAP");
@@ -62,6 +113,9 @@ public final class Mount {
     /** {@code MOUNT_ATTR__ATIME}: 112 (0x70) on every architecture. */
     public static final int MOUNT_ATTR__ATIME = TABLE.intValue("MOUNT_ATTR__ATIME");
 
+    /** {@code MOVE_MOUNT_BENEATH}: 512 (0x200) on every architecture. */
+    public static final int MOVE_MOUNT_BENEATH = TABLE.intValue("MOVE_MOUNT_BENEATH");
+
     /** {@code MOVE_MOUNT_F_AUTOMOUNTS}: 2 on every architecture. */
     public static final int MOVE_MOUNT_F_AUTOMOUNTS = TABLE.intValue("MOVE_MOUNT_F_AUTOMOUNTS");
 
@@ -83,7 +137,7 @@ public final class Mount {
     /** {@code MOVE_MOUNT_T_SYMLINKS}: 16 (0x10) on every architecture. */
     public static final int MOVE_MOUNT_T_SYMLINKS = TABLE.intValue("MOVE_MOUNT_T_SYMLINKS");
 
-    /** {@code MOVE_MOUNT__MASK}: 375 (0x177) on every architecture. */
+    /** {@code MOVE_MOUNT__MASK}: 887 (0x377) on every architecture. */
     public static final int MOVE_MOUNT__MASK = TABLE.intValue("MOVE_MOUNT__MASK");
 
     /** {@code MS_ACTIVE}: 1073741824 (0x40000000) on every architecture. */
@@ -191,6 +245,33 @@ public final class Mount {
     /** {@code MS_VERBOSE}: 32768 (0x8000) on every architecture. */
     public static final int MS_VERBOSE = TABLE.intValue("MS_VERBOSE");
 
+    /** {@code OPEN_TREE_CLOEXEC}: 524288 (0x80000) on every architecture. */
+    public static final int OPEN_TREE_CLOEXEC = TABLE.intValue("OPEN_TREE_CLOEXEC");
+
     /** {@code OPEN_TREE_CLONE}: 1 on every architecture. */
     public static final int OPEN_TREE_CLONE = TABLE.intValue("OPEN_TREE_CLONE");
+
+    /** {@code STATMOUNT_FS_TYPE}: 32 (0x20) on every architecture. */
+    public static final int STATMOUNT_FS_TYPE = TABLE.intValue("STATMOUNT_FS_TYPE");
+
+    /** {@code STATMOUNT_MNT_BASIC}: 2 on every architecture. */
+    public static final int STATMOUNT_MNT_BASIC = TABLE.intValue("STATMOUNT_MNT_BASIC");
+
+    /** {@code STATMOUNT_MNT_NS_ID}: 64 (0x40) on every architecture. */
+    public static final int STATMOUNT_MNT_NS_ID = TABLE.intValue("STATMOUNT_MNT_NS_ID");
+
+    /** {@code STATMOUNT_MNT_OPTS}: 128 (0x80) on every architecture. */
+    public static final int STATMOUNT_MNT_OPTS = TABLE.intValue("STATMOUNT_MNT_OPTS");
+
+    /** {@code STATMOUNT_MNT_POINT}: 16 (0x10) on every architecture. */
+    public static final int STATMOUNT_MNT_POINT = TABLE.intValue("STATMOUNT_MNT_POINT");
+
+    /** {@code STATMOUNT_MNT_ROOT}: 8 on every architecture. */
+    public static final int STATMOUNT_MNT_ROOT = TABLE.intValue("STATMOUNT_MNT_ROOT");
+
+    /** {@code STATMOUNT_PROPAGATE_FROM}: 4 on every architecture. */
+    public static final int STATMOUNT_PROPAGATE_FROM = TABLE.intValue("STATMOUNT_PROPAGATE_FROM");
+
+    /** {@code STATMOUNT_SB_BASIC}: 1 on every architecture. */
+    public static final int STATMOUNT_SB_BASIC = TABLE.intValue("STATMOUNT_SB_BASIC");
 }

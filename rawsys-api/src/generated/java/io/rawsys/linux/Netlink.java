@@ -464,6 +464,9 @@ public final class Netlink {
     /** {@code IFLA_BOND_ARP_VALIDATE}: 9 on every architecture. */
     public static final int IFLA_BOND_ARP_VALIDATE = TABLE.intValue("IFLA_BOND_ARP_VALIDATE");
 
+    /** {@code IFLA_BOND_COUPLED_CONTROL}: 32 (0x20) on every architecture. */
+    public static final int IFLA_BOND_COUPLED_CONTROL = TABLE.intValue("IFLA_BOND_COUPLED_CONTROL");
+
     /** {@code IFLA_BOND_DOWNDELAY}: 5 on every architecture. */
     public static final int IFLA_BOND_DOWNDELAY = TABLE.intValue("IFLA_BOND_DOWNDELAY");
 
@@ -473,7 +476,7 @@ public final class Netlink {
     /** {@code IFLA_BOND_LP_INTERVAL}: 19 (0x13) on every architecture. */
     public static final int IFLA_BOND_LP_INTERVAL = TABLE.intValue("IFLA_BOND_LP_INTERVAL");
 
-    /** {@code IFLA_BOND_MAX}: 32 (0x20) on x86_64, x32; 31 (0x1f) on i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code IFLA_BOND_MAX}: 32 (0x20) on every architecture. */
     public static final int IFLA_BOND_MAX = TABLE.intValue("IFLA_BOND_MAX");
 
     /** {@code IFLA_BOND_MIIMON}: 3 on every architecture. */
@@ -509,11 +512,20 @@ public final class Netlink {
     /** {@code IFLA_BOND_RESEND_IGMP}: 15 (0xf) on every architecture. */
     public static final int IFLA_BOND_RESEND_IGMP = TABLE.intValue("IFLA_BOND_RESEND_IGMP");
 
+    /** {@code IFLA_BOND_SLAVE_ACTOR_PORT_PRIO}: 10 (0xa) on every architecture. */
+    public static final int IFLA_BOND_SLAVE_ACTOR_PORT_PRIO = TABLE.intValue("IFLA_BOND_SLAVE_ACTOR_PORT_PRIO");
+
     /** {@code IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE}: 7 on every architecture. */
     public static final int IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE = TABLE.intValue("IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE");
 
     /** {@code IFLA_BOND_SLAVE_AD_AGGREGATOR_ID}: 6 on every architecture. */
     public static final int IFLA_BOND_SLAVE_AD_AGGREGATOR_ID = TABLE.intValue("IFLA_BOND_SLAVE_AD_AGGREGATOR_ID");
+
+    /** {@code IFLA_BOND_SLAVE_AD_CHURN_ACTOR_STATE}: 11 (0xb) on every architecture. */
+    public static final int IFLA_BOND_SLAVE_AD_CHURN_ACTOR_STATE = TABLE.intValue("IFLA_BOND_SLAVE_AD_CHURN_ACTOR_STATE");
+
+    /** {@code IFLA_BOND_SLAVE_AD_CHURN_PARTNER_STATE}: 12 (0xc) on every architecture. */
+    public static final int IFLA_BOND_SLAVE_AD_CHURN_PARTNER_STATE = TABLE.intValue("IFLA_BOND_SLAVE_AD_CHURN_PARTNER_STATE");
 
     /** {@code IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE}: 8 on every architecture. */
     public static final int IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE = TABLE.intValue("IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE");
@@ -521,7 +533,7 @@ public final class Netlink {
     /** {@code IFLA_BOND_SLAVE_LINK_FAILURE_COUNT}: 3 on every architecture. */
     public static final int IFLA_BOND_SLAVE_LINK_FAILURE_COUNT = TABLE.intValue("IFLA_BOND_SLAVE_LINK_FAILURE_COUNT");
 
-    /** {@code IFLA_BOND_SLAVE_MAX}: 12 (0xc) on x86_64, x32; 9 on i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code IFLA_BOND_SLAVE_MAX}: 12 (0xc) on every architecture. */
     public static final int IFLA_BOND_SLAVE_MAX = TABLE.intValue("IFLA_BOND_SLAVE_MAX");
 
     /** {@code IFLA_BOND_SLAVE_MII_STATUS}: 2 on every architecture. */
@@ -559,6 +571,9 @@ public final class Netlink {
 
     /** {@code IFLA_BROADCAST}: 2 on every architecture. */
     public static final int IFLA_BROADCAST = TABLE.intValue("IFLA_BROADCAST");
+
+    /** {@code IFLA_BRPORT_BACKUP_NHID}: 44 (0x2c) on every architecture. */
+    public static final int IFLA_BRPORT_BACKUP_NHID = TABLE.intValue("IFLA_BRPORT_BACKUP_NHID");
 
     /** {@code IFLA_BRPORT_BACKUP_PORT}: 34 (0x22) on every architecture. */
     public static final int IFLA_BRPORT_BACKUP_PORT = TABLE.intValue("IFLA_BRPORT_BACKUP_PORT");
@@ -614,7 +629,10 @@ public final class Netlink {
     /** {@code IFLA_BRPORT_LOCKED}: 39 (0x27) on every architecture. */
     public static final int IFLA_BRPORT_LOCKED = TABLE.intValue("IFLA_BRPORT_LOCKED");
 
-    /** {@code IFLA_BRPORT_MAX}: 39 (0x27) on every architecture. */
+    /** {@code IFLA_BRPORT_MAB}: 40 (0x28) on every architecture. */
+    public static final int IFLA_BRPORT_MAB = TABLE.intValue("IFLA_BRPORT_MAB");
+
+    /** {@code IFLA_BRPORT_MAX}: 44 (0x2c) on every architecture. */
     public static final int IFLA_BRPORT_MAX = TABLE.intValue("IFLA_BRPORT_MAX");
 
     /** {@code IFLA_BRPORT_MCAST_EHT_HOSTS_CNT}: 38 (0x26) on every architecture. */
@@ -625,6 +643,12 @@ public final class Netlink {
 
     /** {@code IFLA_BRPORT_MCAST_FLOOD}: 27 (0x1b) on every architecture. */
     public static final int IFLA_BRPORT_MCAST_FLOOD = TABLE.intValue("IFLA_BRPORT_MCAST_FLOOD");
+
+    /** {@code IFLA_BRPORT_MCAST_MAX_GROUPS}: 42 (0x2a) on every architecture. */
+    public static final int IFLA_BRPORT_MCAST_MAX_GROUPS = TABLE.intValue("IFLA_BRPORT_MCAST_MAX_GROUPS");
+
+    /** {@code IFLA_BRPORT_MCAST_N_GROUPS}: 41 (0x29) on every architecture. */
+    public static final int IFLA_BRPORT_MCAST_N_GROUPS = TABLE.intValue("IFLA_BRPORT_MCAST_N_GROUPS");
 
     /** {@code IFLA_BRPORT_MCAST_TO_UCAST}: 28 (0x1c) on every architecture. */
     public static final int IFLA_BRPORT_MCAST_TO_UCAST = TABLE.intValue("IFLA_BRPORT_MCAST_TO_UCAST");
@@ -646,6 +670,9 @@ public final class Netlink {
 
     /** {@code IFLA_BRPORT_NEIGH_SUPPRESS}: 32 (0x20) on every architecture. */
     public static final int IFLA_BRPORT_NEIGH_SUPPRESS = TABLE.intValue("IFLA_BRPORT_NEIGH_SUPPRESS");
+
+    /** {@code IFLA_BRPORT_NEIGH_VLAN_SUPPRESS}: 43 (0x2b) on every architecture. */
+    public static final int IFLA_BRPORT_NEIGH_VLAN_SUPPRESS = TABLE.intValue("IFLA_BRPORT_NEIGH_VLAN_SUPPRESS");
 
     /** {@code IFLA_BRPORT_NO}: 18 (0x12) on every architecture. */
     public static final int IFLA_BRPORT_NO = TABLE.intValue("IFLA_BRPORT_NO");
@@ -692,6 +719,12 @@ public final class Netlink {
     /** {@code IFLA_BR_FDB_FLUSH}: 21 (0x15) on every architecture. */
     public static final int IFLA_BR_FDB_FLUSH = TABLE.intValue("IFLA_BR_FDB_FLUSH");
 
+    /** {@code IFLA_BR_FDB_MAX_LEARNED}: 49 (0x31) on every architecture. */
+    public static final int IFLA_BR_FDB_MAX_LEARNED = TABLE.intValue("IFLA_BR_FDB_MAX_LEARNED");
+
+    /** {@code IFLA_BR_FDB_N_LEARNED}: 48 (0x30) on every architecture. */
+    public static final int IFLA_BR_FDB_N_LEARNED = TABLE.intValue("IFLA_BR_FDB_N_LEARNED");
+
     /** {@code IFLA_BR_FORWARD_DELAY}: 1 on every architecture. */
     public static final int IFLA_BR_FORWARD_DELAY = TABLE.intValue("IFLA_BR_FORWARD_DELAY");
 
@@ -710,7 +743,7 @@ public final class Netlink {
     /** {@code IFLA_BR_HELLO_TIMER}: 16 (0x10) on every architecture. */
     public static final int IFLA_BR_HELLO_TIMER = TABLE.intValue("IFLA_BR_HELLO_TIMER");
 
-    /** {@code IFLA_BR_MAX}: 47 (0x2f) on every architecture. */
+    /** {@code IFLA_BR_MAX}: 49 (0x31) on every architecture. */
     public static final int IFLA_BR_MAX = TABLE.intValue("IFLA_BR_MAX");
 
     /** {@code IFLA_BR_MAX_AGE}: 3 on every architecture. */
@@ -845,6 +878,15 @@ public final class Netlink {
     /** {@code IFLA_COST}: 8 on every architecture. */
     public static final int IFLA_COST = TABLE.intValue("IFLA_COST");
 
+    /** {@code IFLA_DEVLINK_PORT}: 62 (0x3e) on every architecture. */
+    public static final int IFLA_DEVLINK_PORT = TABLE.intValue("IFLA_DEVLINK_PORT");
+
+    /** {@code IFLA_DPLL_PIN}: 65 (0x41) on every architecture. */
+    public static final int IFLA_DPLL_PIN = TABLE.intValue("IFLA_DPLL_PIN");
+
+    /** {@code IFLA_DSA_CONDUIT}: 1 on every architecture. */
+    public static final int IFLA_DSA_CONDUIT = TABLE.intValue("IFLA_DSA_CONDUIT");
+
     /** {@code IFLA_DSA_MASTER}: 1 on every architecture. */
     public static final int IFLA_DSA_MASTER = TABLE.intValue("IFLA_DSA_MASTER");
 
@@ -932,8 +974,14 @@ public final class Netlink {
     /** {@code IFLA_GROUP}: 27 (0x1b) on every architecture. */
     public static final int IFLA_GROUP = TABLE.intValue("IFLA_GROUP");
 
+    /** {@code IFLA_GRO_IPV4_MAX_SIZE}: 64 (0x40) on every architecture. */
+    public static final int IFLA_GRO_IPV4_MAX_SIZE = TABLE.intValue("IFLA_GRO_IPV4_MAX_SIZE");
+
     /** {@code IFLA_GRO_MAX_SIZE}: 58 (0x3a) on every architecture. */
     public static final int IFLA_GRO_MAX_SIZE = TABLE.intValue("IFLA_GRO_MAX_SIZE");
+
+    /** {@code IFLA_GSO_IPV4_MAX_SIZE}: 63 (0x3f) on every architecture. */
+    public static final int IFLA_GSO_IPV4_MAX_SIZE = TABLE.intValue("IFLA_GSO_IPV4_MAX_SIZE");
 
     /** {@code IFLA_GSO_MAX_SEGS}: 40 (0x28) on every architecture. */
     public static final int IFLA_GSO_MAX_SEGS = TABLE.intValue("IFLA_GSO_MAX_SEGS");
@@ -950,7 +998,13 @@ public final class Netlink {
     /** {@code IFLA_GTP_FD1}: 2 on every architecture. */
     public static final int IFLA_GTP_FD1 = TABLE.intValue("IFLA_GTP_FD1");
 
-    /** {@code IFLA_GTP_MAX}: 6 on every architecture. */
+    /** {@code IFLA_GTP_LOCAL}: 7 on every architecture. */
+    public static final int IFLA_GTP_LOCAL = TABLE.intValue("IFLA_GTP_LOCAL");
+
+    /** {@code IFLA_GTP_LOCAL6}: 8 on every architecture. */
+    public static final int IFLA_GTP_LOCAL6 = TABLE.intValue("IFLA_GTP_LOCAL6");
+
+    /** {@code IFLA_GTP_MAX}: 8 on every architecture. */
     public static final int IFLA_GTP_MAX = TABLE.intValue("IFLA_GTP_MAX");
 
     /** {@code IFLA_GTP_PDP_HASHSIZE}: 3 on every architecture. */
@@ -965,7 +1019,10 @@ public final class Netlink {
     /** {@code IFLA_GTP_UNSPEC}: 0 on every architecture. */
     public static final int IFLA_GTP_UNSPEC = TABLE.intValue("IFLA_GTP_UNSPEC");
 
-    /** {@code IFLA_HSR_MAX}: 7 on every architecture. */
+    /** {@code IFLA_HSR_INTERLINK}: 8 on every architecture. */
+    public static final int IFLA_HSR_INTERLINK = TABLE.intValue("IFLA_HSR_INTERLINK");
+
+    /** {@code IFLA_HSR_MAX}: 8 on every architecture. */
     public static final int IFLA_HSR_MAX = TABLE.intValue("IFLA_HSR_MAX");
 
     /** {@code IFLA_HSR_MULTICAST_SPEC}: 3 on every architecture. */
@@ -1154,6 +1211,9 @@ public final class Netlink {
     /** {@code IFLA_MACSEC_WINDOW}: 5 on every architecture. */
     public static final int IFLA_MACSEC_WINDOW = TABLE.intValue("IFLA_MACSEC_WINDOW");
 
+    /** {@code IFLA_MACVLAN_BC_CUTOFF}: 9 on every architecture. */
+    public static final int IFLA_MACVLAN_BC_CUTOFF = TABLE.intValue("IFLA_MACVLAN_BC_CUTOFF");
+
     /** {@code IFLA_MACVLAN_BC_QUEUE_LEN}: 7 on every architecture. */
     public static final int IFLA_MACVLAN_BC_QUEUE_LEN = TABLE.intValue("IFLA_MACVLAN_BC_QUEUE_LEN");
 
@@ -1175,7 +1235,7 @@ public final class Netlink {
     /** {@code IFLA_MACVLAN_MACADDR_MODE}: 3 on every architecture. */
     public static final int IFLA_MACVLAN_MACADDR_MODE = TABLE.intValue("IFLA_MACVLAN_MACADDR_MODE");
 
-    /** {@code IFLA_MACVLAN_MAX}: 8 on every architecture. */
+    /** {@code IFLA_MACVLAN_MAX}: 9 on every architecture. */
     public static final int IFLA_MACVLAN_MAX = TABLE.intValue("IFLA_MACVLAN_MAX");
 
     /** {@code IFLA_MACVLAN_MODE}: 1 on every architecture. */
@@ -1190,7 +1250,7 @@ public final class Netlink {
     /** {@code IFLA_MASTER}: 10 (0xa) on every architecture. */
     public static final int IFLA_MASTER = TABLE.intValue("IFLA_MASTER");
 
-    /** {@code IFLA_MAX}: 61 (0x3d) on every architecture. */
+    /** {@code IFLA_MAX}: 65 (0x41) on every architecture. */
     public static final int IFLA_MAX = TABLE.intValue("IFLA_MAX");
 
     /** {@code IFLA_MAX_MTU}: 51 (0x33) on every architecture. */
@@ -1210,6 +1270,33 @@ public final class Netlink {
 
     /** {@code IFLA_MTU}: 4 on every architecture. */
     public static final int IFLA_MTU = TABLE.intValue("IFLA_MTU");
+
+    /** {@code IFLA_NETKIT_MAX}: 7 on every architecture. */
+    public static final int IFLA_NETKIT_MAX = TABLE.intValue("IFLA_NETKIT_MAX");
+
+    /** {@code IFLA_NETKIT_MODE}: 5 on every architecture. */
+    public static final int IFLA_NETKIT_MODE = TABLE.intValue("IFLA_NETKIT_MODE");
+
+    /** {@code IFLA_NETKIT_PEER_INFO}: 1 on every architecture. */
+    public static final int IFLA_NETKIT_PEER_INFO = TABLE.intValue("IFLA_NETKIT_PEER_INFO");
+
+    /** {@code IFLA_NETKIT_PEER_POLICY}: 4 on every architecture. */
+    public static final int IFLA_NETKIT_PEER_POLICY = TABLE.intValue("IFLA_NETKIT_PEER_POLICY");
+
+    /** {@code IFLA_NETKIT_PEER_SCRUB}: 7 on every architecture. */
+    public static final int IFLA_NETKIT_PEER_SCRUB = TABLE.intValue("IFLA_NETKIT_PEER_SCRUB");
+
+    /** {@code IFLA_NETKIT_POLICY}: 3 on every architecture. */
+    public static final int IFLA_NETKIT_POLICY = TABLE.intValue("IFLA_NETKIT_POLICY");
+
+    /** {@code IFLA_NETKIT_PRIMARY}: 2 on every architecture. */
+    public static final int IFLA_NETKIT_PRIMARY = TABLE.intValue("IFLA_NETKIT_PRIMARY");
+
+    /** {@code IFLA_NETKIT_SCRUB}: 6 on every architecture. */
+    public static final int IFLA_NETKIT_SCRUB = TABLE.intValue("IFLA_NETKIT_SCRUB");
+
+    /** {@code IFLA_NETKIT_UNSPEC}: 0 on every architecture. */
+    public static final int IFLA_NETKIT_UNSPEC = TABLE.intValue("IFLA_NETKIT_UNSPEC");
 
     /** {@code IFLA_NET_NS_FD}: 28 (0x1c) on every architecture. */
     public static final int IFLA_NET_NS_FD = TABLE.intValue("IFLA_NET_NS_FD");
@@ -1652,6 +1739,9 @@ public final class Netlink {
     /** {@code IFLA_VXLAN_LABEL}: 26 (0x1a) on every architecture. */
     public static final int IFLA_VXLAN_LABEL = TABLE.intValue("IFLA_VXLAN_LABEL");
 
+    /** {@code IFLA_VXLAN_LABEL_POLICY}: 32 (0x20) on every architecture. */
+    public static final int IFLA_VXLAN_LABEL_POLICY = TABLE.intValue("IFLA_VXLAN_LABEL_POLICY");
+
     /** {@code IFLA_VXLAN_LEARNING}: 7 on every architecture. */
     public static final int IFLA_VXLAN_LEARNING = TABLE.intValue("IFLA_VXLAN_LEARNING");
 
@@ -1667,7 +1757,10 @@ public final class Netlink {
     /** {@code IFLA_VXLAN_LOCAL6}: 17 (0x11) on every architecture. */
     public static final int IFLA_VXLAN_LOCAL6 = TABLE.intValue("IFLA_VXLAN_LOCAL6");
 
-    /** {@code IFLA_VXLAN_MAX}: 30 (0x1e) on every architecture. */
+    /** {@code IFLA_VXLAN_LOCALBYPASS}: 31 (0x1f) on every architecture. */
+    public static final int IFLA_VXLAN_LOCALBYPASS = TABLE.intValue("IFLA_VXLAN_LOCALBYPASS");
+
+    /** {@code IFLA_VXLAN_MAX}: 32 (0x20) on every architecture. */
     public static final int IFLA_VXLAN_MAX = TABLE.intValue("IFLA_VXLAN_MAX");
 
     /** {@code IFLA_VXLAN_PORT}: 15 (0xf) on every architecture. */
@@ -2129,11 +2222,14 @@ public final class Netlink {
     /** {@code RTAX_FEATURE_ECN}: 1 on every architecture. */
     public static final int RTAX_FEATURE_ECN = TABLE.intValue("RTAX_FEATURE_ECN");
 
-    /** {@code RTAX_FEATURE_MASK}: 15 (0xf) on every architecture. */
+    /** {@code RTAX_FEATURE_MASK}: 31 (0x1f) on every architecture. */
     public static final int RTAX_FEATURE_MASK = TABLE.intValue("RTAX_FEATURE_MASK");
 
     /** {@code RTAX_FEATURE_SACK}: 2 on every architecture. */
     public static final int RTAX_FEATURE_SACK = TABLE.intValue("RTAX_FEATURE_SACK");
+
+    /** {@code RTAX_FEATURE_TCP_USEC_TS}: 16 (0x10) on every architecture. */
+    public static final int RTAX_FEATURE_TCP_USEC_TS = TABLE.intValue("RTAX_FEATURE_TCP_USEC_TS");
 
     /** {@code RTAX_FEATURE_TIMESTAMP}: 4 on every architecture. */
     public static final int RTAX_FEATURE_TIMESTAMP = TABLE.intValue("RTAX_FEATURE_TIMESTAMP");

@@ -89,6 +89,9 @@ public final class Nr {
     /** {@code __ARM_NR_cacheflush}: 983042 on arm; 5197 on mips64el; 4147 on mipsel; none on x86_64, x32, i386, aarch64, riscv64, ppc64le, s390x. */
     public static final long cacheflush = TABLE.numberOr("cacheflush", SyscallTable.MISSING);
 
+    /** {@code __NR_cachestat}: 451 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742275 on x32; 5451 on mips64el; 4451 on mipsel. */
+    public static final long cachestat = TABLE.numberOr("cachestat", SyscallTable.MISSING);
+
     /** {@code __NR_capget}: 125 on x86_64; 1073741949 on x32; 184 on i386, arm, s390x; 90 on aarch64, riscv64; 183 on ppc64le; 5123 on mips64el; 4204 on mipsel. */
     public static final long capget = TABLE.numberOr("capget", SyscallTable.MISSING);
 
@@ -248,6 +251,9 @@ public final class Nr {
     /** {@code __NR_fchmodat}: 268 on x86_64; 1073742092 on x32; 306 on i386; 53 on aarch64, riscv64; 333 on arm; 297 on ppc64le; 299 on s390x; 5258 on mips64el; 4299 on mipsel. */
     public static final long fchmodat = TABLE.numberOr("fchmodat", SyscallTable.MISSING);
 
+    /** {@code __NR_fchmodat2}: 452 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742276 on x32; 5452 on mips64el; 4452 on mipsel. */
+    public static final long fchmodat2 = TABLE.numberOr("fchmodat2", SyscallTable.MISSING);
+
     /** {@code __NR_fchown}: 93 on x86_64; 1073741917 on x32; 95 on i386, arm, ppc64le; 55 on aarch64, riscv64; 207 on s390x; 5091 on mips64el; 4095 on mipsel. */
     public static final long fchown = TABLE.numberOr("fchown", SyscallTable.MISSING);
 
@@ -329,11 +335,20 @@ public final class Nr {
     /** {@code __NR_futex}: 202 on x86_64; 1073742026 on x32; 240 on i386, arm; 98 on aarch64, riscv64; 221 on ppc64le; 238 on s390x; 5194 on mips64el; 4238 on mipsel. */
     public static final long futex = TABLE.numberOr("futex", SyscallTable.MISSING);
 
+    /** {@code __NR_futex_requeue}: 456 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742280 on x32; 5456 on mips64el; 4456 on mipsel. */
+    public static final long futex_requeue = TABLE.numberOr("futex_requeue", SyscallTable.MISSING);
+
     /** {@code __NR_futex_time64}: 422 on i386, arm; 4422 on mipsel; none on x86_64, x32, aarch64, riscv64, ppc64le, s390x, mips64el. */
     public static final long futex_time64 = TABLE.numberOr("futex_time64", SyscallTable.MISSING);
 
+    /** {@code __NR_futex_wait}: 455 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742279 on x32; 5455 on mips64el; 4455 on mipsel. */
+    public static final long futex_wait = TABLE.numberOr("futex_wait", SyscallTable.MISSING);
+
     /** {@code __NR_futex_waitv}: 449 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742273 on x32; 5449 on mips64el; 4449 on mipsel. */
     public static final long futex_waitv = TABLE.numberOr("futex_waitv", SyscallTable.MISSING);
+
+    /** {@code __NR_futex_wake}: 454 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742278 on x32; 5454 on mips64el; 4454 on mipsel. */
+    public static final long futex_wake = TABLE.numberOr("futex_wake", SyscallTable.MISSING);
 
     /** {@code __NR_futimesat}: 261 on x86_64; 1073742085 on x32; 299 on i386; 326 on arm; 290 on ppc64le; 292 on s390x; 5251 on mips64el; 4292 on mipsel; none on aarch64, riscv64. */
     public static final long futimesat = TABLE.numberOr("futimesat", SyscallTable.MISSING);
@@ -569,6 +584,9 @@ public final class Nr {
     /** {@code __NR_listen}: 50 on x86_64; 1073741874 on x32; 363 on i386, s390x; 201 on aarch64, riscv64; 284 on arm; 329 on ppc64le; 5049 on mips64el; 4174 on mipsel. */
     public static final long listen = TABLE.numberOr("listen", SyscallTable.MISSING);
 
+    /** {@code __NR_listmount}: 458 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742282 on x32; 5458 on mips64el; 4458 on mipsel. */
+    public static final long listmount = TABLE.numberOr("listmount", SyscallTable.MISSING);
+
     /** {@code __NR_listxattr}: 194 on x86_64; 1073742018 on x32; 232 on i386, arm; 11 on aarch64, riscv64; 215 on ppc64le; 230 on s390x; 5186 on mips64el; 4230 on mipsel. */
     public static final long listxattr = TABLE.numberOr("listxattr", SyscallTable.MISSING);
 
@@ -590,6 +608,15 @@ public final class Nr {
     /** {@code __NR_lsetxattr}: 189 on x86_64; 1073742013 on x32; 227 on i386, arm; 6 on aarch64, riscv64; 210 on ppc64le; 225 on s390x; 5181 on mips64el; 4225 on mipsel. */
     public static final long lsetxattr = TABLE.numberOr("lsetxattr", SyscallTable.MISSING);
 
+    /** {@code __NR_lsm_get_self_attr}: 459 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742283 on x32; 5459 on mips64el; 4459 on mipsel. */
+    public static final long lsm_get_self_attr = TABLE.numberOr("lsm_get_self_attr", SyscallTable.MISSING);
+
+    /** {@code __NR_lsm_list_modules}: 461 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742285 on x32; 5461 on mips64el; 4461 on mipsel. */
+    public static final long lsm_list_modules = TABLE.numberOr("lsm_list_modules", SyscallTable.MISSING);
+
+    /** {@code __NR_lsm_set_self_attr}: 460 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742284 on x32; 5460 on mips64el; 4460 on mipsel. */
+    public static final long lsm_set_self_attr = TABLE.numberOr("lsm_set_self_attr", SyscallTable.MISSING);
+
     /** {@code __NR_lstat}: 6 on x86_64; 1073741830 on x32; 107 on i386, arm, ppc64le, s390x; 5006 on mips64el; 4107 on mipsel; none on aarch64, riscv64. */
     public static final long lstat = TABLE.numberOr("lstat", SyscallTable.MISSING);
 
@@ -598,6 +625,9 @@ public final class Nr {
 
     /** {@code __NR_madvise}: 28 on x86_64; 1073741852 on x32; 219 on i386, s390x; 233 on aarch64, riscv64; 220 on arm; 205 on ppc64le; 5027 on mips64el; 4218 on mipsel. */
     public static final long madvise = TABLE.numberOr("madvise", SyscallTable.MISSING);
+
+    /** {@code __NR_map_shadow_stack}: 453 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742277 on x32; 5453 on mips64el; 4453 on mipsel. */
+    public static final long map_shadow_stack = TABLE.numberOr("map_shadow_stack", SyscallTable.MISSING);
 
     /** {@code __NR_mbind}: 237 on x86_64; 1073742061 on x32; 274 on i386; 235 on aarch64, riscv64; 319 on arm; 259 on ppc64le; 268 on s390x; 5227 on mips64el; 4268 on mipsel. */
     public static final long mbind = TABLE.numberOr("mbind", SyscallTable.MISSING);
@@ -608,7 +638,7 @@ public final class Nr {
     /** {@code __NR_memfd_create}: 319 on x86_64; 1073742143 on x32; 356 on i386; 279 on aarch64, riscv64; 385 on arm; 360 on ppc64le; 350 on s390x; 5314 on mips64el; 4354 on mipsel. */
     public static final long memfd_create = TABLE.numberOr("memfd_create", SyscallTable.MISSING);
 
-    /** {@code __NR_memfd_secret}: 447 on x86_64, i386, aarch64, riscv64; 1073742271 on x32; none on arm, ppc64le, s390x, mips64el, mipsel. */
+    /** {@code __NR_memfd_secret}: 447 on x86_64, i386, aarch64, riscv64, s390x; 1073742271 on x32; none on arm, ppc64le, mips64el, mipsel. */
     public static final long memfd_secret = TABLE.numberOr("memfd_secret", SyscallTable.MISSING);
 
     /** {@code __NR_migrate_pages}: 256 on x86_64; 1073742080 on x32; 294 on i386; 238 on aarch64, riscv64; 400 on arm; 258 on ppc64le; 287 on s390x; 5246 on mips64el; 4287 on mipsel. */
@@ -691,6 +721,9 @@ public final class Nr {
 
     /** {@code __NR_mremap}: 25 on x86_64; 1073741849 on x32; 163 on i386, arm, ppc64le, s390x; 216 on aarch64, riscv64; 5024 on mips64el; 4167 on mipsel. */
     public static final long mremap = TABLE.numberOr("mremap", SyscallTable.MISSING);
+
+    /** {@code __NR_mseal}: 462 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742286 on x32; 5462 on mips64el; 4462 on mipsel. */
+    public static final long mseal = TABLE.numberOr("mseal", SyscallTable.MISSING);
 
     /** {@code __NR_msgctl}: 71 on x86_64; 1073741895 on x32; 402 on i386, ppc64le, s390x; 187 on aarch64, riscv64; 304 on arm; 5069 on mips64el; 4402 on mipsel. */
     public static final long msgctl = TABLE.numberOr("msgctl", SyscallTable.MISSING);
@@ -952,6 +985,9 @@ public final class Nr {
 
     /** {@code __NR_riscv_flush_icache}: 259 on riscv64; none on x86_64, x32, i386, aarch64, arm, ppc64le, s390x, mips64el, mipsel. */
     public static final long riscv_flush_icache = TABLE.numberOr("riscv_flush_icache", SyscallTable.MISSING);
+
+    /** {@code __NR_riscv_hwprobe}: 258 on riscv64; none on x86_64, x32, i386, aarch64, arm, ppc64le, s390x, mips64el, mipsel. */
+    public static final long riscv_hwprobe = TABLE.numberOr("riscv_hwprobe", SyscallTable.MISSING);
 
     /** {@code __NR_rmdir}: 84 on x86_64; 1073741908 on x32; 40 on i386, arm, ppc64le, s390x; 5082 on mips64el; 4040 on mipsel; none on aarch64, riscv64. */
     public static final long rmdir = TABLE.numberOr("rmdir", SyscallTable.MISSING);
@@ -1268,6 +1304,9 @@ public final class Nr {
     /** {@code __NR_statfs64}: 268 on i386; 266 on arm; 252 on ppc64le; 265 on s390x; 4255 on mipsel; none on x86_64, x32, aarch64, riscv64, mips64el. */
     public static final long statfs64 = TABLE.numberOr("statfs64", SyscallTable.MISSING);
 
+    /** {@code __NR_statmount}: 457 on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x; 1073742281 on x32; 5457 on mips64el; 4457 on mipsel. */
+    public static final long statmount = TABLE.numberOr("statmount", SyscallTable.MISSING);
+
     /** {@code __NR_statx}: 332 on x86_64; 1073742156 on x32; 383 on i386, ppc64le; 291 on aarch64, riscv64; 397 on arm; 379 on s390x; 5326 on mips64el; 4366 on mipsel. */
     public static final long statx = TABLE.numberOr("statx", SyscallTable.MISSING);
 
@@ -1435,6 +1474,9 @@ public final class Nr {
 
     /** {@code __NR_unused84}: 4084 on mipsel; none on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el. */
     public static final long unused84 = TABLE.numberOr("unused84", SyscallTable.MISSING);
+
+    /** {@code __NR_uretprobe}: 335 on x86_64; 1073742159 on x32; none on i386, aarch64, arm, riscv64, ppc64le, s390x, mips64el, mipsel. */
+    public static final long uretprobe = TABLE.numberOr("uretprobe", SyscallTable.MISSING);
 
     /** {@code __NR_uselib}: 134 on x86_64; 86 on i386, arm, ppc64le, s390x; 4086 on mipsel; none on x32, aarch64, riscv64, mips64el. */
     public static final long uselib = TABLE.numberOr("uselib", SyscallTable.MISSING);

@@ -89,6 +89,9 @@ public final class Poll {
     /** {@code EPOLL_CTL_MOD}: 3 on every architecture. */
     public static final int EPOLL_CTL_MOD = TABLE.intValue("EPOLL_CTL_MOD");
 
+    /** {@code EPOLL_IOC_TYPE}: 138 (0x8a) on every architecture. */
+    public static final int EPOLL_IOC_TYPE = TABLE.intValue("EPOLL_IOC_TYPE");
+
     /** {@code EPOLL_URING_WAKE}: 134217728 (0x8000000) on every architecture. */
     public static final int EPOLL_URING_WAKE = TABLE.intValue("EPOLL_URING_WAKE");
 

@@ -92,6 +92,9 @@ public final class Prctl {
     /** {@code PR_FP_MODE_FRE}: 2 on every architecture. */
     public static final int PR_FP_MODE_FRE = TABLE.intValue("PR_FP_MODE_FRE");
 
+    /** {@code PR_GET_AUXV}: 1096112214 (0x41555856) on every architecture. */
+    public static final int PR_GET_AUXV = TABLE.intValue("PR_GET_AUXV");
+
     /** {@code PR_GET_CHILD_SUBREAPER}: 37 (0x25) on every architecture. */
     public static final int PR_GET_CHILD_SUBREAPER = TABLE.intValue("PR_GET_CHILD_SUBREAPER");
 
@@ -115,6 +118,12 @@ public final class Prctl {
 
     /** {@code PR_GET_KEEPCAPS}: 7 on every architecture. */
     public static final int PR_GET_KEEPCAPS = TABLE.intValue("PR_GET_KEEPCAPS");
+
+    /** {@code PR_GET_MDWE}: 66 (0x42) on every architecture. */
+    public static final int PR_GET_MDWE = TABLE.intValue("PR_GET_MDWE");
+
+    /** {@code PR_GET_MEMORY_MERGE}: 68 (0x44) on every architecture. */
+    public static final int PR_GET_MEMORY_MERGE = TABLE.intValue("PR_GET_MEMORY_MERGE");
 
     /** {@code PR_GET_NAME}: 16 (0x10) on every architecture. */
     public static final int PR_GET_NAME = TABLE.intValue("PR_GET_NAME");
@@ -176,6 +185,12 @@ public final class Prctl {
     /** {@code PR_MCE_KILL_SET}: 1 on every architecture. */
     public static final int PR_MCE_KILL_SET = TABLE.intValue("PR_MCE_KILL_SET");
 
+    /** {@code PR_MDWE_NO_INHERIT}: 2 on every architecture. */
+    public static final long PR_MDWE_NO_INHERIT = TABLE.value("PR_MDWE_NO_INHERIT");
+
+    /** {@code PR_MDWE_REFUSE_EXEC_GAIN}: 1 on every architecture. */
+    public static final long PR_MDWE_REFUSE_EXEC_GAIN = TABLE.value("PR_MDWE_REFUSE_EXEC_GAIN");
+
     /** {@code PR_MPX_DISABLE_MANAGEMENT}: 44 (0x2c) on every architecture. */
     public static final int PR_MPX_DISABLE_MANAGEMENT = TABLE.intValue("PR_MPX_DISABLE_MANAGEMENT");
 
@@ -227,6 +242,84 @@ public final class Prctl {
     /** {@code PR_PAC_SET_ENABLED_KEYS}: 60 (0x3c) on every architecture. */
     public static final int PR_PAC_SET_ENABLED_KEYS = TABLE.intValue("PR_PAC_SET_ENABLED_KEYS");
 
+    /** {@code PR_PPC_DEXCR_CTRL_CLEAR}: 4 on every architecture. */
+    public static final int PR_PPC_DEXCR_CTRL_CLEAR = TABLE.intValue("PR_PPC_DEXCR_CTRL_CLEAR");
+
+    /** {@code PR_PPC_DEXCR_CTRL_CLEAR_ONEXEC}: 16 (0x10) on every architecture. */
+    public static final int PR_PPC_DEXCR_CTRL_CLEAR_ONEXEC = TABLE.intValue("PR_PPC_DEXCR_CTRL_CLEAR_ONEXEC");
+
+    /** {@code PR_PPC_DEXCR_CTRL_EDITABLE}: 1 on every architecture. */
+    public static final int PR_PPC_DEXCR_CTRL_EDITABLE = TABLE.intValue("PR_PPC_DEXCR_CTRL_EDITABLE");
+
+    /** {@code PR_PPC_DEXCR_CTRL_MASK}: 31 (0x1f) on every architecture. */
+    public static final int PR_PPC_DEXCR_CTRL_MASK = TABLE.intValue("PR_PPC_DEXCR_CTRL_MASK");
+
+    /** {@code PR_PPC_DEXCR_CTRL_SET}: 2 on every architecture. */
+    public static final int PR_PPC_DEXCR_CTRL_SET = TABLE.intValue("PR_PPC_DEXCR_CTRL_SET");
+
+    /** {@code PR_PPC_DEXCR_CTRL_SET_ONEXEC}: 8 on every architecture. */
+    public static final int PR_PPC_DEXCR_CTRL_SET_ONEXEC = TABLE.intValue("PR_PPC_DEXCR_CTRL_SET_ONEXEC");
+
+    /** {@code PR_PPC_DEXCR_IBRTPD}: 1 on every architecture. */
+    public static final int PR_PPC_DEXCR_IBRTPD = TABLE.intValue("PR_PPC_DEXCR_IBRTPD");
+
+    /** {@code PR_PPC_DEXCR_NPHIE}: 3 on every architecture. */
+    public static final int PR_PPC_DEXCR_NPHIE = TABLE.intValue("PR_PPC_DEXCR_NPHIE");
+
+    /** {@code PR_PPC_DEXCR_SBHE}: 0 on every architecture. */
+    public static final int PR_PPC_DEXCR_SBHE = TABLE.intValue("PR_PPC_DEXCR_SBHE");
+
+    /** {@code PR_PPC_DEXCR_SRAPD}: 2 on every architecture. */
+    public static final int PR_PPC_DEXCR_SRAPD = TABLE.intValue("PR_PPC_DEXCR_SRAPD");
+
+    /** {@code PR_PPC_GET_DEXCR}: 72 (0x48) on every architecture. */
+    public static final int PR_PPC_GET_DEXCR = TABLE.intValue("PR_PPC_GET_DEXCR");
+
+    /** {@code PR_PPC_SET_DEXCR}: 73 (0x49) on every architecture. */
+    public static final int PR_PPC_SET_DEXCR = TABLE.intValue("PR_PPC_SET_DEXCR");
+
+    /** {@code PR_RISCV_CTX_SW_FENCEI_OFF}: 1 on every architecture. */
+    public static final int PR_RISCV_CTX_SW_FENCEI_OFF = TABLE.intValue("PR_RISCV_CTX_SW_FENCEI_OFF");
+
+    /** {@code PR_RISCV_CTX_SW_FENCEI_ON}: 0 on every architecture. */
+    public static final int PR_RISCV_CTX_SW_FENCEI_ON = TABLE.intValue("PR_RISCV_CTX_SW_FENCEI_ON");
+
+    /** {@code PR_RISCV_SCOPE_PER_PROCESS}: 0 on every architecture. */
+    public static final int PR_RISCV_SCOPE_PER_PROCESS = TABLE.intValue("PR_RISCV_SCOPE_PER_PROCESS");
+
+    /** {@code PR_RISCV_SCOPE_PER_THREAD}: 1 on every architecture. */
+    public static final int PR_RISCV_SCOPE_PER_THREAD = TABLE.intValue("PR_RISCV_SCOPE_PER_THREAD");
+
+    /** {@code PR_RISCV_SET_ICACHE_FLUSH_CTX}: 71 (0x47) on every architecture. */
+    public static final int PR_RISCV_SET_ICACHE_FLUSH_CTX = TABLE.intValue("PR_RISCV_SET_ICACHE_FLUSH_CTX");
+
+    /** {@code PR_RISCV_V_GET_CONTROL}: 70 (0x46) on every architecture. */
+    public static final int PR_RISCV_V_GET_CONTROL = TABLE.intValue("PR_RISCV_V_GET_CONTROL");
+
+    /** {@code PR_RISCV_V_SET_CONTROL}: 69 (0x45) on every architecture. */
+    public static final int PR_RISCV_V_SET_CONTROL = TABLE.intValue("PR_RISCV_V_SET_CONTROL");
+
+    /** {@code PR_RISCV_V_VSTATE_CTRL_CUR_MASK}: 3 on every architecture. */
+    public static final int PR_RISCV_V_VSTATE_CTRL_CUR_MASK = TABLE.intValue("PR_RISCV_V_VSTATE_CTRL_CUR_MASK");
+
+    /** {@code PR_RISCV_V_VSTATE_CTRL_DEFAULT}: 0 on every architecture. */
+    public static final int PR_RISCV_V_VSTATE_CTRL_DEFAULT = TABLE.intValue("PR_RISCV_V_VSTATE_CTRL_DEFAULT");
+
+    /** {@code PR_RISCV_V_VSTATE_CTRL_INHERIT}: 16 (0x10) on every architecture. */
+    public static final int PR_RISCV_V_VSTATE_CTRL_INHERIT = TABLE.intValue("PR_RISCV_V_VSTATE_CTRL_INHERIT");
+
+    /** {@code PR_RISCV_V_VSTATE_CTRL_MASK}: 31 (0x1f) on every architecture. */
+    public static final int PR_RISCV_V_VSTATE_CTRL_MASK = TABLE.intValue("PR_RISCV_V_VSTATE_CTRL_MASK");
+
+    /** {@code PR_RISCV_V_VSTATE_CTRL_NEXT_MASK}: 12 (0xc) on every architecture. */
+    public static final int PR_RISCV_V_VSTATE_CTRL_NEXT_MASK = TABLE.intValue("PR_RISCV_V_VSTATE_CTRL_NEXT_MASK");
+
+    /** {@code PR_RISCV_V_VSTATE_CTRL_OFF}: 1 on every architecture. */
+    public static final int PR_RISCV_V_VSTATE_CTRL_OFF = TABLE.intValue("PR_RISCV_V_VSTATE_CTRL_OFF");
+
+    /** {@code PR_RISCV_V_VSTATE_CTRL_ON}: 2 on every architecture. */
+    public static final int PR_RISCV_V_VSTATE_CTRL_ON = TABLE.intValue("PR_RISCV_V_VSTATE_CTRL_ON");
+
     /** {@code PR_SCHED_CORE}: 62 (0x3e) on every architecture. */
     public static final int PR_SCHED_CORE = TABLE.intValue("PR_SCHED_CORE");
 
@@ -277,6 +370,12 @@ public final class Prctl {
 
     /** {@code PR_SET_KEEPCAPS}: 8 on every architecture. */
     public static final int PR_SET_KEEPCAPS = TABLE.intValue("PR_SET_KEEPCAPS");
+
+    /** {@code PR_SET_MDWE}: 65 (0x41) on every architecture. */
+    public static final int PR_SET_MDWE = TABLE.intValue("PR_SET_MDWE");
+
+    /** {@code PR_SET_MEMORY_MERGE}: 67 (0x43) on every architecture. */
+    public static final int PR_SET_MEMORY_MERGE = TABLE.intValue("PR_SET_MEMORY_MERGE");
 
     /** {@code PR_SET_MM}: 35 (0x23) on every architecture. */
     public static final int PR_SET_MM = TABLE.intValue("PR_SET_MM");

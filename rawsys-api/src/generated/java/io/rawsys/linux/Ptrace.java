@@ -77,6 +77,9 @@ public final class Ptrace {
     /** {@code PTRACE_GET_SYSCALL_INFO}: 16910 (0x420e) on every architecture. */
     public static final int PTRACE_GET_SYSCALL_INFO = TABLE.intValue("PTRACE_GET_SYSCALL_INFO");
 
+    /** {@code PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG}: 16913 (0x4211) on every architecture. */
+    public static final int PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG = TABLE.intValue("PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG");
+
     /** {@code PTRACE_INTERRUPT}: 16903 (0x4207) on every architecture. */
     public static final int PTRACE_INTERRUPT = TABLE.intValue("PTRACE_INTERRUPT");
 
@@ -163,6 +166,9 @@ public final class Ptrace {
 
     /** {@code PTRACE_SETSIGMASK}: 16907 (0x420b) on every architecture. */
     public static final int PTRACE_SETSIGMASK = TABLE.intValue("PTRACE_SETSIGMASK");
+
+    /** {@code PTRACE_SET_SYSCALL_USER_DISPATCH_CONFIG}: 16912 (0x4210) on every architecture. */
+    public static final int PTRACE_SET_SYSCALL_USER_DISPATCH_CONFIG = TABLE.intValue("PTRACE_SET_SYSCALL_USER_DISPATCH_CONFIG");
 
     /** {@code PTRACE_SINGLESTEP}: 9 on every architecture. */
     public static final int PTRACE_SINGLESTEP = TABLE.intValue("PTRACE_SINGLESTEP");

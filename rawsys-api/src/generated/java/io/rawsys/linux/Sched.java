@@ -119,6 +119,9 @@ public final class Sched {
     /** {@code SCHED_DEADLINE}: 6 on every architecture. */
     public static final int SCHED_DEADLINE = TABLE.intValue("SCHED_DEADLINE");
 
+    /** {@code SCHED_EXT}: 7 on every architecture. */
+    public static final int SCHED_EXT = TABLE.intValue("SCHED_EXT");
+
     /** {@code SCHED_FIFO}: 1 on every architecture. */
     public static final int SCHED_FIFO = TABLE.intValue("SCHED_FIFO");
 

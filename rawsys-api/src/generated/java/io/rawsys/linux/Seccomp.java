@@ -9,7 +9,7 @@ import io.rawsys.ConstantTable;
 /**
  * seccomp operations, flags and return actions, classic BPF opcodes, and audit architecture numbers.
  * 
- * <p>Values of the architecture rawsys runs on, from &lt;linux/seccomp.h&gt;, &lt;linux/filter.h&gt;, &lt;linux/audit.h&gt;. Only names every architecture defines are fields here;
+ * <p>Values of the architecture rawsys runs on, from &lt;linux/ioctl.h&gt;, &lt;linux/seccomp.h&gt;, &lt;linux/filter.h&gt;, &lt;linux/audit.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.
  * <p>The fields are {@code static final} but not compile-time constants, since their values
  * depend on the architecture the JVM runs on: use them in {@code if}s, not in {@code case}
@@ -341,6 +341,21 @@ public final class Seccomp {
     /** {@code SECCOMP_GET_NOTIF_SIZES}: 3 on every architecture. */
     public static final int SECCOMP_GET_NOTIF_SIZES = TABLE.intValue("SECCOMP_GET_NOTIF_SIZES");
 
+    /** {@code SECCOMP_IOCTL_NOTIF_ADDFD}: 1075323139 (0x40182103) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2149064963 (0x80182103) on ppc64le, mips64el, mipsel. */
+    public static final long SECCOMP_IOCTL_NOTIF_ADDFD = TABLE.value("SECCOMP_IOCTL_NOTIF_ADDFD");
+
+    /** {@code SECCOMP_IOCTL_NOTIF_ID_VALID}: 1074274562 (0x40082102) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2148016386 (0x80082102) on ppc64le, mips64el, mipsel. */
+    public static final long SECCOMP_IOCTL_NOTIF_ID_VALID = TABLE.value("SECCOMP_IOCTL_NOTIF_ID_VALID");
+
+    /** {@code SECCOMP_IOCTL_NOTIF_RECV}: 3226476800 (0xc0502100) on every architecture. */
+    public static final long SECCOMP_IOCTL_NOTIF_RECV = TABLE.value("SECCOMP_IOCTL_NOTIF_RECV");
+
+    /** {@code SECCOMP_IOCTL_NOTIF_SEND}: 3222806785 (0xc0182101) on every architecture. */
+    public static final long SECCOMP_IOCTL_NOTIF_SEND = TABLE.value("SECCOMP_IOCTL_NOTIF_SEND");
+
+    /** {@code SECCOMP_IOCTL_NOTIF_SET_FLAGS}: 1074274564 (0x40082104) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 2148016388 (0x80082104) on ppc64le, mips64el, mipsel. */
+    public static final long SECCOMP_IOCTL_NOTIF_SET_FLAGS = TABLE.value("SECCOMP_IOCTL_NOTIF_SET_FLAGS");
+
     /** {@code SECCOMP_IOC_MAGIC}: 33 (0x21) on every architecture. */
     public static final int SECCOMP_IOC_MAGIC = TABLE.intValue("SECCOMP_IOC_MAGIC");
 
@@ -394,6 +409,9 @@ public final class Seccomp {
 
     /** {@code SECCOMP_SET_MODE_STRICT}: 0 on every architecture. */
     public static final int SECCOMP_SET_MODE_STRICT = TABLE.intValue("SECCOMP_SET_MODE_STRICT");
+
+    /** {@code SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP}: 1 on every architecture. */
+    public static final long SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP = TABLE.value("SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP");
 
     /** {@code SECCOMP_USER_NOTIF_FLAG_CONTINUE}: 1 on every architecture. */
     public static final long SECCOMP_USER_NOTIF_FLAG_CONTINUE = TABLE.value("SECCOMP_USER_NOTIF_FLAG_CONTINUE");

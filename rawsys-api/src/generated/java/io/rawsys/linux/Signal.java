@@ -179,6 +179,9 @@ public final class Signal {
     /** {@code SEGV_BNDERR}: 3 on every architecture. */
     public static final int SEGV_BNDERR = TABLE.intValue("SEGV_BNDERR");
 
+    /** {@code SEGV_CPERR}: 10 (0xa) on every architecture. */
+    public static final int SEGV_CPERR = TABLE.intValue("SEGV_CPERR");
+
     /** {@code SEGV_MAPERR}: 1 on every architecture. */
     public static final int SEGV_MAPERR = TABLE.intValue("SEGV_MAPERR");
 

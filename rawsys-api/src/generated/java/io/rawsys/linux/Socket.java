@@ -191,6 +191,9 @@ public final class Socket {
     /** {@code ALG_SET_KEY}: 1 on every architecture. */
     public static final int ALG_SET_KEY = TABLE.intValue("ALG_SET_KEY");
 
+    /** {@code ALG_SET_KEY_BY_KEY_SERIAL}: 7 on every architecture. */
+    public static final int ALG_SET_KEY_BY_KEY_SERIAL = TABLE.intValue("ALG_SET_KEY_BY_KEY_SERIAL");
+
     /** {@code ALG_SET_OP}: 3 on every architecture. */
     public static final int ALG_SET_OP = TABLE.intValue("ALG_SET_OP");
 
@@ -424,6 +427,18 @@ public final class Socket {
 
     /** {@code CAN_RAW_XL_FRAMES}: 7 on every architecture. */
     public static final int CAN_RAW_XL_FRAMES = TABLE.intValue("CAN_RAW_XL_FRAMES");
+
+    /** {@code CAN_RAW_XL_VCID_OPTS}: 8 on every architecture. */
+    public static final int CAN_RAW_XL_VCID_OPTS = TABLE.intValue("CAN_RAW_XL_VCID_OPTS");
+
+    /** {@code CAN_RAW_XL_VCID_RX_FILTER}: 4 on every architecture. */
+    public static final int CAN_RAW_XL_VCID_RX_FILTER = TABLE.intValue("CAN_RAW_XL_VCID_RX_FILTER");
+
+    /** {@code CAN_RAW_XL_VCID_TX_PASS}: 2 on every architecture. */
+    public static final int CAN_RAW_XL_VCID_TX_PASS = TABLE.intValue("CAN_RAW_XL_VCID_TX_PASS");
+
+    /** {@code CAN_RAW_XL_VCID_TX_SET}: 1 on every architecture. */
+    public static final int CAN_RAW_XL_VCID_TX_SET = TABLE.intValue("CAN_RAW_XL_VCID_TX_SET");
 
     /** {@code CAN_RTR_FLAG}: 1073741824 (0x40000000) on every architecture. */
     public static final int CAN_RTR_FLAG = TABLE.intValue("CAN_RTR_FLAG");
@@ -1580,6 +1595,9 @@ public final class Socket {
     /** {@code PACKET_FANOUT_FLAG_DEFRAG}: 32768 (0x8000) on every architecture. */
     public static final int PACKET_FANOUT_FLAG_DEFRAG = TABLE.intValue("PACKET_FANOUT_FLAG_DEFRAG");
 
+    /** {@code PACKET_FANOUT_FLAG_IGNORE_OUTGOING}: 16384 (0x4000) on every architecture. */
+    public static final int PACKET_FANOUT_FLAG_IGNORE_OUTGOING = TABLE.intValue("PACKET_FANOUT_FLAG_IGNORE_OUTGOING");
+
     /** {@code PACKET_FANOUT_FLAG_ROLLOVER}: 4096 (0x1000) on every architecture. */
     public static final int PACKET_FANOUT_FLAG_ROLLOVER = TABLE.intValue("PACKET_FANOUT_FLAG_ROLLOVER");
 
@@ -1684,6 +1702,9 @@ public final class Socket {
 
     /** {@code PACKET_VNET_HDR}: 15 (0xf) on every architecture. */
     public static final int PACKET_VNET_HDR = TABLE.intValue("PACKET_VNET_HDR");
+
+    /** {@code PACKET_VNET_HDR_SZ}: 24 (0x18) on every architecture. */
+    public static final int PACKET_VNET_HDR_SZ = TABLE.intValue("PACKET_VNET_HDR_SZ");
 
     /** {@code PF_ALG}: 38 (0x26) on every architecture. */
     public static final int PF_ALG = TABLE.intValue("PF_ALG");
@@ -2140,6 +2161,12 @@ public final class Socket {
 
     /** {@code SCM_CREDENTIALS}: 2 on every architecture. */
     public static final int SCM_CREDENTIALS = TABLE.intValue("SCM_CREDENTIALS");
+
+    /** {@code SCM_DEVMEM_DMABUF}: 79 (0x4f) on every architecture. */
+    public static final int SCM_DEVMEM_DMABUF = TABLE.intValue("SCM_DEVMEM_DMABUF");
+
+    /** {@code SCM_DEVMEM_LINEAR}: 78 (0x4e) on every architecture. */
+    public static final int SCM_DEVMEM_LINEAR = TABLE.intValue("SCM_DEVMEM_LINEAR");
 
     /** {@code SCM_RIGHTS}: 1 on every architecture. */
     public static final int SCM_RIGHTS = TABLE.intValue("SCM_RIGHTS");
@@ -2648,10 +2675,13 @@ public final class Socket {
     /** {@code SCTP_SS_DEFAULT}: 0 on every architecture. */
     public static final int SCTP_SS_DEFAULT = TABLE.intValue("SCTP_SS_DEFAULT");
 
+    /** {@code SCTP_SS_FC}: 3 on every architecture. */
+    public static final int SCTP_SS_FC = TABLE.intValue("SCTP_SS_FC");
+
     /** {@code SCTP_SS_FCFS}: 0 on every architecture. */
     public static final int SCTP_SS_FCFS = TABLE.intValue("SCTP_SS_FCFS");
 
-    /** {@code SCTP_SS_MAX}: 2 on every architecture. */
+    /** {@code SCTP_SS_MAX}: 4 on every architecture. */
     public static final int SCTP_SS_MAX = TABLE.intValue("SCTP_SS_MAX");
 
     /** {@code SCTP_SS_PRIO}: 1 on every architecture. */
@@ -2659,6 +2689,9 @@ public final class Socket {
 
     /** {@code SCTP_SS_RR}: 2 on every architecture. */
     public static final int SCTP_SS_RR = TABLE.intValue("SCTP_SS_RR");
+
+    /** {@code SCTP_SS_WFQ}: 4 on every architecture. */
+    public static final int SCTP_SS_WFQ = TABLE.intValue("SCTP_SS_WFQ");
 
     /** {@code SCTP_STATUS}: 14 (0xe) on every architecture. */
     public static final int SCTP_STATUS = TABLE.intValue("SCTP_STATUS");
@@ -2930,6 +2963,15 @@ public final class Socket {
     /** {@code SO_DETACH_REUSEPORT_BPF}: 68 (0x44) on every architecture. */
     public static final int SO_DETACH_REUSEPORT_BPF = TABLE.intValue("SO_DETACH_REUSEPORT_BPF");
 
+    /** {@code SO_DEVMEM_DMABUF}: 79 (0x4f) on every architecture. */
+    public static final int SO_DEVMEM_DMABUF = TABLE.intValue("SO_DEVMEM_DMABUF");
+
+    /** {@code SO_DEVMEM_DONTNEED}: 80 (0x50) on every architecture. */
+    public static final int SO_DEVMEM_DONTNEED = TABLE.intValue("SO_DEVMEM_DONTNEED");
+
+    /** {@code SO_DEVMEM_LINEAR}: 78 (0x4e) on every architecture. */
+    public static final int SO_DEVMEM_LINEAR = TABLE.intValue("SO_DEVMEM_LINEAR");
+
     /** {@code SO_DOMAIN}: 39 (0x27) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 4137 (0x1029) on mips64el, mipsel. */
     public static final int SO_DOMAIN = TABLE.intValue("SO_DOMAIN");
 
@@ -2981,6 +3023,9 @@ public final class Socket {
     /** {@code SO_PASSCRED}: 16 (0x10) on x86_64, x32, i386, aarch64, arm, riscv64, s390x; 20 (0x14) on ppc64le; 17 (0x11) on mips64el, mipsel. */
     public static final int SO_PASSCRED = TABLE.intValue("SO_PASSCRED");
 
+    /** {@code SO_PASSPIDFD}: 76 (0x4c) on every architecture. */
+    public static final int SO_PASSPIDFD = TABLE.intValue("SO_PASSPIDFD");
+
     /** {@code SO_PASSSEC}: 34 (0x22) on every architecture. */
     public static final int SO_PASSSEC = TABLE.intValue("SO_PASSSEC");
 
@@ -2995,6 +3040,9 @@ public final class Socket {
 
     /** {@code SO_PEERNAME}: 28 (0x1c) on every architecture. */
     public static final int SO_PEERNAME = TABLE.intValue("SO_PEERNAME");
+
+    /** {@code SO_PEERPIDFD}: 77 (0x4d) on every architecture. */
+    public static final int SO_PEERPIDFD = TABLE.intValue("SO_PEERPIDFD");
 
     /** {@code SO_PEERSEC}: 31 (0x1f) on x86_64, x32, i386, aarch64, arm, riscv64, ppc64le, s390x; 30 (0x1e) on mips64el, mipsel. */
     public static final int SO_PEERSEC = TABLE.intValue("SO_PEERSEC");
@@ -3707,6 +3755,9 @@ public final class Socket {
     /** {@code XDP_PGOFF_TX_RING}: 2147483648 (0x80000000) on every architecture. */
     public static final int XDP_PGOFF_TX_RING = TABLE.intValue("XDP_PGOFF_TX_RING");
 
+    /** {@code XDP_PKT_CONTD}: 1 on every architecture. */
+    public static final int XDP_PKT_CONTD = TABLE.intValue("XDP_PKT_CONTD");
+
     /** {@code XDP_RING_NEED_WAKEUP}: 1 on every architecture. */
     public static final int XDP_RING_NEED_WAKEUP = TABLE.intValue("XDP_RING_NEED_WAKEUP");
 
@@ -3718,6 +3769,15 @@ public final class Socket {
 
     /** {@code XDP_STATISTICS}: 7 on every architecture. */
     public static final int XDP_STATISTICS = TABLE.intValue("XDP_STATISTICS");
+
+    /** {@code XDP_TXMD_FLAGS_CHECKSUM}: 2 on every architecture. */
+    public static final int XDP_TXMD_FLAGS_CHECKSUM = TABLE.intValue("XDP_TXMD_FLAGS_CHECKSUM");
+
+    /** {@code XDP_TXMD_FLAGS_TIMESTAMP}: 1 on every architecture. */
+    public static final int XDP_TXMD_FLAGS_TIMESTAMP = TABLE.intValue("XDP_TXMD_FLAGS_TIMESTAMP");
+
+    /** {@code XDP_TX_METADATA}: 2 on every architecture. */
+    public static final int XDP_TX_METADATA = TABLE.intValue("XDP_TX_METADATA");
 
     /** {@code XDP_TX_RING}: 3 on every architecture. */
     public static final int XDP_TX_RING = TABLE.intValue("XDP_TX_RING");
@@ -3737,11 +3797,20 @@ public final class Socket {
     /** {@code XDP_UMEM_REG}: 4 on every architecture. */
     public static final int XDP_UMEM_REG = TABLE.intValue("XDP_UMEM_REG");
 
+    /** {@code XDP_UMEM_TX_METADATA_LEN}: 4 on every architecture. */
+    public static final int XDP_UMEM_TX_METADATA_LEN = TABLE.intValue("XDP_UMEM_TX_METADATA_LEN");
+
+    /** {@code XDP_UMEM_TX_SW_CSUM}: 2 on every architecture. */
+    public static final int XDP_UMEM_TX_SW_CSUM = TABLE.intValue("XDP_UMEM_TX_SW_CSUM");
+
     /** {@code XDP_UMEM_UNALIGNED_CHUNK_FLAG}: 1 on every architecture. */
     public static final int XDP_UMEM_UNALIGNED_CHUNK_FLAG = TABLE.intValue("XDP_UMEM_UNALIGNED_CHUNK_FLAG");
 
     /** {@code XDP_USE_NEED_WAKEUP}: 8 on every architecture. */
     public static final int XDP_USE_NEED_WAKEUP = TABLE.intValue("XDP_USE_NEED_WAKEUP");
+
+    /** {@code XDP_USE_SG}: 16 (0x10) on every architecture. */
+    public static final int XDP_USE_SG = TABLE.intValue("XDP_USE_SG");
 
     /** {@code XDP_ZEROCOPY}: 4 on every architecture. */
     public static final int XDP_ZEROCOPY = TABLE.intValue("XDP_ZEROCOPY");

@@ -41,6 +41,9 @@ public final class Statfs {
     /** {@code AUTOFS_SUPER_MAGIC}: 391 (0x187) on every architecture. */
     public static final int AUTOFS_SUPER_MAGIC = TABLE.intValue("AUTOFS_SUPER_MAGIC");
 
+    /** {@code BCACHEFS_SUPER_MAGIC}: 3393526350 (0xca451a4e) on every architecture. */
+    public static final int BCACHEFS_SUPER_MAGIC = TABLE.intValue("BCACHEFS_SUPER_MAGIC");
+
     /** {@code BDEVFS_MAGIC}: 1650746742 (0x62646576) on every architecture. */
     public static final int BDEVFS_MAGIC = TABLE.intValue("BDEVFS_MAGIC");
 
@@ -184,6 +187,9 @@ public final class Statfs {
 
     /** {@code OVERLAYFS_SUPER_MAGIC}: 2035054128 (0x794c7630) on every architecture. */
     public static final int OVERLAYFS_SUPER_MAGIC = TABLE.intValue("OVERLAYFS_SUPER_MAGIC");
+
+    /** {@code PID_FS_MAGIC}: 1346978886 (0x50494446) on every architecture. */
+    public static final int PID_FS_MAGIC = TABLE.intValue("PID_FS_MAGIC");
 
     /** {@code PIPEFS_MAGIC}: 1346981957 (0x50495045) on every architecture. */
     public static final int PIPEFS_MAGIC = TABLE.intValue("PIPEFS_MAGIC");

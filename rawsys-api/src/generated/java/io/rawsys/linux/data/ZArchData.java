@@ -18,7 +18,7 @@ public final class ZArchData {
 
     /** The generated constants classes of {@code io.rawsys.linux}; each architecture has a table for each. */
     public static final List<String> CONSTANT_GROUPS =
-            List.of("Fcntl", "Statfs", "Termios", "Dirent", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Personality", "Capability", "Futex", "Random", "Mount", "Elf");
+            List.of("Fcntl", "Statfs", "Termios", "Dirent", "Mman", "Signal", "Sched", "Wait", "Ptrace", "Seccomp", "Socket", "Netlink", "Ioctl", "Time", "Poll", "Resource", "Prctl", "Personality", "Capability", "Futex", "Lsm", "Random", "Mount", "Elf");
 
     /** One {@code group source headers [prelude]} line per source of a constants group: the headers a constant's source number names, and the C line read after them, if any. */
     public static final String CONSTANT_SOURCES =
@@ -37,7 +37,7 @@ public final class ZArchData {
             Sched 0 linux/sched.h
             Wait 0 linux/wait.h
             Ptrace 0 linux/ptrace.h
-            Seccomp 0 linux/seccomp.h,linux/filter.h,linux/audit.h
+            Seccomp 0 linux/ioctl.h,linux/seccomp.h,linux/filter.h,linux/audit.h
             Socket 0 sys/socket.h,netinet/in.h,netinet/tcp.h,netinet/udp.h,sys/un.h
             Socket 1 linux/if_ether.h,linux/if_packet.h,linux/icmp.h,linux/net.h,linux/netfilter_ipv4/ip_tables.h,linux/netfilter_arp/arp_tables.h,linux/netfilter_ipv6/ip6_tables.h
             Socket 2 linux/in6.h
@@ -69,7 +69,8 @@ public final class ZArchData {
             Netlink 0 linux/netlink.h,linux/rtnetlink.h,linux/if_link.h,linux/if_addr.h,linux/neighbour.h,linux/if_arp.h,linux/if.h,linux/icmpv6.h
             Ioctl 0 sys/ioctl.h
             Ioctl 1 linux/fs.h,linux/sockios.h,linux/random.h
-            Ioctl 2 linux/soundcard.h
+            Ioctl 2 sys/types.h,sys/time.h,asm/termios.h,linux/serial.h,linux/sockios.h,linux/fs.h,linux/fiemap.h,linux/blktrace_api.h
+            Ioctl 3 linux/soundcard.h
             Time 0 linux/time.h
             Time 1 sys/timerfd.h
             Time 2 errno.h #define ERESTARTSYS 512 /* include/linux/errno.h */
@@ -84,8 +85,9 @@ public final class ZArchData {
             Personality 0 linux/personality.h
             Capability 0 linux/capability.h
             Futex 0 linux/futex.h
+            Lsm 0 linux/lsm.h
             Random 0 linux/random.h
-            Mount 0 linux/mount.h
+            Mount 0 linux/fcntl.h,linux/mount.h
             Elf 0 elf.h
             """;
 
@@ -153,6 +155,23 @@ public final class ZArchData {
             case "s390x" -> io.rawsys.linux.data.s390x.ZConstants.group(group);
             case "mips64el" -> io.rawsys.linux.data.mips64el.ZConstants.group(group);
             case "mipsel" -> io.rawsys.linux.data.mipsel.ZConstants.group(group);
+            default -> throw new IllegalArgumentException("no generated tables for " + arch);
+        };
+    }
+
+    /** {@code ZConstants.UNEVALUATED} of the architecture {@code arch}. */
+    public static String unevaluated(String arch) {
+        return switch (arch) {
+            case "x86_64" -> io.rawsys.linux.data.x86_64.ZConstants.UNEVALUATED;
+            case "x32" -> io.rawsys.linux.data.x32.ZConstants.UNEVALUATED;
+            case "i386" -> io.rawsys.linux.data.i386.ZConstants.UNEVALUATED;
+            case "aarch64" -> io.rawsys.linux.data.aarch64.ZConstants.UNEVALUATED;
+            case "arm" -> io.rawsys.linux.data.arm.ZConstants.UNEVALUATED;
+            case "riscv64" -> io.rawsys.linux.data.riscv64.ZConstants.UNEVALUATED;
+            case "ppc64le" -> io.rawsys.linux.data.ppc64le.ZConstants.UNEVALUATED;
+            case "s390x" -> io.rawsys.linux.data.s390x.ZConstants.UNEVALUATED;
+            case "mips64el" -> io.rawsys.linux.data.mips64el.ZConstants.UNEVALUATED;
+            case "mipsel" -> io.rawsys.linux.data.mipsel.ZConstants.UNEVALUATED;
             default -> throw new IllegalArgumentException("no generated tables for " + arch);
         };
     }
@@ -238,6 +257,40 @@ public final class ZArchData {
             case "s390x" -> true;
             case "mips64el" -> false;
             case "mipsel" -> false;
+            default -> throw new IllegalArgumentException("no generated tables for " + arch);
+        };
+    }
+
+    /** The kernel's {@code ARCH=} name (its {@code arch/} directory), whose uapi headers the tables come from, of the architecture {@code arch}. */
+    public static String kernelArch(String arch) {
+        return switch (arch) {
+            case "x86_64" -> "x86";
+            case "x32" -> "x86";
+            case "i386" -> "x86";
+            case "aarch64" -> "arm64";
+            case "arm" -> "arm";
+            case "riscv64" -> "riscv";
+            case "ppc64le" -> "powerpc";
+            case "s390x" -> "s390";
+            case "mips64el" -> "mips";
+            case "mipsel" -> "mips";
+            default -> throw new IllegalArgumentException("no generated tables for " + arch);
+        };
+    }
+
+    /** The GNU triple whose {@code <triple>-gcc} the tables were read with, of the architecture {@code arch}. */
+    public static String triple(String arch) {
+        return switch (arch) {
+            case "x86_64" -> "x86_64-linux-gnu";
+            case "x32" -> "x86_64-linux-gnu";
+            case "i386" -> "i686-linux-gnu";
+            case "aarch64" -> "aarch64-linux-gnu";
+            case "arm" -> "arm-linux-gnueabihf";
+            case "riscv64" -> "riscv64-linux-gnu";
+            case "ppc64le" -> "powerpc64le-linux-gnu";
+            case "s390x" -> "s390x-linux-gnu";
+            case "mips64el" -> "mips64el-linux-gnuabi64";
+            case "mipsel" -> "mipsel-linux-gnu";
             default -> throw new IllegalArgumentException("no generated tables for " + arch);
         };
     }

@@ -181,17 +181,17 @@ public final class Statfs64 {
 
     private static final StructField F_SPARE = StructField.of("statfs64", "f_spare");
 
-    /** The bytes of {@code f_spare}: s64[4] at 88 on x86_64, aarch64, riscv64, ppc64le; u32[4] at 68 on x32, i386, arm, s390x; s64[5] at 88 on mips64el; u32[5] at 72 on mipsel. */
+    /** The bytes of {@code f_spare}: s64[4] at 88 on x86_64, aarch64, riscv64, ppc64le; u32[4] at 68 on x32, i386, arm; u32[5] at 68 on s390x; s64[5] at 88 on mips64el; u32[5] at 72 on mipsel. */
     public static MemorySegment f_spare(MemorySegment struct) {
         return F_SPARE.slice(struct);
     }
 
-    /** Element {@code index} of {@code f_spare}: s64[4] at 88 on x86_64, aarch64, riscv64, ppc64le; u32[4] at 68 on x32, i386, arm, s390x; s64[5] at 88 on mips64el; u32[5] at 72 on mipsel. */
+    /** Element {@code index} of {@code f_spare}: s64[4] at 88 on x86_64, aarch64, riscv64, ppc64le; u32[4] at 68 on x32, i386, arm; u32[5] at 68 on s390x; s64[5] at 88 on mips64el; u32[5] at 72 on mipsel. */
     public static long f_spare(MemorySegment struct, long index) {
         return F_SPARE.getLong(struct, index);
     }
 
-    /** Sets element {@code index} of {@code f_spare}: s64[4] at 88 on x86_64, aarch64, riscv64, ppc64le; u32[4] at 68 on x32, i386, arm, s390x; s64[5] at 88 on mips64el; u32[5] at 72 on mipsel. */
+    /** Sets element {@code index} of {@code f_spare}: s64[4] at 88 on x86_64, aarch64, riscv64, ppc64le; u32[4] at 68 on x32, i386, arm; u32[5] at 68 on s390x; s64[5] at 88 on mips64el; u32[5] at 72 on mipsel. */
     public static void f_spare(MemorySegment struct, long index, long value) {
         F_SPARE.setLong(struct, index, value);
     }

@@ -435,19 +435,79 @@ public final class Statx {
         STX_DIO_OFFSET_ALIGN.setInt(struct, 0, value);
     }
 
+    private static final StructField STX_SUBVOL = StructField.of("statx", "stx_subvol");
+
+    /** {@code stx_subvol}: u64 at 160 on every architecture. */
+    public static long stx_subvol(MemorySegment struct) {
+        return STX_SUBVOL.getLong(struct, 0);
+    }
+
+    /** Sets {@code stx_subvol}: u64 at 160 on every architecture. */
+    public static void stx_subvol(MemorySegment struct, long value) {
+        STX_SUBVOL.setLong(struct, 0, value);
+    }
+
+    private static final StructField STX_ATOMIC_WRITE_UNIT_MIN = StructField.of("statx", "stx_atomic_write_unit_min");
+
+    /** {@code stx_atomic_write_unit_min}: u32 at 168 on every architecture. */
+    public static int stx_atomic_write_unit_min(MemorySegment struct) {
+        return STX_ATOMIC_WRITE_UNIT_MIN.getInt(struct, 0);
+    }
+
+    /** Sets {@code stx_atomic_write_unit_min}: u32 at 168 on every architecture. */
+    public static void stx_atomic_write_unit_min(MemorySegment struct, int value) {
+        STX_ATOMIC_WRITE_UNIT_MIN.setInt(struct, 0, value);
+    }
+
+    private static final StructField STX_ATOMIC_WRITE_UNIT_MAX = StructField.of("statx", "stx_atomic_write_unit_max");
+
+    /** {@code stx_atomic_write_unit_max}: u32 at 172 on every architecture. */
+    public static int stx_atomic_write_unit_max(MemorySegment struct) {
+        return STX_ATOMIC_WRITE_UNIT_MAX.getInt(struct, 0);
+    }
+
+    /** Sets {@code stx_atomic_write_unit_max}: u32 at 172 on every architecture. */
+    public static void stx_atomic_write_unit_max(MemorySegment struct, int value) {
+        STX_ATOMIC_WRITE_UNIT_MAX.setInt(struct, 0, value);
+    }
+
+    private static final StructField STX_ATOMIC_WRITE_SEGMENTS_MAX = StructField.of("statx", "stx_atomic_write_segments_max");
+
+    /** {@code stx_atomic_write_segments_max}: u32 at 176 on every architecture. */
+    public static int stx_atomic_write_segments_max(MemorySegment struct) {
+        return STX_ATOMIC_WRITE_SEGMENTS_MAX.getInt(struct, 0);
+    }
+
+    /** Sets {@code stx_atomic_write_segments_max}: u32 at 176 on every architecture. */
+    public static void stx_atomic_write_segments_max(MemorySegment struct, int value) {
+        STX_ATOMIC_WRITE_SEGMENTS_MAX.setInt(struct, 0, value);
+    }
+
+    private static final StructField __SPARE1 = StructField.of("statx", "__spare1");
+
+    /** {@code __spare1}: u32 at 180 on every architecture. */
+    public static int __spare1(MemorySegment struct) {
+        return __SPARE1.getInt(struct, 0);
+    }
+
+    /** Sets {@code __spare1}: u32 at 180 on every architecture. */
+    public static void __spare1(MemorySegment struct, int value) {
+        __SPARE1.setInt(struct, 0, value);
+    }
+
     private static final StructField __SPARE3 = StructField.of("statx", "__spare3");
 
-    /** The bytes of {@code __spare3}: u64[12] at 160 on every architecture. */
+    /** The bytes of {@code __spare3}: u64[9] at 184 on every architecture. */
     public static MemorySegment __spare3(MemorySegment struct) {
         return __SPARE3.slice(struct);
     }
 
-    /** Element {@code index} of {@code __spare3}: u64[12] at 160 on every architecture. */
+    /** Element {@code index} of {@code __spare3}: u64[9] at 184 on every architecture. */
     public static long __spare3(MemorySegment struct, long index) {
         return __SPARE3.getLong(struct, index);
     }
 
-    /** Sets element {@code index} of {@code __spare3}: u64[12] at 160 on every architecture. */
+    /** Sets element {@code index} of {@code __spare3}: u64[9] at 184 on every architecture. */
     public static void __spare3(MemorySegment struct, long index, long value) {
         __SPARE3.setLong(struct, index, value);
     }

@@ -10,7 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 
 /**
- * {@code vgetrandom_opaque_params}: {@code struct rawsys_vgetrandom_opaque_params} in &lt;linux/types.h&gt; on every architecture.
+ * {@code vgetrandom_opaque_params}: {@code struct vgetrandom_opaque_params} in &lt;linux/random.h&gt; on every architecture.
  * 
  * <p>Size: 64 bytes on every architecture.
  * 
