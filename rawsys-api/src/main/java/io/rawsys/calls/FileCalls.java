@@ -2,6 +2,8 @@ package io.rawsys.calls;
 
 import io.rawsys.linux.Fcntl;
 import io.rawsys.linux.Nr;
+import io.rawsys.linux.struct.Cachestat;
+import io.rawsys.linux.struct.CachestatRange;
 import io.rawsys.linux.struct.Iovec;
 import io.rawsys.linux.struct.LinuxDirent64;
 import io.rawsys.linux.struct.Stat;
@@ -377,5 +379,49 @@ public final class FileCalls {
 
     static int minor(long dev) {
         return (int) ((dev & 0xff) | ((dev >>> 12) & ~0xffL));
+    }
+
+    /**
+     * Changes the permission bits of {@code path}, relative to {@code dirfd}; unlike {@code
+     * fchmodat}, the kernel takes the flags (Linux 6.6+).
+     *
+     * <p>C: {@code int fchmodat2(int dirfd, const char *pathname, mode_t mode, unsigned int flags)}
+     *
+     * @param flags {@code AT_SYMLINK_NOFOLLOW} (a symbolic link's own mode: most file systems
+     *     refuse it with EOPNOTSUPP), {@code AT_EMPTY_PATH} (the file {@code dirfd} itself, with an
+     *     empty path)
+     */
+    public static void fchmodat2(int dirfd, String path, int mode, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = Check.path(path, arena);
+            Shapes.lpll(Nr.fchmodat2, dirfd, p, mode, flags);
+        }
+    }
+
+    /**
+     * How much of a file's range is in the page cache, and in what state (Linux 6.5+).
+     *
+     * <p>C: {@code int cachestat(unsigned int fd, struct cachestat_range *range, struct cachestat
+     * *cstat, unsigned int flags)}
+     *
+     * @param offset where the range starts, in bytes
+     * @param length its length in bytes; 0 for everything up to the end of the file
+     */
+    public static PageCacheStat cachestat(int fd, long offset, long length) {
+        Check.count(offset, "the offset");
+        Check.count(length, "the length");
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment range = CachestatRange.allocate(arena);
+            CachestatRange.off(range, offset);
+            CachestatRange.len(range, length);
+            MemorySegment c = Cachestat.allocate(arena);
+            Shapes.lppl(Nr.cachestat, fd, range, c, 0);
+            return new PageCacheStat(
+                    Cachestat.nr_cache(c),
+                    Cachestat.nr_dirty(c),
+                    Cachestat.nr_writeback(c),
+                    Cachestat.nr_evicted(c),
+                    Cachestat.nr_recently_evicted(c));
+        }
     }
 }

@@ -68,9 +68,42 @@ public final class MemoryCalls {
         return (length + page - 1) & -page;
     }
 
+    /**
+     * Mappings sealed by {@link #mseal}: start address to end. The kernel refuses to unmap them
+     * (EPERM), so their arena's close leaves them in place; they stay until the process ends.
+     */
+    private static final ConcurrentSkipListMap<Long, Long> SEALED =
+            new ConcurrentSkipListMap<>(Long::compareUnsigned);
+
     private static void unmap(long address, long length) {
         MAPPINGS.remove(address); // before munmap: the kernel may hand the range out again
+        if (sealedWithin(address, address + pageRounded(length))) {
+            return; // munmap would fail with EPERM; the segment is dead to Java all the same
+        }
         munmap(address, length);
+    }
+
+    private static boolean sealedWithin(long start, long end) {
+        Map.Entry<Long, Long> s = SEALED.ceilingEntry(start);
+        return s != null && Long.compareUnsigned(s.getKey(), end) < 0;
+    }
+
+    /**
+     * Seals a mapping made by {@link #mmap}, or a page-aligned slice of one, for the rest of the
+     * process's life (Linux 6.10+): the kernel then refuses to unmap, move, shrink, grow or
+     * re-protect it, and to let {@code madvise} discard it, with {@code EPERM}. Closing its arena
+     * still ends Java's access to the segment, but the pages stay mapped until the process ends.
+     *
+     * <p>C: {@code int mseal(void *addr, size_t len, unsigned long flags)}, with flags 0 (the only
+     * value the kernel takes).
+     *
+     * @throws IllegalArgumentException for memory {@link #mmap} did not make
+     */
+    public static void mseal(MemorySegment mapping) {
+        long address = ownMapping(mapping, "mseal");
+        long end = address + pageRounded(mapping.byteSize());
+        Shapes.lll(Nr.mseal, address, mapping.byteSize(), 0);
+        SEALED.put(address, end);
     }
 
     /**

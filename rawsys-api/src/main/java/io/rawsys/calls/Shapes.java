@@ -286,4 +286,41 @@ final class Shapes {
             throw Calls.rethrow(t);
         }
     }
+
+    private static final class PPLL {
+        static final MethodHandle HANDLE = StubLoader.syscall("ppll", false);
+    }
+
+    static long ppll(long nr, MemorySegment a1, MemorySegment a2, long a3, long a4) {
+        try {
+            return Syscalls.check((long) PPLL.HANDLE.invokeExact(nr, a1, a2, a3, a4), nr);
+        } catch (Throwable t) {
+            throw Calls.rethrow(t);
+        }
+    }
+
+    private static final class PLLL {
+        static final MethodHandle HANDLE = StubLoader.syscall("plll", false);
+    }
+
+    static long plll(long nr, MemorySegment a1, long a2, long a3, long a4) {
+        try {
+            return Syscalls.check((long) PLLL.HANDLE.invokeExact(nr, a1, a2, a3, a4), nr);
+        } catch (Throwable t) {
+            throw Calls.rethrow(t);
+        }
+    }
+
+    private static final class PLLLPL {
+        static final MethodHandle HANDLE = StubLoader.syscall("plllpl", false);
+    }
+
+    static long plllpl(
+            long nr, MemorySegment a1, long a2, long a3, long a4, MemorySegment a5, long a6) {
+        try {
+            return Syscalls.check((long) PLLLPL.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5, a6), nr);
+        } catch (Throwable t) {
+            throw Calls.rethrow(t);
+        }
+    }
 }
