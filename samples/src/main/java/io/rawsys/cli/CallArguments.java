@@ -1,10 +1,12 @@
 package io.rawsys.cli;
 
 import io.rawsys.ConstantTable;
+import io.rawsys.SyscallSignature;
 import io.rawsys.calls.MemoryCalls;
 import io.rawsys.calls.ProcessCalls;
 import io.rawsys.linux.Mman;
 import java.lang.foreign.Arena;
+import java.lang.foreign.GroupLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.math.BigInteger;
@@ -51,15 +53,41 @@ final class CallArguments {
 
     private static final BigInteger MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
-    /** A buffer argument, kept so its contents can be shown after the call. */
-    record Buffer(int position, MemorySegment segment) {}
+    /**
+     * A buffer argument, kept so its contents can be shown after the call: as text ({@code buf:N}),
+     * as words ({@code u32:N}, {@code u64:N}: {@code wordSize} 4 or 8) or as a struct's members.
+     *
+     * @param layout the struct's layout for {@code struct:NAME}, else null
+     * @param wordSize the element size of a word array, else 0
+     */
+    record Buffer(int position, MemorySegment segment, GroupLayout layout, int wordSize) {
+        /** What the call left in it, as the line after {@code argN = }. */
+        String show() {
+            if (layout != null) {
+                return StructLiterals.show(segment, layout);
+            }
+            if (wordSize > 0) {
+                return StructLiterals.words(segment, wordSize);
+            }
+            byte[] bytes = segment.toArray(ValueLayout.JAVA_BYTE);
+            int length = bytes.length;
+            while (length > 0 && bytes[length - 1] == 0) {
+                length--;
+            }
+            return CStrings.quote(bytes, length);
+        }
+    }
 
     private final long[] values;
     private final List<Buffer> buffers;
+    private final long[] sizes;
+    private final String[] forms;
 
-    private CallArguments(long[] values, List<Buffer> buffers) {
+    private CallArguments(long[] values, List<Buffer> buffers, long[] sizes, String[] forms) {
         this.values = values;
         this.buffers = buffers;
+        this.sizes = sizes;
+        this.forms = forms;
     }
 
     /**
@@ -73,22 +101,55 @@ final class CallArguments {
                     "a system call takes at most 6 arguments, and " + words.size() + " were given");
         }
         long[] values = new long[words.size()];
+        long[] sizes = new long[words.size()];
+        java.util.Arrays.fill(sizes, -1);
+        String[] forms = new String[words.size()]; // how to ask for a larger one
         List<Buffer> buffers = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             try {
                 if (word.startsWith("s:")) {
-                    values[i] = string(word.substring(2), arena);
+                    MemorySegment copy = string(word.substring(2), arena);
+                    values[i] = copy.address();
+                    sizes[i] = copy.byteSize();
+                    forms[i] = "text";
                 } else if (word.startsWith("buf:")) {
                     MemorySegment buffer = guarded(arena, size(word.substring(4)));
-                    buffers.add(new Buffer(i + 1, buffer));
+                    buffers.add(new Buffer(i + 1, buffer, null, 0));
                     values[i] = buffer.address();
+                    sizes[i] = buffer.byteSize();
+                    forms[i] = "buf:N";
+                } else if (word.startsWith("u32:") || word.startsWith("u64:")) {
+                    int wordSize = word.startsWith("u32:") ? 4 : 8;
+                    long count = size(word.substring(4));
+                    if (count > MAX_BUFFER / wordSize) {
+                        throw new IllegalArgumentException(
+                                "at most " + MAX_BUFFER / wordSize + " words");
+                    }
+                    MemorySegment array = guarded(arena, count * wordSize);
+                    buffers.add(new Buffer(i + 1, array, null, wordSize));
+                    values[i] = array.address();
+                    sizes[i] = array.byteSize();
+                    forms[i] = word.substring(0, 4) + "N";
+                } else if (word.startsWith("struct:")) {
+                    StructLiterals.Literal literal =
+                            StructLiterals.parse(word.substring(7), constants);
+                    MemorySegment struct =
+                            guarded(arena, literal.layout().byteSize() + literal.extra());
+                    literal.fill(struct);
+                    buffers.add(new Buffer(i + 1, struct, literal.layout(), 0));
+                    values[i] = struct.address();
+                    sizes[i] = struct.byteSize();
+                    forms[i] = "struct:NAME+N";
                 } else if (looksNumeric(word)) {
                     values[i] = integer(word);
                 } else if (isExpression(word)) {
                     values[i] = constants(word, constants);
                 } else {
-                    values[i] = string(word, arena);
+                    MemorySegment copy = string(word, arena);
+                    values[i] = copy.address();
+                    sizes[i] = copy.byteSize();
+                    forms[i] = "text";
                 }
             } catch (IllegalArgumentException e) {
                 String hint =
@@ -99,7 +160,7 @@ final class CallArguments {
                         "argument " + (i + 1) + " '" + word + "': " + e.getMessage() + hint, e);
             }
         }
-        return new CallArguments(values, buffers);
+        return new CallArguments(values, buffers, sizes, forms);
     }
 
     long[] values() {
@@ -109,6 +170,94 @@ final class CallArguments {
     List<Buffer> buffers() {
         return buffers;
     }
+
+    /**
+     * The size in bytes of the memory rawsys made for argument {@code index} (0 for the first): a
+     * {@code buf:N}, or a string with its NUL; -1 for an argument that is a value.
+     */
+    long size(int index) {
+        return sizes[index];
+    }
+
+    /**
+     * Refuses a count larger than the buffer it counts, where the kernel's prototype pairs the two
+     * (read's {@code buf} and {@code count}, listmount's {@code mnt_ids} and {@code nr_mnt_ids}, …;
+     * see {@link SyscallSignature#extents()}) and the command line gave rawsys both: the kernel
+     * would write past the buffer's end (stopped by the guard page: a short count or EFAULT), or
+     * read past it and show what lies beyond. A call rawsys has no prototype for, a count that is
+     * no literal, and a pointer given as a number are not judged.
+     *
+     * @param wordSize the ABI's register width: on a 32-bit ABI a 64-bit argument before the pair
+     *     takes two registers, and the positions no longer match the prototype's, so none is judged
+     * @throws IllegalArgumentException naming the call, both arguments and what to do
+     */
+    void checkExtents(SyscallSignature signature, int wordSize) {
+        List<SyscallSignature.Parameter> params = signature.parameters();
+        for (SyscallSignature.Extent extent : signature.extents()) {
+            if (extent.count() >= values.length || sizes[extent.pointer()] < 0) {
+                continue;
+            }
+            if (wordSize == 4
+                    && params.subList(0, extent.pointer()).stream()
+                            .anyMatch(p -> WIDE.contains(p.type()))) {
+                continue;
+            }
+            SyscallSignature.Parameter pointer = params.get(extent.pointer());
+            SyscallSignature.Parameter count = params.get(extent.count());
+            long value = values[extent.count()];
+            boolean unsigned32 =
+                    count.type().startsWith("unsigned") && !count.type().endsWith("long");
+            if (count.type().equals("int")) {
+                if ((int) value < 0) {
+                    continue; // a negative int count: the kernel refuses it (EINVAL)
+                }
+                value = (int) value;
+            } else if (unsigned32) {
+                value &= 0xffff_ffffL;
+            }
+            long have = sizes[extent.pointer()];
+            long units = have / extent.elementSize();
+            if (Long.compareUnsigned(value, units) <= 0) {
+                continue;
+            }
+            String countName = count.name().isEmpty() ? "count" : count.name();
+            String pointerName = pointer.name().isEmpty() ? "buffer" : pointer.name();
+            throw new IllegalArgumentException(
+                    signature.name()
+                            + "'s "
+                            + countName
+                            + " (argument "
+                            + (extent.count() + 1)
+                            + ") is "
+                            + Long.toUnsignedString(value)
+                            + (extent.elementSize() > 1
+                                    ? " elements of " + extent.elementSize() + " bytes"
+                                    : "")
+                            + ", but its "
+                            + pointerName
+                            + " (argument "
+                            + (extent.pointer() + 1)
+                            + ") holds "
+                            + (extent.elementSize() > 1
+                                    ? units + " (" + have + " bytes)"
+                                    : have + " bytes")
+                            + ": the kernel would "
+                            + (pointer.isReadOnly() ? "read" : "write")
+                            + " past its end. Pass a "
+                            + countName
+                            + " of at most "
+                            + units
+                            + ", or a larger "
+                            + forms[extent.pointer()]
+                            + " (the prototype: "
+                            + signature
+                            + ")");
+        }
+    }
+
+    /** Types a 32-bit ABI passes in two registers. */
+    private static final java.util.Set<String> WIDE =
+            java.util.Set.of("loff_t", "u64", "__u64", "s64", "long long", "unsigned long long");
 
     /**
      * Whether a word is meant as a value, not as text: one constant's shape, or anything with a
@@ -125,7 +274,7 @@ final class CallArguments {
      * (spaces around a {@code |} allowed). A part that is no constant of the architecture and no
      * integer, or an empty part, is refused with the nearest real names.
      */
-    private static long constants(String word, ConstantTable constants) {
+    static long constants(String word, ConstantTable constants) {
         long value = 0;
         for (String spaced : word.split("\\|", -1)) {
             String part = spaced.strip();
@@ -155,7 +304,7 @@ final class CallArguments {
         return value;
     }
 
-    private static boolean looksNumeric(String word) {
+    static boolean looksNumeric(String word) {
         int start = word.startsWith("-") || word.startsWith("+") ? 1 : 0;
         return word.length() > start && Character.isDigit(word.charAt(start));
     }
@@ -241,10 +390,10 @@ final class CallArguments {
         return mapping.asSlice(rounded - size, size);
     }
 
-    private static long string(String text, Arena arena) {
+    private static MemorySegment string(String text, Arena arena) {
         byte[] bytes = CStrings.unescape(text);
         MemorySegment copy = guarded(arena, bytes.length + 1L);
         MemorySegment.copy(bytes, 0, copy, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        return copy.address();
+        return copy;
     }
 }

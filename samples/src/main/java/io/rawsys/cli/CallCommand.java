@@ -2,12 +2,13 @@ package io.rawsys.cli;
 
 import io.rawsys.Arch;
 import io.rawsys.ErrnoException;
+import io.rawsys.SyscallSignature;
 import io.rawsys.SyscallTable;
 import io.rawsys.Syscalls;
 import java.io.PrintWriter;
 import java.lang.foreign.Arena;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,14 +31,21 @@ import picocli.CommandLine.Spec;
             "  AT_FDCWD  O_RDONLY|O_CLOEXEC",
             "                         constants of this architecture, or'ed with | (integers too)",
             "  buf:N                  a pointer to N zeroed bytes, shown after the call",
+            "  u32:N  u64:N           a pointer to N zeroed 32- or 64-bit words, shown after the call",
+            "  struct:NAME{F=V,...}   a pointer to this architecture's struct NAME, zeroed, with members F set to",
+            "                         values V (integers or constants); shown after the call. NAME is a struct",
+            "                         rawsys has a layout for (mnt_id_req, timespec, statx ...; a wrong one lists",
+            "                         them). struct:NAME+N{...} adds N bytes after it (statmount's strings)",
             "  s:TEXT                 a pointer to a NUL-terminated copy of TEXT; C escapes (\\n \\t \\0 \\xHH ...)",
             "                         are resolved",
             "  any other word         text too, unless it holds a | or is shaped like a constant (capitals,",
             "                         digits, _): then it must read as a value, or the call is refused",
             "",
-            "Each buffer and string ends where an inaccessible page begins: a count past its end (read 0 buf:4",
-            "100000) stops there: the kernel returns a short count or EFAULT, as in C, and never reaches the",
-            "JVM's memory.",
+            "Where the kernel's prototype pairs a buffer with its count (read's buf and count, getcwd's buf and",
+            "size, listmount's mnt_ids and nr_mnt_ids ...), a count larger than the buf:N or text given for it is",
+            "refused before the call (read 0 buf:4 100000, write 1 hi 1000000). Other calls are not judged; there",
+            "each buffer and string still ends where an inaccessible page begins: a count past its end stops",
+            "there, the kernel returns a short count or EFAULT, as in C, and never reaches the JVM's memory.",
             "An integer where the call wants a pointer is an address, used as given.",
         },
         footer = {
@@ -47,6 +55,7 @@ import picocli.CommandLine.Spec;
             "  rawsys call write 1 'hello\\n' 6",
             "  rawsys call openat AT_FDCWD /nonexistent O_RDONLY",
             "  rawsys call getcwd buf:4096 4096",
+            "  rawsys call listmount 'struct:mnt_id_req{size=MNT_ID_REQ_SIZE_VER0,mnt_id=LSMT_ROOT}' u64:64 64 0",
             "",
             "Exit status: 0 when the call succeeds, 1 when it returns an errno, 2 for a bad command line.",
         })
@@ -79,6 +88,11 @@ final class CallCommand implements Callable<Integer> {
             CallArguments arguments;
             try {
                 arguments = CallArguments.parse(args, arena, Arch.current().constants());
+                Optional<String> name = Arch.current().syscalls().name(nr);
+                Optional<SyscallSignature> signature = name.flatMap(SyscallSignature::of);
+                if (signature.isPresent()) {
+                    arguments.checkExtents(signature.get(), Arch.current().wordSize());
+                }
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -92,12 +106,7 @@ final class CallCommand implements Callable<Integer> {
                 status = 1;
             }
             for (CallArguments.Buffer buffer : arguments.buffers()) {
-                byte[] bytes = buffer.segment().toArray(ValueLayout.JAVA_BYTE);
-                int length = bytes.length;
-                while (length > 0 && bytes[length - 1] == 0) {
-                    length--;
-                }
-                out.println("arg" + buffer.position() + " = " + CStrings.quote(bytes, length));
+                out.println("arg" + buffer.position() + " = " + buffer.show());
             }
             out.flush();
             return status;

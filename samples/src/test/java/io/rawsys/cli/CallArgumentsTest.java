@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rawsys.Arch;
 import io.rawsys.ConstantTable;
+import io.rawsys.SyscallSignature;
 import io.rawsys.linux.Fcntl;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -200,5 +201,68 @@ class CallArgumentsTest {
         assertThrows(IllegalArgumentException.class, () -> CStrings.unescape("\\xg"));
         byte[] bytes = {'h', 'i', '\n', '"', '\\', 0, '1', 0x1b, (byte) 0xff};
         assertEquals("\"hi\\n\\\"\\\\\\0001\\33\\377\"", CStrings.quote(bytes, bytes.length));
+    }
+
+    /**
+     * Every pointer-and-count pair of the kernel's prototypes: a count one element past the buffer
+     * is refused with both arguments named, a count that fits is not.
+     */
+    @Test
+    void everyCountPastItsBufferIsRefusedAndEveryCountThatFitsIsNot() {
+        int judged = 0;
+        for (String line : io.rawsys.linux.data.ZSignatures.TABLE.lines().toList()) {
+            SyscallSignature signature = SyscallSignature.of(line.split(" ")[0]).orElseThrow();
+            for (SyscallSignature.Extent e : signature.extents()) {
+                int elements = 3;
+                long bytes = (long) elements * e.elementSize();
+                for (int count : new int[] {elements, elements + 1}) {
+                    List<String> words = new java.util.ArrayList<>();
+                    for (int i = 0; i <= e.count(); i++) {
+                        words.add(
+                                i == e.pointer()
+                                        ? "buf:" + bytes
+                                        : i == e.count() ? Integer.toString(count) : "0");
+                    }
+                    try (Arena arena = Arena.ofConfined()) {
+                        CallArguments args = CallArguments.parse(words, arena, CONSTANTS);
+                        if (count == elements) {
+                            args.checkExtents(signature, 8);
+                        } else {
+                            IllegalArgumentException refused =
+                                    assertThrows(
+                                            IllegalArgumentException.class,
+                                            () -> args.checkExtents(signature, 8),
+                                            signature.toString());
+                            assertTrue(
+                                    refused.getMessage().startsWith(signature.name() + "'s ")
+                                            && refused.getMessage()
+                                                    .contains("(argument " + (e.count() + 1) + ")")
+                                            && refused.getMessage()
+                                                    .contains(
+                                                            "(argument " + (e.pointer() + 1) + ")"),
+                                    refused.getMessage());
+                            judged++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(judged > 25, "pairs judged: " + judged);
+    }
+
+    @Test
+    void aNegativeIntCountIsTheKernelsToRefuseAndAHugeSizeTIsRefusedHere() {
+        try (Arena arena = Arena.ofConfined()) {
+            SyscallSignature readlink = SyscallSignature.of("readlink").orElseThrow();
+            CallArguments.parse(List.of("/x", "buf:8", "-1"), arena, CONSTANTS)
+                    .checkExtents(readlink, 8);
+            SyscallSignature read = SyscallSignature.of("read").orElseThrow();
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () ->
+                            CallArguments.parse(List.of("0", "buf:8", "-1"), arena, CONSTANTS)
+                                    .checkExtents(read, 8),
+                    "size_t -1 is 2^64-1");
+        }
     }
 }
