@@ -104,10 +104,10 @@ final class Spec {
                                             "dirent.h"))),
                     new ConstantGroup(
                             "Mman",
-                            "Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create.",
+                            "Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create, map_shadow_stack (x86).",
                             List.of(
                                     from(
-                                            "PROT_\\w+|MAP_\\w+|MADV_\\w+|MREMAP_\\w+|MS_\\w+|MCL_\\w+|MFD_\\w+|MLOCK_\\w+|PKEY_\\w+",
+                                            "PROT_\\w+|MAP_\\w+|MADV_\\w+|MREMAP_\\w+|MS_\\w+|MCL_\\w+|MFD_\\w+|MLOCK_\\w+|PKEY_\\w+|SHADOW_STACK_\\w+",
                                             "linux/mman.h",
                                             "linux/memfd.h"))),
                     new ConstantGroup(

@@ -7,7 +7,7 @@ import io.rawsys.Arch;
 import io.rawsys.ConstantTable;
 
 /**
- * Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create.
+ * Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create, map_shadow_stack (x86).
  * 
  * <p>Values of the architecture rawsys runs on, from &lt;linux/mman.h&gt;, &lt;linux/memfd.h&gt;. Only names every architecture defines are fields here;
  * the others (such as an architecture's own ptrace requests) are in {@link Arch#constants()}. Each field's comment gives its value everywhere.

@@ -54,8 +54,14 @@ final class SyscallCatalog {
 
     private static final String RESOURCE = "syscalls.txt";
 
-    /** One line of the file: a call's argument count and classes, on every ABI or on one. */
-    private record Entry(int arguments, Set<String> classes) {}
+    /**
+     * One line of the file: a call's argument count and classes, on every ABI or on one, and the
+     * first strace release that knew the call where that is newer than 6.1 (else null).
+     */
+    private record Entry(int arguments, Set<String> classes, String since) {}
+
+    /** The strace release the catalog was checked against on this machine's kind. */
+    static final String CHECKED_AGAINST = "6.1";
 
     private final Map<String, Entry> entries;
     private final Map<String, Map<String, Entry>> entriesByAbi;
@@ -88,6 +94,17 @@ final class SyscallCatalog {
     int arguments(Arch arch, String name) {
         Entry entry = entry(arch, name);
         return entry == null ? UNKNOWN_ARGUMENTS : entry.arguments();
+    }
+
+    /**
+     * Whether strace {@value #CHECKED_AGAINST} knows {@code name} on {@code arch}: false for the
+     * calls a later strace added (their lines say which release), and for names without a line.
+     * strace {@value #CHECKED_AGAINST} prints those as {@code syscall_0xNNN(...)}, so it can be no
+     * oracle for them.
+     */
+    boolean knownToStrace61(Arch arch, String name) {
+        Entry entry = entry(arch, name);
+        return entry != null && entry.since() == null;
     }
 
     /** The classes of {@code name} on every ABI without a line of its own; empty if unknown. */
@@ -168,10 +185,13 @@ final class SyscallCatalog {
             }
             String where = RESOURCE + ":" + (i + 1) + ": ";
             String[] columns = data.split("\\s+");
-            if (columns.length != 3) {
-                throw new IllegalStateException(where + "want NAME ARGUMENTS CLASSES: " + line);
+            if (columns.length != 3 && columns.length != 4) {
+                throw new IllegalStateException(
+                        where + "want NAME ARGUMENTS CLASSES [STRACE]: " + line);
             }
-            Entry entry = new Entry(arguments(where, columns[1]), classes(where, columns[2]));
+            String since = columns.length == 4 ? since(where, columns[3]) : null;
+            Entry entry =
+                    new Entry(arguments(where, columns[1]), classes(where, columns[2]), since);
             String[] nameAndAbi = columns[0].split("@", -1);
             String name = nameAndAbi[0];
             if (nameAndAbi.length == 1) {
@@ -199,6 +219,21 @@ final class SyscallCatalog {
             frozen.put(abi.getKey(), Map.copyOf(abi.getValue()));
         }
         return new SyscallCatalog(Map.copyOf(entries), Map.copyOf(frozen));
+    }
+
+    /**
+     * {@code strace=6.5}: the first release that knew the call, newer than 6.1; {@code strace=none}
+     * where no release has it yet.
+     */
+    private static String since(String where, String column) {
+        if (!column.matches("strace=(6\\.([2-9]|1[0-9])|none)")) {
+            throw new IllegalStateException(
+                    where
+                            + "the fourth column is strace=RELEASE, a release after 6.1, or"
+                            + " strace=none: "
+                            + column);
+        }
+        return column.substring("strace=".length());
     }
 
     private static int arguments(String where, String column) {

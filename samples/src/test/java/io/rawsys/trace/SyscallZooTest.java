@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rawsys.Arch;
+import io.rawsys.SyscallTable;
 import io.rawsys.testing.I386Programs;
 import io.rawsys.testing.ProcessTree;
 import java.io.IOException;
@@ -104,7 +105,8 @@ class SyscallZooTest {
                             ZOO_SOURCE.toString()));
             run(dir.resolve("build-" + arch.name()), build);
             List<String> command = new ArrayList<>(List.of(program.toString()));
-            arch.syscalls().entries().forEach(call -> command.add(Long.toString(call.number())));
+            // strace 6.1 prints the calls it predates as syscall_0xNNN(...): no oracle for them
+            known(arch).forEach(call -> command.add(Long.toString(call.number())));
             Path trace = dir.resolve("trace-" + arch.name());
             String output = strace(trace, command);
             Set<String> refused = new TreeSet<>();
@@ -114,6 +116,13 @@ class SyscallZooTest {
             }
             zoos.put(arch.name(), new Zoo(arch, command, refused, calls(trace)));
         }
+    }
+
+    /** The calls of {@code arch}'s table that strace 6.1 knows: the zoo makes these. */
+    static List<SyscallTable.Entry> known(Arch arch) {
+        return arch.syscalls().entries().stream()
+                .filter(call -> CATALOG.knownToStrace61(arch, call.name()))
+                .toList();
     }
 
     /** The ABIs whose zoos the tests look at: x86_64's always, i386's where the kernel runs it. */
@@ -132,7 +141,7 @@ class SyscallZooTest {
     void straceSeesEveryCallOfTheTableTheZooDoesNotRefuse(String abi) {
         Zoo zoo = zoo(abi);
         Set<String> table = new TreeSet<>();
-        zoo.arch().syscalls().entries().forEach(call -> table.add(call.name()));
+        known(zoo.arch()).forEach(call -> table.add(call.name()));
         assertEquals(Set.of(), difference(zoo.refused(), table), "refused, not in the table");
         Set<String> unrefused = difference(table, zoo.refused());
         assertEquals(Set.of(), difference(unrefused, zoo.made()), "made, but strace did not see");

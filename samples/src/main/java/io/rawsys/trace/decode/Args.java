@@ -12,6 +12,10 @@ public final class Args {
     public static final Arg LONG = (c, at) -> Long.toString(c.slong(at));
     public static final Arg ULONG = (c, at) -> Long.toUnsignedString(c.ulong(at));
     public static final Arg HEX = (c, at) -> Text.hex(c.ulong(at));
+
+    /** An unsigned int in hex: strace's PRINT_VAL_X of an {@code unsigned int} argument. */
+    public static final Arg HEX32 = (c, at) -> Text.hex(c.uint(at));
+
     public static final Arg PTR = (c, at) -> Text.pointer(c.ulong(at));
     public static final Arg MODE = (c, at) -> Text.octal(c.uint(at));
     public static final Arg FD = (c, at) -> fdText(c, c.sint(at));

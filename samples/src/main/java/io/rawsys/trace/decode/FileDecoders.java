@@ -2,7 +2,8 @@ package io.rawsys.trace.decode;
 
 /**
  * The files and file descriptors family: reading and writing, opening and closing, fcntl, the stat
- * family, names and attributes, extended attributes, directory entries, and the terminal ioctls.
+ * family, names and attributes, extended attributes, directory entries, the terminal ioctls, and
+ * mounts by id.
  */
 public final class FileDecoders {
     private FileDecoders() {}
@@ -18,5 +19,6 @@ public final class FileDecoders {
         XattrDecoders.register(decoders);
         DirentDecoders.register(decoders);
         TtyIoctlDecoders.register(decoders);
+        MountDecoders.register(decoders);
     }
 }

@@ -96,6 +96,7 @@ final class MemoryDecoders {
     static final Xlat MSYNC = Xlat.of("MS_", "MS_SYNC", "MS_ASYNC", "MS_INVALIDATE");
     static final Xlat MCL = Xlat.of("MCL_", "MCL_CURRENT", "MCL_FUTURE", "MCL_ONFAULT");
     static final Xlat MLOCK = Xlat.of("MLOCK_", "MLOCK_ONFAULT");
+    static final Xlat SHADOW_STACK = Xlat.of("SHADOW_STACK_", "SHADOW_STACK_SET_TOKEN");
 
     private static final Arg SIZE = Args.ULONG;
     private static final Arg PROT_ARG = (c, at) -> PROT.flags(c.arch(), c.ulong(at));
@@ -121,6 +122,18 @@ final class MemoryDecoders {
         d.add("mprotect", new Signature(Args.PTR, SIZE, PROT_ARG));
         d.add("pkey_mprotect", new Signature(Args.PTR, SIZE, PROT_ARG, Args.INT));
         d.add("madvise", new Signature(Args.PTR, SIZE, Args.xlat(MADV)));
+        // strace 6.10+ (src/mem.c): the flags in hex, all 64 bits (the kernel takes none yet)
+        d.add("mseal", new Signature(Args.PTR, SIZE, Args.HEX));
+        // strace 6.6+ (src/map_shadow_stack.c): the address it returns in unsigned decimal
+        d.add(
+                "map_shadow_stack",
+                new Signature(
+                                Args.PTR,
+                                SIZE,
+                                (c, at) ->
+                                        FileArgs.flags(
+                                                c, SHADOW_STACK, c.uint(at), "SHADOW_STACK_???"))
+                        .returning(c -> Long.toUnsignedString(c.result())));
         d.add(
                 "mremap",
                 Coded.atEntry(

@@ -18,6 +18,9 @@ final class PathDecoders {
 
     static final Arg ACCESS_MODE = FileArgs.flags(FileTables.ACCESS_MODES, "?_OK");
 
+    /** fchmodat2's flags, in strace's order. */
+    static final Xlat FCHMODAT_FLAGS = Xlat.of("AT_", "AT_SYMLINK_NOFOLLOW", "AT_EMPTY_PATH");
+
     static void register(Decoders d) {
         d.add("access", new Signature(PATH, ACCESS_MODE));
         d.add("faccessat", new Signature(DIRFD, PATH, ACCESS_MODE));
@@ -51,6 +54,10 @@ final class PathDecoders {
         d.add("chmod", new Signature(PATH, UMODE));
         d.add("fchmod", new Signature(FD, UMODE));
         d.add("fchmodat", new Signature(DIRFD, PATH, UMODE));
+        // strace 6.5+ (src/chmod.c): the flags are its fchmodat_flags, AT_SYMLINK_NOFOLLOW first
+        d.add(
+                "fchmodat2",
+                new Signature(DIRFD, PATH, UMODE, FileArgs.flags(FCHMODAT_FLAGS, "AT_???")));
         for (String bits : new String[] {"", "32"}) {
             Arg id = bits.isEmpty() ? ID : ID32;
             d.add("chown" + bits, new Signature(PATH, id, id));

@@ -108,6 +108,66 @@ final class ReadWriteDecoders {
     static final Arg ADVICE = FileArgs.xval(FileTables.FADVISE, "POSIX_FADV_???");
 
     static void register(Decoders d) {
+        // strace 6.5+ (src/cachestat.c): the range at entry (off in hex, len in decimal), the
+        // counts at exit, the flags in hex
+        d.add(
+                "cachestat",
+                Coded.split(
+                        c -> {
+                            c.print(FD.print(c, 0));
+                            c.print(
+                                    ProcessStructs.struct(
+                                            c,
+                                            c.ulong(1),
+                                            "cachestat_range",
+                                            r ->
+                                                    "{off="
+                                                            + Text.hex(
+                                                                    get(
+                                                                            c,
+                                                                            r,
+                                                                            "cachestat_range",
+                                                                            "off"))
+                                                            + ", len="
+                                                            + Long.toUnsignedString(
+                                                                    get(
+                                                                            c,
+                                                                            r,
+                                                                            "cachestat_range",
+                                                                            "len"))
+                                                            + "}"));
+                        },
+                        c -> {
+                            c.print(
+                                    ProcessStructs.struct(
+                                            c,
+                                            c.ulong(2),
+                                            "cachestat",
+                                            r -> {
+                                                StringBuilder t = new StringBuilder("{");
+                                                for (String m :
+                                                        new String[] {
+                                                            "nr_cache",
+                                                            "nr_dirty",
+                                                            "nr_writeback",
+                                                            "nr_evicted",
+                                                            "nr_recently_evicted"
+                                                        }) {
+                                                    t.append(t.length() > 1 ? ", " : "")
+                                                            .append(m)
+                                                            .append('=')
+                                                            .append(
+                                                                    Long.toUnsignedString(
+                                                                            get(
+                                                                                    c,
+                                                                                    r,
+                                                                                    "cachestat",
+                                                                                    m)));
+                                                }
+                                                return t.append('}').toString();
+                                            }));
+                            c.print(Text.hex(c.uint(3)));
+                        }));
         d.add("read", new Signature(FD, OUT_BUFFER, atExit(ULONG)));
         d.add("write", new Signature(FD, Args.inBuffer(2), ULONG));
         d.add("pread64", new Signature(FD, OUT_BUFFER, atExit(ULONG), atExit(WIDE)));
@@ -206,5 +266,9 @@ final class ReadWriteDecoders {
 
     private static String offset(Call c, boolean large, boolean atExit) {
         return FileArgs.numberAt(c, c.ulong(2), large ? 8 : c.arch().wordSize(), false, atExit);
+    }
+
+    private static long get(Call c, MemorySegment s, String struct, String member) {
+        return Structs.get(c, s, struct, member);
     }
 }

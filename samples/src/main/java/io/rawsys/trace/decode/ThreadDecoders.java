@@ -14,6 +14,66 @@ import java.lang.foreign.ValueLayout;
 final class ThreadDecoders {
     private ThreadDecoders() {}
 
+    /**
+     * futex2's flags: always the size (FUTEX2_SIZE_U8 for 0), then the other bits strace 6.12
+     * names, then the rest in hex without a comment (its futex2_flags table has no default).
+     */
+    static String futex2Flags(Call c, long flags) {
+        var k = c.arch().constants();
+        String[] sizes = {
+            "FUTEX2_SIZE_U8", "FUTEX2_SIZE_U16", "FUTEX2_SIZE_U32", "FUTEX2_SIZE_U64"
+        };
+        StringBuilder s = new StringBuilder(sizes[(int) (flags & 3)]);
+        long rest = flags & ~3L;
+        for (String name : new String[] {"FUTEX2_NUMA", "FUTEX2_PRIVATE"}) {
+            long bit = k.find(name).orElse(0);
+            if (bit != 0 && (rest & bit) == bit) {
+                s.append('|').append(name);
+                rest &= ~bit;
+            }
+        }
+        return rest == 0 ? s.toString() : s.append('|').append(Text.hex(rest)).toString();
+    }
+
+    static final Arg FUTEX2_FLAGS = (c, at) -> futex2Flags(c, c.uint(at));
+
+    /** A futex2 mask: FUTEX_BITSET_MATCH_ANY, or the 64-bit value in hex, no comment. */
+    static final Arg FUTEX2_MASK =
+            (c, at) -> {
+                long mask = c.ulong(at);
+                return mask == c.arch().constants().find("FUTEX_BITSET_MATCH_ANY").orElse(-1)
+                                && mask != 0
+                        ? "FUTEX_BITSET_MATCH_ANY"
+                        : Text.hex(mask);
+            };
+
+    /**
+     * futex_requeue's two {@code struct futex_waitv}s: {@code [{val=…, uaddr=…, flags=…}, {…}]},
+     * {@code __reserved} only when not 0.
+     */
+    private static String waiters(Call c, long address) {
+        long size = c.arch().layout("futex_waitv").orElseThrow().byteSize();
+        return FileArgs.array(
+                c,
+                address,
+                2,
+                (int) size,
+                (s, i) -> {
+                    String w =
+                            "{val="
+                                    + Text.hex(Structs.get(c, s, "futex_waitv", "val"))
+                                    + ", uaddr="
+                                    + Text.pointer(Structs.get(c, s, "futex_waitv", "uaddr"))
+                                    + ", flags="
+                                    + futex2Flags(
+                                            c,
+                                            Structs.get(c, s, "futex_waitv", "flags")
+                                                    & 0xffff_ffffL);
+                    long reserved = Structs.get(c, s, "futex_waitv", "__reserved");
+                    return w + (reserved != 0 ? ", __reserved=" + Text.hex(reserved) : "") + "}";
+                });
+    }
+
     /** The futex commands, without their private and realtime-clock bits. */
     static final Xlat FUTEX_COMMANDS =
             Xlat.of(
@@ -65,6 +125,25 @@ final class ThreadDecoders {
                         }));
         d.add("rseq", new Signature(Args.HEX, Args.HEX, Args.HEX, Args.HEX));
         d.add("futex", Coded.atEntry(ThreadDecoders::futex));
+        // futex2 (strace 6.7+, src/futex2.c): everything at entry
+        d.add("futex_wake", new Signature(Args.PTR, FUTEX2_MASK, Args.INT, FUTEX2_FLAGS));
+        d.add(
+                "futex_wait",
+                new Signature(
+                        Args.PTR,
+                        Args.ULONG,
+                        FUTEX2_MASK,
+                        FUTEX2_FLAGS,
+                        (c, at) ->
+                                ProcessStructs.struct(
+                                        c,
+                                        c.ulong(at),
+                                        "kernel_timespec",
+                                        s -> ProcessStructs.timespec(c, s, "kernel_timespec", "")),
+                        TimeDecoders.CLOCK));
+        d.add(
+                "futex_requeue",
+                new Signature((c, at) -> waiters(c, c.ulong(at)), Args.HEX32, Args.INT, Args.INT));
         d.add(
                 "set_thread_area",
                 Coded.atEntry(c -> c.print(userDesc(c, c.ulong(0))))

@@ -502,7 +502,7 @@ public final class ZConstants {
             DT_WHT 14 4 0
             """;
 
-    /** Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create. One {@code NAME value sizeof source} line each. */
+    /** Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create, map_shadow_stack (x86). One {@code NAME value sizeof source} line each. */
     public static final String MMAN =
             """
             MADV_COLD 20 4 0
@@ -606,6 +606,7 @@ public final class ZConstants {
             PROT_READ 1 4 0
             PROT_SEM 8 4 0
             PROT_WRITE 2 4 0
+            SHADOW_STACK_SET_TOKEN 1 8 0
             """;
 
     /** Signals: numbers, sigaction flags, sigprocmask hows, sigaltstack flags, si_code values. One {@code NAME value sizeof source} line each. */

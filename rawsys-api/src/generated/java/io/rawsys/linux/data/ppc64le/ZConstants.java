@@ -501,7 +501,7 @@ public final class ZConstants {
             DT_WHT 14 4 0
             """;
 
-    /** Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create. One {@code NAME value sizeof source} line each. */
+    /** Memory: mmap protections and flags, madvise advice, mremap, msync, mlock, memfd_create, map_shadow_stack (x86). One {@code NAME value sizeof source} line each. */
     public static final String MMAN =
             """
             MADV_COLD 20 4 0

@@ -1,0 +1,280 @@
+package io.rawsys.trace.decode;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Mounts by id (Linux 6.8+): {@code statmount} and {@code listmount}, printed as strace 6.12 prints
+ * them (src/statmount.c, src/listmount.c at its v6.12 tag; strace 6.1, this machine's, does not
+ * know the calls). The request is read at entry, the kernel's answer at exit; a struct member is
+ * printed only where the mask says the kernel filled it.
+ */
+final class MountDecoders {
+    private MountDecoders() {}
+
+    /** {@code statmount}'s masks, in strace's order (its statmount_mask table). */
+    static final Xlat STATMOUNT_MASK =
+            Xlat.of(
+                    "STATMOUNT_",
+                    "STATMOUNT_SB_BASIC",
+                    "STATMOUNT_MNT_BASIC",
+                    "STATMOUNT_PROPAGATE_FROM",
+                    "STATMOUNT_MNT_ROOT",
+                    "STATMOUNT_MNT_POINT",
+                    "STATMOUNT_FS_TYPE",
+                    "STATMOUNT_MNT_NS_ID",
+                    "STATMOUNT_MNT_OPTS");
+
+    /** The super block flags statmount reports (strace's statmount_sb_flags). */
+    static final Xlat SB_FLAGS =
+            Xlat.of("MS_", "MS_RDONLY", "MS_SYNCHRONOUS", "MS_DIRSYNC", "MS_LAZYTIME");
+
+    /** The propagation types statmount reports (strace's statmount_mnt_propagation). */
+    static final Xlat PROPAGATION =
+            Xlat.of("MS_", "MS_UNBINDABLE", "MS_PRIVATE", "MS_SLAVE", "MS_SHARED");
+
+    /** Mount attributes, in strace's order (its mount_attr_attr table; __ATIME before NOATIME). */
+    static final Xlat MOUNT_ATTR =
+            Xlat.of(
+                    "MOUNT_ATTR_",
+                    "MOUNT_ATTR_RDONLY",
+                    "MOUNT_ATTR_NOSUID",
+                    "MOUNT_ATTR_NODEV",
+                    "MOUNT_ATTR_NOEXEC",
+                    "MOUNT_ATTR__ATIME",
+                    "MOUNT_ATTR_NOATIME",
+                    "MOUNT_ATTR_STRICTATIME",
+                    "MOUNT_ATTR_NODIRATIME",
+                    "MOUNT_ATTR_IDMAP",
+                    "MOUNT_ATTR_NOSYMFOLLOW");
+
+    static final Xlat LISTMOUNT_FLAGS = Xlat.of("LISTMOUNT_", "LISTMOUNT_REVERSE");
+
+    /** The request's size before mnt_ns_id, and with it. */
+    private static final int VER0 = 24;
+
+    private static final int VER1 = 32;
+
+    /** How much of a statmount reply's strings strace reads: 3 * PATH_MAX. */
+    private static final int STRINGS_MAX = 3 * 4096;
+
+    static void register(Decoders d) {
+        d.add(
+                "statmount",
+                Coded.split(
+                        c -> c.print(request(c, c.ulong(0), true)),
+                        c -> {
+                            c.print(statmount(c, c.ulong(1), c.ulong(2)));
+                            c.print(Long.toUnsignedString(c.ulong(2)));
+                            c.print(Text.hex(c.uint(3)));
+                        }));
+        d.add(
+                "listmount",
+                Coded.split(
+                        c -> c.print(request(c, c.ulong(0), false)),
+                        c -> {
+                            long wanted = c.ulong(2);
+                            long count =
+                                    c.failed() || Long.compareUnsigned(c.result(), wanted) > 0
+                                            ? wanted
+                                            : c.result();
+                            c.print(ids(c, c.ulong(1), count));
+                            c.print(Long.toUnsignedString(wanted));
+                            c.print(FileArgs.flags(c, LISTMOUNT_FLAGS, c.uint(3), "LISTMOUNT_???"));
+                        }));
+    }
+
+    /**
+     * {@code struct mnt_id_req}: {@code {size=24, mnt_id=…, param=…}}, {@code spare} only when not
+     * 0, {@code mnt_ns_id} once the size holds it, and the bytes past it that are not 0.
+     *
+     * @param stat statmount's (param is a mask, mnt_id hex) or listmount's (param is the last id
+     *     seen, hex; mnt_id may be LSMT_ROOT)
+     */
+    private static String request(Call c, long address, boolean stat) {
+        MemorySegment head = Structs.bytes(c, address, 4);
+        if (head == null) {
+            return Text.pointer(address);
+        }
+        long size = u32(c, head, 0);
+        StringBuilder s = new StringBuilder("{size=").append(size);
+        if (size < VER0) {
+            return s.append('}').toString();
+        }
+        MemorySegment req = Structs.bytes(c, address, Math.min(size, VER1));
+        if (req == null) {
+            return s.append(", ???}").toString();
+        }
+        long spare = u32(c, req, 4);
+        if (spare != 0) {
+            s.append(", spare=").append(Text.hex(spare));
+        }
+        long mntId = u64(c, req, 8);
+        long param = u64(c, req, 16);
+        if (stat) {
+            s.append(", mnt_id=").append(Text.hex(mntId));
+            s.append(", param=").append(FileArgs.flags(c, STATMOUNT_MASK, param, "STATMOUNT_???"));
+        } else {
+            boolean root = c.arch().constants().find("LSMT_ROOT").orElse(0) == mntId;
+            s.append(", mnt_id=").append(root ? "LSMT_ROOT" : Text.hex(mntId));
+            s.append(", param=").append(Text.hex(param));
+        }
+        if (size >= VER1) {
+            s.append(", mnt_ns_id=").append(Text.hex(u64(c, req, 24)));
+        }
+        if (size > VER1) {
+            s.append(nonzeroBytes(c, address, VER1, Math.min(size, 4096)));
+        }
+        return s.append('}').toString();
+    }
+
+    /**
+     * strace's print_nonzero_bytes: {@code , /* bytes 32..39 *}{@code / "\x80…"} when any byte in
+     * {@code [from, to)} is not 0; {@code , ???} when they cannot be read; nothing when all are 0.
+     */
+    private static String nonzeroBytes(Call c, long address, long from, long to) {
+        MemorySegment tail = Structs.bytes(c, address + from, to - from);
+        if (tail == null) {
+            return ", ???";
+        }
+        byte[] bytes = tail.toArray(ValueLayout.JAVA_BYTE);
+        int last = bytes.length - 1;
+        while (last >= 0 && bytes[last] == 0) {
+            last--;
+        }
+        if (last < 0) {
+            return "";
+        }
+        int limit = c.settings().stringLimit();
+        int shown = Math.min(bytes.length, limit);
+        return ", /* bytes "
+                + from
+                + ".."
+                + (to - 1)
+                + " */ "
+                + Text.quote(bytes, shown, true)
+                + (shown < bytes.length ? "..." : "");
+    }
+
+    /** {@code struct statmount} as the kernel filled it: the members its mask names. */
+    private static String statmount(Call c, long address, long bufsize) {
+        long structSize = c.arch().layout("statmount").orElseThrow().byteSize();
+        long fetch = Long.compareUnsigned(bufsize, structSize) < 0 ? bufsize : structSize;
+        if (fetch < 4) {
+            return Text.pointer(address);
+        }
+        if (address == 0) {
+            return "NULL";
+        }
+        if (c.failed()) {
+            return Text.pointer(address);
+        }
+        MemorySegment read = Structs.bytes(c, address, fetch);
+        if (read == null) {
+            return Text.pointer(address);
+        }
+        MemorySegment st = java.lang.foreign.Arena.ofAuto().allocate(structSize, 8);
+        st.copyFrom(read);
+        long size = get(c, st, "size");
+        byte[] strings = new byte[0];
+        if (size > structSize && Long.compareUnsigned(size, bufsize) <= 0) {
+            MemorySegment area =
+                    Structs.bytes(
+                            c, address + structSize, Math.min(size - structSize, STRINGS_MAX));
+            if (area != null) {
+                strings = area.toArray(ValueLayout.JAVA_BYTE);
+            }
+        }
+        long mask = get(c, st, "mask");
+        StringBuilder s = new StringBuilder("{size=").append(size);
+        if (has(c, mask, "STATMOUNT_MNT_OPTS")) {
+            s.append(", mnt_opts=").append(string(strings, get(c, st, "mnt_opts")));
+        }
+        s.append(", mask=").append(FileArgs.flags(c, STATMOUNT_MASK, mask, "STATMOUNT_???"));
+        if (has(c, mask, "STATMOUNT_SB_BASIC")) {
+            s.append(", sb_dev_major=").append(get(c, st, "sb_dev_major"));
+            s.append(", sb_dev_minor=").append(get(c, st, "sb_dev_minor"));
+            long magic = get(c, st, "sb_magic");
+            String name = FileTables.FS_MAGIC.name(c.arch(), magic);
+            s.append(", sb_magic=").append(name != null ? name : Text.hex(magic));
+            s.append(", sb_flags=")
+                    .append(FileArgs.flags(c, SB_FLAGS, get(c, st, "sb_flags"), "MS_???"));
+        }
+        if (has(c, mask, "STATMOUNT_FS_TYPE")) {
+            s.append(", fs_type=").append(string(strings, get(c, st, "fs_type")));
+        }
+        if (has(c, mask, "STATMOUNT_MNT_BASIC")) {
+            for (String id : new String[] {"mnt_id", "mnt_parent_id", "mnt_id_old"}) {
+                s.append(", ").append(id).append('=').append(Text.hex(get(c, st, id)));
+            }
+            s.append(", mnt_parent_id_old=").append(Text.hex(get(c, st, "mnt_parent_id_old")));
+            s.append(", mnt_attr=")
+                    .append(
+                            FileArgs.flags(
+                                    c, MOUNT_ATTR, get(c, st, "mnt_attr"), "MOUNT_ATTR_???"));
+            s.append(", mnt_propagation=")
+                    .append(
+                            FileArgs.flags(
+                                    c, PROPAGATION, get(c, st, "mnt_propagation"), "MS_???"));
+            s.append(", mnt_peer_group=").append(Text.hex(get(c, st, "mnt_peer_group")));
+            s.append(", mnt_master=").append(Text.hex(get(c, st, "mnt_master")));
+        }
+        if (has(c, mask, "STATMOUNT_PROPAGATE_FROM")) {
+            s.append(", propagate_from=").append(Text.hex(get(c, st, "propagate_from")));
+        }
+        if (has(c, mask, "STATMOUNT_MNT_ROOT")) {
+            s.append(", mnt_root=").append(string(strings, get(c, st, "mnt_root")));
+        }
+        if (has(c, mask, "STATMOUNT_MNT_POINT")) {
+            s.append(", mnt_point=").append(string(strings, get(c, st, "mnt_point")));
+        }
+        if (has(c, mask, "STATMOUNT_MNT_NS_ID")) {
+            s.append(", mnt_ns_id=").append(Text.hex(get(c, st, "mnt_ns_id")));
+        }
+        return s.append('}').toString();
+    }
+
+    private static long get(Call c, MemorySegment st, String member) {
+        return Structs.get(c, st, "statmount", member);
+    }
+
+    private static boolean has(Call c, long mask, String bit) {
+        return (mask & c.arch().constants().find(bit).orElse(0)) != 0;
+    }
+
+    /**
+     * A string of the reply at {@code offset} into its string area, as strace's
+     * print_quoted_cstring: up to its NUL, or all that is there and {@code ...}; the offset in hex
+     * where it lies outside the area.
+     */
+    private static String string(byte[] strings, long offset) {
+        long off = offset & 0xffff_ffffL;
+        if (off >= strings.length) {
+            return Text.hex(off);
+        }
+        int end = (int) off;
+        while (end < strings.length && strings[end] != 0) {
+            end++;
+        }
+        byte[] text = java.util.Arrays.copyOfRange(strings, (int) off, end);
+        return Text.quote(text, text.length, false) + (end == strings.length ? "..." : "");
+    }
+
+    /** listmount's ids: 64-bit words in hex, strace's print_array (none read after a failure). */
+    private static String ids(Call c, long address, long count) {
+        if (address != 0 && count != 0 && c.failed()) {
+            return Text.pointer(address);
+        }
+        return FileArgs.array(c, address, count, 8, (bytes, i) -> Text.hex(u64(c, bytes, 0)));
+    }
+
+    /** The request's members, at their fixed offsets (the struct is the same on every ABI). */
+    private static long u32(Call c, MemorySegment s, long offset) {
+        return Integer.toUnsignedLong(
+                s.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(c.arch().byteOrder()), offset));
+    }
+
+    private static long u64(Call c, MemorySegment s, long offset) {
+        return s.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(c.arch().byteOrder()), offset);
+    }
+}
