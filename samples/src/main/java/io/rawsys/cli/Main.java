@@ -69,6 +69,7 @@ public final class Main implements Callable<Integer> {
                     ProcCommand.class,
                     SysCommand.class,
                     ConfigfsCommand.class,
+                    io.rawsys.cli.kernel.KernelCommand.class,
                     TraceCommand.class,
                     PreloadCommand.class,
                     HelpCommand.class);
