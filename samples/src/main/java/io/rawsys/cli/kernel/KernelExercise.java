@@ -235,7 +235,7 @@ final class KernelExercise {
         steps.say(
                 "building the kernel (make -j"
                         + jobs
-                        + " bzImage; a cold build takes many minutes)");
+                        + " bzImage; a cold build takes a few minutes)");
         steps.run("make bzImage", null, "kernel.log", concat(make, "-j" + jobs, "bzImage"), 30);
         write(stamp, key);
         return bzImage;
