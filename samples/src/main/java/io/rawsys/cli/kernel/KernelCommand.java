@@ -96,6 +96,7 @@ public final class KernelCommand implements Runnable {
     static final class Boot implements Callable<Integer> {
         @Override
         public Integer call() {
+            Vm.requireQemu(); // before minutes of building
             KernelExercise.Built built = new KernelExercise(home(), System.out, null).build();
             return Vm.interactive(built);
         }
@@ -127,6 +128,7 @@ public final class KernelCommand implements Runnable {
                 throw new Failure("--timeout must be positive, not " + timeout, Failure.USAGE);
             }
             PrintWriter out = spec.commandLine().getOut();
+            Vm.requireQemu(); // before minutes of building
             KernelExercise exercise = new KernelExercise(home(), System.out, null);
             KernelExercise.Built built = exercise.build();
             exercise.steps().say("booting the kernel under qemu (TCG: a minute or two)");

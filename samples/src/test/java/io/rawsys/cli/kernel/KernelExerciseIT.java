@@ -64,6 +64,40 @@ class KernelExerciseIT {
         assertTrue(out.contains("rawsys kernel test: every check passed"), out);
     }
 
+    /** A VM that does not finish in time is killed, and the console's last lines are shown. */
+    @Test
+    void aVmThatDoesNotFinishInTimeIsStoppedWithItsLastLines() throws Exception {
+        assumeTrue(
+                Files.isRegularFile(Path.of("/usr/src/linux-source-6.12.tar.xz")),
+                "no /usr/src/linux-source-6.12.tar.xz: install linux-source-6.12 (.ci/install-deps)");
+        Process p =
+                new ProcessBuilder(rawsys("kernel", "test", "--timeout", "3"))
+                        .redirectErrorStream(true)
+                        .start();
+        p.getOutputStream().close();
+        byte[] bytes = p.getInputStream().readAllBytes();
+        if (!p.waitFor(45, TimeUnit.MINUTES)) {
+            ProcessTree.kill(p);
+            throw new AssertionError("rawsys kernel test --timeout 3 did not end");
+        }
+        String out = new String(bytes, StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("the VM did not finish within 3 s"), out);
+        assertTrue(out.contains("its console's last lines"), out);
+        assertTrue(
+                ProcessHandle.allProcesses()
+                        .noneMatch(
+                                h ->
+                                        h.info()
+                                                        .commandLine()
+                                                        .orElse("")
+                                                        .contains("rawsys.mode=test")
+                                                && h.parent()
+                                                        .map(parent -> parent.pid() == p.pid())
+                                                        .orElse(false)),
+                "no qemu left behind");
+    }
+
     @Test
     void aPatchThatDoesNotApplyIsSaidSo(@TempDir Path dir) throws Exception {
         assumeTrue(
