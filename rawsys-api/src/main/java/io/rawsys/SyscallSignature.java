@@ -159,6 +159,7 @@ public record SyscallSignature(String name, List<Parameter> parameters) {
      * arch_prctl}), or not at all.
      */
     public static Optional<SyscallSignature> of(String name) {
+        java.util.Objects.requireNonNull(name, "the system call's name is null");
         return Optional.ofNullable(Table.BY_NAME.get(name));
     }
 }

@@ -2,7 +2,11 @@ package io.rawsys.bindgen;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +41,7 @@ public final class Bindgen {
         boolean printTree = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--root" -> root = Path.of(args[++i]);
+                case "--root" -> root = Path.of(value(args, ++i, "--root"));
                 case "--check" -> check = true;
                 case "--kernel" -> kernel = Path.of(value(args, ++i, "--kernel"));
                 case "--output" -> output = Path.of(value(args, ++i, "--output"));
@@ -49,6 +53,9 @@ public final class Bindgen {
         if (check && output != null) {
             usage("--check compares with the committed tree; it takes no --output");
         }
+        if (printTree && printHeaders != null) {
+            usage("--print-tree and --print-headers print one thing each; give one");
+        }
         try {
             KernelTree tree = KernelTree.open(kernel);
             // For tests and scripts that read the same headers and tables the generator reads:
@@ -57,10 +64,70 @@ public final class Bindgen {
                 System.out.println(printTree ? tree.tree() : tree.headers(printHeaders));
                 System.exit(0);
             }
+            if (output != null) {
+                requireOutput(output);
+            }
             System.exit(run(root, check, tree, output));
+        } catch (FileSystemException e) {
+            // NIO's message is often the bare path: say what happened to it
+            System.err.println(
+                    "bindgen: "
+                            + e.getFile()
+                            + ": "
+                            + (e.getReason() != null
+                                    ? e.getReason()
+                                    : switch (e) {
+                                        case NoSuchFileException x -> "no such file or directory";
+                                        case AccessDeniedException x -> "permission denied";
+                                        case FileAlreadyExistsException x -> "it exists";
+                                        default -> e.getClass().getSimpleName();
+                                    }));
+            System.exit(1);
         } catch (IOException e) {
             System.err.println("bindgen: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /**
+     * {@code --output} is replaced whole, so it must be new, empty, or a tree this generator wrote
+     * (every file opens with its marker): never a directory of other files. Checked, and made
+     * writable, before the minute of generating.
+     */
+    private static void requireOutput(Path output) throws IOException {
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new IOException("--output " + output + " is a file; give a directory");
+        }
+        if (Files.isDirectory(output)) {
+            try (Stream<Path> walk = Files.walk(output)) {
+                Path foreign =
+                        walk.filter(Files::isRegularFile)
+                                .filter(f -> !isGenerated(f))
+                                .findFirst()
+                                .orElse(null);
+                if (foreign != null) {
+                    throw new IOException(
+                            "--output "
+                                    + output
+                                    + " holds files the generator did not write ("
+                                    + foreign
+                                    + "), and it replaces the directory whole: give a new or empty"
+                                    + " directory");
+                }
+            }
+        }
+        Files.createDirectories(output);
+        if (!Files.isWritable(output)) {
+            throw new IOException("--output " + output + " is not writable");
+        }
+    }
+
+    private static boolean isGenerated(Path file) {
+        try (var in = Files.newBufferedReader(file)) {
+            String first = in.readLine();
+            return first != null && (first + "\n").equals(JavaFile.MARKER);
+        } catch (IOException e) {
+            return false;
         }
     }
 

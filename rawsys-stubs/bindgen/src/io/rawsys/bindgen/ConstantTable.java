@@ -46,7 +46,15 @@ record ConstantTable(
                 }
                 Pattern pattern = Pattern.compile(source.pattern());
                 Probe.Headers headers = probe.headers(source.headers(), source.prelude());
-                Set<String> names = new LinkedHashSet<>(headers.macros().keySet());
+                // a macro defined as nothing is a header's include guard or a switch, no value
+                Set<String> names = new LinkedHashSet<>();
+                headers.macros()
+                        .forEach(
+                                (name, text) -> {
+                                    if (!text.isEmpty()) {
+                                        names.add(name);
+                                    }
+                                });
                 names.addAll(CDeclarations.read(headers.text()).enumerators());
                 SequencedMap<String, String> expressions = new LinkedHashMap<>();
                 for (String name : names) {

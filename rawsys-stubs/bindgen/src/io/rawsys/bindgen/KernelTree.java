@@ -63,6 +63,9 @@ final class KernelTree {
      * @throws IOException with what to do when the source is missing or is no kernel tree
      */
     static KernelTree open(Path source) throws IOException {
+        if (source.toString().isEmpty()) {
+            throw new IOException("--kernel is empty: give a kernel source tree or its tarball");
+        }
         if (Files.isDirectory(source)) {
             Path tree = source.toRealPath();
             requireTree(tree, source.toString());
@@ -82,6 +85,17 @@ final class KernelTree {
         String name = source.getFileName().toString().replaceFirst("\\.tar(\\.\\w+)?$", "");
         Path base = Files.createDirectories(cacheDir().resolve(name + "-" + hashFile(source)));
         Path tree = base.resolve("src");
+        try {
+            unpackOnce(source, base, tree);
+        } finally {
+            if (!Files.isDirectory(tree)) {
+                Bindgen.deleteTree(base); // nothing was made: no empty entry stays in the cache
+            }
+        }
+        return new KernelTree(tree, base, true);
+    }
+
+    private static void unpackOnce(Path source, Path base, Path tree) throws IOException {
         try (FileChannel channel =
                         FileChannel.open(
                                 base.resolve("lock"),
@@ -89,22 +103,39 @@ final class KernelTree {
                                 StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
             if (!Files.isDirectory(tree)) {
+                sweep(base); // what an earlier run that was killed left, under the same lock
                 Path scratch = Files.createTempDirectory(base, "unpacking-");
                 System.err.println("unpacking " + source + " into " + tree + " (once)");
-                run(
-                        List.of(
-                                "tar",
-                                "-xf",
-                                source.toString(),
-                                "-C",
-                                scratch.toString(),
-                                "--strip-components=1"),
-                        null);
-                requireTree(scratch, source.toString());
-                Files.move(scratch, tree, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    run(
+                            List.of(
+                                    "tar",
+                                    "-xf",
+                                    source.toString(),
+                                    "-C",
+                                    scratch.toString(),
+                                    "--strip-components=1"),
+                            "unpacking " + source);
+                    requireTree(scratch, source.toString());
+                    Files.move(scratch, tree, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    if (Files.exists(scratch)) {
+                        Bindgen.deleteTree(scratch);
+                    }
+                }
             }
         }
-        return new KernelTree(tree, base, true);
+    }
+
+    /** Deletes the scratch directories of unpacks and installs that did not finish. */
+    private static void sweep(Path base) throws IOException {
+        try (var list = Files.list(base)) {
+            for (Path p : list.toList()) {
+                if (p.getFileName().toString().startsWith("unpacking-")) {
+                    Bindgen.deleteTree(p);
+                }
+            }
+        }
     }
 
     /** The kernel's own version of this tree, {@code major.minor} ("6.12"). */
@@ -134,7 +165,29 @@ final class KernelTree {
         }
     }
 
+    /** A kernel architecture's name: one of the tree's {@code arch/} directories. */
+    private void requireArch(String kernelArch) throws IOException {
+        if (!kernelArch.matches("[a-z0-9_]+")
+                || !Files.isDirectory(tree.resolve("arch").resolve(kernelArch))) {
+            List<String> names = new ArrayList<>();
+            try (var list = Files.list(tree.resolve("arch"))) {
+                list.filter(Files::isDirectory)
+                        .map(p -> p.getFileName().toString())
+                        .sorted()
+                        .forEach(names::add);
+            }
+            throw new IOException(
+                    "'"
+                            + kernelArch
+                            + "' is no kernel architecture of "
+                            + tree
+                            + "; it has "
+                            + String.join(", ", names));
+        }
+    }
+
     private Path install(String kernelArch) throws IOException {
+        requireArch(kernelArch);
         Path target = headersRoot.resolve("uapi").resolve(kernelArch);
         if (installOnce && Files.isDirectory(target.resolve("include"))) {
             return target.resolve("include");
@@ -156,10 +209,7 @@ final class KernelTree {
     }
 
     private void installInto(String kernelArch, Path objects, Path scratch) throws IOException {
-        if (!Files.isDirectory(tree.resolve("arch").resolve(kernelArch))) {
-            throw new IOException(
-                    tree + " has no architecture " + kernelArch + " (no arch/" + kernelArch + ")");
-        }
+        requireArch(kernelArch);
         run(
                 List.of(
                         "make",
@@ -241,7 +291,19 @@ final class KernelTree {
                             .redirectOutput(log.toFile())
                             .start();
             process.getOutputStream().close();
-            int status = process.waitFor();
+            // a generator stopped by a signal stops its tar or make too, rather than orphan it
+            Thread stop = new Thread(process::destroyForcibly);
+            Runtime.getRuntime().addShutdownHook(stop);
+            int status;
+            try {
+                status = process.waitFor();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs
+                }
+            }
             if (status != 0) {
                 List<String> lines = Files.readAllLines(log);
                 throw new IOException(

@@ -387,11 +387,19 @@ public final class FileCalls {
      *
      * <p>C: {@code int fchmodat2(int dirfd, const char *pathname, mode_t mode, unsigned int flags)}
      *
+     * @param mode the permission bits, 0 to 07777
      * @param flags {@code AT_SYMLINK_NOFOLLOW} (a symbolic link's own mode: most file systems
      *     refuse it with EOPNOTSUPP), {@code AT_EMPTY_PATH} (the file {@code dirfd} itself, with an
      *     empty path)
      */
     public static void fchmodat2(int dirfd, String path, int mode, int flags) {
+        if ((mode & ~07777) != 0) {
+            throw new IllegalArgumentException(
+                    "the mode is 0"
+                            + Integer.toOctalString(mode)
+                            + "; permission bits run from 0 to 07777 (the kernel would keep the low"
+                            + " twelve bits, setuid and setgid included)");
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Check.path(path, arena);
             Shapes.lpll(Nr.fchmodat2, dirfd, p, mode, flags);

@@ -40,7 +40,9 @@ public final class FutexCalls {
 
     /**
      * Sleeps while the 32-bit word at the start of {@code word} holds {@code expected}, for at most
-     * {@code timeout} (null: no limit).
+     * {@code timeout} (null: no limit). The thread is in the kernel meanwhile: {@link
+     * Thread#interrupt()} does not end the wait (only a futex_wake, the timeout or a signal do),
+     * and the segment's arena cannot close until it ends.
      *
      * <p>C: {@code long futex_wait(void *uaddr, unsigned long val, unsigned long mask, unsigned int
      * flags, struct __kernel_timespec *timeout, clockid_t clockid)}, with an absolute

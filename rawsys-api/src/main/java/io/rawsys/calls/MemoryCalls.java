@@ -91,8 +91,10 @@ public final class MemoryCalls {
     /**
      * Seals a mapping made by {@link #mmap}, or a page-aligned slice of one, for the rest of the
      * process's life (Linux 6.10+): the kernel then refuses to unmap, move, shrink, grow or
-     * re-protect it, and to let {@code madvise} discard it, with {@code EPERM}. Closing its arena
-     * still ends Java's access to the segment, but the pages stay mapped until the process ends.
+     * re-protect it with {@code EPERM}, and to let {@code madvise} discard read-only private
+     * anonymous memory (writable memory may still be discarded: its contents are the writer's to
+     * lose). Closing its arena still ends Java's access to the segment, but the pages stay mapped
+     * until the process ends. A slice of length 0 seals nothing.
      *
      * <p>C: {@code int mseal(void *addr, size_t len, unsigned long flags)}, with flags 0 (the only
      * value the kernel takes).
@@ -103,7 +105,9 @@ public final class MemoryCalls {
         long address = ownMapping(mapping, "mseal");
         long end = address + pageRounded(mapping.byteSize());
         Shapes.lll(Nr.mseal, address, mapping.byteSize(), 0);
-        SEALED.put(address, end);
+        if (mapping.byteSize() > 0) {
+            SEALED.put(address, end);
+        }
     }
 
     /**

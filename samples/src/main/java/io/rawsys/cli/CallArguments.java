@@ -121,7 +121,17 @@ final class CallArguments {
                     forms[i] = "buf:N";
                 } else if (word.startsWith("u32:") || word.startsWith("u64:")) {
                     int wordSize = word.startsWith("u32:") ? 4 : 8;
-                    long count = size(word.substring(4));
+                    long count;
+                    try {
+                        count = size(word.substring(4));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(
+                                word.substring(0, 4)
+                                        + " takes a number of "
+                                        + wordSize * 8
+                                        + "-bit words from 0 to "
+                                        + MAX_BUFFER / wordSize);
+                    }
                     if (count > MAX_BUFFER / wordSize) {
                         throw new IllegalArgumentException(
                                 "at most " + MAX_BUFFER / wordSize + " words");
@@ -134,8 +144,11 @@ final class CallArguments {
                 } else if (word.startsWith("struct:")) {
                     StructLiterals.Literal literal =
                             StructLiterals.parse(word.substring(7), constants);
-                    MemorySegment struct =
-                            guarded(arena, literal.layout().byteSize() + literal.extra());
+                    // the size rounded up to the struct's alignment, so that the struct, which
+                    // ends at the guard page, starts aligned whatever +N is
+                    long align = literal.layout().byteAlignment();
+                    long total = literal.layout().byteSize() + literal.extra();
+                    MemorySegment struct = guarded(arena, (total + align - 1) / align * align);
                     literal.fill(struct);
                     buffers.add(new Buffer(i + 1, struct, literal.layout(), 0));
                     values[i] = struct.address();
@@ -194,8 +207,10 @@ final class CallArguments {
     void checkExtents(SyscallSignature signature, int wordSize) {
         List<SyscallSignature.Parameter> params = signature.parameters();
         for (SyscallSignature.Extent extent : signature.extents()) {
-            if (extent.count() >= values.length || sizes[extent.pointer()] < 0) {
-                continue;
+            if (extent.count() >= values.length
+                    || sizes[extent.pointer()] < 0
+                    || sizes[extent.count()] >= 0) {
+                continue; // no buffer rawsys made, or the count is itself a text's address
             }
             if (wordSize == 4
                     && params.subList(0, extent.pointer()).stream()
@@ -242,7 +257,9 @@ final class CallArguments {
                                     ? units + " (" + have + " bytes)"
                                     : have + " bytes")
                             + ": the kernel would "
-                            + (pointer.isReadOnly() ? "read" : "write")
+                            // send's and sethostname's prototypes lack the const their reading
+                            // deserves: without it, say only that the kernel would go past
+                            + (pointer.isReadOnly() ? "read" : "go")
                             + " past its end. Pass a "
                             + countName
                             + " of at most "

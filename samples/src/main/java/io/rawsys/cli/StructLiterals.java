@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class StructLiterals {
     private StructLiterals() {}
 
-    private static final Pattern LITERAL = Pattern.compile("(\\w+)(?:\\+(\\d+))?(?:\\{(.*)\\})?");
+    private static final Pattern LITERAL = Pattern.compile("(\\w+)(?:\\+(\\w+))?(?:\\{(.*)\\})?");
 
     /** A struct's layout and the values to set in it, checked against the layout. */
     record Literal(
@@ -72,7 +72,20 @@ final class StructLiterals {
                         CallArguments.looksNumeric(word)
                                 ? CallArguments.integer(word)
                                 : CallArguments.constants(word, constants);
-                members.put(member, Map.entry(offset, value));
+                long bits = member.byteSize() * 8;
+                if (bits < 64 && (value < -(1L << (bits - 1)) || value >= (1L << bits))) {
+                    throw new IllegalArgumentException(
+                            name
+                                    + "="
+                                    + word
+                                    + " does not fit in the "
+                                    + bits
+                                    + "-bit member "
+                                    + name);
+                }
+                if (members.put(member, Map.entry(offset, value)) != null) {
+                    throw new IllegalArgumentException(name + " is set twice");
+                }
             }
         }
         return new Literal(layout, extra, members);

@@ -265,4 +265,32 @@ class CallArgumentsTest {
                     "size_t -1 is 2^64-1");
         }
     }
+
+    /** struct:NAME+N starts aligned whatever N is, and a member's value must fit the member. */
+    @Test
+    void structLiteralsStartAlignedAndRefuseValuesTooWide() {
+        try (Arena arena = Arena.ofConfined()) {
+            for (String word :
+                    List.of("struct:timespec+1", "struct:mnt_id_req+4", "struct:statmount+0x11")) {
+                long address = CallArguments.parse(List.of(word), arena, CONSTANTS).values()[0];
+                assertEquals(0, address % 8, word);
+            }
+            IllegalArgumentException wide =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    CallArguments.parse(
+                                            List.of("struct:mnt_id_req{size=99999999999}"),
+                                            arena,
+                                            CONSTANTS));
+            assertTrue(
+                    wide.getMessage().contains("does not fit in the 32-bit member size"),
+                    wide.getMessage());
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () ->
+                            CallArguments.parse(
+                                    List.of("struct:mnt_id_req{size=1,size=2}"), arena, CONSTANTS));
+        }
+    }
 }

@@ -381,7 +381,7 @@ class CliIT {
         assertTrue(
                 error.startsWith(
                         "rawsys: read's count (argument 3) is 100000, but its buf (argument 2)"
-                                + " holds 4 bytes: the kernel would write past its end."),
+                                + " holds 4 bytes: the kernel would go past its end."),
                 error);
 
         RawsysJar.Run write = RawsysJar.rawsys("call", "write", "1", "hi", "1000000");

@@ -168,14 +168,12 @@ final class FileArgs {
         }
         int limit = c.settings().stringLimit();
         StringBuilder s = new StringBuilder();
+        // strace's order: read the element, open the bracket, then stop at the -s limit (so -s 0
+        // prints "[...]", and an array it cannot read at all its address)
         for (long i = 0; i < count; i++) {
             long at = address + i * elementSize;
             if (i > 0) {
                 s.append(", ");
-            }
-            if (i >= limit) {
-                s.append("...");
-                break;
             }
             MemorySegment bytes = Structs.bytes(c, at, elementSize);
             if (bytes == null) {
@@ -187,6 +185,10 @@ final class FileArgs {
             }
             if (i == 0) {
                 s.append('[');
+            }
+            if (i >= limit) {
+                s.append("...");
+                break;
             }
             s.append(element.apply(bytes, i));
         }

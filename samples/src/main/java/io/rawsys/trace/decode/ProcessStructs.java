@@ -186,13 +186,13 @@ final class ProcessStructs {
             return "[]";
         }
         long shown = Math.min(count, c.settings().stringLimit());
+        if (Structs.bytes(c, address, size) == null) {
+            return Text.pointer(address); // strace reads the first element before the bracket
+        }
         StringBuilder s = new StringBuilder("[");
         for (long i = 0; i < shown; i++) {
             MemorySegment e = Structs.bytes(c, address + i * size, size);
             if (e == null) {
-                if (i == 0) {
-                    return Text.pointer(address);
-                }
                 return s.append(", ...]").toString();
             }
             if (i > 0) {
@@ -207,7 +207,7 @@ final class ProcessStructs {
             s.append(element.apply(v));
         }
         if (shown < count) {
-            s.append(", ...");
+            s.append(shown > 0 ? ", ..." : "...");
         }
         return s.append(']').toString();
     }

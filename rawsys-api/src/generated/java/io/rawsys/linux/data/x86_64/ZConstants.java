@@ -4998,11 +4998,9 @@ public final class ZConstants {
             Statfs REISER2FS_JR_SUPER_MAGIC_STRING
             Statfs REISER2FS_SUPER_MAGIC_STRING
             Statfs REISERFS_SUPER_MAGIC_STRING
-            Statfs __LINUX_MAGIC_H__
             Signal SIGRTMAX
             Socket SCM_SRCRT
             Poll EPOLL_PACKED
-            Capability _LINUX_CAPABILITY_H
             Elf ELFMAG
             """;
 
