@@ -70,6 +70,17 @@ int main(int argc, char **argv) {
     };
     sys(__NR_futex_requeue, (long)waiters, 0, 1, 0, 0, 0);
     printf("WORD0=%p\nWORD1=%p\n", (void *)&word[0], (void *)&word[1]);
+    /* the second waiter on a PROT_NONE page: unreadable, though ptrace could force a read */
+    char *pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pages == MAP_FAILED || mprotect(pages + 4096, 4096, PROT_NONE) != 0) {
+        return 1;
+    }
+    struct futex_waitv *edge = (struct futex_waitv *)(pages + 4096) - 1;
+    memset(edge, 0, sizeof *edge);
+    edge->uaddr = (uintptr_t)&word[0];
+    edge->flags = FUTEX2_SIZE_U32;
+    sys(__NR_futex_requeue, (long)edge, 0, 1, 0, 0, 0);
+    printf("EDGE=%p\n", (void *)(pages + 4096));
 
     /* listmount and statmount: the first two mounts, then what they are; an id no mount has */
     struct mnt_id_req req;

@@ -60,6 +60,11 @@ final class TraceeMemory {
             }
             if (n == -io.rawsys.linux.Errno.ENOSYS) {
                 vmReadvWorks = false;
+            } else if (n != -io.rawsys.linux.Errno.EPERM) {
+                // EFAULT, EIO: the memory is not readable, and PTRACE_PEEKDATA must not say
+                // otherwise (it reads PROT_NONE pages, forced, as a debugger may); ESRCH: gone.
+                // strace's umoven falls back only where process_vm_readv is missing or refused.
+                return 0;
             }
         }
         return peek(pid, address, into);

@@ -56,6 +56,7 @@ class NewCallDecodersIT {
             futex_wait(${WORD0}, 4, FUTEX_BITSET_MATCH_ANY, FUTEX2_SIZE_U32|FUTEX2_PRIVATE, NULL, CLOCK_MONOTONIC) = -1 EAGAIN (Resource temporarily unavailable)
             futex_wake(NULL, 0, -1, FUTEX2_SIZE_U8|0xffffff78) = -1 EINVAL (Invalid argument)
             futex_requeue([{val=0x5, uaddr=${WORD0}, flags=FUTEX2_SIZE_U32|FUTEX2_PRIVATE}, {val=0, uaddr=${WORD1}, flags=FUTEX2_SIZE_U32|FUTEX2_PRIVATE}], 0, 1, 0) = 0
+            futex_requeue([{val=0, uaddr=${WORD0}, flags=FUTEX2_SIZE_U32}, ... /* ${EDGE} */], 0, 1, 0) = -1 EFAULT (Bad address)
             listmount({size=24, mnt_id=LSMT_ROOT, param=0}, [${ID0}, ${ID1}], 2, 0) = 2
             listmount({size=24, mnt_id=LSMT_ROOT, param=0}, ${IDS}, 2, 0x2 /* LISTMOUNT_??? */) = -1 EINVAL (Invalid argument)
             statmount({size=24, mnt_id=${ID0}, param=STATMOUNT_MNT_ROOT|STATMOUNT_MNT_POINT|STATMOUNT_FS_TYPE}, {size=${SIZE}, mask=STATMOUNT_MNT_ROOT|STATMOUNT_MNT_POINT|STATMOUNT_FS_TYPE, fs_type="${FS_TYPE}", mnt_root="${MNT_ROOT}", mnt_point="${MNT_POINT}"}, 4096, 0) = 0
