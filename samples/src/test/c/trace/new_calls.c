@@ -1,8 +1,8 @@
 /*
- * The calls Linux 6.5 to 6.10 added, for NewCallDecodersIT: each once as it works and once as the
- * kernel refuses it. Built with the Linux 6.12 uapi headers the bindings come from (the build
- * machine's may predate the calls). What the expected lines cannot know in advance (mount ids and
- * strings, addresses) is printed on stdout as KEY=VALUE lines.
+ * The calls Linux 6.5 to 6.10 added (and futex_waitv, 5.16), for NewCallDecodersIT: each once as it
+ * works and once as the kernel refuses it. Built with the Linux 6.12 uapi headers the bindings come
+ * from (the build machine's may predate the calls). What the expected lines cannot know in advance
+ * (mount ids and strings, addresses) is printed on stdout as KEY=VALUE lines.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -69,6 +69,8 @@ int main(int argc, char **argv) {
         {0, (uintptr_t)&word[1], FUTEX2_SIZE_U32 | FUTEX2_PRIVATE, 0},
     };
     sys(__NR_futex_requeue, (long)waiters, 0, 1, 0, 0, 0);
+    sys(__NR_futex_waitv, (long)waiters, 2, 0, (long)&past, CLOCK_MONOTONIC, 0);
+    sys(__NR_futex_waitv, 0, 0, 1, 0, 99, 0);
     printf("WORD0=%p\nWORD1=%p\n", (void *)&word[0], (void *)&word[1]);
     /* the second waiter on a PROT_NONE page: unreadable, though ptrace could force a read */
     char *pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

@@ -48,15 +48,15 @@ final class ThreadDecoders {
             };
 
     /**
-     * futex_requeue's two {@code struct futex_waitv}s: {@code [{val=…, uaddr=…, flags=…}, {…}]},
-     * {@code __reserved} only when not 0.
+     * {@code count} {@code struct futex_waitv}s (futex_requeue's two, futex_waitv's list): {@code
+     * [{val=…, uaddr=…, flags=…}, {…}]}, {@code __reserved} only when not 0.
      */
-    private static String waiters(Call c, long address) {
+    private static String waiters(Call c, long address, long count) {
         long size = c.arch().layout("futex_waitv").orElseThrow().byteSize();
         return FileArgs.array(
                 c,
                 address,
-                2,
+                count,
                 (int) size,
                 (s, i) -> {
                     String w =
@@ -143,7 +143,23 @@ final class ThreadDecoders {
                         TimeDecoders.CLOCK));
         d.add(
                 "futex_requeue",
-                new Signature((c, at) -> waiters(c, c.ulong(at)), Args.HEX32, Args.INT, Args.INT));
+                new Signature(
+                        (c, at) -> waiters(c, c.ulong(at), 2), Args.HEX32, Args.INT, Args.INT));
+        // strace 5.16+ (src/futex2.c): the waiters, their count, flags in hex, the absolute
+        // timeout, the clock
+        d.add(
+                "futex_waitv",
+                new Signature(
+                        (c, at) -> waiters(c, c.ulong(at), c.uint(1)),
+                        Args.UINT,
+                        Args.HEX32,
+                        (c, at) ->
+                                ProcessStructs.struct(
+                                        c,
+                                        c.ulong(at),
+                                        "kernel_timespec",
+                                        s -> ProcessStructs.timespec(c, s, "kernel_timespec", "")),
+                        TimeDecoders.CLOCK));
         d.add(
                 "set_thread_area",
                 Coded.atEntry(c -> c.print(userDesc(c, c.ulong(0))))

@@ -22,22 +22,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The calls Linux 6.5 to 6.10 added (fchmodat2, cachestat, mseal, futex_wake, futex_wait,
- * futex_requeue, listmount, statmount), traced from a C program that makes each as it works and as
- * the kernel refuses it.
+ * futex_requeue, listmount, statmount), and futex_waitv, traced from a C program that makes each as
+ * it works and as the kernel refuses it.
  *
  * <p>This machine's strace is 6.1, which predates them all and prints {@code syscall_0x1c3(...)},
- * so it cannot be the oracle. The expected lines are strace 6.12's instead, written from its own
- * decoders and test expectations at its v6.12 tag (src/chmod.c, src/cachestat.c, src/mem.c,
- * src/futex2.c, src/listmount.c, src/statmount.c; tests/fchmodat2.c, tests/cachestat.c,
- * tests/mseal.c, tests/futex2.c, tests/listmount.c, tests/statmount.c), and were checked against a
- * strace 6.12 built from that tag when they were written. What a line cannot know in advance (an
- * address, a mount's id and strings) the program prints, and is filled in.
+ * so it cannot be the oracle (it knows futex_waitv, but names its waiters' flags as 5.16 did,
+ * FUTEX_32|FUTEX_PRIVATE_FLAG, where 6.12 prints the kernel's FUTEX2_ names). The expected lines
+ * are strace 6.12's instead, written from its own decoders and test expectations at its v6.12 tag
+ * (src/chmod.c, src/cachestat.c, src/mem.c, src/futex2.c, src/listmount.c, src/statmount.c;
+ * tests/fchmodat2.c, tests/cachestat.c, tests/mseal.c, tests/futex2.c, tests/listmount.c,
+ * tests/statmount.c), and were checked against a strace 6.12 built from that tag when they were
+ * written. What a line cannot know in advance (an address, a mount's id and strings) the program
+ * prints, and is filled in.
  */
 class NewCallDecodersIT {
     @TempDir Path dir;
 
     private static final String CALLS =
-            "fchmodat2,cachestat,mseal,futex_wake,futex_wait,futex_requeue,listmount,statmount";
+            "fchmodat2,cachestat,mseal,futex_wake,futex_wait,futex_requeue,futex_waitv,listmount,"
+                    + "statmount";
 
     /** strace 6.12's lines for new_calls.c, ${KEY} standing for what the program printed. */
     private static final String EXPECTED =
@@ -56,6 +59,8 @@ class NewCallDecodersIT {
             futex_wait(${WORD0}, 4, FUTEX_BITSET_MATCH_ANY, FUTEX2_SIZE_U32|FUTEX2_PRIVATE, NULL, CLOCK_MONOTONIC) = -1 EAGAIN (Resource temporarily unavailable)
             futex_wake(NULL, 0, -1, FUTEX2_SIZE_U8|0xffffff78) = -1 EINVAL (Invalid argument)
             futex_requeue([{val=0x5, uaddr=${WORD0}, flags=FUTEX2_SIZE_U32|FUTEX2_PRIVATE}, {val=0, uaddr=${WORD1}, flags=FUTEX2_SIZE_U32|FUTEX2_PRIVATE}], 0, 1, 0) = 0
+            futex_waitv([{val=0x5, uaddr=${WORD0}, flags=FUTEX2_SIZE_U32|FUTEX2_PRIVATE}, {val=0, uaddr=${WORD1}, flags=FUTEX2_SIZE_U32|FUTEX2_PRIVATE}], 2, 0, {tv_sec=0, tv_nsec=1}, CLOCK_MONOTONIC) = -1 ETIMEDOUT (Connection timed out)
+            futex_waitv(NULL, 0, 0x1, NULL, 0x63 /* CLOCK_??? */) = -1 EINVAL (Invalid argument)
             futex_requeue([{val=0, uaddr=${WORD0}, flags=FUTEX2_SIZE_U32}, ... /* ${EDGE} */], 0, 1, 0) = -1 EFAULT (Bad address)
             listmount({size=24, mnt_id=LSMT_ROOT, param=0}, [${ID0}, ${ID1}], 2, 0) = 2
             listmount({size=24, mnt_id=LSMT_ROOT, param=0}, ${IDS}, 2, 0x2 /* LISTMOUNT_??? */) = -1 EINVAL (Invalid argument)
