@@ -47,6 +47,10 @@ public final class Bindgen {
                 case "--output" -> output = Path.of(value(args, ++i, "--output"));
                 case "--print-headers" -> printHeaders = value(args, ++i, "--print-headers");
                 case "--print-tree" -> printTree = true;
+                case "--print-cache" -> {
+                    System.out.println(KernelTree.cacheRoot());
+                    System.exit(0);
+                }
                 default -> usage("unknown argument " + args[i]);
             }
         }
@@ -141,7 +145,7 @@ public final class Bindgen {
     private static void usage(String problem) {
         System.err.println(
                 "usage: generate [--check] [--kernel TREE|TARBALL] [--output DIR]"
-                        + " [--print-tree | --print-headers KERNEL_ARCH]   ("
+                        + " [--print-tree | --print-headers KERNEL_ARCH | --print-cache]   ("
                         + problem
                         + ")");
         System.exit(2);

@@ -245,6 +245,15 @@ final class KernelTree {
     }
 
     private static Path cacheDir() throws IOException {
+        return Files.createDirectories(cacheRoot().resolve("kernel"));
+    }
+
+    /**
+     * rawsys's cache: {@code $RAWSYS_CACHE_DIR}, else {@code $XDG_CACHE_HOME/rawsys}, else {@code
+     * ~/.cache/rawsys}. The one place that says so: the kernel exercise asks for it ({@code
+     * generate --print-cache}).
+     */
+    static Path cacheRoot() {
         String explicit = System.getenv("RAWSYS_CACHE_DIR");
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path dir;
@@ -255,7 +264,7 @@ final class KernelTree {
         } else {
             dir = Path.of(System.getProperty("user.home"), ".cache", "rawsys");
         }
-        return Files.createDirectories(dir.resolve("kernel"));
+        return dir.toAbsolutePath();
     }
 
     private static String hashFile(Path file) throws IOException {

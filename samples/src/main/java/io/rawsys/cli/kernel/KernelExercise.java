@@ -85,24 +85,23 @@ final class KernelExercise {
                 patch != null
                         ? patch.toAbsolutePath()
                         : home.resolve(DIR).resolve("rawsys_greet.patch");
-        this.cache = cacheDir().resolve("exercise");
+        // rawsys's cache, as the generator (its one home) says
+        this.cache =
+                Path.of(
+                                Steps.output(
+                                                "finding rawsys's cache",
+                                                List.of(
+                                                        home.resolve(
+                                                                        "rawsys-stubs/bindgen/generate")
+                                                                .toString(),
+                                                        "--print-cache"))
+                                        .strip())
+                        .resolve("exercise");
         this.steps = new Steps(progress, cache.resolve("logs"));
     }
 
     Steps steps() {
         return steps;
-    }
-
-    static Path cacheDir() {
-        String explicit = System.getenv("RAWSYS_CACHE_DIR");
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (explicit != null && !explicit.isEmpty()) {
-            return Path.of(explicit);
-        }
-        if (xdg != null && !xdg.isEmpty()) {
-            return Path.of(xdg, "rawsys");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "rawsys");
     }
 
     Built build() {

@@ -93,35 +93,41 @@ final class Steps {
                                 + tail(file, 25),
                         Failure.KERNEL);
             }
-        } catch (IOException e) {
-            throw new Failure(
-                    what + ": cannot run " + command.getFirst() + ": " + e.getMessage(),
-                    Failure.KERNEL);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure(what + ": interrupted", Failure.KERNEL);
+        } catch (IOException | InterruptedException e) {
+            throw failure(what, command, e);
         }
     }
 
     /** What {@code command} printed (stdout), or a Failure naming {@code what} and its output. */
     static String output(String what, List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new Failure(what + ": " + (err + out).strip(), Failure.KERNEL);
+            // stderr into a file: read after stdout, a full pipe would block the command
+            Path errors = Files.createTempFile("rawsys-kernel", ".err");
+            try {
+                Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+                p.getOutputStream().close();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    throw new Failure(
+                            what + ": " + (Files.readString(errors) + out).strip(), Failure.KERNEL);
+                }
+                return out;
+            } finally {
+                Files.deleteIfExists(errors);
             }
-            return out;
-        } catch (IOException e) {
-            throw new Failure(
-                    what + ": cannot run " + command.getFirst() + ": " + e.getMessage(),
-                    Failure.KERNEL);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure(what + ": interrupted", Failure.KERNEL);
+        } catch (IOException | InterruptedException e) {
+            throw failure(what, command, e);
         }
+    }
+
+    private static Failure failure(String what, List<String> command, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new Failure(what + ": interrupted", Failure.KERNEL);
+        }
+        return new Failure(
+                what + ": cannot run " + command.getFirst() + ": " + e.getMessage(),
+                Failure.KERNEL);
     }
 
     /** The last {@code n} lines of a file. */

@@ -37,6 +37,15 @@ final class ThreadDecoders {
 
     static final Arg FUTEX2_FLAGS = (c, at) -> futex2Flags(c, c.uint(at));
 
+    /** A {@code struct __kernel_timespec} (futex2's timeouts): strace's print_timespec64. */
+    private static final Arg TIMESPEC64 =
+            (c, at) ->
+                    ProcessStructs.struct(
+                            c,
+                            c.ulong(at),
+                            "kernel_timespec",
+                            s -> ProcessStructs.timespec(c, s, "kernel_timespec", ""));
+
     /** A futex2 mask: FUTEX_BITSET_MATCH_ANY, or the 64-bit value in hex, no comment. */
     static final Arg FUTEX2_MASK =
             (c, at) -> {
@@ -134,12 +143,7 @@ final class ThreadDecoders {
                         Args.ULONG,
                         FUTEX2_MASK,
                         FUTEX2_FLAGS,
-                        (c, at) ->
-                                ProcessStructs.struct(
-                                        c,
-                                        c.ulong(at),
-                                        "kernel_timespec",
-                                        s -> ProcessStructs.timespec(c, s, "kernel_timespec", "")),
+                        TIMESPEC64,
                         TimeDecoders.CLOCK));
         d.add(
                 "futex_requeue",
@@ -153,12 +157,7 @@ final class ThreadDecoders {
                         (c, at) -> waiters(c, c.ulong(at), c.uint(1)),
                         Args.UINT,
                         Args.HEX32,
-                        (c, at) ->
-                                ProcessStructs.struct(
-                                        c,
-                                        c.ulong(at),
-                                        "kernel_timespec",
-                                        s -> ProcessStructs.timespec(c, s, "kernel_timespec", "")),
+                        TIMESPEC64,
                         TimeDecoders.CLOCK));
         d.add(
                 "set_thread_area",
