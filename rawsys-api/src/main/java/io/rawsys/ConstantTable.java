@@ -61,6 +61,16 @@ public final class ConstantTable {
         return new ConstantTable(arch, entries);
     }
 
+    /**
+     * Whether {@code name} is one of the names this architecture's headers define that the
+     * generator could not evaluate to an integer (a string, a function call, a macro naming an
+     * undefined one: {@code SIGRTMAX} is glibc's {@code __libc_current_sigrtmax()}), listed so that
+     * a missing constant can say why.
+     */
+    public boolean isUnevaluated(String name) {
+        return ZArchData.unevaluated(arch).lines().anyMatch(l -> l.endsWith(" " + name));
+    }
+
     /** The architecture this table belongs to. */
     public String arch() {
         return arch;

@@ -45,6 +45,16 @@ final class ConstCommand implements Callable<Integer> {
                 name.endsWith("_")
                         ? table.withPrefix(name)
                         : table.find(name).isPresent() ? Map.of(name, table.value(name)) : Map.of();
+        if (matches.isEmpty() && table.isUnevaluated(name)) {
+            throw new Failure(
+                    name
+                            + " is defined by "
+                            + table.arch()
+                            + "'s headers, but is no integer constant there (a string, a function"
+                            + " call, or a macro naming one the headers lack), so rawsys has no value"
+                            + " for it",
+                    Failure.KERNEL);
+        }
         if (matches.isEmpty()) {
             List<String> near = table.suggest(name);
             throw new ParameterException(

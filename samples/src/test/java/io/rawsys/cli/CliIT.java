@@ -400,4 +400,14 @@ class CliIT {
         assertEquals(1, unjudged.status(), unjudged.stdout());
         assertTrue(unjudged.stdout().startsWith("-1 EFAULT (Bad address)\n"), unjudged.stdout());
     }
+
+    /** A name the headers define but no integer can stand for is said to be so, not unknown. */
+    @Test
+    void aConstantTheHeadersDefineButCannotEvaluateIsSaidSo() throws Exception {
+        RawsysJar.Run run = RawsysJar.rawsys("const", "--arch", "x86_64", "ELFMAG");
+        assertEquals(1, run.status(), run.both());
+        assertTrue(
+                run.stderr().contains("ELFMAG is defined by x86_64's headers, but is no integer"),
+                run.stderr());
+    }
 }
