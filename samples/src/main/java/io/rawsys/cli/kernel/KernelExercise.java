@@ -329,12 +329,16 @@ final class KernelExercise {
                 "building the rawsys jar",
                 copy,
                 "jar.log",
+                // the CLI and what it is made of, nothing else (the benchmarks' libraries need not
+                // be there yet); Maven uses the local repository and downloads only what lacks
                 List.of(
                         copy.resolve("build").toString(),
                         "-q",
-                        "-o",
                         "-Phost-only",
                         "-DskipTests",
+                        "-pl",
+                        "samples",
+                        "-am",
                         "package"),
                 30);
         mkdirs(jar.getParent());
