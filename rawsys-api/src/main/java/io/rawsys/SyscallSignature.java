@@ -101,28 +101,43 @@ public record SyscallSignature(String name, List<Parameter> parameters) {
      * The pointer-and-count pairs of this call whose count can be judged: a pointer to bytes or
      * words directly followed by an integer named like a length ({@code count}, {@code len}, {@code
      * size}, {@code bufsiz}; {@code nr_…} for words), or a byte pointer by an unnamed {@code
-     * size_t}. A struct pointer is left out: its count may be bytes (getdents64) or elements
-     * (io_getevents).
+     * size_t}. A struct pointer followed by a length counts as bytes: its count may mean bytes
+     * (getdents64's, statmount's bufsize) or elements (recvmmsg's vlen), and as an element is at
+     * least a byte, a count past the buffer in bytes is past it either way.
      */
     public List<Extent> extents() {
         List<Extent> extents = new ArrayList<>();
         for (int i = 0; i + 1 < parameters.size(); i++) {
             Parameter pointer = parameters.get(i);
             Parameter count = parameters.get(i + 1);
-            if (pointer.elementSize() == 0 || !COUNT_TYPES.contains(count.type())) {
+            int unit = pointer.elementSize() != 0 ? pointer.elementSize() : structPointer(pointer);
+            if (unit == 0 || !COUNT_TYPES.contains(count.type())) {
                 continue;
             }
-            Pattern names = pointer.elementSize() == 1 ? BYTE_COUNT : WORD_COUNT;
+            if (count.name().equals("sigsetsize")) {
+                continue; // the size of the call's sigset_t, wherever it stands (rt_sigtimedwait)
+            }
+            Pattern names = unit == 1 ? BYTE_COUNT : WORD_COUNT;
             boolean named = names.matcher(count.name()).matches();
             boolean unnamedSize =
                     pointer.elementSize() == 1
                             && count.name().isEmpty()
                             && count.type().equals("size_t");
             if (named || unnamedSize) {
-                extents.add(new Extent(i, i + 1, pointer.elementSize()));
+                extents.add(new Extent(i, i + 1, unit));
             }
         }
         return extents;
+    }
+
+    /**
+     * 1 for a {@code struct}/{@code union … __user *} (counted as bytes, a lower bound), else 0.
+     */
+    private static int structPointer(Parameter p) {
+        return p.isUserPointer()
+                        && p.type().replace("const ", "").matches("(struct|union) \\w+ __user \\*")
+                ? 1
+                : 0;
     }
 
     /** The prototype in C: {@code long read(unsigned int fd, char __user *buf, size_t count)}. */
