@@ -123,37 +123,9 @@ final class MountDecoders {
             s.append(", mnt_ns_id=").append(Text.hex(u64(c, req, 24)));
         }
         if (size > VER1) {
-            s.append(nonzeroBytes(c, address, VER1, Math.min(size, 4096)));
+            s.append(FileArgs.nonzeroBytes(c, address, VER1, Math.min(size, FileArgs.PAGE_SIZE)));
         }
         return s.append('}').toString();
-    }
-
-    /**
-     * strace's print_nonzero_bytes: {@code , /* bytes 32..39 *}{@code / "\x80…"} when any byte in
-     * {@code [from, to)} is not 0; {@code , ???} when they cannot be read; nothing when all are 0.
-     */
-    private static String nonzeroBytes(Call c, long address, long from, long to) {
-        MemorySegment tail = Structs.bytes(c, address + from, to - from);
-        if (tail == null) {
-            return ", ???";
-        }
-        byte[] bytes = tail.toArray(ValueLayout.JAVA_BYTE);
-        int last = bytes.length - 1;
-        while (last >= 0 && bytes[last] == 0) {
-            last--;
-        }
-        if (last < 0) {
-            return "";
-        }
-        int limit = c.settings().stringLimit();
-        int shown = Math.min(bytes.length, limit);
-        return ", /* bytes "
-                + from
-                + ".."
-                + (to - 1)
-                + " */ "
-                + Text.quote(bytes, shown, true)
-                + (shown < bytes.length ? "..." : "");
     }
 
     /** {@code struct statmount} as the kernel filled it: the members its mask names. */

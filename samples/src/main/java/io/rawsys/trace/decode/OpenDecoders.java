@@ -90,40 +90,9 @@ final class OpenDecoders {
         s.append(", resolve=")
                 .append(FileArgs.flags(c, FileTables.RESOLVE, resolve, "RESOLVE_???"));
         if (size > known) {
-            s.append(tail(c, address, known, Math.min(size, PAGE_SIZE)));
+            s.append(FileArgs.nonzeroBytes(c, address, known, Math.min(size, FileArgs.PAGE_SIZE)));
         }
         return s.append('}').toString();
-    }
-
-    /** The page size strace assumes for the tail of an extensible struct. */
-    private static final long PAGE_SIZE = 4096;
-
-    /**
-     * strace's print_nonzero_bytes: the bytes of an extensible struct past the ones the decoder
-     * knows, from {@code from} to {@code to}: nothing if all are zero, {@code , ???} if they cannot
-     * be read, else {@code , /* bytes 24..39 *}{@code / "\x00…"} in hex, cut at -s.
-     */
-    private static String tail(Call c, long address, long from, long to) {
-        MemorySegment bytes = Structs.bytes(c, address + from, to - from);
-        if (bytes == null) {
-            return ", ???";
-        }
-        byte[] data = bytes.toArray(ValueLayout.JAVA_BYTE);
-        boolean zero = true;
-        for (byte b : data) {
-            zero &= b == 0;
-        }
-        if (zero) {
-            return "";
-        }
-        int shown = Math.min(data.length, c.settings().stringLimit());
-        return ", /* bytes "
-                + from
-                + ".."
-                + (to - 1)
-                + " */ "
-                + Text.quote(data, shown, true)
-                + (shown < data.length ? "..." : "");
     }
 
     /** pipe's two descriptors, written by the kernel: {@code [3, 4]}, or the address. */
