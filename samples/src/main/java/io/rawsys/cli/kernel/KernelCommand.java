@@ -1,5 +1,6 @@
 package io.rawsys.cli.kernel;
 
+import io.rawsys.Arch;
 import io.rawsys.ErrnoException;
 import io.rawsys.Syscalls;
 import io.rawsys.calls.FileCalls;
@@ -174,34 +175,27 @@ public final class KernelCommand implements Runnable {
          */
         static String hostCheck(long number) {
             String release = System.getProperty("os.version");
-            long r;
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment name = arena.allocateFrom("world");
-                MemorySegment buf = arena.allocate(Greeting.SIZE);
-                r = Syscalls.raw(number, name.address(), buf.address(), Greeting.SIZE);
-                if (r == -Errno.ENOSYS) {
-                    return "RAWSYS-CHECK 7 pass the host's stock kernel ("
-                            + release
-                            + "): number "
-                            + number
-                            + " is ENOSYS, no such call: the greeting exists only in the patched kernel";
-                }
-                String what =
-                        r < 0
-                                ? "-" + Arch().errnos().name((int) -r).orElse("errno " + -r)
-                                : r + " \"" + buf.getString(0) + "\"";
+            // arguments no call can act on (NULL pointers, a zero size): if a later kernel gives
+            // the number to a call of its own, it refuses them rather than do something here
+            long r = Syscalls.raw(number, 0, 0, 0);
+            if (r == -Errno.ENOSYS) {
                 return "RAWSYS-CHECK 7 pass the host's stock kernel ("
                         + release
                         + "): number "
                         + number
-                        + " is some other call here, which returned "
-                        + what
-                        + ": a number taken locally collides with what a later kernel adds";
+                        + " is ENOSYS, no such call: the greeting exists only in the patched kernel";
             }
-        }
-
-        private static io.rawsys.Arch Arch() {
-            return io.rawsys.Arch.current();
+            String what =
+                    r < 0
+                            ? "-" + Arch.current().errnos().name((int) -r).orElse("errno " + -r)
+                            : Long.toString(r);
+            return "RAWSYS-CHECK 7 pass the host's stock kernel ("
+                    + release
+                    + "): number "
+                    + number
+                    + " is some other call here, which returned "
+                    + what
+                    + ": a number taken locally collides with what a later kernel adds";
         }
     }
 

@@ -35,11 +35,35 @@ class KernelExerciseIT {
         return command;
     }
 
-    @Test
-    void everyCheckPassesInThePatchedKernel(@TempDir Path dir) throws Exception {
+    /**
+     * Skips the calling test, saying what is missing, where this machine lacks the kernel source or
+     * a tool the exercise builds or boots with (.ci/install-deps installs them all).
+     */
+    static void assumeTools() {
         assumeTrue(
                 Files.isRegularFile(Path.of("/usr/src/linux-source-6.12.tar.xz")),
-                "no /usr/src/linux-source-6.12.tar.xz: install linux-source-6.12 (.ci/install-deps)");
+                "no /usr/src/linux-source-6.12.tar.xz: install " + KernelExercise.PACKAGES);
+        List<String> missing =
+                new ArrayList<>(
+                        Steps.missing(
+                                List.of(
+                                        Vm.QEMU,
+                                        "i686-linux-gnu-gcc",
+                                        "flex",
+                                        "bison",
+                                        "bc",
+                                        "cpio")));
+        if (!Files.isExecutable(KernelExercise.BUSYBOX)) {
+            missing.add(KernelExercise.BUSYBOX.toString());
+        }
+        assumeTrue(
+                missing.isEmpty(),
+                "the kernel exercise needs " + missing + ": install " + KernelExercise.PACKAGES);
+    }
+
+    @Test
+    void everyCheckPassesInThePatchedKernel(@TempDir Path dir) throws Exception {
+        assumeTools();
         Path log = dir.resolve("kernel-test.txt");
         Process p =
                 new ProcessBuilder(rawsys("kernel", "test"))
@@ -67,9 +91,7 @@ class KernelExerciseIT {
     /** A VM that does not finish in time is killed, and the console's last lines are shown. */
     @Test
     void aVmThatDoesNotFinishInTimeIsStoppedWithItsLastLines() throws Exception {
-        assumeTrue(
-                Files.isRegularFile(Path.of("/usr/src/linux-source-6.12.tar.xz")),
-                "no /usr/src/linux-source-6.12.tar.xz: install linux-source-6.12 (.ci/install-deps)");
+        assumeTools();
         Process p =
                 new ProcessBuilder(rawsys("kernel", "test", "--timeout", "3"))
                         .redirectErrorStream(true)
@@ -100,9 +122,7 @@ class KernelExerciseIT {
 
     @Test
     void aPatchThatDoesNotApplyIsSaidSo(@TempDir Path dir) throws Exception {
-        assumeTrue(
-                Files.isRegularFile(Path.of("/usr/src/linux-source-6.12.tar.xz")),
-                "no /usr/src/linux-source-6.12.tar.xz: install linux-source-6.12 (.ci/install-deps)");
+        assumeTools();
         Path patch = dir.resolve("stale.patch");
         Files.writeString(
                 patch,
