@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stack trace, and never a user's files removed.
  */
 class GeneratorCommandLineTest {
-    static final Path GENERATE = Path.of("../rawsys-stubs/bindgen/generate").toAbsolutePath();
+    static final Path GENERATE = Path.of("../bindgen/generate").toAbsolutePath();
 
     record Run(int status, String output) {}
 

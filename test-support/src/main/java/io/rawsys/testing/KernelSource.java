@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * unistd_32.h}, {@code errno.h}, …).
  *
  * <p>Where the tree is and how it is unpacked and installed has one home, the generator: this asks
- * it ({@code rawsys-stubs/bindgen/generate --print-tree} and {@code --print-headers ARCH}), once
- * per JVM, so tests read exactly what the generator read. Without the kernel source package the
- * tests that need it are skipped with that reason; CI installs it ({@code .ci/install-deps}).
+ * it ({@code bindgen/generate --print-tree} and {@code --print-headers ARCH}), once per JVM, so
+ * tests read exactly what the generator read. Without the kernel source package the tests that need
+ * it are skipped with that reason; CI installs it ({@code .ci/install-deps}).
  */
 public final class KernelSource {
     private KernelSource() {}
@@ -50,7 +50,7 @@ public final class KernelSource {
     private static Object ask(String... options) {
         Path generate = generator();
         if (generate == null) {
-            return Probe.missing(FEATURE, "rawsys-stubs/bindgen/generate not found above " + cwd());
+            return Probe.missing(FEATURE, "bindgen/generate not found above " + cwd());
         }
         try {
             Path err = Files.createTempFile("rawsys-kernel-source", ".txt");
@@ -91,7 +91,7 @@ public final class KernelSource {
     /** The generator script, found from the working directory (a module's, or the root's) up. */
     private static Path generator() {
         for (Path dir = cwd(); dir != null; dir = dir.getParent()) {
-            Path script = dir.resolve("rawsys-stubs/bindgen/generate");
+            Path script = dir.resolve("bindgen/generate");
             if (Files.isExecutable(script)) {
                 return script;
             }

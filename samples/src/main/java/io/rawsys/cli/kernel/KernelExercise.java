@@ -91,9 +91,7 @@ final class KernelExercise {
                                 Steps.output(
                                                 "finding rawsys's cache",
                                                 List.of(
-                                                        home.resolve(
-                                                                        "rawsys-stubs/bindgen/generate")
-                                                                .toString(),
+                                                        home.resolve("bindgen/generate").toString(),
                                                         "--print-cache"))
                                         .strip())
                         .resolve("exercise");
@@ -318,7 +316,7 @@ final class KernelExercise {
                 copy,
                 "bindgen.log",
                 List.of(
-                        copy.resolve("rawsys-stubs/bindgen/generate").toString(),
+                        copy.resolve("bindgen/generate").toString(),
                         "--kernel",
                         tree.toString(),
                         "--output",
@@ -536,9 +534,9 @@ final class KernelExercise {
         return libraries;
     }
 
-    /** {@code rawsys-stubs/bindgen/generate} of the repository. */
+    /** {@code bindgen/generate} of the repository. */
     private Path generator() {
-        return home.resolve("rawsys-stubs/bindgen/generate");
+        return home.resolve("bindgen/generate");
     }
 
     private static List<String> concat(List<String> a, String... b) {

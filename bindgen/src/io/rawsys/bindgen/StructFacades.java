@@ -87,7 +87,7 @@ final class StructFacades {
                 root,
                 "io.rawsys.linux.struct",
                 JavaFile.className(name),
-                "the struct list of rawsys-stubs/bindgen Spec",
+                "the struct list of bindgen Spec",
                 doc,
                 body,
                 "io.rawsys.Arch",

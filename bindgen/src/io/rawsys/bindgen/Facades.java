@@ -194,7 +194,7 @@ final class Facades {
                 root,
                 "io.rawsys.linux",
                 group.javaClass(),
-                "the " + group.javaClass() + " group of rawsys-stubs/bindgen Spec",
+                "the " + group.javaClass() + " group of bindgen Spec",
                 group.doc()
                         + "\n\n<p>Values of the architecture rawsys runs on, from "
                         + headers

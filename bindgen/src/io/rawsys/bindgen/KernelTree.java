@@ -95,6 +95,7 @@ final class KernelTree {
         return new KernelTree(tree, base, true);
     }
 
+    @SuppressWarnings("try") // the lock is held for the block's extent, never read
     private static void unpackOnce(Path source, Path base, Path tree) throws IOException {
         try (FileChannel channel =
                         FileChannel.open(

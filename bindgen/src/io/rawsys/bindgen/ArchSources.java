@@ -117,7 +117,7 @@ final class ArchSources {
         select.append(
                 "            default -> throw new IllegalArgumentException(\"no constants group \" + group);\n");
         select.append("        };\n    }\n");
-        String from = "the headers of each group in rawsys-stubs/bindgen Spec: " + t.source();
+        String from = "the headers of each group in bindgen Spec: " + t.source();
         JavaFile.write(
                 root,
                 t.target().javaPackage(),
@@ -199,7 +199,7 @@ final class ArchSources {
                 root,
                 t.target().javaPackage(),
                 "ZStructs",
-                "the headers of each struct in rawsys-stubs/bindgen Spec: " + t.source(),
+                "the headers of each struct in bindgen Spec: " + t.source(),
                 "The " + t.target().name() + " struct layouts.",
                 body,
                 "java.lang.foreign.GroupLayout",
@@ -441,7 +441,7 @@ final class ArchSources {
                 root,
                 "io.rawsys.linux.data",
                 "ZArchData",
-                "the list of targets in rawsys-stubs/bindgen",
+                "the list of targets in bindgen",
                 "Selects an architecture's generated tables by name; only the selected architecture's classes are loaded.",
                 body,
                 "java.lang.foreign.GroupLayout",

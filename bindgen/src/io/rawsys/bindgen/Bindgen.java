@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * Writes rawsys's generated Java source: per-architecture tables under {@code
  * io.rawsys.linux.data.<arch>} and the host-facing facades in {@code io.rawsys.linux}. Run it
- * through {@code rawsys-stubs/bindgen/generate}.
+ * through {@code bindgen/generate}.
  *
  * <p>With {@code --check} it writes into a scratch tree and compares that with the committed one,
  * listing every file that differs; CI runs it so that generated code can never drift from its
@@ -171,7 +171,7 @@ public final class Bindgen {
                             "Generated code differs from what the generator writes now:");
                     differences.forEach(d -> System.err.println("  " + d));
                     System.err.println(
-                            "Run rawsys-stubs/bindgen/generate and commit the result (never edit it by hand).");
+                            "Run bindgen/generate and commit the result (never edit it by hand).");
                     return 1;
                 }
                 System.out.println("generated code is up to date (" + GENERATED_ROOT + ")");
