@@ -1,5 +1,7 @@
 package io.rawsys.preload;
 
+import io.rawsys.tool.Failure;
+
 /** How a hooked function reports an error (hooks.def's FAIL column). */
 public enum Failure {
     /** Returns -1 and sets errno. */

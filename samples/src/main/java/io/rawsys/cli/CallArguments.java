@@ -5,6 +5,7 @@ import io.rawsys.SyscallSignature;
 import io.rawsys.calls.MemoryCalls;
 import io.rawsys.calls.ProcessCalls;
 import io.rawsys.linux.Mman;
+import io.rawsys.tool.Hints;
 import java.lang.foreign.Arena;
 import java.lang.foreign.GroupLayout;
 import java.lang.foreign.MemorySegment;

@@ -5,6 +5,7 @@ import io.rawsys.ErrnoException;
 import io.rawsys.SyscallSignature;
 import io.rawsys.SyscallTable;
 import io.rawsys.Syscalls;
+import io.rawsys.tool.Hints;
 import java.io.PrintWriter;
 import java.lang.foreign.Arena;
 import java.util.List;

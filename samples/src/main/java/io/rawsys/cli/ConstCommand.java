@@ -1,6 +1,8 @@
 package io.rawsys.cli;
 
 import io.rawsys.ConstantTable;
+import io.rawsys.tool.Failure;
+import io.rawsys.tool.Hints;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

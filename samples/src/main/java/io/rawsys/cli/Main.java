@@ -8,6 +8,7 @@ import io.rawsys.cli.exercise.IoctlCommand;
 import io.rawsys.cli.exercise.LibcCommand;
 import io.rawsys.cli.exercise.ProcCommand;
 import io.rawsys.cli.exercise.SysCommand;
+import io.rawsys.tool.Failure;
 import io.rawsys.trace.TraceCommand;
 import java.io.IOException;
 import java.io.InputStream;

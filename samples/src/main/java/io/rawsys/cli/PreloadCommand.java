@@ -5,6 +5,7 @@ import io.rawsys.preload.AotCache;
 import io.rawsys.preload.Function;
 import io.rawsys.preload.HookClasses;
 import io.rawsys.preload.PreloadHook;
+import io.rawsys.tool.Failure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;

@@ -2,6 +2,7 @@ package io.rawsys.cli;
 
 import io.rawsys.Arch;
 import io.rawsys.linux.Elf;
+import io.rawsys.tool.Failure;
 import io.rawsys.vdso.ElfImage;
 import io.rawsys.vdso.Vdso;
 import io.rawsys.vdso.VdsoMapping;

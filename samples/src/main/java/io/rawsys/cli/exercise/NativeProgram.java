@@ -1,7 +1,7 @@
 package io.rawsys.cli.exercise;
 
-import io.rawsys.cli.Failure;
-import io.rawsys.cli.NativeResource;
+import io.rawsys.tool.Failure;
+import io.rawsys.tool.NativeResource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

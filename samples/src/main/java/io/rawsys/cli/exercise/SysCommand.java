@@ -2,9 +2,9 @@ package io.rawsys.cli.exercise;
 
 import io.rawsys.ErrnoException;
 import io.rawsys.calls.DirEntry;
-import io.rawsys.cli.Failure;
 import io.rawsys.linux.Dirent;
 import io.rawsys.linux.Errno;
+import io.rawsys.tool.Failure;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

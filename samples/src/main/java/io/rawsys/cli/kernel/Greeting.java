@@ -3,7 +3,7 @@ package io.rawsys.cli.kernel;
 import io.rawsys.Arch;
 import io.rawsys.ErrnoException;
 import io.rawsys.Syscalls;
-import io.rawsys.cli.Failure;
+import io.rawsys.tool.Failure;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.OptionalLong;

@@ -1,6 +1,6 @@
 package io.rawsys.cli.kernel;
 
-import io.rawsys.cli.Failure;
+import io.rawsys.tool.Failure;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

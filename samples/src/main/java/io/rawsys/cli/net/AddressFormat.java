@@ -2,6 +2,7 @@ package io.rawsys.cli.net;
 
 import io.rawsys.linux.Netlink;
 import io.rawsys.linux.Socket;
+import io.rawsys.tool.AddressText;
 import java.util.Arrays;
 import java.util.List;
 

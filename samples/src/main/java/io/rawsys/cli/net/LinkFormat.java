@@ -3,6 +3,7 @@ package io.rawsys.cli.net;
 import static java.util.Map.entry;
 
 import io.rawsys.linux.Netlink;
+import io.rawsys.tool.AddressText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

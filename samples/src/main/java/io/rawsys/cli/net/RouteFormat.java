@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import io.rawsys.linux.Netlink;
 import io.rawsys.linux.Socket;
+import io.rawsys.tool.AddressText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import io.rawsys.preload.IoCall;
 import io.rawsys.preload.OpenCall;
 import io.rawsys.preload.PreloadHook;
 import io.rawsys.preload.StatCall;
-import io.rawsys.trace.decode.OpenFlags;
+import io.rawsys.trace.StraceNames;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,7 +57,7 @@ public final class CallLogger implements PreloadHook {
     public Decision open(OpenCall c) {
         String path = quoted(c.path());
         if (c.fopenMode() != null) return line(c, path + ", " + quoted(c.fopenMode()));
-        String flags = OpenFlags.text(arch, c.flags() & 0xffffffffL);
+        String flags = StraceNames.openFlags(arch, c.flags() & 0xffffffffL);
         String mode = c.mode() != 0 ? ", 0" + Integer.toOctalString(c.mode()) : "";
         String at = c.function().name().contains("at") ? dirfd(c.dirfd()) + ", " : "";
         return line(c, at + path + ", " + flags + mode);

@@ -1,0 +1,115 @@
+package io.rawsys.trace;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import io.rawsys.tool.NativeResource;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.util.List;
+
+/**
+ * librawsys-trace.so (rawsys-trace/src/main/c/trace_shim.c): starting a tracee without running Java
+ * in the forked child, and the wake-up signal handler. Loaded from the jar on first use.
+ */
+final class Shim {
+    private Shim() {}
+
+    /** struct rawsys_trace_spawn of trace_shim.h. */
+    static final StructLayout SPAWN =
+            MemoryLayout.structLayout(
+                    ADDRESS.withName("path"),
+                    ADDRESS.withName("argv"),
+                    ADDRESS.withName("envp"),
+                    JAVA_INT.withName("release_read"),
+                    JAVA_INT.withName("release_write"),
+                    ADDRESS.withName("filter"));
+
+    @SuppressWarnings("restricted") // loading the shim and binding its functions: its purpose
+    private static final class Library {
+        static final MethodHandle SPAWN_CHILD;
+        static final MethodHandle INSTALL_WAKEUP;
+        static final MemorySegment ENVIRON;
+
+        /**
+         * Open for the JVM's life: glibc knows a loaded library by its path, and a later dlopen of
+         * a reused /proc/PID/fd/N would be answered with this one.
+         */
+        static final NativeResource LIBRARY =
+                NativeResource.open("io/rawsys/trace", "librawsys-trace.so");
+
+        static {
+            Linker linker = Linker.nativeLinker();
+            // By name, not by Path: the Path overload resolves the memfd's link to
+            // "/memfd:… (deleted)", which is no file.
+            SymbolLookup lookup =
+                    SymbolLookup.libraryLookup(LIBRARY.path().toString(), Arena.global());
+            SPAWN_CHILD =
+                    linker.downcallHandle(
+                            lookup.findOrThrow("rawsys_trace_spawn"),
+                            FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+            INSTALL_WAKEUP =
+                    linker.downcallHandle(
+                            lookup.findOrThrow("rawsys_trace_install_wakeup"),
+                            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+            // glibc's char **environ: the environment as this process has it, order and bytes.
+            ENVIRON = linker.defaultLookup().findOrThrow("environ").reinterpret(ADDRESS.byteSize());
+        }
+    }
+
+    /**
+     * Forks a child that waits until {@code releaseWrite} is closed, installs {@code filter} (a
+     * {@code struct sock_fprog}, or NULL), and execs {@code path} with {@code argv} and this
+     * process's environment.
+     *
+     * @return the child's pid, or -errno if fork failed
+     */
+    static long spawn(
+            String path,
+            List<String> argv,
+            int releaseRead,
+            int releaseWrite,
+            MemorySegment filter) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment args = arena.allocate(ADDRESS, argv.size() + 1L);
+            for (int i = 0; i < argv.size(); i++) {
+                args.setAtIndex(ADDRESS, i, arena.allocateFrom(argv.get(i)));
+            }
+            args.setAtIndex(ADDRESS, argv.size(), MemorySegment.NULL);
+            MemorySegment spawn = arena.allocate(SPAWN);
+            spawn.set(ADDRESS, SPAWN.byteOffset(field("path")), arena.allocateFrom(path));
+            spawn.set(ADDRESS, SPAWN.byteOffset(field("argv")), args);
+            spawn.set(ADDRESS, SPAWN.byteOffset(field("envp")), Library.ENVIRON.get(ADDRESS, 0));
+            spawn.set(JAVA_INT, SPAWN.byteOffset(field("release_read")), releaseRead);
+            spawn.set(JAVA_INT, SPAWN.byteOffset(field("release_write")), releaseWrite);
+            spawn.set(ADDRESS, SPAWN.byteOffset(field("filter")), filter);
+            return (long) Library.SPAWN_CHILD.invokeExact(spawn);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** A do-nothing handler for {@code signo}, without SA_RESTART: it makes wait4 return EINTR. */
+    static int installWakeup(int signo) {
+        try {
+            return (int) Library.INSTALL_WAKEUP.invokeExact(signo);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static MemoryLayout.PathElement field(String name) {
+        return MemoryLayout.PathElement.groupElement(name);
+    }
+}

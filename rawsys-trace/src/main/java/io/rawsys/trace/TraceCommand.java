@@ -1,0 +1,245 @@
+package io.rawsys.trace;
+
+import io.rawsys.tool.Failure;
+import io.rawsys.trace.decode.Decoders;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rawsys trace}: a system-call tracer with strace's options and strace's output. */
+@Command(
+        name = "trace",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Traces the system calls of a command, or of running processes (-p), with ptrace: each call as strace"
+                    + " prints it, name(arguments) = result, on stderr or into a file (-o). The options mean what"
+                    + " they mean to strace.",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  rawsys trace ls -l /",
+            "  rawsys trace -f -e trace=%%file -o out.txt -- sh -c 'cat /etc/hostname | wc -c'",
+            "  rawsys trace -c dd if=/dev/zero of=/dev/null bs=1 count=10000",
+            "  rawsys trace -p 1234              (Ctrl-C detaches; the process goes on)",
+            "  rawsys trace --seccomp-bpf -f -e trace=openat make",
+            "",
+            "Exit status: the traced command's (128 + N when signal N killed it); 1 when the trace could not"
+                    + " start; 2 for a bad command line."
+        })
+public final class TraceCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "-f",
+            description = "Follow forks, vforks and clones: trace children and threads too.")
+    boolean follow;
+
+    @Option(
+            names = "-o",
+            paramLabel = "FILE",
+            description = "Write the trace to FILE instead of stderr.")
+    Path output;
+
+    @Option(
+            names = "-e",
+            paramLabel = "EXPR",
+            description = {
+                "trace=SET: which calls (names, %%file %%desc %%process %%network %%signal %%ipc %%memory"
+                        + " %%creds %%clock %%stat…, /REGEX, all, none; !SET for the others);",
+                "status=SET: which outcomes (successful, failed, unfinished). A bare SET means trace=SET."
+            })
+    List<String> expressions = new ArrayList<>();
+
+    @Option(
+            names = "-s",
+            paramLabel = "N",
+            defaultValue = "32",
+            description = "Print at most N bytes of a string (default: ${DEFAULT-VALUE}).")
+    int stringLimit;
+
+    @Option(
+            names = "-c",
+            description =
+                    "Count time, calls and errors per call, and print a table at the end instead of the calls.")
+    boolean summary;
+
+    @Option(names = "-T", description = "Show the time spent in each call.")
+    boolean syscallTimes;
+
+    @Option(
+            names = "-t",
+            description =
+                    "Prefix each line with the time of day; -tt with microseconds; -ttt as seconds since the epoch.")
+    boolean[] time = new boolean[0];
+
+    @Option(names = "-r", description = "Prefix each line with the time since the previous one.")
+    boolean relative;
+
+    @Option(
+            names = "-y",
+            description = "Print file descriptors with the path they refer to: 3</etc/passwd>.")
+    boolean fdPaths;
+
+    @Option(
+            names = "-p",
+            split = ",",
+            paramLabel = "PID",
+            description = "Attach to running processes (all their threads); Ctrl-C detaches.")
+    List<Integer> attach = new ArrayList<>();
+
+    @Option(
+            names = "--seccomp-bpf",
+            description =
+                    "Stop only at the traced calls (a seccomp filter lets the others run); needs -e trace= and a command.")
+    boolean seccomp;
+
+    @Option(
+            names = "--json",
+            description = "One JSON object per line and event, for programs to read.")
+    boolean json;
+
+    @Parameters(
+            paramLabel = "COMMAND",
+            arity = "0..*",
+            description = "The command to run and its arguments.")
+    List<String> command = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        TraceOptions options = options();
+        Writer out;
+        boolean toFile = options.output() != null;
+        if (toFile) {
+            try {
+                out = Files.newBufferedWriter(options.output(), StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                throw Failure.usage(
+                        "cannot write " + options.output() + ": " + Failure.describe(e));
+            }
+        } else {
+            out =
+                    new BufferedWriter(
+                            new OutputStreamWriter(
+                                    new FileOutputStream(FileDescriptor.err),
+                                    StandardCharsets.ISO_8859_1));
+        }
+        Tracer tracer = new Tracer(options, Standard.DECODERS, SyscallCatalog.load()::arguments);
+        try {
+            return tracer.run(
+                    t ->
+                            options.summary()
+                                    ? new Summary(out)
+                                    : options.json()
+                                            ? new JsonOutput(out, !toFile)
+                                            : new TextOutput(
+                                                    out, toFile, !toFile, options, t::traceeCount));
+        } finally {
+            if (toFile) {
+                out.close();
+            } else {
+                out.flush(); // stderr stays open: the command line reports errors there
+            }
+        }
+    }
+
+    private TraceOptions options() {
+        if (command.isEmpty() == attach.isEmpty()) {
+            throw Failure.usage(
+                    command.isEmpty()
+                            ? "give a command to trace, or -p PID to attach to one"
+                            : "give a command or -p PID, not both");
+        }
+        if (stringLimit < 0) {
+            throw Failure.usage("-s wants a number of bytes, 0 or more, not " + stringLimit);
+        }
+        if (time.length > 3) {
+            throw Failure.usage("-t can be given at most three times (-ttt)");
+        }
+        if (time.length > 0 && relative) {
+            throw Failure.usage("-r and -t cannot be used together");
+        }
+        String trace = null;
+        String status = null;
+        for (String e : expressions) {
+            int eq = e.indexOf('=');
+            String qualifier = eq < 0 ? "trace" : e.substring(0, eq);
+            String value = eq < 0 ? e : e.substring(eq + 1);
+            switch (qualifier) {
+                case "trace", "t" -> trace = trace == null ? value : trace + "," + value;
+                case "status" -> status = value;
+                default ->
+                        throw Failure.usage(
+                                "-e "
+                                        + e
+                                        + ": rawsys trace knows the qualifiers trace= and status=, not "
+                                        + qualifier
+                                        + "=");
+            }
+        }
+        Filter filter;
+        try {
+            filter =
+                    Filter.parse(
+                            trace,
+                            status,
+                            SyscallCatalog.load()::members,
+                            Standard.DECODERS::carriedNames);
+        } catch (IllegalArgumentException e) {
+            throw Failure.usage(e.getMessage());
+        }
+        if (seccomp && !attach.isEmpty()) {
+            throw Failure.usage(
+                    "--seccomp-bpf works on a command rawsys trace starts, not with -p");
+        }
+        TraceOptions.Timestamps timestamps =
+                relative
+                        ? TraceOptions.Timestamps.RELATIVE
+                        : switch (time.length) {
+                            case 0 -> TraceOptions.Timestamps.NONE;
+                            case 1 -> TraceOptions.Timestamps.SECONDS;
+                            case 2 -> TraceOptions.Timestamps.MICROS;
+                            default -> TraceOptions.Timestamps.EPOCH;
+                        };
+        TraceOptions options =
+                new TraceOptions(
+                        List.copyOf(command),
+                        List.copyOf(attach),
+                        follow,
+                        output,
+                        filter,
+                        stringLimit,
+                        summary,
+                        syscallTimes,
+                        timestamps,
+                        fdPaths,
+                        seccomp,
+                        json);
+        try {
+            filter.traced(
+                    io.rawsys.Arch.current()); // unknown names are refused before anything runs
+        } catch (IllegalArgumentException e) {
+            throw Failure.usage(e.getMessage());
+        }
+        return options;
+    }
+
+    /** The decoders, made when a trace is first asked for (not when the CLI starts). */
+    private static final class Standard {
+        static final Decoders DECODERS = Decoders.standard();
+    }
+}

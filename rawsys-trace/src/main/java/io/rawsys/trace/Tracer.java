@@ -1,0 +1,736 @@
+package io.rawsys.trace;
+
+import io.rawsys.Arch;
+import io.rawsys.ErrnoException;
+import io.rawsys.Syscalls;
+import io.rawsys.calls.FdCalls;
+import io.rawsys.calls.FileCalls;
+import io.rawsys.calls.Pipe;
+import io.rawsys.calls.ProcessCalls;
+import io.rawsys.linux.Errno;
+import io.rawsys.linux.Fcntl;
+import io.rawsys.linux.Nr;
+import io.rawsys.linux.Ptrace;
+import io.rawsys.linux.Signal;
+import io.rawsys.linux.Wait;
+import io.rawsys.linux.struct.PtraceSyscallInfo;
+import io.rawsys.linux.struct.Siginfo;
+import io.rawsys.tool.Failure;
+import io.rawsys.trace.decode.Call;
+import io.rawsys.trace.decode.Decoder;
+import io.rawsys.trace.decode.Decoders;
+import io.rawsys.trace.decode.Memory;
+import io.rawsys.trace.decode.SigInfo;
+import io.rawsys.trace.decode.Signals;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The ptrace loop: one dedicated platform thread starts or attaches to the tracees, then waits for
+ * every event with {@code wait4(-1, __WALL)}, decodes it, reports it and resumes the tracee. Only
+ * that thread makes ptrace requests (the kernel ties a tracee to the thread that attached it).
+ */
+final class Tracer {
+    /** The signal that interrupts the tracer's wait4 when it must stop (a real-time one). */
+    static final int WAKE_SIGNAL = 40;
+
+    private static final int SYSCALL_STOP = Signal.SIGTRAP | 0x80;
+
+    /**
+     * The AUDIT_ARCH_* constant of each architecture rawsys knows (what PTRACE_GET_SYSCALL_INFO and
+     * a seccomp filter see of a call's architecture).
+     */
+    static final Map<String, String> AUDIT_ARCH_NAMES =
+            Map.of(
+                    "x86_64", "AUDIT_ARCH_X86_64",
+                    "i386", "AUDIT_ARCH_I386",
+                    "aarch64", "AUDIT_ARCH_AARCH64",
+                    "arm", "AUDIT_ARCH_ARM",
+                    "riscv64", "AUDIT_ARCH_RISCV64",
+                    "ppc64le", "AUDIT_ARCH_PPC64LE",
+                    "s390x", "AUDIT_ARCH_S390X",
+                    "mips64el", "AUDIT_ARCH_MIPSEL64",
+                    "mipsel", "AUDIT_ARCH_MIPSEL");
+
+    private static final Map<Integer, String> AUDIT_ARCHES = auditArches();
+
+    private final TraceOptions options;
+    private final Decoders decoders;
+    private final BiFunction<Arch, String, Integer> argumentCount;
+    private final Map<Integer, Tracee> tracees = new LinkedHashMap<>();
+    private final Arch host = Arch.current();
+    private Events events;
+    private Call.Settings settings;
+    private TraceeMemory memory;
+    private MemorySegment status;
+    private MemorySegment info;
+    private MemorySegment siginfo;
+    private MemorySegment scratch;
+    private int traceOptions;
+    private int initialPid = -1;
+    private int exitStatus;
+    private boolean detaching;
+
+    private volatile boolean stopRequested;
+    private volatile int threadTid;
+    private volatile boolean finished;
+
+    /**
+     * @param argumentCount how many arguments strace prints for a call without a decoder
+     */
+    Tracer(
+            TraceOptions options,
+            Decoders decoders,
+            BiFunction<Arch, String, Integer> argumentCount) {
+        this.options = options;
+        this.decoders = decoders;
+        this.argumentCount = argumentCount;
+    }
+
+    /** How many processes are being traced (strace marks lines with pids when several are). */
+    int traceeCount() {
+        return tracees.size();
+    }
+
+    /**
+     * Runs the trace on a thread of its own and returns the traced command's exit status (128 + the
+     * signal that killed it), or 0 after attaching with -p.
+     *
+     * @param events where to report, made once the tracer knows its tracee count
+     */
+    int run(java.util.function.Function<Tracer, Events> events) throws InterruptedException {
+        Failure[] failure = new Failure[1];
+        Thread thread =
+                Thread.ofPlatform()
+                        .name("rawsys-trace")
+                        .start(
+                                () -> {
+                                    try (Arena arena = Arena.ofConfined()) {
+                                        this.events = events.apply(this);
+                                        loop(arena);
+                                    } catch (Failure f) {
+                                        failure[0] = f;
+                                    } finally {
+                                        finished = true;
+                                    }
+                                });
+        Thread hook = Thread.ofPlatform().unstarted(() -> stopAndWait(thread));
+        Runtime.getRuntime().addShutdownHook(hook);
+        thread.join();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it waits for this thread, which is done
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return exitStatus;
+    }
+
+    /**
+     * SIGINT, SIGTERM or SIGHUP: asks the tracer thread to detach from every tracee, wakes it from
+     * wait4 until it has noticed, and waits (a bounded time) until it is done.
+     */
+    private void stopAndWait(Thread thread) {
+        stopRequested = true;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!finished && System.nanoTime() < deadline) {
+            int tid = threadTid;
+            if (tid > 0) {
+                Syscalls.raw(Nr.tgkill, ProcessCalls.getpid(), tid, WAKE_SIGNAL);
+            }
+            try {
+                thread.join(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void loop(Arena arena) {
+        threadTid = ProcessCalls.gettid();
+        int wakeup = Shim.installWakeup(WAKE_SIGNAL);
+        if (wakeup < 0) {
+            throw new Failure(
+                    "cannot install the tracer's wake-up signal handler: errno " + -wakeup,
+                    Failure.KERNEL);
+        }
+        memory = new TraceeMemory(arena);
+        status = arena.allocate(8, 8);
+        info = PtraceSyscallInfo.allocate(arena);
+        siginfo = Siginfo.allocate(arena);
+        scratch = arena.allocate(8, 8);
+        settings =
+                new Call.Settings(
+                        options.stringLimit(), options.fdPaths(), false, Tracer::descriptorPath);
+        traceOptions =
+                Ptrace.PTRACE_O_TRACESYSGOOD
+                        | Ptrace.PTRACE_O_TRACEEXEC
+                        | Ptrace.PTRACE_O_TRACEEXIT;
+        if (options.follow()) {
+            traceOptions |=
+                    Ptrace.PTRACE_O_TRACECLONE
+                            | Ptrace.PTRACE_O_TRACEFORK
+                            | Ptrace.PTRACE_O_TRACEVFORK;
+        }
+        if (options.seccomp()) {
+            traceOptions |= Ptrace.PTRACE_O_TRACESECCOMP;
+        }
+        if (options.attach().isEmpty()) {
+            start(arena);
+        } else {
+            for (int pid : options.attach()) {
+                attach(pid);
+            }
+        }
+        while (!tracees.isEmpty()) {
+            if (stopRequested && !detaching) {
+                detachAll();
+                if (tracees.isEmpty()) {
+                    break;
+                }
+            }
+            // Before sleeping in wait4, the lines so far reach the file (tail -f works, and a
+            // tracer that is killed loses nothing it had to say).
+            events.flush();
+            PtraceCalls.Waited w = PtraceCalls.wait(-1, Wait.__WALL, status);
+            if (w.pid() < 0) {
+                if (w.pid() == -Errno.EINTR) {
+                    continue;
+                }
+                break; // ECHILD: nothing left to wait for
+            }
+            handle(w);
+            // Drain what else is pending before blocking again, so no tracee waits behind a busy
+            // one; with a single tracee nothing else can be pending, and the extra wait4 would
+            // cost a system call per stop.
+            while (tracees.size() > 1
+                    && (w = PtraceCalls.wait(-1, Wait.__WALL | Wait.WNOHANG, status)).pid() > 0) {
+                handle(w);
+            }
+        }
+        events.finish();
+    }
+
+    /** Starts the command through the shim, seizes it before it execs, and lets it go. */
+    private void start(Arena arena) {
+        String path = Commands.resolve(options.command().getFirst());
+        Pipe release = FdCalls.pipe2(Fcntl.O_CLOEXEC);
+        MemorySegment filter =
+                options.seccomp()
+                        ? SeccompFilter.build(arena, options.filter())
+                        : MemorySegment.NULL;
+        long pid =
+                Shim.spawn(path, options.command(), release.readEnd(), release.writeEnd(), filter);
+        FileCalls.close(release.readEnd());
+        try {
+            if (pid < 0) {
+                throw new Failure("cannot fork: " + errnoText(-pid), Failure.KERNEL);
+            }
+            long seized = PtraceCalls.seize((int) pid, traceOptions);
+            if (seized < 0) {
+                Syscalls.raw(Nr.kill, pid, Signal.SIGKILL);
+                Syscalls.raw(Nr.wait4, pid, 0, Wait.__WALL, 0);
+                throw new Failure(
+                        "cannot trace the new process: ptrace(PTRACE_SEIZE): "
+                                + errnoText(-seized)
+                                + (seized == -Errno.EPERM
+                                        ? " (is kernel.yama.ptrace_scope above 1, or ptrace denied by a seccomp"
+                                                + " policy or a container?)"
+                                        : ""),
+                        Failure.KERNEL);
+            }
+            PtraceCalls.interrupt((int) pid);
+            PtraceCalls.wait((int) pid, Wait.__WALL, status);
+            Tracee t = new Tracee((int) pid);
+            t.hidden = true;
+            tracees.put(t.pid, t);
+            initialPid = t.pid;
+            PtraceCalls.syscall(t.pid, 0);
+        } finally {
+            FileCalls.close(release.writeEnd()); // the child goes on to execve
+        }
+    }
+
+    /** -p: seizes every thread of {@code pid} and interrupts it, so its next stop is ours. */
+    private void attach(int pid) {
+        List<Integer> threads = Commands.threads(pid);
+        if (threads.isEmpty()) {
+            throw new Failure("attach: no process " + pid, Failure.KERNEL);
+        }
+        for (int tid : threads) {
+            String blockedIn = Commands.currentSyscall(tid, host); // before the interrupt ends it
+            long r = PtraceCalls.seize(tid, traceOptions);
+            if (r < 0) {
+                if (tid == pid) {
+                    throw new Failure(
+                            "attach: ptrace(PTRACE_SEIZE, " + pid + "): " + errnoText(-r),
+                            Failure.KERNEL);
+                }
+                continue; // a thread that ended meanwhile
+            }
+            PtraceCalls.interrupt(tid);
+            Tracee t = new Tracee(tid);
+            t.attached = true;
+            t.previousSyscall = blockedIn;
+            tracees.put(tid, t);
+        }
+        diagnostic(
+                "Process "
+                        + pid
+                        + " attached"
+                        + (threads.size() > 1 ? " with " + threads.size() + " threads" : ""));
+    }
+
+    private void handle(PtraceCalls.Waited w) {
+        Tracee t = tracees.get(w.pid());
+        if (t == null) {
+            // A child whose first stop came before its parent's fork event: it is ours already.
+            t = adopt(w.pid());
+        }
+        if (w.exited() || w.signaled()) {
+            gone(t, w);
+            return;
+        }
+        if (!w.stopped()) {
+            return;
+        }
+        if (t.detaching) {
+            detachAt(t, w);
+            return;
+        }
+        int signal = w.stopSignal();
+        if (signal == SYSCALL_STOP) {
+            syscallStop(t);
+            return;
+        }
+        int event = w.event();
+        if (event == 0) {
+            signalDeliveryStop(t, signal);
+        } else if (event == Ptrace.PTRACE_EVENT_FORK
+                || event == Ptrace.PTRACE_EVENT_VFORK
+                || event == Ptrace.PTRACE_EVENT_CLONE) {
+            long child = PtraceCalls.eventMessage(t.pid, scratch);
+            if (child > 0 && !tracees.containsKey((int) child)) {
+                adopt((int) child);
+            }
+            resume(t, 0);
+        } else if (event == Ptrace.PTRACE_EVENT_EXEC) {
+            execStop(t);
+            resume(t, 0);
+        } else if (event == Ptrace.PTRACE_EVENT_STOP) {
+            if (isStopSignal(signal)) {
+                // A group-stop: stay stopped, as the signal meant, yet keep reporting events.
+                events.stopped(t, Signals.name(host, signal));
+                t.groupStopped = true;
+                PtraceCalls.listen(t.pid);
+            } else {
+                t.groupStopped = false;
+                resume(t, 0); // PTRACE_INTERRUPT's stop, or a new child's first one
+            }
+        } else if (event == Ptrace.PTRACE_EVENT_SECCOMP) {
+            seccompStop(t);
+        } else {
+            resume(t, 0); // PTRACE_EVENT_EXIT: let it finish dying
+        }
+    }
+
+    /** A tracee the kernel attached for us (with -f): a new child or thread. */
+    private Tracee adopt(int pid) {
+        Tracee t = new Tracee(pid);
+        t.seccomp = options.seccomp();
+        tracees.put(pid, t);
+        if (!options.summary() && !options.json() && options.output() == null) {
+            diagnostic("Process " + pid + " attached");
+        }
+        return t;
+    }
+
+    private void gone(Tracee t, PtraceCalls.Waited w) {
+        if (t.inSyscall && t.call != null) {
+            events.unfinished(t);
+        }
+        if (!t.hidden) {
+            if (w.exited()) {
+                events.exited(t, w.exitCode());
+            } else {
+                events.killed(t, Signals.name(host, w.termSignal()), w.coreDumped());
+            }
+        }
+        tracees.remove(t.pid);
+        if (t.pid == initialPid) {
+            exitStatus = w.exited() ? w.exitCode() : 128 + w.termSignal();
+        }
+    }
+
+    private void syscallStop(Tracee t) {
+        long filled = PtraceCalls.syscallInfo(t.pid, info);
+        if (filled > 0) {
+            int op = Byte.toUnsignedInt(PtraceSyscallInfo.op(info));
+            if (op == Ptrace.PTRACE_SYSCALL_INFO_ENTRY) {
+                entry(
+                        t,
+                        PtraceSyscallInfo.arch(info),
+                        PtraceSyscallInfo.entry_nr(info),
+                        entryArgs(false));
+            } else if (op == Ptrace.PTRACE_SYSCALL_INFO_EXIT) {
+                exit(
+                        t,
+                        PtraceSyscallInfo.exit_rval(info),
+                        PtraceSyscallInfo.exit_is_error(info) != 0);
+            }
+        }
+        resume(t, 0);
+    }
+
+    /** --seccomp-bpf: the filter stopped a traced call at its entry; catch its exit next. */
+    private void seccompStop(Tracee t) {
+        if (!t.inSyscall
+                && PtraceCalls.syscallInfo(t.pid, info) > 0
+                && Byte.toUnsignedInt(PtraceSyscallInfo.op(info))
+                        == Ptrace.PTRACE_SYSCALL_INFO_SECCOMP) {
+            entry(
+                    t,
+                    PtraceSyscallInfo.arch(info),
+                    PtraceSyscallInfo.seccomp_nr(info),
+                    entryArgs(true));
+        }
+        PtraceCalls.syscall(t.pid, 0); // to the exit stop of this call
+    }
+
+    private long[] entryArgs(boolean seccomp) {
+        long[] args = new long[6];
+        for (int i = 0; i < 6; i++) {
+            args[i] =
+                    seccomp
+                            ? PtraceSyscallInfo.seccomp_args(info, i)
+                            : PtraceSyscallInfo.entry_args(info, i);
+        }
+        return args;
+    }
+
+    private void entry(Tracee t, int auditArch, long nr, long[] args) {
+        Arch arch = archOf(auditArch, nr);
+        t.inSyscall = true;
+        t.entryNanos = System.nanoTime();
+        t.call = null;
+        if (t.arch != null && t.arch != arch && !t.hidden) {
+            String note = "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]";
+            if (options.output() == null) {
+                events.note(t, note);
+            } else {
+                System.err.println(note); // strace writes it to stderr, never into -o's file
+            }
+        }
+        t.arch = arch;
+        Kind kind = kind(arch, nr);
+        String name = kind.name();
+        String previous = t.previousSyscall;
+        t.previousSyscall = name;
+        if (t.hidden) {
+            if (!name.equals("execve") && !name.equals("execveat")) {
+                return; // the shim's own calls before the program starts
+            }
+            t.hidden = false;
+            t.seccomp = options.seccomp();
+        }
+        Memory tracee = memory.of(t.pid);
+        if (kind.carrier()) { // i386's socketcall: traced and printed as the call it carries
+            Decoders.Carried carried = decoders.carried(arch, name, args, tracee);
+            if (carried != null) {
+                kind = carriedKind(arch, carried.name());
+                name = kind.name();
+                args = carried.args();
+            }
+        }
+        if (!kind.traced()) {
+            return;
+        }
+        Decoder d = kind.decoder();
+        Call c = newCall(t, arch, name, args, tracee, previous);
+        try {
+            d.enter(c);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            d = decoderFailed(arch, name, e);
+            c = newCall(t, arch, name, args, tracee, previous);
+            d.enter(c);
+        }
+        c.entered();
+        t.call = c;
+        t.decoder = d;
+        t.entryWritten = false;
+        events.entered(t);
+    }
+
+    private Call newCall(
+            Tracee t, Arch arch, String name, long[] args, Memory tracee, String previous) {
+        Call c = new Call(t.pid, arch, name, args, tracee, settings);
+        c.stackPointer(PtraceSyscallInfo.stack_pointer(info));
+        if (name.equals("restart_syscall")) {
+            c.state(previous); // what it restarts, as strace shows it
+        }
+        return c;
+    }
+
+    /** The decoders that threw, each reported once. */
+    private final java.util.Set<String> failedDecoders = new java.util.HashSet<>();
+
+    /**
+     * A decoder threw (a bug: decoders must take any value a tracee passes). The trace goes on:
+     * this call prints raw, and the user learns once which decoder to report.
+     */
+    private Decoder decoderFailed(Arch arch, String name, Throwable e) {
+        if (failedDecoders.add(arch.name() + " " + name)) {
+            System.err.println(
+                    "rawsys trace: the "
+                            + name
+                            + " decoder failed ("
+                            + e
+                            + "); such calls print raw. Please report it with the call's"
+                            + " arguments.");
+        }
+        return Decoders.raw(argumentCount.apply(arch, name));
+    }
+
+    private void exit(Tracee t, long result, boolean failed) {
+        if (!t.inSyscall) {
+            return; // an exit without its entry: attached in the middle of a call
+        }
+        t.inSyscall = false;
+        Call c = t.call;
+        if (c == null) {
+            return;
+        }
+        long elapsed = System.nanoTime() - t.entryNanos;
+        c.exited(result, failed);
+        String text;
+        try {
+            t.decoder.exit(c);
+            if (failed) {
+                text = errorText(t.arch, -result);
+            } else {
+                String note = c.resultNote();
+                text = t.decoder.result(c) + (note.isEmpty() ? "" : " " + note);
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            decoderFailed(t.arch, c.name(), e);
+            text = failed ? errorText(t.arch, -result) : Long.toString(result);
+        }
+        events.exited(t, text, failed, elapsed);
+        t.call = null;
+    }
+
+    /**
+     * An exec happened. If a thread other than the leader called it, the kernel has already given
+     * it the leader's pid and ended every other thread: the call continues here, under the leader.
+     */
+    private void execStop(Tracee t) {
+        long former = PtraceCalls.eventMessage(t.pid, scratch);
+        if (former > 0 && former != t.pid) {
+            Tracee exec = tracees.remove((int) former);
+            if (exec != null) {
+                if (t.inSyscall && t.call != null) {
+                    events.unfinished(t); // the leader's own call ends with it
+                }
+                events.note(t, "+++ superseded by execve in pid " + former + " +++");
+                t.inSyscall = exec.inSyscall;
+                t.call = exec.call;
+                t.decoder = exec.decoder;
+                t.entryNanos = exec.entryNanos;
+                t.entryWritten = false;
+                t.arch = exec.arch;
+            }
+        }
+    }
+
+    private void signalDeliveryStop(Tracee t, int signal) {
+        if (!t.hidden) {
+            String text =
+                    PtraceCalls.siginfo(t.pid, siginfo) >= 0
+                            ? SigInfo.format(host, siginfo)
+                            : "{si_signo=" + Signals.name(host, signal) + "}";
+            events.signal(t, Signals.name(host, signal), text);
+        }
+        resume(t, signal); // deliver it, as if no one were watching
+    }
+
+    private void resume(Tracee t, int signal) {
+        long r =
+                t.seccomp && !t.inSyscall
+                        ? PtraceCalls.cont(t.pid, signal)
+                        : PtraceCalls.syscall(t.pid, signal);
+        if (r < 0 && r != -Errno.ESRCH) {
+            events.note(t, "rawsys trace: cannot resume " + t.pid + ": " + errnoText(-r));
+        }
+    }
+
+    /** Asks every tracee to stop; each is detached at its next stop. */
+    private void detachAll() {
+        detaching = true;
+        for (Tracee t : tracees.values()) {
+            t.detaching = true;
+            PtraceCalls.interrupt(t.pid);
+        }
+    }
+
+    private void detachAt(Tracee t, PtraceCalls.Waited w) {
+        int signal = 0;
+        if (w.event() == 0 && w.stopSignal() != SYSCALL_STOP) {
+            signal = w.stopSignal(); // a signal on its way: deliver it on detaching
+        }
+        PtraceCalls.detach(t.pid, signal);
+        tracees.remove(t.pid);
+        if (t.attached || t.pid == initialPid) {
+            diagnostic("Process " + t.pid + " detached");
+        }
+        if (t.inSyscall && t.call != null) {
+            events.detached(t);
+        }
+    }
+
+    /**
+     * A message about the trace itself, as strace's "strace: Process N attached": on stderr always,
+     * even when the trace goes to a file.
+     */
+    private void diagnostic(String message) {
+        events.flush();
+        System.err.println("rawsys trace: " + message);
+        System.err.flush();
+    }
+
+    /** What the tracer needs of one system call of one architecture, worked out once. */
+    private record Kind(String name, boolean traced, Decoder decoder, boolean carrier) {}
+
+    /** Per architecture: calls numbered below 1024 in an array, others (MIPS, x32) in a map. */
+    private final Map<Arch, Kind[]> kinds = new java.util.HashMap<>();
+
+    private final Map<Arch, Map<Long, Kind>> farKinds = new java.util.HashMap<>();
+
+    private Kind kind(Arch arch, long nr) {
+        if (nr >= 0 && nr < 1024) {
+            Kind[] table = kinds.computeIfAbsent(arch, a -> new Kind[1024]);
+            Kind kind = table[(int) nr];
+            if (kind == null) {
+                kind = table[(int) nr] = newKind(arch, nr);
+            }
+            return kind;
+        }
+        return farKinds.computeIfAbsent(arch, a -> new java.util.HashMap<>())
+                .computeIfAbsent(nr, n -> newKind(arch, n));
+    }
+
+    private Kind newKind(Arch arch, long nr) {
+        return newKind(arch, arch.syscalls().name(nr).orElse("syscall_0x" + Long.toHexString(nr)));
+    }
+
+    private Kind newKind(Arch arch, String name) {
+        return new Kind(
+                name,
+                options.filter().traces(arch, name),
+                decoders.forName(name, argumentCount.apply(arch, name)),
+                decoders.carries(name));
+    }
+
+    /** The calls carriers carry, by architecture and name. */
+    private final Map<Arch, Map<String, Kind>> carriedKinds = new java.util.HashMap<>();
+
+    private Kind carriedKind(Arch arch, String name) {
+        return carriedKinds
+                .computeIfAbsent(arch, a -> new java.util.HashMap<>())
+                .computeIfAbsent(name, n -> newKind(arch, n));
+    }
+
+    private int lastAuditArch;
+    private Arch lastArch;
+
+    private Arch archOf(int auditArch, long nr) {
+        if (auditArch == lastAuditArch && lastArch != null && (nr & 0x4000_0000L) == 0) {
+            return lastArch;
+        }
+        Arch arch = personality(auditArch, nr, host);
+        if (AUDIT_ARCHES.containsKey(auditArch) && (nr & 0x4000_0000L) == 0) {
+            lastAuditArch = auditArch;
+            lastArch = arch;
+        }
+        return arch;
+    }
+
+    /**
+     * The personality a stopped tracee makes its call in, from what PTRACE_GET_SYSCALL_INFO
+     * reports: the AUDIT_ARCH_* value ({@code int 0x80} in an x86_64 process is i386's) and, for
+     * x86_64, the x32 bit of the call's number; {@code host} for an audit arch this machine does
+     * not know.
+     */
+    static Arch personality(int auditArch, long nr, Arch host) {
+        String name = AUDIT_ARCHES.get(auditArch);
+        if (name == null) {
+            return host;
+        }
+        if (name.equals("x86_64") && (nr & 0x4000_0000L) != 0) {
+            return Arch.of("x32");
+        }
+        return Arch.of(name);
+    }
+
+    private String mode(Arch arch) {
+        return switch (arch.name()) {
+            case "x32" -> "x32";
+            default -> arch.wordSize() * 8 + " bit";
+        };
+    }
+
+    private static boolean isStopSignal(int signal) {
+        return signal == Signal.SIGSTOP
+                || signal == Signal.SIGTSTP
+                || signal == Signal.SIGTTIN
+                || signal == Signal.SIGTTOU;
+    }
+
+    /** {@code -1 ENOENT (No such file or directory)}, or strace's {@code ?} for a restart. */
+    static String errorText(Arch arch, long errno) {
+        String restart =
+                switch ((int) errno) {
+                    case 512 -> "ERESTARTSYS (To be restarted if SA_RESTART is set)";
+                    case 513 -> "ERESTARTNOINTR (To be restarted)";
+                    case 514 -> "ERESTARTNOHAND (To be restarted if no handler)";
+                    case 515 -> "ENOIOCTLCMD (No ioctl command)";
+                    case 516 -> "ERESTART_RESTARTBLOCK (Interrupted by signal)";
+                    default -> null;
+                };
+        if (restart != null) {
+            return "? " + restart;
+        }
+        String name = arch.errnos().name((int) errno).orElse(Long.toString(errno));
+        return "-1 " + name + " (" + arch.errnos().message((int) errno) + ")";
+    }
+
+    private static String errnoText(long errno) {
+        return Failure.describe(new ErrnoException((int) errno));
+    }
+
+    /** What a tracee's descriptor refers to, for -y. */
+    private static String descriptorPath(int pid, int fd) {
+        try {
+            return FileCalls.readlinkat(Fcntl.AT_FDCWD, "/proc/" + pid + "/fd/" + fd);
+        } catch (ErrnoException e) {
+            return null;
+        }
+    }
+
+    /** AUDIT_ARCH_* value to rawsys's architecture name. */
+    private static Map<Integer, String> auditArches() {
+        Map<Integer, String> arches = new java.util.HashMap<>();
+        AUDIT_ARCH_NAMES.forEach(
+                (arch, audit) ->
+                        Arch.current()
+                                .constants()
+                                .find(audit)
+                                .ifPresent(v -> arches.put((int) v, arch)));
+        return Map.copyOf(arches);
+    }
+}
