@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -328,7 +330,21 @@ final class ArchSources {
                 body);
     }
 
-    void archData(List<TargetTables> all) throws IOException {
+    void archData(List<TargetTables> all, Registry registry) throws IOException {
+        Map<String, Registry.Abi> abis = new HashMap<>();
+        registry.abis().forEach(a -> abis.put(a.name(), a));
+        Function<String, Function<TargetTables, String>> text =
+                key -> t -> quoted(abis.get(t.target().name()).get(key));
+        Function<String, Function<TargetTables, String>> list =
+                key ->
+                        t ->
+                                "List.of("
+                                        + String.join(
+                                                ", ",
+                                                abis.get(t.target().name()).list(key).stream()
+                                                        .map(ArchSources::quoted)
+                                                        .toList())
+                                        + ")";
         StringBuilder body = new StringBuilder();
         body.append("    /** The architectures with generated tables. */\n");
         body.append("    public static final List<String> NAMES =\n            List.of(");
@@ -437,15 +453,135 @@ final class ArchSources {
                         "The GNU triple whose {@code <triple>-gcc} the tables were read with,",
                         all,
                         t -> '"' + t.target().triple() + '"'));
+        String from = " (" + Registry.FILE + ")";
+        body.append(
+                selector(
+                        "String trap(String arch)",
+                        "The instruction that enters the kernel" + from + ",",
+                        all,
+                        text.apply("trap")));
+        body.append(
+                selector(
+                        "String numberRegister(String arch)",
+                        "The register the call number goes in" + from + ",",
+                        all,
+                        text.apply("number")));
+        body.append(
+                selector(
+                        "List<String> argumentRegisters(String arch)",
+                        "Where arguments 1 to 6 go" + from + ",",
+                        all,
+                        list.apply("arguments")));
+        body.append(
+                selector(
+                        "String resultRegister(String arch)",
+                        "The register the result comes back in" + from + ",",
+                        all,
+                        text.apply("result")));
+        body.append(
+                selector(
+                        "String errors(String arch)",
+                        "How the kernel signals an error, a {@code SyscallAbi.Errors} name"
+                                + from
+                                + ",",
+                        all,
+                        text.apply("errors")));
+        body.append(
+                selector(
+                        "String pairs(String arch)",
+                        "How a 64-bit argument is split, a {@code SyscallAbi.Pairs} name"
+                                + from
+                                + ",",
+                        all,
+                        text.apply("pairs")));
+        body.append(
+                selector(
+                        "boolean stub(String arch)",
+                        "Whether rawsys-stubs has a stub" + from + ",",
+                        all,
+                        t ->
+                                Boolean.toString(
+                                        abis.get(t.target().name()).get("stub").equals("yes"))));
+        body.append(
+                selector(
+                        "String auditArch(String arch)",
+                        "The {@code AUDIT_ARCH_*} constant its calls are reported with"
+                                + from
+                                + ",",
+                        all,
+                        text.apply("audit-arch")));
+        body.append(
+                selector(
+                        "int auditArchValue(String arch)",
+                        "The value of its {@code auditArch}, from its own headers,",
+                        all,
+                        t -> {
+                            String audit = abis.get(t.target().name()).get("audit-arch");
+                            Long v = t.constants().find(audit);
+                            if (v == null) {
+                                throw new IllegalStateException(
+                                        Registry.FILE
+                                                + ": "
+                                                + t.target().name()
+                                                + "'s audit-arch "
+                                                + audit
+                                                + " is no constant of its headers (Spec's groups)");
+                            }
+                            return "0x" + Integer.toHexString(v.intValue());
+                        }));
+        body.append(
+                selector(
+                        "long numberBit(String arch)",
+                        "The bit every call number has set, telling it from an ABI with the same audit"
+                                + " arch, or 0"
+                                + from
+                                + ",",
+                        all,
+                        t ->
+                                "0x"
+                                        + Long.toHexString(abis.get(t.target().name()).numberBit())
+                                        + "L"));
+        body.append(
+                selector(
+                        "List<String> machine(String arch)",
+                        "The ABIs a process on its machine may run in, itself included"
+                                + from
+                                + ",",
+                        all,
+                        list.apply("machine")));
+        body.append(
+                selector(
+                        "String clone(String arch)",
+                        "The order of clone's arguments, a CONFIG_CLONE_BACKWARDS variant or NONE"
+                                + from
+                                + ",",
+                        all,
+                        text.apply("clone")));
+        body.append(
+                selector(
+                        "List<String> osArch(String arch)",
+                        "What a JVM's os.arch says on it where that is not its name" + from + ",",
+                        all,
+                        list.apply("os-arch")));
+        body.append(
+                selector(
+                        "String qemu(String arch)",
+                        "The qemu-user program that runs its binaries" + from + ",",
+                        all,
+                        text.apply("qemu")));
         JavaFile.write(
                 root,
                 "io.rawsys.linux.data",
                 "ZArchData",
-                "the list of targets in bindgen",
+                Registry.FILE + " and the list of targets in it",
                 "Selects an architecture's generated tables by name; only the selected architecture's classes are loaded.",
                 body,
                 "java.lang.foreign.GroupLayout",
                 "java.util.List");
+    }
+
+    private static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static String member(TargetTables t, String member) {

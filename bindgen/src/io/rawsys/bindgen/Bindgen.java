@@ -157,14 +157,26 @@ public final class Bindgen {
      */
     private static int run(Path root, boolean check, KernelTree kernel, Path output)
             throws IOException {
+        Registry registry = Registry.read(root);
         Path committed = output != null ? output : root.resolve(GENERATED_ROOT);
         Path scratch = Files.createTempDirectory("rawsys-bindgen");
         try {
             // Always into a scratch tree first: a failure half-way leaves the committed tree as it
             // was.
             Path out = scratch.resolve("out");
-            generate(out, Files.createDirectories(scratch.resolve("work")), kernel);
+            generate(out, Files.createDirectories(scratch.resolve("work")), kernel, registry);
             List<String> differences = compareTrees(committed, out);
+            // The make fragment depends on the registry alone: it belongs to this checkout, and is
+            // left alone when the Java goes somewhere else (--output).
+            Path fragment = root.resolve(Registry.MAKE_FRAGMENT);
+            String make = registry.makeFragment();
+            boolean makeDiffers =
+                    output == null
+                            && !(Files.isRegularFile(fragment)
+                                    && Files.readString(fragment).equals(make));
+            if (makeDiffers) {
+                differences.add("changed: " + Registry.MAKE_FRAGMENT);
+            }
             if (check) {
                 if (!differences.isEmpty()) {
                     System.err.println(
@@ -174,10 +186,19 @@ public final class Bindgen {
                             "Run bindgen/generate and commit the result (never edit it by hand).");
                     return 1;
                 }
-                System.out.println("generated code is up to date (" + GENERATED_ROOT + ")");
+                System.out.println(
+                        "generated code is up to date ("
+                                + GENERATED_ROOT
+                                + ", "
+                                + Registry.MAKE_FRAGMENT
+                                + ")");
             } else {
                 deleteTree(committed);
                 copyTree(out, committed);
+                if (makeDiffers) {
+                    Files.createDirectories(fragment.getParent());
+                    Files.writeString(fragment, make);
+                }
                 System.out.println(
                         differences.isEmpty()
                                 ? "no changes"
@@ -189,10 +210,12 @@ public final class Bindgen {
         }
     }
 
-    private static void generate(Path out, Path work, KernelTree kernel) throws IOException {
+    private static void generate(Path out, Path work, KernelTree kernel, Registry registry)
+            throws IOException {
         System.out.println(
                 "kernel headers from " + kernel.tree() + " (Linux " + kernel.version() + ")");
-        Target host = Target.ALL.getFirst();
+        List<Target> targets = registry.targets();
+        Target host = targets.getFirst();
         ErrnoMessages messages =
                 ErrnoMessages.fromHost(
                         new Probe(host, kernel.headers(host.kernelArch()), kernel.version(), work));
@@ -200,7 +223,7 @@ public final class Bindgen {
         List<Future<TargetTables>> futures = new ArrayList<>();
         try (ExecutorService pool =
                 Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
-            for (Target target : Target.ALL) {
+            for (Target target : targets) {
                 futures.add(
                         pool.submit(
                                 () ->
@@ -231,7 +254,7 @@ public final class Bindgen {
         for (TargetTables t : all) {
             arch.write(t);
         }
-        arch.archData(all);
+        arch.archData(all, registry);
         Signatures signatures = Signatures.read(kernel.tree());
         arch.signatures(signatures, kernel.version());
         System.out.printf(

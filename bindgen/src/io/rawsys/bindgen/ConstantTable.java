@@ -90,6 +90,17 @@ record ConstantTable(
         return unevaluated.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** The value of {@code name} in whichever group defines it, or null. */
+    Long find(String name) {
+        for (SequencedMap<String, Constant> group : groups.values()) {
+            Constant c = group.get(name);
+            if (c != null) {
+                return c.value();
+            }
+        }
+        return null;
+    }
+
     int size() {
         return groups.values().stream().mapToInt(Map::size).sum();
     }

@@ -3,9 +3,9 @@ package io.rawsys.bindgen;
 import java.util.List;
 
 /**
- * One architecture (ABI) the generator reads headers for: its rawsys name and the C compiler whose
- * headers and ABI define it. Every compiler is a Debian cross compiler ({@code gcc-<triple>}),
- * found by its triple.
+ * One architecture (ABI) the generator reads headers for, as bindgen/arches.txt describes it
+ * ({@link Registry}): its rawsys name and the C compiler whose headers and ABI define it. Every
+ * compiler is a Debian cross compiler ({@code gcc-<triple>}), found by its triple.
  *
  * @param name the rawsys architecture name, also the Java package of its generated tables
  * @param triple the GNU triple; {@code <triple>-gcc} compiles for it with its own headers
@@ -14,20 +14,6 @@ import java.util.List;
  *     uapi headers
  */
 record Target(String name, String triple, List<String> cflags, String kernelArch) {
-
-    static final List<Target> ALL =
-            List.of(
-                    new Target("x86_64", "x86_64-linux-gnu", List.of(), "x86"),
-                    // x32 shares x86_64's compiler and kernel headers.
-                    new Target("x32", "x86_64-linux-gnu", List.of("-mx32"), "x86"),
-                    new Target("i386", "i686-linux-gnu", List.of(), "x86"),
-                    new Target("aarch64", "aarch64-linux-gnu", List.of(), "arm64"),
-                    new Target("arm", "arm-linux-gnueabihf", List.of(), "arm"),
-                    new Target("riscv64", "riscv64-linux-gnu", List.of(), "riscv"),
-                    new Target("ppc64le", "powerpc64le-linux-gnu", List.of(), "powerpc"),
-                    new Target("s390x", "s390x-linux-gnu", List.of(), "s390"),
-                    new Target("mips64el", "mips64el-linux-gnuabi64", List.of(), "mips"),
-                    new Target("mipsel", "mipsel-linux-gnu", List.of(), "mips"));
 
     String compiler() {
         return triple + "-gcc";

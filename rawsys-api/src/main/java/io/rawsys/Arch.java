@@ -5,7 +5,6 @@ import io.rawsys.SyscallAbi.Pairs;
 import io.rawsys.linux.data.ZArchData;
 import java.lang.foreign.GroupLayout;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +19,6 @@ import java.util.Optional;
  * say). Instances are singletons and thread-safe.
  */
 public final class Arch {
-    /** The {@code os.arch} values JVMs report, mapped to rawsys names where they differ. */
-    private static final Map<String, String> OS_ARCH =
-            Map.of("amd64", "x86_64", "x86", "i386", "i686", "i386");
-
     private static final Map<String, Arch> ALL = new LinkedHashMap<>();
 
     static {
@@ -32,64 +27,12 @@ public final class Arch {
         }
     }
 
-    /**
-     * Each ABI's calling convention, as the kernel documents it (syscall(2), "Architecture calling
-     * conventions") and its stub in rawsys-stubs implements it.
-     */
-    private static final String ABI_TABLE =
-            """
-            ABI      | trap      | number | arguments 1-6                 | result | errors                | 64-bit pairs  | stub
-            x86_64   | syscall   | rax    | rdi rsi rdx r10 r8 r9         | rax    | NEGATED_RESULT        | NONE          | yes
-            x32      | syscall   | rax    | rdi rsi rdx r10 r8 r9         | rax    | NEGATED_RESULT        | NONE          | no
-            i386     | int $0x80 | eax    | ebx ecx edx esi edi ebp       | eax    | NEGATED_RESULT        | CONSECUTIVE   | yes
-            aarch64  | svc #0    | x8     | x0 x1 x2 x3 x4 x5             | x0     | NEGATED_RESULT        | NONE          | yes
-            arm      | svc #0    | r7     | r0 r1 r2 r3 r4 r5             | r0     | NEGATED_RESULT        | EVEN_REGISTER | yes
-            riscv64  | ecall     | a7     | a0 a1 a2 a3 a4 a5             | a0     | NEGATED_RESULT        | NONE          | yes
-            ppc64le  | sc        | r0     | r3 r4 r5 r6 r7 r8             | r3     | SUMMARY_OVERFLOW_FLAG | NONE          | yes
-            s390x    | svc 0     | r1     | r2 r3 r4 r5 r6 r7             | r2     | NEGATED_RESULT        | NONE          | yes
-            mips64el | syscall   | v0     | a0 a1 a2 a3 a4 a5             | v0     | A3_FLAG               | NONE          | yes
-            mipsel   | syscall   | v0     | a0 a1 a2 a3 16($sp) 20($sp)   | v0     | A3_FLAG               | EVEN_REGISTER | yes
-            """;
-
-    private static final Map<String, SyscallAbi> ABIS = parseAbis();
-
-    private static Map<String, SyscallAbi> parseAbis() {
-        Map<String, SyscallAbi> abis = new HashMap<>();
-        ABI_TABLE
-                .lines()
-                .skip(1)
-                .forEach(
-                        line -> {
-                            String[] c =
-                                    Arrays.stream(line.split("\\|"))
-                                            .map(String::strip)
-                                            .toArray(String[]::new);
-                            abis.put(
-                                    c[0],
-                                    new SyscallAbi(
-                                            c[1],
-                                            c[2],
-                                            List.of(c[3].split(" ")),
-                                            c[4],
-                                            Errors.valueOf(c[5]),
-                                            Pairs.valueOf(c[6]),
-                                            c[7].equals("yes")));
-                        });
-        if (!abis.keySet().equals(ALL.keySet())) {
-            throw new AssertionError(
-                    "the ABI table and the generated tables name different ABIs: "
-                            + abis.keySet()
-                            + " "
-                            + ALL.keySet());
-        }
-        return abis;
-    }
-
     private final String name;
     private volatile SyscallTable syscalls;
     private volatile ErrnoTable errnos;
     private volatile ConstantTable constants;
     private volatile Map<String, StructMember> members;
+    private volatile SyscallAbi abi;
 
     private Arch(String name) {
         this.name = name;
@@ -115,13 +58,26 @@ public final class Arch {
      * @throws NoSuchElementException naming the architectures rawsys knows
      */
     public static Arch of(String name) {
-        Arch arch = ALL.get(OS_ARCH.getOrDefault(name, name));
+        Arch arch = lookUp(name);
         if (arch == null) {
             throw new NoSuchElementException(
                     "rawsys has no architecture called '"
                             + name
                             + "'; it knows "
                             + String.join(", ", names()));
+        }
+        return arch;
+    }
+
+    /** The ABI called {@code name}, by rawsys's name or by what a JVM's os.arch says; or null. */
+    private static Arch lookUp(String name) {
+        Arch arch = ALL.get(name);
+        if (arch == null) {
+            for (Arch a : ALL.values()) {
+                if (ZArchData.osArch(a.name).contains(name)) {
+                    return a;
+                }
+            }
         }
         return arch;
     }
@@ -220,9 +176,101 @@ public final class Arch {
                 .toList();
     }
 
-    /** This architecture's system-call convention. */
+    /**
+     * This architecture's system-call convention, as the kernel documents it (syscall(2),
+     * "Architecture calling conventions") and its stub in rawsys-stubs implements it.
+     */
     public SyscallAbi abi() {
-        return ABIS.get(name);
+        SyscallAbi a = abi;
+        if (a == null) {
+            abi =
+                    a =
+                            new SyscallAbi(
+                                    ZArchData.trap(name),
+                                    ZArchData.numberRegister(name),
+                                    ZArchData.argumentRegisters(name),
+                                    ZArchData.resultRegister(name),
+                                    Errors.valueOf(ZArchData.errors(name)),
+                                    Pairs.valueOf(ZArchData.pairs(name)),
+                                    ZArchData.stub(name));
+        }
+        return a;
+    }
+
+    /**
+     * The name of the {@code AUDIT_ARCH_*} constant the kernel reports this ABI's calls with (in
+     * seccomp's {@code struct seccomp_data} and {@code PTRACE_GET_SYSCALL_INFO}), such as {@code
+     * AUDIT_ARCH_X86_64}. x32 shares x86_64's; {@link #numberBit()} tells their calls apart.
+     */
+    public String auditArchName() {
+        return ZArchData.auditArch(name);
+    }
+
+    /** The value of {@link #auditArchName()}, from this ABI's own headers. */
+    public int auditArch() {
+        return ZArchData.auditArchValue(name);
+    }
+
+    /**
+     * A bit every system-call number of this ABI has set, telling its calls from those of another
+     * ABI with the same {@link #auditArch()}: x32's {@code __X32_SYSCALL_BIT}; 0 for the others.
+     */
+    public long numberBit() {
+        return ZArchData.numberBit(name);
+    }
+
+    /**
+     * The ABI the kernel means when it reports a call with {@code auditArch} and number {@code nr}
+     * (a seccomp filter's data, {@code PTRACE_GET_SYSCALL_INFO}): the one with that audit
+     * architecture whose {@link #numberBit()} the number carries, else the one without a number
+     * bit; empty for an audit architecture rawsys has no tables for.
+     */
+    public static Optional<Arch> ofAudit(int auditArch, long nr) {
+        Arch plain = null;
+        for (Arch a : ALL.values()) {
+            if (a.auditArch() != auditArch) {
+                continue;
+            }
+            long bit = a.numberBit();
+            if (bit == 0) {
+                plain = a;
+            } else if ((nr & bit) != 0) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.ofNullable(plain);
+    }
+
+    /**
+     * The other ABIs a process on this ABI's machine may run in, in rawsys's order: i386 and x32
+     * beside x86_64 (and the reverse), 32-bit ARM beside aarch64, o32 beside n64 MIPS; none for
+     * most.
+     */
+    public List<Arch> companions() {
+        return ZArchData.machine(name).stream()
+                .filter(other -> !other.equals(name))
+                .map(Arch::of)
+                .toList();
+    }
+
+    /** The orders in which the kernel takes clone(2)'s arguments (its CONFIG_CLONE_BACKWARDS*). */
+    public enum CloneArguments {
+        /** {@code flags, stack, parent_tid, child_tid, tls} (x86_64) */
+        NONE,
+        /** {@code flags, stack, parent_tid, tls, child_tid} (i386, ARM, RISC-V, PowerPC, MIPS) */
+        BACKWARDS,
+        /** {@code stack, flags, parent_tid, child_tid, tls} (s390) */
+        BACKWARDS2
+    }
+
+    /** The order of clone(2)'s arguments on this ABI. */
+    public CloneArguments cloneArguments() {
+        return CloneArguments.valueOf(ZArchData.clone(name));
+    }
+
+    /** The qemu-user program that runs this ABI's binaries on another machine. */
+    public String qemu() {
+        return ZArchData.qemu(name);
     }
 
     /** The width in bytes of a register argument (C's {@code long}). */
@@ -275,10 +323,6 @@ public final class Arch {
                         + String.join(", ", names());
             }
             return null;
-        }
-
-        private static Arch lookUp(String osArch) {
-            return ALL.get(OS_ARCH.getOrDefault(osArch, osArch));
         }
     }
 }

@@ -50,7 +50,7 @@ class AbiPairsTest {
                                 + (onHost ? "/harness" : "/harness-static"));
         List<String> command = new ArrayList<>();
         if (!onHost) {
-            command.add("qemu-" + arch);
+            command.add(Arch.of(arch).qemu());
         }
         command.addAll(List.of(harness.toString(), "--words"));
         assertEquals(true, Files.isExecutable(harness), harness + " was built by rawsys-stubs");

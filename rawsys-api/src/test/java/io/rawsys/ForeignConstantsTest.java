@@ -99,7 +99,7 @@ class ForeignConstantsTest {
     private Map<String, Long> runOn(String arch, List<String> names, String... headers)
             throws IOException, InterruptedException {
         String compiler = ZArchData.triple(arch) + "-gcc";
-        String qemu = "qemu-" + arch;
+        String qemu = Arch.of(arch).qemu();
         assumeTrue(
                 onPath(compiler) && onPath(qemu),
                 "needs "

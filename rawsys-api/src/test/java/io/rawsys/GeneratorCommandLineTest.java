@@ -53,6 +53,44 @@ class GeneratorCommandLineTest {
         assertTrue(run.output().contains("x86"), run.output());
     }
 
+    /** bindgen/arches.txt of a scratch root, with {@code from} replaced by {@code to}. */
+    private static Path registryWith(Path root, String from, String to) throws Exception {
+        String registry = Files.readString(GENERATE.resolveSibling("arches.txt"));
+        assertTrue(registry.contains(from), from);
+        Path file = Files.createDirectories(root.resolve("bindgen")).resolve("arches.txt");
+        Files.writeString(file, registry.replaceFirst(java.util.regex.Pattern.quote(from), to));
+        return root;
+    }
+
+    @Test
+    void aBrokenArchitectureRegistryIsRefusedWithItsLine(@TempDir Path dir) throws Exception {
+        KernelSource.tree();
+        Path root = registryWith(dir.resolve("a"), "clone         NONE", "clone         SIDEWAYS");
+        Run run = generate("--root", root.toString(), "--check");
+        assertEquals(1, run.status(), run.output());
+        assertTrue(
+                run.output()
+                        .matches("(?s).*bindgen/arches.txt:\\d+: abi x86_64: 'clone' is one of.*"),
+                run.output());
+        root =
+                registryWith(
+                        dir.resolve("b"),
+                        "  qemu          qemu-s390x",
+                        "  qemu-user     qemu-s390x");
+        run = generate("--root", root.toString(), "--check");
+        assertEquals(1, run.status(), run.output());
+        assertTrue(run.output().contains("unknown key 'qemu-user'"), run.output());
+        root =
+                registryWith(
+                        dir.resolve("c"),
+                        "machine       aarch64 arm\n  clone",
+                        "machine       aarch64\n  clone");
+        run = generate("--root", root.toString(), "--check");
+        assertEquals(1, run.status(), run.output());
+        assertTrue(run.output().contains("must list the same 'machine'"), run.output());
+        assertFalse(run.output().contains("\tat "), "no stack trace");
+    }
+
     @Test
     void aMissingValueIsAUsageError() throws Exception {
         for (String option : List.of("--root", "--kernel", "--output", "--print-headers")) {

@@ -192,24 +192,9 @@ final class Filter {
         return Set.copyOf(chosen);
     }
 
-    /**
-     * The other personalities a process on {@code arch}'s machine may run in: 32-bit x86 and x32
-     * beside x86_64, 32-bit ARM beside aarch64, o32 beside n64 MIPS; and the reverse.
-     */
-    private static final List<Set<String>> PERSONALITIES =
-            List.of(
-                    Set.of("x86_64", "i386", "x32"),
-                    Set.of("aarch64", "arm"),
-                    Set.of("mips64el", "mipsel"));
-
     /** The personalities beside {@code arch}'s on its machine, by name, sorted; none for most. */
     static List<String> otherPersonalities(String arch) {
-        return PERSONALITIES.stream()
-                .filter(machine -> machine.contains(arch))
-                .flatMap(Set::stream)
-                .filter(other -> !other.equals(arch))
-                .sorted()
-                .toList();
+        return Arch.of(arch).companions().stream().map(Arch::name).sorted().toList();
     }
 
     private boolean anotherPersonalityHas(Arch arch, String name) {

@@ -40,14 +40,11 @@ final class SeccompFilter {
     static MemorySegment build(Arena arena, Filter filter) {
         Arch host = Arch.current();
         List<int[]> program = new ArrayList<>();
-        List<String> arches = new ArrayList<>(List.of(host.name()));
+        List<Arch> arches = new ArrayList<>(List.of(host));
         // the host's other personalities with an audit architecture of their own (x32's calls are
-        // x86_64's, told apart by their numbers)
-        Filter.otherPersonalities(host.name()).stream()
-                .filter(Tracer.AUDIT_ARCH_NAMES::containsKey)
-                .forEach(arches::add);
-        for (String name : arches) {
-            Arch arch = Arch.of(name);
+        // x86_64's, told apart by a bit in their numbers: stopped at below)
+        host.companions().stream().filter(a -> a.numberBit() == 0).forEach(arches::add);
+        for (Arch arch : arches) {
             Set<Long> numbers = new TreeSet<>();
             for (String call : filter.traced(arch)) {
                 arch.syscalls().find(call).ifPresent(numbers::add);
@@ -57,11 +54,18 @@ final class SeccompFilter {
             arch.syscalls().find("execveat").ifPresent(numbers::add);
             List<int[]> block = new ArrayList<>();
             block.add(stmt(Seccomp.BPF_LD | Seccomp.BPF_W | Seccomp.BPF_ABS, DATA_NR));
-            if (name.equals("x86_64")) {
-                // x32 calls come with this architecture and bit 30 set: stop at all of them.
-                block.add(
-                        jump(Seccomp.BPF_JMP | Seccomp.BPF_JGE | Seccomp.BPF_K, 0x4000_0000, 0, 1));
-                block.add(stmt(Seccomp.BPF_RET | Seccomp.BPF_K, Seccomp.SECCOMP_RET_TRACE));
+            for (Arch other : arch.companions()) {
+                if (other.auditArch() == arch.auditArch() && other.numberBit() != 0) {
+                    // its calls come with this audit arch and their bit set (x32's bit 30, above
+                    // every x86_64 number): stop at all of them
+                    block.add(
+                            jump(
+                                    Seccomp.BPF_JMP | Seccomp.BPF_JGE | Seccomp.BPF_K,
+                                    (int) other.numberBit(),
+                                    0,
+                                    1));
+                    block.add(stmt(Seccomp.BPF_RET | Seccomp.BPF_K, Seccomp.SECCOMP_RET_TRACE));
+                }
             }
             for (long nr : numbers) {
                 block.add(jump(Seccomp.BPF_JMP | Seccomp.BPF_JEQ | Seccomp.BPF_K, (int) nr, 0, 1));
@@ -69,7 +73,7 @@ final class SeccompFilter {
             }
             block.add(stmt(Seccomp.BPF_RET | Seccomp.BPF_K, Seccomp.SECCOMP_RET_ALLOW));
             program.add(stmt(Seccomp.BPF_LD | Seccomp.BPF_W | Seccomp.BPF_ABS, DATA_ARCH));
-            int audit = host.constants().intValue(Tracer.AUDIT_ARCH_NAMES.get(name));
+            int audit = arch.auditArch();
             program.add(jump(Seccomp.BPF_JMP | Seccomp.BPF_JEQ | Seccomp.BPF_K, audit, 1, 0));
             program.add(stmt(Seccomp.BPF_JMP | Seccomp.BPF_JA, block.size()));
             program.addAll(block);

@@ -41,22 +41,10 @@ final class Tracer {
     private static final int SYSCALL_STOP = Signal.SIGTRAP | 0x80;
 
     /**
-     * The AUDIT_ARCH_* constant of each architecture rawsys knows (what PTRACE_GET_SYSCALL_INFO and
-     * a seccomp filter see of a call's architecture).
+     * Every bit a call number may carry to name its ABI (x32's): no cached ABI holds beside them.
      */
-    static final Map<String, String> AUDIT_ARCH_NAMES =
-            Map.of(
-                    "x86_64", "AUDIT_ARCH_X86_64",
-                    "i386", "AUDIT_ARCH_I386",
-                    "aarch64", "AUDIT_ARCH_AARCH64",
-                    "arm", "AUDIT_ARCH_ARM",
-                    "riscv64", "AUDIT_ARCH_RISCV64",
-                    "ppc64le", "AUDIT_ARCH_PPC64LE",
-                    "s390x", "AUDIT_ARCH_S390X",
-                    "mips64el", "AUDIT_ARCH_MIPSEL64",
-                    "mipsel", "AUDIT_ARCH_MIPSEL");
-
-    private static final Map<Integer, String> AUDIT_ARCHES = auditArches();
+    private static final long NUMBER_BITS =
+            Arch.names().stream().mapToLong(n -> Arch.of(n).numberBit()).reduce(0, (x, y) -> x | y);
 
     private final TraceOptions options;
     private final Decoders decoders;
@@ -649,11 +637,11 @@ final class Tracer {
     private Arch lastArch;
 
     private Arch archOf(int auditArch, long nr) {
-        if (auditArch == lastAuditArch && lastArch != null && (nr & 0x4000_0000L) == 0) {
+        if (auditArch == lastAuditArch && lastArch != null && (nr & NUMBER_BITS) == 0) {
             return lastArch;
         }
         Arch arch = personality(auditArch, nr, host);
-        if (AUDIT_ARCHES.containsKey(auditArch) && (nr & 0x4000_0000L) == 0) {
+        if (arch.auditArch() == auditArch && (nr & NUMBER_BITS) == 0) {
             lastAuditArch = auditArch;
             lastArch = arch;
         }
@@ -667,14 +655,7 @@ final class Tracer {
      * not know.
      */
     static Arch personality(int auditArch, long nr, Arch host) {
-        String name = AUDIT_ARCHES.get(auditArch);
-        if (name == null) {
-            return host;
-        }
-        if (name.equals("x86_64") && (nr & 0x4000_0000L) != 0) {
-            return Arch.of("x32");
-        }
-        return Arch.of(name);
+        return Arch.ofAudit(auditArch, nr).orElse(host);
     }
 
     private String mode(Arch arch) {
@@ -720,17 +701,5 @@ final class Tracer {
         } catch (ErrnoException e) {
             return null;
         }
-    }
-
-    /** AUDIT_ARCH_* value to rawsys's architecture name. */
-    private static Map<Integer, String> auditArches() {
-        Map<Integer, String> arches = new java.util.HashMap<>();
-        AUDIT_ARCH_NAMES.forEach(
-                (arch, audit) ->
-                        Arch.current()
-                                .constants()
-                                .find(audit)
-                                .ifPresent(v -> arches.put((int) v, arch)));
-        return Map.copyOf(arches);
     }
 }

@@ -70,10 +70,10 @@ final class CloneDecoders {
     /** Where clone's arguments are: x86_64 passes the child's tid before the TLS, i386 after. */
     private record Order(int flags, int stack, int parentTid, int childTid, int tls) {
         static Order of(Call c) {
-            return switch (c.arch().name()) {
-                case "x86_64", "x32" -> new Order(0, 1, 2, 3, 4);
-                case "s390x" -> new Order(1, 0, 2, 3, 4);
-                default -> new Order(0, 1, 2, 4, 3);
+            return switch (c.arch().cloneArguments()) {
+                case NONE -> new Order(0, 1, 2, 3, 4);
+                case BACKWARDS -> new Order(0, 1, 2, 4, 3);
+                case BACKWARDS2 -> new Order(1, 0, 2, 3, 4);
             };
         }
     }
