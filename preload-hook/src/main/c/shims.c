@@ -1,10 +1,13 @@
-/* The generated shims: one exported function per GEN or OPENV line of hooks.def, and
- * rp_call_real, which runs any hooked function as the program asked (Java's proceed()). */
+/* The generated shims: one exported function per GEN or OPENV line of hooks.def. Each asks Java
+ * when the function is wanted (dispatch.c), else runs the real one (realsym.c). What Java's
+ * proceed() runs is realcall.c's. */
 #define _GNU_SOURCE
-#include "preload.h"
+#include "state.h"
 
-#include <errno.h>
 #include <stdarg.h>
+
+#include "dispatch.h"
+#include "realsym.h"
 
 /* Declarations glibc's headers give only under _FORTIFY_SOURCE, or no longer give. */
 int __open_2(const char *, int);
@@ -65,22 +68,3 @@ int __fxstatat64(int, int, const char *, struct stat64 *, int);
 #define RP_X(n, name, family, fail, shim, ret, ...) RP_CAT(SHIM_, shim)(n, name, ret, __VA_ARGS__)
 #include "hooks.def"
 #undef RP_X
-
-/* Results as a long: pointers and signed integers keep their value. */
-#define CALL_GEN(n, name, ret, ...)                                                                \
-    case FN_##name:                                                                                \
-        return (long)REAL(name)(RP_CASTS(n, __VA_ARGS__));
-#define CALL_OPENV(n, name, ret, ...) CALL_GEN(n, name, ret, __VA_ARGS__)
-#define CALL_CUSTOM(n, name, ret, ...)                                                             \
-    case FN_##name:                                                                                \
-        return rp_real_call_##name(a);
-
-long rp_call_real(int fn, const long *a) {
-    switch (fn) {
-#define RP_X(n, name, family, fail, shim, ret, ...) RP_CAT(CALL_, shim)(n, name, ret, __VA_ARGS__)
-#include "hooks.def"
-#undef RP_X
-    }
-    errno = ENOSYS;
-    return -1;
-}

@@ -2,13 +2,13 @@
  * JVM's handler, the host's goes where the JVM chains to it (libjsig's protocol, which the JVM
  * finds in our shim: JVM_get_signal_action). */
 #define _GNU_SOURCE
-#include "preload.h"
-
 #include "signals.h"
 
 #include <dlfcn.h>
 #include <string.h>
 #include <sys/syscall.h>
+
+#include "realsym.h"
 
 static struct sigaction before[65];
 static unsigned char jvm_owns[65];

@@ -1,7 +1,10 @@
 /* Signals around the embedded JVM: the JVM keeps the handlers it needs (crash handling, with
- * -Xrs no more), the host keeps its own view of them, and SIGPIPE/SIGXFSZ stay the host's. */
+ * -Xrs no more), the host keeps its own view of them, and SIGPIPE/SIGXFSZ stay the host's. The
+ * host's sigaction() and signal() are defined in signals.c. */
 #ifndef RAWSYS_PRELOAD_SIGNALS_H
 #define RAWSYS_PRELOAD_SIGNALS_H
+#include "state.h"
+
 #include <signal.h>
 
 /* Before the JVM starts: remembers every disposition. */

@@ -1,16 +1,12 @@
-/* librawsys-preload.so, the core: configuration, the log, the JVM's lazy boot in its own link
- * namespace, and rp_hook, the one way from a shim into Java.
- *
- * Configuration: environment variables, read once by the constructor (preload-hook/README.md):
- * RAWSYS_HOOK, RAWSYS_HOOK_CLASSPATH, RAWSYS_HOOK_FUNCTIONS, RAWSYS_RUNTIME, RAWSYS_JAVA_HOME,
- * RAWSYS_LOG, RAWSYS_PRELOAD_INHERIT, RAWSYS_JVM_OPTS. */
+/* The JVM's lazy boot: on the first thread that makes a wanted call, librawsys-preload-jvm.so and
+ * libjvm are loaded into a new link namespace and the JVM is created on a thread of its own; the
+ * hook class is loaded and narrows the wanted functions; Dispatch's upcall stub is made. A JVM
+ * that cannot start is one line in the log, and the program runs unhooked. */
 #define _GNU_SOURCE
-#include "preload.h"
+#include "boot.h"
 
 #include <dlfcn.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <jni.h>
 #include <limits.h>
 #include <linux/futex.h>
 #include <pthread.h>
@@ -19,157 +15,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
-#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "log.h"
+#include "natives.h"
+#include "realsym.h"
 #include "signals.h"
 
 #ifndef RP_DEFAULT_JAVA_HOME
 #define RP_DEFAULT_JAVA_HOME "/usr/lib/jvm/default-java"
 #endif
-/* What Java returns for "run the real function" and "fail with errno e": Decision's encoding. */
-#define RP_PROCEED   ((jlong)INT64_MIN)
-#define RP_FAIL_BASE (RP_PROCEED + 1)
-
-const char *const rp_fn_name[FN_COUNT] = {
-#define RP_X(n, name, ...) #name,
-#include "hooks.def"
-#undef RP_X
-};
-static const unsigned char fn_fail[FN_COUNT] = {
-#define RP_X(n, name, family, fail, ...) FAIL_##fail,
-#include "hooks.def"
-#undef RP_X
-};
-
-void *rp_real[FN_COUNT];
-__thread int t_busy IE;
-__thread int t_vfork IE;
-static __thread JNIEnv *t_env IE;         /* this thread's, attached once, detached at its exit */
-static __thread int t_real_errno IE;      /* errno of Java's last proceed() on this thread */
-static __thread uintptr_t t_stack_low IE; /* lowest address of this thread's stack, once attached */
-
-/* Java needs stack: a call made with less than this left passes through, since a stack overflow
- * inside the upcall would end the process. */
-#define RP_STACK_HEADROOM (256 * 1024)
-
-/* One page the kernel zeroes in every child that does not share our memory, however it was
- * made (fork, a raw fork or clone system call): a zero there means this process has no JVM
- * threads, and must never call Java. */
-static volatile unsigned char *g_parent_mark;
-
+/* The embedded JVM's suspend/resume signal (_JAVA_SR_SIGNUM), in place of SIGUSR2. */
+#define RP_JVM_SR_SIGNAL (SIGRTMAX - 2)
 /* The JVM's boot is stuck (a hooked call from a constructor holds the loader lock it needs): the
  * calls that come while it stays so pass through at once, rather than waiting each. */
 static volatile int g_boot_stalled;
-volatile int g_forked;
-volatile int g_inited;
-volatile unsigned char g_want[FN_COUNT];
-int g_inherit = 1;
-struct rp_shared g_sh = {.log_fd = -1, .fd_base = 900};
 
 enum { ST_NONE, ST_BOOTING, ST_UP, ST_FAILED };
 static volatile int g_state; /* futex word */
-static JavaVM *g_vm;
-/* Dispatch.dispatch through its FFM upcall stub: (fn, a0..a6) -> decision. */
-typedef long (*dispatch_fn)(int, long, long, long, long, long, long, long);
-static dispatch_fn g_dispatch;
-static pthread_key_t g_detach_key;
-static char *cfg_hook, *cfg_cp, *cfg_home, *cfg_log, *cfg_opts, *cfg_runtime, *cfg_functions;
-static char g_shim_path[PATH_MAX];
 static double g_boot_ms;
-/* Each libc sets up its per-thread ctype pointers only in the threads it starts: a host thread
- * that runs JVM code needs the namespace's, the boot thread the host's. */
-static void (*g_host_ctype_init)(void), (*g_ns_ctype_init)(void);
+/* Each libc sets up its per-thread ctype pointers only in the threads it starts: the boot thread
+ * needs the host's (a host thread that runs JVM code, the namespace's: g_ns_ctype_init). */
+static void (*g_host_ctype_init)(void);
 static int (*g_jvm_vfprintf)(FILE *, const char *, va_list);
-
-static void rp_missing(void) {
-    errno = ENOSYS;
-}
-
-void *rp_resolve(int fn) {
-    void *p = dlsym(RTLD_NEXT, rp_fn_name[fn]);
-    if (!p) /* glibc keeps the legacy __xstat family for old binaries only, as compat symbols */
-        p = dlvsym(RTLD_NEXT, rp_fn_name[fn], "GLIBC_2.2.5");
-    if (!p)
-        p = (void *)rp_missing;
-    __atomic_store_n(&rp_real[fn], p, __ATOMIC_RELAXED);
-    return p;
-}
-
-void *rp_resolve_symbol(const char *name) {
-    void *p = dlsym(RTLD_NEXT, name);
-    return p ? p : (void *)rp_missing;
-}
-
-long rp_sys(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
-    return REAL(syscall)(nr, a1, a2, a3, a4, a5, a6);
-}
-#define SYS(nr, ...) rp_sys_n(nr, __VA_ARGS__, 0, 0, 0, 0, 0, 0)
-#define rp_sys_n(nr, a, b, c, d, e, f, ...)                                                        \
-    rp_sys(nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 
 static double ms_now(void) {
     struct timespec t;
     SYS(SYS_clock_gettime, CLOCK_MONOTONIC, &t);
     return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-/* ---- the log ------------------------------------------------------------------------------- */
-
-/* Moves fd to >= fd_base, close-on-exec, and marks it the JVM's (hidden from the host's close). */
-static int adopt_fd(int fd) {
-    if (fd < 0)
-        return fd;
-    if (fd < g_sh.fd_base) {
-        int high = fcntl(fd, F_DUPFD_CLOEXEC, g_sh.fd_base);
-        if (high >= 0) {
-            SYS(SYS_close, fd);
-            fd = high;
-        }
-    }
-    if (fd < RP_MAX_FD)
-        g_sh.jvm_fd[fd] = 1;
-    return fd;
-}
-
-static int log_fd(void) {
-    if (g_sh.log_fd >= 0 || !cfg_log)
-        return g_sh.log_fd;
-    int fd =
-        (int)SYS(SYS_openat, AT_FDCWD, cfg_log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    return g_sh.log_fd = adopt_fd(fd);
-}
-
-void rp_log(const char *fmt, ...) {
-    int fd = log_fd();
-    if (fd < 0)
-        return;
-    char buf[1024];
-    int n = snprintf(buf, sizeof buf, "rawsys-preload[%d]: ", (int)SYS(SYS_getpid, 0));
-    va_list ap;
-    va_start(ap, fmt);
-    n += vsnprintf(buf + n, sizeof buf - (size_t)n - 1, fmt, ap);
-    va_end(ap);
-    if (n > (int)sizeof buf - 2)
-        n = (int)sizeof buf - 2;
-    buf[n++] = '\n';
-    SYS(SYS_write, fd, buf, n);
-}
-
-/* ---- the JVM's boot -------------------------------------------------------------------------- */
-
-static void detach_thread(void *unused) {
-    (void)unused;
-    if (g_vm && !g_forked && t_env) {
-        t_busy = 1;
-        (*g_vm)->DetachCurrentThread(g_vm);
-        t_env = NULL;
-        t_busy = 0;
-    }
 }
 
 /* The JVM must not see the host's Java settings: they could add agents, print "Picked up ..."
@@ -237,34 +113,6 @@ static void log_exception(JNIEnv *env, const char *what) {
     rp_log("%s: %s", what, chars ? chars : "(no description)");
     if (chars)
         (*env)->ReleaseStringUTFChars(env, s, chars);
-}
-
-/* Java's proceed(): the real function, run as the program asked, with errno kept for lastErrno().
- */
-static jlong JNICALL native_call_real(JNIEnv *env, jclass c, jint fn, jlong a0, jlong a1, jlong a2,
-                                      jlong a3, jlong a4, jlong a5, jlong a6) {
-    (void)env, (void)c;
-    if (fn < 0 || fn >= FN_COUNT)
-        return -1;
-    long a[7] = {a0, a1, a2, a3, a4, a5, a6};
-    errno = 0;
-    long r = rp_call_real(fn, a);
-    t_real_errno = errno;
-    return r;
-}
-/* Java reads the program's strings and buffers through the kernel: a bad pointer is refused,
- * never a fault. */
-static jlong JNICALL native_copy_in(JNIEnv *env, jclass c, jlong address, jlong destination,
-                                    jlong length) {
-    (void)env, (void)c;
-    struct iovec local = {(void *)(intptr_t)destination, (size_t)length};
-    struct iovec remote = {(void *)(intptr_t)address, (size_t)length};
-    long n = SYS(SYS_process_vm_readv, SYS(SYS_getpid, 0), &local, 1, &remote, 1, 0);
-    return n < 0 ? -errno : n;
-}
-static jint JNICALL native_last_errno(JNIEnv *env, jclass c) {
-    (void)env, (void)c;
-    return t_real_errno;
 }
 
 /* The JVM tried to end the process while starting (shared.h: boot_exit). Its own message is
@@ -350,10 +198,7 @@ static void *boot_main(void *handle) {
                                      rp_fn_name[i]);
     jclass c = (*env)->FindClass(env, "io/rawsys/preload/Dispatch");
     jclass natives = c ? (*env)->FindClass(env, "io/rawsys/preload/Native") : NULL;
-    JNINativeMethod m[] = {{"callReal", "(IJJJJJJJ)J", (void *)native_call_real},
-                           {"copyIn", "(JJJ)J", (void *)native_copy_in},
-                           {"lastErrno", "()I", (void *)native_last_errno}};
-    int registered = natives && (*env)->RegisterNatives(env, natives, m, 3) == 0;
+    int registered = natives && rp_register_natives(env, natives);
     jmethodID boot =
         registered ? (*env)->GetStaticMethodID(
                          env, c, "boot", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;")
@@ -387,7 +232,7 @@ static void *boot_main(void *handle) {
     (*env)->ReleaseStringUTFChars(env, wanted, w);
     /* Every wanted call enters Java through an FFM upcall stub: a direct call into compiled code,
      * several times cheaper than JNI's CallStaticLongMethod (argument pushing, signature walks). */
-    g_dispatch = (dispatch_fn)(intptr_t)(*env)->CallStaticLongMethod(env, c, upcall);
+    g_dispatch = (rp_dispatch_fn)(intptr_t)(*env)->CallStaticLongMethod(env, c, upcall);
     if ((*env)->ExceptionCheck(env) || !g_dispatch) {
         log_exception(env, "the upcall into io.rawsys.preload.Dispatch could not be made; the "
                            "program runs unhooked; cause");
@@ -439,7 +284,7 @@ static void start_boot(void) {
     char lib[PATH_MAX];
     snprintf(lib, sizeof lib, "%s/lib/server/libjvm.so",
              cfg_home ? cfg_home : RP_DEFAULT_JAVA_HOME);
-    log_fd();
+    rp_log_fd();
     g_sh.reraise = rp_reraise_default;
     g_sh.jvm_environ = jvm_environment();
     rp_signals_before_boot();
@@ -485,7 +330,7 @@ static void start_boot(void) {
         boot_fail("cannot create the boot thread");
 }
 
-static int wait_boot(void) {
+int rp_boot_wait(void) {
     int s = __atomic_load_n(&g_state, __ATOMIC_ACQUIRE);
     if (LIKELY(s == ST_UP))
         return 1;
@@ -510,187 +355,10 @@ static int wait_boot(void) {
     return s == ST_UP;
 }
 
-/* 1: this thread may call Java now (t_busy is set; clear it after). */
-static __attribute__((noinline)) int enter(void) {
-    if (t_busy || t_vfork || g_forked || !g_inited || (g_parent_mark && !*g_parent_mark))
-        return 0;
-    char here;
-    if (t_stack_low && (uintptr_t)&here - t_stack_low < RP_STACK_HEADROOM)
-        return 0;
-    t_busy = 1;
-    int ok = wait_boot();
-    if (ok && !t_env) {
-        JavaVMAttachArgs aa = {JNI_VERSION_21, "rawsys-preload-host", NULL};
-        JNIEnv *e;
-        if (g_ns_ctype_init)
-            g_ns_ctype_init();
-        if ((*g_vm)->AttachCurrentThreadAsDaemon(g_vm, (void **)&e, &aa) == JNI_OK) {
-            t_env = e;
-            pthread_attr_t attr;
-            void *low;
-            size_t size;
-            if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-                if (pthread_attr_getstack(&attr, &low, &size) == 0)
-                    t_stack_low = (uintptr_t)low;
-                pthread_attr_destroy(&attr);
-            }
-            pthread_setspecific(g_detach_key, (void *)1);
-        } else
-            ok = 0;
-    }
-    if (!ok)
-        t_busy = 0;
-    return ok;
-}
-
-int rp_hook(int fn, const long *a, long *out) {
-    int saved = errno;
-    if (!enter()) {
-        errno = saved;
-        return 0;
-    }
-    /* Dispatch catches every Throwable: nothing can escape the upcall. */
-    long r = g_dispatch(fn, a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
-    t_busy = 0;
-    if (r == RP_PROCEED) {
-        errno = saved;
-        return 0;
-    }
-    if (r >= RP_FAIL_BASE && r <= RP_FAIL_BASE + 4095) {
-        int e = (int)(r - RP_FAIL_BASE);
-        switch (fn_fail[fn]) {
-        case FAIL_ERRNO:
-            *out = e;
-            errno = saved;
-            return 1;
-        case FAIL_NULLPTR:
-            *out = 0;
-            break;
-        case FAIL_NONE:
-            *out = 0;
-            errno = saved;
-            return 1;
-        default:
-            *out = -1;
-        }
-        errno = e;
-        return 1;
-    }
-    *out = r;
-    errno = saved;
-    return 1;
-}
-
 /* ---- introspection, for the tests and the benchmark ---------------------------------------- */
 EXPORT double rawsys_preload_boot_ms(void) {
     return g_boot_ms;
 }
 EXPORT int rawsys_preload_state(void) {
     return g_state;
-}
-
-/* ---- the constructor ------------------------------------------------------------------------ */
-static char *env_dup(const char *name) {
-    const char *v = getenv(name);
-    return v && *v ? strdup(v) : NULL;
-}
-
-/* Without inheritance, children start unhooked: the variables leave our environment at once, so
- * every way of starting a program (system(), posix_spawn, exec with environ) loses them. */
-static void strip_own_environment(void) {
-    for (char **e = environ; e && *e;) {
-        if (!strncmp(*e, "RAWSYS_", 7) || !strncmp(*e, "LD_PRELOAD=", 11)) {
-            char name[256];
-            size_t l = strcspn(*e, "=");
-            if (l >= sizeof name) {
-                e++;
-                continue;
-            }
-            memcpy(name, *e, l);
-            name[l] = 0;
-            unsetenv(name);
-        } else
-            e++;
-    }
-}
-
-static void choose_functions(void) {
-    if (!cfg_hook)
-        return;
-    if (!cfg_functions) { /* every function; Java narrows after boot */
-        for (int i = 0; i < FN_COUNT; i++)
-            g_want[i] = 1;
-        return;
-    }
-    char *list = strdup(cfg_functions), *save = NULL;
-    for (char *t = list ? strtok_r(list, ",", &save) : NULL; t; t = strtok_r(NULL, ",", &save)) {
-        int found = 0;
-        for (int i = 0; i < FN_COUNT; i++)
-            if (!strcmp(t, rp_fn_name[i]))
-                g_want[i] = found = 1;
-        if (!found)
-            rp_log("RAWSYS_HOOK_FUNCTIONS names %s, which is not a hooked function; ignored", t);
-    }
-    free(list);
-}
-
-static void mark_parent(void) {
-    void *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (page == MAP_FAILED)
-        return;
-    if (madvise(page, 4096, MADV_WIPEONFORK) != 0) { /* kernel before 4.14: fork hooks only */
-        munmap(page, 4096);
-        return;
-    }
-    g_parent_mark = page;
-    *g_parent_mark = 1;
-}
-
-__attribute__((constructor)) static void rp_init(void) {
-    mark_parent();
-    for (int i = 0; i < FN_COUNT; i++)
-        if (!rp_real[i])
-            rp_resolve(i);
-    cfg_hook = env_dup("RAWSYS_HOOK");
-    cfg_cp = env_dup("RAWSYS_HOOK_CLASSPATH");
-    cfg_functions = env_dup("RAWSYS_HOOK_FUNCTIONS");
-    cfg_home = env_dup("RAWSYS_JAVA_HOME");
-    cfg_log = env_dup("RAWSYS_LOG");
-    cfg_opts = env_dup("RAWSYS_JVM_OPTS");
-    cfg_runtime = env_dup("RAWSYS_RUNTIME");
-    char *inherit = env_dup("RAWSYS_PRELOAD_INHERIT");
-    g_inherit = !inherit || strcmp(inherit, "0") != 0;
-    free(inherit);
-    if (g_inherit) {
-        for (char **e = environ; e && *e && g_nkeep < RP_ENV_EXTRA; e++)
-            if (!strncmp(*e, "RAWSYS_", 7) || !strncmp(*e, "LD_PRELOAD=", 11))
-                g_keep_env[g_nkeep++] = strdup(*e);
-    } else
-        strip_own_environment();
-    struct rlimit rl;
-    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < (rlim_t)g_sh.fd_base + 64)
-        g_sh.fd_base = (int)rl.rlim_cur / 2;
-    Dl_info self;
-    if (dladdr((void *)rp_init, &self) && self.dli_fname) {
-        snprintf(g_shim_path, sizeof g_shim_path, "%s", self.dli_fname);
-        char *slash = strrchr(g_shim_path, '/');
-        size_t room = sizeof g_shim_path - (size_t)(slash ? slash + 1 - g_shim_path : 0);
-        snprintf(slash ? slash + 1 : g_shim_path, room, "%s", "librawsys-preload-jvm.so");
-    }
-    choose_functions();
-    { /* reserve the host's pthread keys [RP_KEY_LO, 32) for the JVM's namespace: see shared.h */
-        pthread_key_t k, got[32];
-        int n = 0;
-        while (n < 32 && pthread_key_create(&k, NULL) == 0) {
-            got[n++] = k;
-            if (k >= 31)
-                break;
-        }
-        for (int i = 0; i < n; i++)
-            if (got[i] < RP_KEY_LO)
-                pthread_key_delete(got[i]);
-    }
-    pthread_key_create(&g_detach_key, detach_thread);
-    rp_process_init();
-    g_inited = 1;
 }
