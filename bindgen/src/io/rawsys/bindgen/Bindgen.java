@@ -262,6 +262,7 @@ public final class Bindgen {
                         + " out)%n",
                 signatures.signatures().size(), Signatures.HEADER, signatures.ambiguous().size());
         new Facades(out, all).write();
+        new Shapes(out).write();
     }
 
     private static TargetTables join(Future<TargetTables> f) throws IOException {

@@ -1,7 +1,6 @@
 package io.rawsys;
 
-import io.rawsys.internal.StubLoader;
-import java.lang.invoke.MethodHandle;
+import io.rawsys.internal.Shapes;
 
 /**
  * Runs any system call: a downcall into a hand-written stub that executes the architecture's
@@ -128,14 +127,7 @@ public final class Syscalls {
      * included.
      */
     public static long raw(long nr) {
-        if (nr < 0) {
-            return Missing.RESULT;
-        }
-        try {
-            return (long) Default0.HANDLE.invokeExact(nr);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return Shapes.Default.none(nr);
     }
 
     /**
@@ -143,14 +135,7 @@ public final class Syscalls {
      * included.
      */
     public static long raw(long nr, long a1) {
-        if (nr < 0) {
-            return Missing.RESULT;
-        }
-        try {
-            return (long) Default1.HANDLE.invokeExact(nr, a1);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return Shapes.Default.l(nr, a1);
     }
 
     /**
@@ -158,14 +143,7 @@ public final class Syscalls {
      * -errno} included.
      */
     public static long raw(long nr, long a1, long a2) {
-        if (nr < 0) {
-            return Missing.RESULT;
-        }
-        try {
-            return (long) Default2.HANDLE.invokeExact(nr, a1, a2);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return Shapes.Default.ll(nr, a1, a2);
     }
 
     /**
@@ -173,14 +151,7 @@ public final class Syscalls {
      * -errno} included.
      */
     public static long raw(long nr, long a1, long a2, long a3) {
-        if (nr < 0) {
-            return Missing.RESULT;
-        }
-        try {
-            return (long) Default3.HANDLE.invokeExact(nr, a1, a2, a3);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return Shapes.Default.lll(nr, a1, a2, a3);
     }
 
     /**
@@ -188,14 +159,7 @@ public final class Syscalls {
      * -errno} included.
      */
     public static long raw(long nr, long a1, long a2, long a3, long a4) {
-        if (nr < 0) {
-            return Missing.RESULT;
-        }
-        try {
-            return (long) Default4.HANDLE.invokeExact(nr, a1, a2, a3, a4);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return Shapes.Default.llll(nr, a1, a2, a3, a4);
     }
 
     /**
@@ -203,14 +167,7 @@ public final class Syscalls {
      * -errno} included.
      */
     public static long raw(long nr, long a1, long a2, long a3, long a4, long a5) {
-        if (nr < 0) {
-            return Missing.RESULT;
-        }
-        try {
-            return (long) Default5.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return Shapes.Default.lllll(nr, a1, a2, a3, a4, a5);
     }
 
     /**
@@ -218,14 +175,7 @@ public final class Syscalls {
      * -errno} included.
      */
     public static long raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
-        if (nr < 0) {
-            return Missing.RESULT;
-        }
-        try {
-            return (long) Default6.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5, a6);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return Shapes.Default.llllll(nr, a1, a2, a3, a4, a5, a6);
     }
 
     /**
@@ -274,19 +224,6 @@ public final class Syscalls {
                     "a system call takes at most 6 arguments, and " + args.length + " were given");
         }
         return args.length;
-    }
-
-    /**
-     * What to throw for a throwable out of {@code invokeExact}: errors and runtime exceptions as
-     * they are.
-     */
-    static RuntimeException unexpected(Throwable t) {
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return t instanceof RuntimeException r
-                ? r
-                : new IllegalStateException("a system-call stub threw " + t, t);
     }
 
     /**
@@ -350,76 +287,34 @@ public final class Syscalls {
 
         /** {@link Syscalls#raw(long)} for a call that never blocks. */
         public static long raw(long nr) {
-            if (nr < 0) {
-                return Missing.RESULT;
-            }
-            try {
-                return (long) Critical0.HANDLE.invokeExact(nr);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
+            return Shapes.Critical.none(nr);
         }
 
         /** {@link Syscalls#raw(long, long)} for a call that never blocks. */
         public static long raw(long nr, long a1) {
-            if (nr < 0) {
-                return Missing.RESULT;
-            }
-            try {
-                return (long) Critical1.HANDLE.invokeExact(nr, a1);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
+            return Shapes.Critical.l(nr, a1);
         }
 
         /** {@link Syscalls#raw(long, long, long)} for a call that never blocks. */
         public static long raw(long nr, long a1, long a2) {
-            if (nr < 0) {
-                return Missing.RESULT;
-            }
-            try {
-                return (long) Critical2.HANDLE.invokeExact(nr, a1, a2);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
+            return Shapes.Critical.ll(nr, a1, a2);
         }
 
         /** {@link Syscalls#raw(long, long, long, long)} for a call that never blocks. */
         public static long raw(long nr, long a1, long a2, long a3) {
-            if (nr < 0) {
-                return Missing.RESULT;
-            }
-            try {
-                return (long) Critical3.HANDLE.invokeExact(nr, a1, a2, a3);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
+            return Shapes.Critical.lll(nr, a1, a2, a3);
         }
 
         /** {@link Syscalls#raw(long, long, long, long, long)} for a call that never blocks. */
         public static long raw(long nr, long a1, long a2, long a3, long a4) {
-            if (nr < 0) {
-                return Missing.RESULT;
-            }
-            try {
-                return (long) Critical4.HANDLE.invokeExact(nr, a1, a2, a3, a4);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
+            return Shapes.Critical.llll(nr, a1, a2, a3, a4);
         }
 
         /**
          * {@link Syscalls#raw(long, long, long, long, long, long)} for a call that never blocks.
          */
         public static long raw(long nr, long a1, long a2, long a3, long a4, long a5) {
-            if (nr < 0) {
-                return Missing.RESULT;
-            }
-            try {
-                return (long) Critical5.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
+            return Shapes.Critical.lllll(nr, a1, a2, a3, a4, a5);
         }
 
         /**
@@ -427,14 +322,7 @@ public final class Syscalls {
          * blocks.
          */
         public static long raw(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
-            if (nr < 0) {
-                return Missing.RESULT;
-            }
-            try {
-                return (long) Critical6.HANDLE.invokeExact(nr, a1, a2, a3, a4, a5, a6);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
+            return Shapes.Critical.llllll(nr, a1, a2, a3, a4, a5, a6);
         }
 
         /** {@link Syscalls#raw(long, long...)} for a call that never blocks. */
@@ -449,68 +337,5 @@ public final class Syscalls {
                 default -> raw(nr, args[0], args[1], args[2], args[3], args[4], args[5]);
             };
         }
-    }
-
-    /** What a negative number gets: -ENOSYS, without entering the kernel. */
-    private static final class Missing {
-        static final long RESULT = -Arch.current().errnos().find("ENOSYS").orElseThrow();
-    }
-
-    // One holder class per handle, so a program links only the stubs it calls (as jextract does).
-
-    private static final class Default0 {
-        static final MethodHandle HANDLE = StubLoader.syscall(0, false);
-    }
-
-    private static final class Default1 {
-        static final MethodHandle HANDLE = StubLoader.syscall(1, false);
-    }
-
-    private static final class Default2 {
-        static final MethodHandle HANDLE = StubLoader.syscall(2, false);
-    }
-
-    private static final class Default3 {
-        static final MethodHandle HANDLE = StubLoader.syscall(3, false);
-    }
-
-    private static final class Default4 {
-        static final MethodHandle HANDLE = StubLoader.syscall(4, false);
-    }
-
-    private static final class Default5 {
-        static final MethodHandle HANDLE = StubLoader.syscall(5, false);
-    }
-
-    private static final class Default6 {
-        static final MethodHandle HANDLE = StubLoader.syscall(6, false);
-    }
-
-    private static final class Critical0 {
-        static final MethodHandle HANDLE = StubLoader.syscall(0, true);
-    }
-
-    private static final class Critical1 {
-        static final MethodHandle HANDLE = StubLoader.syscall(1, true);
-    }
-
-    private static final class Critical2 {
-        static final MethodHandle HANDLE = StubLoader.syscall(2, true);
-    }
-
-    private static final class Critical3 {
-        static final MethodHandle HANDLE = StubLoader.syscall(3, true);
-    }
-
-    private static final class Critical4 {
-        static final MethodHandle HANDLE = StubLoader.syscall(4, true);
-    }
-
-    private static final class Critical5 {
-        static final MethodHandle HANDLE = StubLoader.syscall(5, true);
-    }
-
-    private static final class Critical6 {
-        static final MethodHandle HANDLE = StubLoader.syscall(6, true);
     }
 }

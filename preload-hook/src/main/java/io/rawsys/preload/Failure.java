@@ -1,7 +1,5 @@
 package io.rawsys.preload;
 
-import io.rawsys.tool.Failure;
-
 /** How a hooked function reports an error (hooks.def's FAIL column). */
 public enum Failure {
     /** Returns -1 and sets errno. */

@@ -1,5 +1,6 @@
 package io.rawsys.calls;
 
+import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Nr;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

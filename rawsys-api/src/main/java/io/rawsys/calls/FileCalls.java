@@ -1,5 +1,6 @@
 package io.rawsys.calls;
 
+import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Fcntl;
 import io.rawsys.linux.Nr;
 import io.rawsys.linux.struct.Cachestat;

@@ -1,6 +1,7 @@
 package io.rawsys.calls;
 
 import io.rawsys.ErrnoException;
+import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Errno;
 import io.rawsys.linux.Futex;
 import io.rawsys.linux.Nr;

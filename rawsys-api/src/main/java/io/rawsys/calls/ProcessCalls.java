@@ -2,6 +2,7 @@ package io.rawsys.calls;
 
 import io.rawsys.Syscalls;
 import io.rawsys.internal.Auxv;
+import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Elf;
 import io.rawsys.linux.Nr;
 import io.rawsys.linux.struct.Rlimit64;

@@ -61,23 +61,14 @@ public final class StubLoader {
     private StubLoader() {}
 
     /**
-     * A handle to {@code rawsys_syscall<args>}: {@code (long nr, long a1, ..., long aN) -> long}.
-     *
-     * @param args the number of arguments after the call number, 0 to 6
-     * @param critical whether to link with {@link Linker.Option#critical}, for calls that never
-     *     block
-     */
-    public static MethodHandle syscall(int args, boolean critical) {
-        return syscall("l".repeat(args), critical);
-    }
-
-    /**
      * A handle to the stub for {@code shape.length()} arguments, where each {@code 'p'} in {@code
      * shape} is a {@link MemorySegment} pointer and each {@code 'l'} a {@code long}: {@code "lpl"}
      * makes {@code (long nr, long fd, MemorySegment buf, long count) -> long}, read's shape. A
      * pointer and a long travel in the same register on every 64-bit ABI, so one stub serves both;
      * passing the segment rather than its address lets FFM keep its memory alive during the call
-     * and refuse a heap or closed one before the kernel sees it.
+     * and refuse a heap or closed one before the kernel sees it. With {@code critical} it is linked
+     * with {@link Linker.Option#critical}, for calls that never block. {@link Shapes} holds one per
+     * shape and linkage.
      */
     @SuppressWarnings("restricted") // the point of this class
     public static MethodHandle syscall(String shape, boolean critical) {
