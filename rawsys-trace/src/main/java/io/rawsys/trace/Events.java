@@ -1,36 +1,34 @@
 package io.rawsys.trace;
 
 /**
- * Where the tracer reports what happens: strace's text, JSON lines, or the -c summary. Called on
- * the tracer thread only.
+ * Where the tracer reports what happens: strace's text, JSON lines, or the -c summary. The engine
+ * only produces these events, each immutable and complete; an output only consumes them and never
+ * reaches back into the engine's state or the decoders. Called on the tracer thread only.
  */
 interface Events {
-    /** A traced call started; {@code t.call} holds its entry arguments. */
-    void entered(Tracee t);
+    /** A traced call started: its entry part is known. */
+    void entered(CallEvent call);
 
-    /** It returned: {@code result} is the text after {@code =}, {@code elapsedNanos} its time. */
-    void exited(Tracee t, String result, boolean failed, long elapsedNanos);
+    /** It ended: returned, failed, or unfinished (the tracee died or exec'd away inside it). */
+    void ended(CallEvent call);
 
-    /** The tracee died, or exec'd away, inside the call: strace's {@code = ?}. */
-    void unfinished(Tracee t);
-
-    /** The tracer let go of the tracee inside the call: strace's {@code <detached ...>}. */
-    void detached(Tracee t);
+    /** The tracer let go of thread {@code pid} inside a call: strace's {@code <detached ...>}. */
+    void detached(int pid);
 
     /** A signal is being delivered: {@code --- SIGCHLD {…} ---}. */
-    void signal(Tracee t, String name, String siginfo);
+    void signal(int pid, String name, String siginfo);
 
     /** The tracee stopped in a group-stop: {@code --- stopped by SIGSTOP ---}. */
-    void stopped(Tracee t, String signal);
+    void stopped(int pid, String signal);
 
     /** {@code +++ exited with N +++}. */
-    void exited(Tracee t, int code);
+    void exited(int pid, int code);
 
     /** {@code +++ killed by SIGX (core dumped) +++}. */
-    void killed(Tracee t, String signal, boolean coreDumped);
+    void killed(int pid, String signal, boolean coreDumped);
 
     /** A line of its own, such as {@code [ Process PID=N runs in 32 bit mode. ]}. */
-    void note(Tracee t, String text);
+    void note(int pid, String text);
 
     /** Writes out what is buffered, before a message on stderr. */
     void flush();

@@ -192,14 +192,8 @@ final class Filter {
         return Set.copyOf(chosen);
     }
 
-    /** The personalities beside {@code arch}'s on its machine, by name, sorted; none for most. */
-    static List<String> otherPersonalities(String arch) {
-        return Arch.of(arch).companions().stream().map(Arch::name).sorted().toList();
-    }
-
     private boolean anotherPersonalityHas(Arch arch, String name) {
-        for (String other : otherPersonalities(arch.name())) {
-            Arch o = Arch.of(other);
+        for (Arch o : arch.companions()) {
             if (o.syscalls().find(name).isPresent() || carried.apply(o).contains(name)) {
                 return true;
             }

@@ -21,40 +21,35 @@ final class JsonOutput implements Events {
     }
 
     @Override
-    public void entered(Tracee t) {}
+    public void entered(CallEvent call) {}
 
     @Override
-    public void exited(Tracee t, String result, boolean failed, long elapsedNanos) {
-        StringBuilder s = start(t, "syscall");
-        s.append(",\"name\":").append(string(t.call.name()));
-        s.append(",\"arch\":").append(string(t.arch.name()));
-        s.append(",\"args\":").append(strings(t.call.printed()));
-        s.append(",\"result\":").append(string(result));
-        if (failed) {
-            long errno = -t.call.result();
-            s.append(",\"errno\":").append(errno);
-            s.append(",\"error\":").append(string(t.arch.errnos().name((int) errno).orElse("E?")));
+    public void ended(CallEvent call) {
+        StringBuilder s = start(call.pid(), "syscall");
+        s.append(",\"name\":").append(string(call.name()));
+        s.append(",\"arch\":").append(string(call.arch().name()));
+        s.append(",\"args\":").append(strings(call.arguments()));
+        if (call.outcome() == CallEvent.Outcome.UNFINISHED) {
+            s.append(",\"result\":null");
+            end(s);
+            return;
         }
-        s.append(",\"duration\":").append(String.format("%.9f", elapsedNanos / 1e9));
+        s.append(",\"result\":").append(string(call.result()));
+        if (call.failed()) {
+            s.append(",\"errno\":").append(call.errno());
+            s.append(",\"error\":")
+                    .append(string(call.arch().errnos().name((int) call.errno()).orElse("E?")));
+        }
+        s.append(",\"duration\":").append(String.format("%.9f", call.elapsedNanos() / 1e9));
         end(s);
     }
 
     @Override
-    public void unfinished(Tracee t) {
-        StringBuilder s = start(t, "syscall");
-        s.append(",\"name\":").append(string(t.call.name()));
-        s.append(",\"arch\":").append(string(t.arch.name()));
-        s.append(",\"args\":").append(strings(t.call.printed()));
-        s.append(",\"result\":null");
-        end(s);
-    }
+    public void detached(int pid) {}
 
     @Override
-    public void detached(Tracee t) {}
-
-    @Override
-    public void signal(Tracee t, String name, String siginfo) {
-        StringBuilder s = start(t, "signal");
+    public void signal(int pid, String name, String siginfo) {
+        StringBuilder s = start(pid, "signal");
         s.append(",\"signal\":")
                 .append(string(name))
                 .append(",\"siginfo\":")
@@ -63,19 +58,19 @@ final class JsonOutput implements Events {
     }
 
     @Override
-    public void stopped(Tracee t, String signal) {
-        end(start(t, "stopped").append(",\"signal\":").append(string(signal)));
+    public void stopped(int pid, String signal) {
+        end(start(pid, "stopped").append(",\"signal\":").append(string(signal)));
     }
 
     @Override
-    public void exited(Tracee t, int code) {
-        end(start(t, "exited").append(",\"status\":").append(code));
+    public void exited(int pid, int code) {
+        end(start(pid, "exited").append(",\"status\":").append(code));
     }
 
     @Override
-    public void killed(Tracee t, String signal, boolean coreDumped) {
+    public void killed(int pid, String signal, boolean coreDumped) {
         end(
-                start(t, "killed")
+                start(pid, "killed")
                         .append(",\"signal\":")
                         .append(string(signal))
                         .append(",\"core_dumped\":")
@@ -83,8 +78,8 @@ final class JsonOutput implements Events {
     }
 
     @Override
-    public void note(Tracee t, String text) {
-        end(start(t, "note").append(",\"text\":").append(string(text)));
+    public void note(int pid, String text) {
+        end(start(pid, "note").append(",\"text\":").append(string(text)));
     }
 
     @Override
@@ -101,12 +96,12 @@ final class JsonOutput implements Events {
         }
     }
 
-    private static StringBuilder start(Tracee t, String type) {
+    private static StringBuilder start(int pid, String type) {
         Instant now = Instant.now();
         return new StringBuilder("{\"type\":")
                 .append(string(type))
                 .append(",\"pid\":")
-                .append(t.pid)
+                .append(pid)
                 .append(",\"time\":")
                 .append(String.format("%d.%06d", now.getEpochSecond(), now.getNano() / 1000));
     }

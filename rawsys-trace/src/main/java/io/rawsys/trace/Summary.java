@@ -36,46 +36,40 @@ final class Summary implements Events {
     }
 
     @Override
-    public void entered(Tracee t) {}
+    public void entered(CallEvent call) {}
 
     @Override
-    public void exited(Tracee t, String result, boolean failed, long elapsedNanos) {
-        Row row = row(t);
+    public void ended(CallEvent call) {
+        if (call.outcome() == CallEvent.Outcome.UNFINISHED) {
+            return; // strace counts a call only once it returns: exit_group never does
+        }
+        String name = call.name();
+        long number = call.arch().syscalls().find(name).orElse(Long.MAX_VALUE);
+        Row row = rows.computeIfAbsent(name, n -> new Row(n, number));
         row.calls++;
-        row.nanos += elapsedNanos;
-        if (failed) {
+        row.nanos += call.elapsedNanos();
+        if (call.failed()) {
             row.errors++;
         }
     }
 
     @Override
-    public void unfinished(Tracee t) {
-        // strace counts a call only once it returns: exit_group never does
-    }
-
-    private Row row(Tracee t) {
-        String name = t.call.name();
-        long number = t.arch.syscalls().find(name).orElse(Long.MAX_VALUE);
-        return rows.computeIfAbsent(name, n -> new Row(n, number));
-    }
+    public void detached(int pid) {}
 
     @Override
-    public void detached(Tracee t) {}
+    public void signal(int pid, String name, String siginfo) {}
 
     @Override
-    public void signal(Tracee t, String name, String siginfo) {}
+    public void stopped(int pid, String signal) {}
 
     @Override
-    public void stopped(Tracee t, String signal) {}
+    public void exited(int pid, int code) {}
 
     @Override
-    public void exited(Tracee t, int code) {}
+    public void killed(int pid, String signal, boolean coreDumped) {}
 
     @Override
-    public void killed(Tracee t, String signal, boolean coreDumped) {}
-
-    @Override
-    public void note(Tracee t, String text) {}
+    public void note(int pid, String text) {}
 
     @Override
     public void flush() {}

@@ -1,6 +1,5 @@
 package io.rawsys.trace;
 
-import io.rawsys.trace.decode.Call;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -8,7 +7,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
@@ -30,8 +30,15 @@ final class TextOutput implements Events {
     private final Filter filter;
     private final IntSupplier traceeCount;
 
-    /** The tracee whose call line is open: written up to its entry part, no newline yet. */
-    private Tracee open;
+    private static final int NONE = -1;
+
+    /**
+     * The thread whose call line is open (written up to its entry part, no newline yet), or NONE.
+     */
+    private int open = NONE;
+
+    /** The threads whose current call's entry part has been written. */
+    private final Set<Integer> entryWritten = new HashSet<>();
 
     /** The column the open line has reached. */
     private int column;
@@ -60,93 +67,80 @@ final class TextOutput implements Events {
     }
 
     @Override
-    public void entered(Tracee t) {
+    public void entered(CallEvent call) {
         if (filter.filtersStatus()) {
             return; // the whole line waits for the outcome
         }
-        interrupt(t);
-        write(leader(t) + entryText(t));
-        t.entryWritten = true;
-        open = t;
+        interrupt(call.pid());
+        write(leader(call.pid()) + call.entry());
+        entryWritten.add(call.pid());
+        open = call.pid();
     }
 
     @Override
-    public void exited(Tracee t, String result, boolean failed, long elapsedNanos) {
+    public void ended(CallEvent call) {
+        int pid = call.pid();
+        boolean written = entryWritten.remove(pid);
+        boolean unfinished = call.outcome() == CallEvent.Outcome.UNFINISHED;
         if (filter.filtersStatus()) {
-            if (!filter.showsStatus(failed)) {
+            if (unfinished ? !filter.showsUnfinished() : !filter.showsStatus(call.failed())) {
                 return;
             }
-            interrupt(t);
-            write(leader(t) + entryText(t));
-            open = t;
-        } else if (open != t) {
-            interrupt(t);
-            write(leader(t) + "<... " + t.call.name() + " resumed>");
-            open = t;
+            interrupt(pid);
+            write(leader(pid) + call.entry());
+            open = pid;
+        } else if (unfinished && !written) {
+            // its entry was written under another thread (an execve the leader took over)
+            interrupt(pid);
+            write(leader(pid) + call.entry());
+            open = pid;
+        } else if (open != pid) {
+            interrupt(pid);
+            write(leader(pid) + "<... " + call.name() + " resumed>");
+            open = pid;
         }
-        write(exitText(t));
+        write(call.exit());
         pad();
-        write("= " + result);
-        if (syscallTimes) {
-            write(
-                    String.format(
-                            " <%d.%06d>",
-                            elapsedNanos / 1_000_000_000, elapsedNanos / 1000 % 1_000_000));
+        write("= " + call.result());
+        if (syscallTimes && !unfinished) {
+            long elapsed = call.elapsedNanos();
+            write(String.format(" <%d.%06d>", elapsed / 1_000_000_000, elapsed / 1000 % 1_000_000));
         }
         endLine();
     }
 
     @Override
-    public void unfinished(Tracee t) {
-        if (filter.filtersStatus() && !filter.showsUnfinished()) {
-            return;
-        }
-        if (filter.filtersStatus() || !t.entryWritten) {
-            interrupt(t);
-            write(leader(t) + entryText(t));
-            open = t;
-        } else if (open != t) {
-            interrupt(t);
-            write(leader(t) + "<... " + t.call.name() + " resumed>");
-            open = t;
-        }
-        write(exitText(t));
-        pad();
-        write("= ?");
-        endLine();
-    }
-
-    @Override
-    public void detached(Tracee t) {
-        if (open == t) {
+    public void detached(int pid) {
+        entryWritten.remove(pid);
+        if (open == pid) {
             write(" <detached ...>");
             endLine();
         }
     }
 
     @Override
-    public void signal(Tracee t, String name, String siginfo) {
-        line(t, "--- " + name + " " + siginfo + " ---");
+    public void signal(int pid, String name, String siginfo) {
+        line(pid, "--- " + name + " " + siginfo + " ---");
     }
 
     @Override
-    public void stopped(Tracee t, String signal) {
-        line(t, "--- stopped by " + signal + " ---");
+    public void stopped(int pid, String signal) {
+        line(pid, "--- stopped by " + signal + " ---");
     }
 
     @Override
-    public void exited(Tracee t, int code) {
-        line(t, "+++ exited with " + code + " +++");
+    public void exited(int pid, int code) {
+        line(pid, "+++ exited with " + code + " +++");
     }
 
     @Override
-    public void killed(Tracee t, String signal, boolean coreDumped) {
-        line(t, "+++ killed by " + signal + (coreDumped ? " (core dumped)" : "") + " +++");
+    public void killed(int pid, String signal, boolean coreDumped) {
+        line(pid, "+++ killed by " + signal + (coreDumped ? " (core dumped)" : "") + " +++");
     }
 
     @Override
-    public void note(Tracee t, String text) {
-        line(t, text);
+    public void note(int pid, String text) {
+        line(pid, text);
     }
 
     @Override
@@ -160,7 +154,7 @@ final class TextOutput implements Events {
 
     @Override
     public void finish() {
-        interrupt(null);
+        interrupt(NONE);
         try {
             out.flush();
         } catch (IOException e) {
@@ -168,51 +162,30 @@ final class TextOutput implements Events {
         }
     }
 
-    private void line(Tracee t, String text) {
-        interrupt(t);
-        write(leader(t) + text);
+    private void line(int pid, String text) {
+        interrupt(pid);
+        write(leader(pid) + text);
         endLine();
     }
 
     /** Ends another tracee's open line with {@code <unfinished ...>}, as strace does. */
-    private void interrupt(Tracee next) {
-        if (open != null && open != next) {
+    private void interrupt(int next) {
+        if (open != NONE && open != next) {
             write(" <unfinished ...>");
             endLine();
         }
     }
 
-    private static String entryText(Tracee t) {
-        Call c = t.call;
-        int entry = c.printedAtEntry() < 0 ? c.printed().size() : c.printedAtEntry();
-        String args = String.join(", ", c.printed().subList(0, entry));
-        boolean more = t.decoder.moreAtExit(c) && entry > 0;
-        return c.name() + "(" + args + (more ? ", " : "");
-    }
-
-    /**
-     * The arguments printed at exit and the closing parenthesis, joined to the entry part as the
-     * decoder says (strace's clone ends its entry line after the flags, and prints the separator
-     * with the exit part).
-     */
-    private static String exitText(Tracee t) {
-        Call c = t.call;
-        int entry = c.printedAtEntry() < 0 ? c.printed().size() : c.printedAtEntry();
-        List<String> atExit = c.printed().subList(entry, c.printed().size());
-        String separator = entry > 0 && !atExit.isEmpty() ? t.decoder.exitSeparator(c) : "";
-        return separator + String.join(", ", atExit) + ")";
-    }
-
     /** The pid prefix and the timestamp that start every line. */
-    private String leader(Tracee t) {
+    private String leader(int pid) {
         StringBuilder s = new StringBuilder();
         int tracees = traceeCount.getAsInt();
         if (toFile) {
             if (follow || tracees > 1) {
-                s.append(String.format("%-5d ", t.pid));
+                s.append(String.format("%-5d ", pid));
             }
         } else if (tracees > 1) {
-            s.append(String.format("[pid %5d] ", t.pid));
+            s.append(String.format("[pid %5d] ", pid));
         }
         switch (timestamps) {
             case NONE -> {}
@@ -261,6 +234,6 @@ final class TextOutput implements Events {
             throw new UncheckedIOException(e);
         }
         column = 0;
-        open = null;
+        open = NONE;
     }
 }

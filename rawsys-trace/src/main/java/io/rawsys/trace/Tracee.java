@@ -4,7 +4,7 @@ import io.rawsys.Arch;
 import io.rawsys.trace.decode.Call;
 import io.rawsys.trace.decode.Decoder;
 
-/** What the tracer knows about one traced thread. */
+/** What the tracer knows about one traced thread: the engine's own state, never an output's. */
 final class Tracee {
     /** Its thread id: what ptrace and wait4 name it by, and strace's [pid N]. */
     final int pid;
@@ -19,9 +19,6 @@ final class Tracee {
     Call call;
 
     Decoder decoder;
-
-    /** Whether the call's entry part has been written (it is held back under -e status=). */
-    boolean entryWritten;
 
     /** System.nanoTime() at the entry stop, for -T and -c. */
     long entryNanos;

@@ -17,6 +17,7 @@ import io.rawsys.linux.struct.PtraceSyscallInfo;
 import io.rawsys.linux.struct.Siginfo;
 import io.rawsys.tool.Failure;
 import io.rawsys.trace.decode.Call;
+import io.rawsys.trace.decode.CallText;
 import io.rawsys.trace.decode.Decoder;
 import io.rawsys.trace.decode.Decoders;
 import io.rawsys.trace.decode.Memory;
@@ -314,7 +315,7 @@ final class Tracer {
         } else if (event == Ptrace.PTRACE_EVENT_STOP) {
             if (isStopSignal(signal)) {
                 // A group-stop: stay stopped, as the signal meant, yet keep reporting events.
-                events.stopped(t, Signals.name(host, signal));
+                events.stopped(t.pid, Signals.name(host, signal));
                 t.groupStopped = true;
                 PtraceCalls.listen(t.pid);
             } else {
@@ -341,13 +342,13 @@ final class Tracer {
 
     private void gone(Tracee t, PtraceCalls.Waited w) {
         if (t.inSyscall && t.call != null) {
-            events.unfinished(t);
+            unfinished(t);
         }
         if (!t.hidden) {
             if (w.exited()) {
-                events.exited(t, w.exitCode());
+                events.exited(t.pid, w.exitCode());
             } else {
-                events.killed(t, Signals.name(host, w.termSignal()), w.coreDumped());
+                events.killed(t.pid, Signals.name(host, w.termSignal()), w.coreDumped());
             }
         }
         tracees.remove(t.pid);
@@ -410,7 +411,7 @@ final class Tracer {
         if (t.arch != null && t.arch != arch && !t.hidden) {
             String note = "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]";
             if (options.output() == null) {
-                events.note(t, note);
+                events.note(t.pid, note);
             } else {
                 System.err.println(note); // strace writes it to stderr, never into -o's file
             }
@@ -451,8 +452,18 @@ final class Tracer {
         c.entered();
         t.call = c;
         t.decoder = d;
-        t.entryWritten = false;
-        events.entered(t);
+        String entry;
+        try {
+            entry = CallText.entry(c, d);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            t.decoder = d = decoderFailed(arch, name, e);
+            t.call = c = newCall(t, arch, name, args, tracee, previous);
+            d.enter(c);
+            c.entered();
+            entry = CallText.entry(c, d);
+        }
+        events.entered(
+                new CallEvent(t.pid, arch, name, entry, null, c.printed(), null, null, 0, 0));
     }
 
     private Call newCall(
@@ -496,21 +507,61 @@ final class Tracer {
         }
         long elapsed = System.nanoTime() - t.entryNanos;
         c.exited(result, failed);
+        String exit;
         String text;
         try {
             t.decoder.exit(c);
-            if (failed) {
-                text = errorText(t.arch, -result);
-            } else {
-                String note = c.resultNote();
-                text = t.decoder.result(c) + (note.isEmpty() ? "" : " " + note);
-            }
+            exit = CallText.exit(c, t.decoder);
+            text = CallText.result(c, t.decoder);
         } catch (RuntimeException | OutOfMemoryError e) {
             decoderFailed(t.arch, c.name(), e);
-            text = failed ? errorText(t.arch, -result) : Long.toString(result);
+            exit = ")";
+            text = failed ? CallText.error(t.arch, -result) : Long.toString(result);
         }
-        events.exited(t, text, failed, elapsed);
+        events.ended(
+                new CallEvent(
+                        t.pid,
+                        t.arch,
+                        c.name(),
+                        entryOf(t),
+                        exit,
+                        c.printed(),
+                        failed ? CallEvent.Outcome.FAILED : CallEvent.Outcome.RETURNED,
+                        text,
+                        failed ? -result : 0,
+                        elapsed));
         t.call = null;
+    }
+
+    /** The entry part of {@code t}'s call, as it was printed at entry. */
+    private static String entryOf(Tracee t) {
+        try {
+            return CallText.entry(t.call, t.decoder);
+        } catch (RuntimeException e) {
+            return t.call.name() + "(";
+        }
+    }
+
+    /** {@code t}'s call ends unfinished: the tracee died, or exec'd away, inside it. */
+    private void unfinished(Tracee t) {
+        String exit;
+        try {
+            exit = CallText.exit(t.call, t.decoder);
+        } catch (RuntimeException e) {
+            exit = ")";
+        }
+        events.ended(
+                new CallEvent(
+                        t.pid,
+                        t.arch,
+                        t.call.name(),
+                        entryOf(t),
+                        exit,
+                        t.call.printed(),
+                        CallEvent.Outcome.UNFINISHED,
+                        "?",
+                        0,
+                        System.nanoTime() - t.entryNanos));
     }
 
     /**
@@ -523,14 +574,13 @@ final class Tracer {
             Tracee exec = tracees.remove((int) former);
             if (exec != null) {
                 if (t.inSyscall && t.call != null) {
-                    events.unfinished(t); // the leader's own call ends with it
+                    unfinished(t); // the leader's own call ends with it
                 }
-                events.note(t, "+++ superseded by execve in pid " + former + " +++");
+                events.note(t.pid, "+++ superseded by execve in pid " + former + " +++");
                 t.inSyscall = exec.inSyscall;
                 t.call = exec.call;
                 t.decoder = exec.decoder;
                 t.entryNanos = exec.entryNanos;
-                t.entryWritten = false;
                 t.arch = exec.arch;
             }
         }
@@ -542,7 +592,7 @@ final class Tracer {
                     PtraceCalls.siginfo(t.pid, siginfo) >= 0
                             ? SigInfo.format(host, siginfo)
                             : "{si_signo=" + Signals.name(host, signal) + "}";
-            events.signal(t, Signals.name(host, signal), text);
+            events.signal(t.pid, Signals.name(host, signal), text);
         }
         resume(t, signal); // deliver it, as if no one were watching
     }
@@ -553,7 +603,7 @@ final class Tracer {
                         ? PtraceCalls.cont(t.pid, signal)
                         : PtraceCalls.syscall(t.pid, signal);
         if (r < 0 && r != -Errno.ESRCH) {
-            events.note(t, "rawsys trace: cannot resume " + t.pid + ": " + errnoText(-r));
+            events.note(t.pid, "rawsys trace: cannot resume " + t.pid + ": " + errnoText(-r));
         }
     }
 
@@ -577,7 +627,7 @@ final class Tracer {
             diagnostic("Process " + t.pid + " detached");
         }
         if (t.inSyscall && t.call != null) {
-            events.detached(t);
+            events.detached(t.pid);
         }
     }
 
@@ -670,24 +720,6 @@ final class Tracer {
                 || signal == Signal.SIGTSTP
                 || signal == Signal.SIGTTIN
                 || signal == Signal.SIGTTOU;
-    }
-
-    /** {@code -1 ENOENT (No such file or directory)}, or strace's {@code ?} for a restart. */
-    static String errorText(Arch arch, long errno) {
-        String restart =
-                switch ((int) errno) {
-                    case 512 -> "ERESTARTSYS (To be restarted if SA_RESTART is set)";
-                    case 513 -> "ERESTARTNOINTR (To be restarted)";
-                    case 514 -> "ERESTARTNOHAND (To be restarted if no handler)";
-                    case 515 -> "ENOIOCTLCMD (No ioctl command)";
-                    case 516 -> "ERESTART_RESTARTBLOCK (Interrupted by signal)";
-                    default -> null;
-                };
-        if (restart != null) {
-            return "? " + restart;
-        }
-        String name = arch.errnos().name((int) errno).orElse(Long.toString(errno));
-        return "-1 " + name + " (" + arch.errnos().message((int) errno) + ")";
     }
 
     private static String errnoText(long errno) {

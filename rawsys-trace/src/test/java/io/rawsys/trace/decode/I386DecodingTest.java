@@ -31,9 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The line is made as the tracer makes it: the decoders through their public API ({@link
  * Decoders#standard()}, {@link Decoders#carried}, {@link Decoder}, {@link Call}), fed the words and
- * a {@link Memory} of the recorded bytes; only the joining of the printed arguments into {@code
- * name(args) = result} (TextOutput's entryText, exitText and padding to column 40) and the error
- * text (Tracer.errorText) are repeated here, since they are private to the tracer's package.
+ * a {@link Memory} of the recorded bytes, and {@link CallText} for the parts of the line; only
+ * TextOutput's padding to column 40 is repeated here.
  */
 class I386DecodingTest {
     private static final Arch I386 = Arch.of("i386");
@@ -521,36 +520,10 @@ class I386DecodingTest {
             writes.forEach(memory::write);
             c.exited(result, failed);
             decoder.exit(c);
-            String outcome;
-            if (failed) {
-                outcome = errorText(-result);
-            } else {
-                String note = c.resultNote();
-                outcome = decoder.result(c) + (note.isEmpty() ? "" : " " + note);
-            }
-            // TextOutput.entryText and exitText, then the padding to column 40.
-            int entry = c.printedAtEntry();
-            String text =
-                    c.name()
-                            + "("
-                            + String.join(", ", c.printed().subList(0, entry))
-                            + (decoder.moreAtExit(c) && entry > 0 ? ", " : "");
-            var atExit = c.printed().subList(entry, c.printed().size());
-            text +=
-                    (entry > 0 && !atExit.isEmpty() ? decoder.exitSeparator(c) : "")
-                            + String.join(", ", atExit)
-                            + ")";
+            // what the tracer reports (CallText), then TextOutput's padding to column 40
+            String text = CallText.entry(c, decoder) + CallText.exit(c, decoder);
             text += text.length() < RESULT_COLUMN ? " ".repeat(RESULT_COLUMN - text.length()) : " ";
-            return text + "= " + outcome;
-        }
-
-        /** Tracer.errorText for a plain error (no restart code among these cases). */
-        private static String errorText(long errno) {
-            return "-1 "
-                    + I386.errnos().name((int) errno).orElseThrow()
-                    + " ("
-                    + I386.errnos().message((int) errno)
-                    + ")";
+            return text + "= " + CallText.result(c, decoder);
         }
     }
 
