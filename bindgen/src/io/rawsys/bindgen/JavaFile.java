@@ -147,6 +147,22 @@ final class JavaFile {
             CharSequence body,
             String... imports)
             throws IOException {
+        write(root, pkg, "public final class", className, source, doc, body, imports);
+    }
+
+    /**
+     * As {@link #write}, with the class's own modifiers ({@code "final class"}: package-private).
+     */
+    static void write(
+            Path root,
+            String pkg,
+            String declaration,
+            String className,
+            String source,
+            String doc,
+            CharSequence body,
+            String... imports)
+            throws IOException {
         StringBuilder s = new StringBuilder(MARKER);
         s.append("// From ").append(source).append(".\n\n");
         s.append("package ").append(pkg).append(";\n\n");
@@ -157,7 +173,7 @@ final class JavaFile {
             s.append('\n');
         }
         s.append("/**\n * ").append(doc.replace("\n", "\n * ")).append("\n */\n");
-        s.append("public final class ").append(className).append(" {\n");
+        s.append(declaration).append(' ').append(className).append(" {\n");
         s.append("    private ").append(className).append("() {}\n\n");
         s.append(body.toString().stripTrailing()).append('\n');
         s.append("}\n");

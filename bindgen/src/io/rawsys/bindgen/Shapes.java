@@ -12,7 +12,10 @@ import java.util.stream.IntStream;
  * Writes {@code io.rawsys.internal.Shapes}, the one road from Java to the stubs, from the table
  * below: a holder class and a method per argument shape and linkage, each method the same template
  * (the negative-number guard, the exact invocation, the rethrow), which Java's type system makes
- * one method per shape, since {@code invokeExact} must be called with the handle's exact types.
+ * one method per shape, since {@code invokeExact} must be called with the handle's exact types; and
+ * {@code io.rawsys.calls.Checked}, the same shapes for the typed calls, each result checked by
+ * {@code Syscalls.check}. (Two classes, so that io.rawsys.internal stays below io.rawsys, and
+ * io.rawsys.calls above it: no package uses another that uses it back.)
  *
  * <p>Nothing here reads the kernel: the table is rawsys's own, and the generator writes it with the
  * rest so that every generated source has one command and one check.
@@ -68,16 +71,12 @@ final class Shapes {
             """
             The one road from Java to the stubs: a method per argument shape, where {@code l} is a {@code long} and
             {@code p} a pointer passed as a {@link MemorySegment} (so FFM keeps it alive and refuses a heap or closed
-            one), in the linkage {@link Syscalls} and the typed calls of {@code io.rawsys.calls} need.
-
-            <ul>
-              <li>{@link Default} and {@link Critical} return what the kernel returned, {@code -errno} included, and
-                  never throw; they are {@link Syscalls#raw} and {@link Syscalls.Critical#raw}. Each answers a
-                  negative number with {@link StubCalls#enosys()} without calling the stub, and passes a throwable
-                  out of {@code invokeExact} through {@link StubCalls#unexpected}.
-              <li>The methods of this class are {@link Default}'s turned into a result or {@link
-                  io.rawsys.ErrnoException} by {@link Syscalls#check}, for the typed calls.
-            </ul>
+            one), in the linkage {@code io.rawsys.Syscalls} and the typed calls of {@code io.rawsys.calls} need.
+            {@link Default} and {@link Critical} return what the kernel returned, {@code -errno} included, and
+            never throw; they are {@code Syscalls.raw} and {@code Syscalls.Critical.raw}, and the typed calls check
+            them ({@code io.rawsys.calls.Checked}). Each answers a negative number with {@link StubCalls#enosys()}
+            without calling the stub, and passes a throwable out of {@code invokeExact} through {@link
+            StubCalls#unexpected}.
 
             <p>Each handle is a {@code static final} field of a holder class of its own: the JIT folds such a field
             into a constant, so {@code invokeExact} on it inlines down to the stub as a hand-written call would, and
@@ -87,6 +86,11 @@ final class Shapes {
             Java needs a method per shape for {@code invokeExact}'s exact types, so the methods are generated from
             one template and one table, {@code TYPED} and {@code SYSCALLS} in bindgen's Shapes.java.""";
 
+    private static final String CHECKED_DOC =
+            """
+            The typed calls' road to the stubs: {@link Shapes.Default}'s methods, each result turned into a value
+            or an {@link io.rawsys.ErrnoException} by {@link Syscalls#check}.""";
+
     private final Path root;
 
     Shapes(Path root) {
@@ -94,18 +98,31 @@ final class Shapes {
     }
 
     void write() throws IOException {
-        StringBuilder body = new StringBuilder();
+        StringBuilder checked = new StringBuilder();
         for (String shape : TYPED) {
-            body.append(
+            checked.append(
                     """
-                        /** {@link Default#%1$s} through {@link Syscalls#check}. */
-                        public static long %1$s(%2$s) {
-                            return Syscalls.check(Default.%1$s(%3$s), nr);
+                        /** {@link Shapes.Default#%1$s} through {@link Syscalls#check}. */
+                        static long %1$s(%2$s) {
+                            return Syscalls.check(Shapes.Default.%1$s(%3$s), nr);
                         }
 
                     """
                             .formatted(method(shape), parameters(shape), arguments(shape)));
         }
+        String source = "the shape table in bindgen/src/io/rawsys/bindgen/Shapes.java";
+        JavaFile.write(
+                root,
+                "io.rawsys.calls",
+                "final class",
+                "Checked",
+                source,
+                CHECKED_DOC,
+                checked,
+                "io.rawsys.Syscalls",
+                "io.rawsys.internal.Shapes",
+                "java.lang.foreign.MemorySegment");
+        StringBuilder body = new StringBuilder();
         TreeSet<String> byDefault = new TreeSet<>(ORDER);
         byDefault.addAll(TYPED);
         byDefault.addAll(SYSCALLS);
@@ -122,10 +139,9 @@ final class Shapes {
                 root,
                 "io.rawsys.internal",
                 "Shapes",
-                "the shape table in bindgen/src/io/rawsys/bindgen/Shapes.java",
+                source,
                 DOC,
                 body,
-                "io.rawsys.Syscalls",
                 "java.lang.foreign.MemorySegment",
                 "java.lang.invoke.MethodHandle");
     }

@@ -2,6 +2,7 @@ package io.rawsys;
 
 import io.rawsys.SyscallAbi.Errors;
 import io.rawsys.SyscallAbi.Pairs;
+import io.rawsys.internal.HostAbi;
 import io.rawsys.linux.data.ZArchData;
 import java.lang.foreign.GroupLayout;
 import java.nio.ByteOrder;
@@ -45,10 +46,7 @@ public final class Arch {
      *     architecture rawsys has no tables for; the message says which
      */
     public static Arch current() {
-        if (Current.ARCH == null) {
-            throw new UnsupportedOperationException(Current.PROBLEM);
-        }
-        return Current.ARCH;
+        return ALL.get(HostAbi.name());
     }
 
     /**
@@ -58,26 +56,14 @@ public final class Arch {
      * @throws NoSuchElementException naming the architectures rawsys knows
      */
     public static Arch of(String name) {
-        Arch arch = lookUp(name);
+        String abi = HostAbi.lookUp(name);
+        Arch arch = abi == null ? null : ALL.get(abi);
         if (arch == null) {
             throw new NoSuchElementException(
                     "rawsys has no architecture called '"
                             + name
                             + "'; it knows "
                             + String.join(", ", names()));
-        }
-        return arch;
-    }
-
-    /** The ABI called {@code name}, by rawsys's name or by what a JVM's os.arch says; or null. */
-    private static Arch lookUp(String name) {
-        Arch arch = ALL.get(name);
-        if (arch == null) {
-            for (Arch a : ALL.values()) {
-                if (ZArchData.osArch(a.name).contains(name)) {
-                    return a;
-                }
-            }
         }
         return arch;
     }
@@ -298,31 +284,5 @@ public final class Arch {
     @Override
     public String toString() {
         return name;
-    }
-
-    /**
-     * Resolved on first use, so that {@link #of} works on any host. A host rawsys does not support
-     * is remembered as a message, not thrown from this initializer: every call to {@link
-     * #current()} then throws the same clear exception, instead of an ExceptionInInitializerError
-     * once and a NoClassDefFoundError after.
-     */
-    private static final class Current {
-        static final String PROBLEM = problem();
-        static final Arch ARCH = PROBLEM == null ? lookUp(System.getProperty("os.arch")) : null;
-
-        private static String problem() {
-            String os = System.getProperty("os.name");
-            if (!"Linux".equals(os)) {
-                return "rawsys talks to the Linux kernel, and this JVM runs on " + os;
-            }
-            String osArch = System.getProperty("os.arch");
-            if (lookUp(osArch) == null) {
-                return "rawsys has no tables for this JVM's architecture (os.arch="
-                        + osArch
-                        + "); it supports "
-                        + String.join(", ", names());
-            }
-            return null;
-        }
     }
 }

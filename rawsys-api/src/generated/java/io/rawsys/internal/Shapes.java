@@ -3,23 +3,18 @@
 
 package io.rawsys.internal;
 
-import io.rawsys.Syscalls;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
  * The one road from Java to the stubs: a method per argument shape, where {@code l} is a {@code long} and
  * {@code p} a pointer passed as a {@link MemorySegment} (so FFM keeps it alive and refuses a heap or closed
- * one), in the linkage {@link Syscalls} and the typed calls of {@code io.rawsys.calls} need.
- * 
- * <ul>
- *   <li>{@link Default} and {@link Critical} return what the kernel returned, {@code -errno} included, and
- *       never throw; they are {@link Syscalls#raw} and {@link Syscalls.Critical#raw}. Each answers a
- *       negative number with {@link StubCalls#enosys()} without calling the stub, and passes a throwable
- *       out of {@code invokeExact} through {@link StubCalls#unexpected}.
- *   <li>The methods of this class are {@link Default}'s turned into a result or {@link
- *       io.rawsys.ErrnoException} by {@link Syscalls#check}, for the typed calls.
- * </ul>
+ * one), in the linkage {@code io.rawsys.Syscalls} and the typed calls of {@code io.rawsys.calls} need.
+ * {@link Default} and {@link Critical} return what the kernel returned, {@code -errno} included, and
+ * never throw; they are {@code Syscalls.raw} and {@code Syscalls.Critical.raw}, and the typed calls check
+ * them ({@code io.rawsys.calls.Checked}). Each answers a negative number with {@link StubCalls#enosys()}
+ * without calling the stub, and passes a throwable out of {@code invokeExact} through {@link
+ * StubCalls#unexpected}.
  * 
  * <p>Each handle is a {@code static final} field of a holder class of its own: the JIT folds such a field
  * into a constant, so {@code invokeExact} on it inlines down to the stub as a hand-written call would, and
@@ -31,131 +26,6 @@ import java.lang.invoke.MethodHandle;
  */
 public final class Shapes {
     private Shapes() {}
-
-    /** {@link Default#none} through {@link Syscalls#check}. */
-    public static long none(long nr) {
-        return Syscalls.check(Default.none(nr), nr);
-    }
-
-    /** {@link Default#l} through {@link Syscalls#check}. */
-    public static long l(long nr, long a1) {
-        return Syscalls.check(Default.l(nr, a1), nr);
-    }
-
-    /** {@link Default#p} through {@link Syscalls#check}. */
-    public static long p(long nr, MemorySegment a1) {
-        return Syscalls.check(Default.p(nr, a1), nr);
-    }
-
-    /** {@link Default#ll} through {@link Syscalls#check}. */
-    public static long ll(long nr, long a1, long a2) {
-        return Syscalls.check(Default.ll(nr, a1, a2), nr);
-    }
-
-    /** {@link Default#lp} through {@link Syscalls#check}. */
-    public static long lp(long nr, long a1, MemorySegment a2) {
-        return Syscalls.check(Default.lp(nr, a1, a2), nr);
-    }
-
-    /** {@link Default#pl} through {@link Syscalls#check}. */
-    public static long pl(long nr, MemorySegment a1, long a2) {
-        return Syscalls.check(Default.pl(nr, a1, a2), nr);
-    }
-
-    /** {@link Default#pp} through {@link Syscalls#check}. */
-    public static long pp(long nr, MemorySegment a1, MemorySegment a2) {
-        return Syscalls.check(Default.pp(nr, a1, a2), nr);
-    }
-
-    /** {@link Default#lll} through {@link Syscalls#check}. */
-    public static long lll(long nr, long a1, long a2, long a3) {
-        return Syscalls.check(Default.lll(nr, a1, a2, a3), nr);
-    }
-
-    /** {@link Default#llp} through {@link Syscalls#check}. */
-    public static long llp(long nr, long a1, long a2, MemorySegment a3) {
-        return Syscalls.check(Default.llp(nr, a1, a2, a3), nr);
-    }
-
-    /** {@link Default#lpl} through {@link Syscalls#check}. */
-    public static long lpl(long nr, long a1, MemorySegment a2, long a3) {
-        return Syscalls.check(Default.lpl(nr, a1, a2, a3), nr);
-    }
-
-    /** {@link Default#lpp} through {@link Syscalls#check}. */
-    public static long lpp(long nr, long a1, MemorySegment a2, MemorySegment a3) {
-        return Syscalls.check(Default.lpp(nr, a1, a2, a3), nr);
-    }
-
-    /** {@link Default#lllp} through {@link Syscalls#check}. */
-    public static long lllp(long nr, long a1, long a2, long a3, MemorySegment a4) {
-        return Syscalls.check(Default.lllp(nr, a1, a2, a3, a4), nr);
-    }
-
-    /** {@link Default#llpp} through {@link Syscalls#check}. */
-    public static long llpp(long nr, long a1, long a2, MemorySegment a3, MemorySegment a4) {
-        return Syscalls.check(Default.llpp(nr, a1, a2, a3, a4), nr);
-    }
-
-    /** {@link Default#lpll} through {@link Syscalls#check}. */
-    public static long lpll(long nr, long a1, MemorySegment a2, long a3, long a4) {
-        return Syscalls.check(Default.lpll(nr, a1, a2, a3, a4), nr);
-    }
-
-    /** {@link Default#lppl} through {@link Syscalls#check}. */
-    public static long lppl(long nr, long a1, MemorySegment a2, MemorySegment a3, long a4) {
-        return Syscalls.check(Default.lppl(nr, a1, a2, a3, a4), nr);
-    }
-
-    /** {@link Default#plll} through {@link Syscalls#check}. */
-    public static long plll(long nr, MemorySegment a1, long a2, long a3, long a4) {
-        return Syscalls.check(Default.plll(nr, a1, a2, a3, a4), nr);
-    }
-
-    /** {@link Default#ppll} through {@link Syscalls#check}. */
-    public static long ppll(long nr, MemorySegment a1, MemorySegment a2, long a3, long a4) {
-        return Syscalls.check(Default.ppll(nr, a1, a2, a3, a4), nr);
-    }
-
-    /** {@link Default#lllpl} through {@link Syscalls#check}. */
-    public static long lllpl(long nr, long a1, long a2, long a3, MemorySegment a4, long a5) {
-        return Syscalls.check(Default.lllpl(nr, a1, a2, a3, a4, a5), nr);
-    }
-
-    /** {@link Default#lllpp} through {@link Syscalls#check}. */
-    public static long lllpp(long nr, long a1, long a2, long a3, MemorySegment a4, MemorySegment a5) {
-        return Syscalls.check(Default.lllpp(nr, a1, a2, a3, a4, a5), nr);
-    }
-
-    /** {@link Default#lpllp} through {@link Syscalls#check}. */
-    public static long lpllp(long nr, long a1, MemorySegment a2, long a3, long a4, MemorySegment a5) {
-        return Syscalls.check(Default.lpllp(nr, a1, a2, a3, a4, a5), nr);
-    }
-
-    /** {@link Default#lplpl} through {@link Syscalls#check}. */
-    public static long lplpl(long nr, long a1, MemorySegment a2, long a3, MemorySegment a4, long a5) {
-        return Syscalls.check(Default.lplpl(nr, a1, a2, a3, a4, a5), nr);
-    }
-
-    /** {@link Default#llllll} through {@link Syscalls#check}. */
-    public static long llllll(long nr, long a1, long a2, long a3, long a4, long a5, long a6) {
-        return Syscalls.check(Default.llllll(nr, a1, a2, a3, a4, a5, a6), nr);
-    }
-
-    /** {@link Default#lpllpl} through {@link Syscalls#check}. */
-    public static long lpllpl(long nr, long a1, MemorySegment a2, long a3, long a4, MemorySegment a5, long a6) {
-        return Syscalls.check(Default.lpllpl(nr, a1, a2, a3, a4, a5, a6), nr);
-    }
-
-    /** {@link Default#lpllpp} through {@link Syscalls#check}. */
-    public static long lpllpp(long nr, long a1, MemorySegment a2, long a3, long a4, MemorySegment a5, MemorySegment a6) {
-        return Syscalls.check(Default.lpllpp(nr, a1, a2, a3, a4, a5, a6), nr);
-    }
-
-    /** {@link Default#plllpl} through {@link Syscalls#check}. */
-    public static long plllpl(long nr, MemorySegment a1, long a2, long a3, long a4, MemorySegment a5, long a6) {
-        return Syscalls.check(Default.plllpl(nr, a1, a2, a3, a4, a5, a6), nr);
-    }
 
     /** The raw calls, linked by default, for calls that may block. */
     public static final class Default {

@@ -1,6 +1,5 @@
 package io.rawsys.calls;
 
-import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Nr;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -20,7 +19,7 @@ public final class FdCalls {
     public static Pipe pipe2(int flags) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
-            Shapes.pl(Nr.pipe2, fds, flags);
+            Checked.pl(Nr.pipe2, fds, flags);
             return new Pipe(
                     fds.getAtIndex(ValueLayout.JAVA_INT, 0),
                     fds.getAtIndex(ValueLayout.JAVA_INT, 1));
@@ -36,7 +35,7 @@ public final class FdCalls {
      * @return {@code newFd}
      */
     public static int dup3(int oldFd, int newFd, int flags) {
-        return (int) Shapes.lll(Nr.dup3, oldFd, newFd, flags);
+        return (int) Checked.lll(Nr.dup3, oldFd, newFd, flags);
     }
 
     /**
@@ -47,7 +46,7 @@ public final class FdCalls {
      * @param flags {@code EFD_CLOEXEC}, {@code EFD_NONBLOCK}, {@code EFD_SEMAPHORE}
      */
     public static int eventfd2(int initialValue, int flags) {
-        return (int) Shapes.ll(Nr.eventfd2, Integer.toUnsignedLong(initialValue), flags);
+        return (int) Checked.ll(Nr.eventfd2, Integer.toUnsignedLong(initialValue), flags);
     }
 
     /**
@@ -57,7 +56,7 @@ public final class FdCalls {
      * <p>C: {@code int fcntl(int fd, int cmd, ...)}
      */
     public static long fcntl(int fd, int command) {
-        return Shapes.lll(Nr.fcntl, fd, command, 0);
+        return Checked.lll(Nr.fcntl, fd, command, 0);
     }
 
     /**
@@ -67,6 +66,6 @@ public final class FdCalls {
      * <p>C: {@code int fcntl(int fd, int cmd, long arg)}
      */
     public static long fcntl(int fd, int command, long argument) {
-        return Shapes.lll(Nr.fcntl, fd, command, argument);
+        return Checked.lll(Nr.fcntl, fd, command, argument);
     }
 }

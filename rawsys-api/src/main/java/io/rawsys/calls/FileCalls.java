@@ -1,6 +1,5 @@
 package io.rawsys.calls;
 
-import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Fcntl;
 import io.rawsys.linux.Nr;
 import io.rawsys.linux.struct.Cachestat;
@@ -40,7 +39,7 @@ public final class FileCalls {
     public static int openat(int dirfd, String path, int flags, int mode) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Check.path(path, arena);
-            return (int) Shapes.lpll(Nr.openat, dirfd, p, flags, mode);
+            return (int) Checked.lpll(Nr.openat, dirfd, p, flags, mode);
         }
     }
 
@@ -58,7 +57,7 @@ public final class FileCalls {
      */
     public static long read(int fd, MemorySegment buffer, long count) {
         Check.buffer(buffer, count, "the buffer");
-        return Shapes.lpl(Nr.read, fd, buffer, count);
+        return Checked.lpl(Nr.read, fd, buffer, count);
     }
 
     /** {@link #read(int, MemorySegment, long)} into the whole of {@code buffer}. */
@@ -75,7 +74,7 @@ public final class FileCalls {
      */
     public static long write(int fd, MemorySegment buffer, long count) {
         Check.buffer(buffer, count, "the buffer");
-        return Shapes.lpl(Nr.write, fd, buffer, count);
+        return Checked.lpl(Nr.write, fd, buffer, count);
     }
 
     /** {@link #write(int, MemorySegment, long)} of the whole of {@code buffer}. */
@@ -91,7 +90,7 @@ public final class FileCalls {
     public static long pread(int fd, MemorySegment buffer, long offset) {
         Check.segment(buffer, "the buffer");
         Check.count(offset, "the offset");
-        return Shapes.lpll(Nr.pread64, fd, buffer, buffer.byteSize(), offset);
+        return Checked.lpll(Nr.pread64, fd, buffer, buffer.byteSize(), offset);
     }
 
     /**
@@ -102,7 +101,7 @@ public final class FileCalls {
     public static long pwrite(int fd, MemorySegment buffer, long offset) {
         Check.segment(buffer, "the buffer");
         Check.count(offset, "the offset");
-        return Shapes.lpll(Nr.pwrite64, fd, buffer, buffer.byteSize(), offset);
+        return Checked.lpll(Nr.pwrite64, fd, buffer, buffer.byteSize(), offset);
     }
 
     /**
@@ -134,7 +133,7 @@ public final class FileCalls {
             }
             // The buffers' own scopes stay open: they are checked above and owned by the caller,
             // who waits for this call.
-            return Shapes.lpl(nr, fd, iov, buffers.length);
+            return Checked.lpl(nr, fd, iov, buffers.length);
         }
     }
 
@@ -144,7 +143,7 @@ public final class FileCalls {
      * <p>C: {@code int close(int fd)}
      */
     public static void close(int fd) {
-        Shapes.l(Nr.close, fd);
+        Checked.l(Nr.close, fd);
     }
 
     /**
@@ -157,7 +156,7 @@ public final class FileCalls {
      * @return the new position
      */
     public static long lseek(int fd, long offset, int whence) {
-        return Shapes.lll(Nr.lseek, fd, offset, whence);
+        return Checked.lll(Nr.lseek, fd, offset, whence);
     }
 
     /**
@@ -168,7 +167,7 @@ public final class FileCalls {
     public static FileStat fstat(int fd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment st = Stat.allocate(arena);
-            Shapes.lp(Nr.fstat, fd, st);
+            Checked.lp(Nr.fstat, fd, st);
             long dev = Stat.st_dev(st);
             long rdev = Stat.st_rdev(st);
             return new FileStat(
@@ -206,7 +205,7 @@ public final class FileCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Check.path(path, arena);
             MemorySegment stx = Statx.allocate(arena);
-            Shapes.lpllp(Nr.statx, dirfd, p, flags, mask, stx);
+            Checked.lpllp(Nr.statx, dirfd, p, flags, mask, stx);
             boolean born = (Statx.stx_mask(stx) & Fcntl.STATX_BTIME) != 0;
             return new FileStat(
                     Short.toUnsignedInt(Statx.stx_mode(stx)),
@@ -244,7 +243,7 @@ public final class FileCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(32 * 1024, 8);
             long n;
-            while ((n = Shapes.lpl(Nr.getdents64, fd, buffer, buffer.byteSize())) > 0) {
+            while ((n = Checked.lpl(Nr.getdents64, fd, buffer, buffer.byteSize())) > 0) {
                 for (long at = 0; at < n; ) {
                     MemorySegment record = buffer.asSlice(at, n - at);
                     int length = Short.toUnsignedInt(LinuxDirent64.d_reclen(record));
@@ -283,7 +282,7 @@ public final class FileCalls {
             MemorySegment p = Check.path(path, arena);
             for (long size = 256; ; size *= 4) {
                 MemorySegment buffer = arena.allocate(size);
-                long n = Shapes.lppl(Nr.readlinkat, dirfd, p, buffer, size);
+                long n = Checked.lppl(Nr.readlinkat, dirfd, p, buffer, size);
                 if (n < size) { // a full buffer may have cut the target short: try a larger one
                     return new String(
                             buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE),
@@ -300,7 +299,7 @@ public final class FileCalls {
      */
     public static void mkdirat(int dirfd, String path, int mode) {
         try (Arena arena = Arena.ofConfined()) {
-            Shapes.lpl(Nr.mkdirat, dirfd, Check.path(path, arena), mode);
+            Checked.lpl(Nr.mkdirat, dirfd, Check.path(path, arena), mode);
         }
     }
 
@@ -311,7 +310,7 @@ public final class FileCalls {
      */
     public static void unlinkat(int dirfd, String path, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            Shapes.lpl(Nr.unlinkat, dirfd, Check.path(path, arena), flags);
+            Checked.lpl(Nr.unlinkat, dirfd, Check.path(path, arena), flags);
         }
     }
 
@@ -327,7 +326,7 @@ public final class FileCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment from = Check.path(oldPath, arena);
             MemorySegment to = Check.path(newPath, arena);
-            Shapes.lplpl(Nr.renameat2, oldDirfd, from, newDirfd, to, flags);
+            Checked.lplpl(Nr.renameat2, oldDirfd, from, newDirfd, to, flags);
         }
     }
 
@@ -337,7 +336,7 @@ public final class FileCalls {
      * <p>C: {@code int fsync(int fd)}
      */
     public static void fsync(int fd) {
-        Shapes.l(Nr.fsync, fd);
+        Checked.l(Nr.fsync, fd);
     }
 
     /**
@@ -347,7 +346,7 @@ public final class FileCalls {
      */
     public static void ftruncate(int fd, long length) {
         Check.count(length, "the length");
-        Shapes.ll(Nr.ftruncate, fd, length);
+        Checked.ll(Nr.ftruncate, fd, length);
     }
 
     /**
@@ -369,7 +368,7 @@ public final class FileCalls {
                 throw new IllegalArgumentException(
                         "a memfd name is at most 249 bytes; this one has " + (n.byteSize() - 1));
             }
-            return (int) Shapes.pl(Nr.memfd_create, n, flags);
+            return (int) Checked.pl(Nr.memfd_create, n, flags);
         }
     }
 
@@ -403,7 +402,7 @@ public final class FileCalls {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = Check.path(path, arena);
-            Shapes.lpll(Nr.fchmodat2, dirfd, p, mode, flags);
+            Checked.lpll(Nr.fchmodat2, dirfd, p, mode, flags);
         }
     }
 
@@ -424,7 +423,7 @@ public final class FileCalls {
             CachestatRange.off(range, offset);
             CachestatRange.len(range, length);
             MemorySegment c = Cachestat.allocate(arena);
-            Shapes.lppl(Nr.cachestat, fd, range, c, 0);
+            Checked.lppl(Nr.cachestat, fd, range, c, 0);
             return new PageCacheStat(
                     Cachestat.nr_cache(c),
                     Cachestat.nr_dirty(c),

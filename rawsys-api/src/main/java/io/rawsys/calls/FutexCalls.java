@@ -1,7 +1,6 @@
 package io.rawsys.calls;
 
 import io.rawsys.ErrnoException;
-import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Errno;
 import io.rawsys.linux.Futex;
 import io.rawsys.linux.Nr;
@@ -64,7 +63,7 @@ public final class FutexCalls {
                 KernelTimespec.tv_sec(deadline, end / 1_000_000_000L);
                 KernelTimespec.tv_nsec(deadline, end % 1_000_000_000L);
             }
-            Shapes.plllpl(
+            Checked.plllpl(
                     Nr.futex_wait,
                     word,
                     expected & 0xffff_ffffL,
@@ -96,7 +95,7 @@ public final class FutexCalls {
         Check.struct(word, 4, "futex word");
         aligned(word);
         Check.count(count, "the count");
-        return (int) Shapes.plll(Nr.futex_wake, word, ANY, count, FLAGS);
+        return (int) Checked.plll(Nr.futex_wake, word, ANY, count, FLAGS);
     }
 
     /** {@code now + timeout} in nanoseconds, at most Long.MAX_VALUE (292 years of uptime). */

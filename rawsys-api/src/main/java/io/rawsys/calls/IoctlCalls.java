@@ -1,6 +1,5 @@
 package io.rawsys.calls;
 
-import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Ioctl;
 import io.rawsys.linux.Nr;
 import io.rawsys.linux.struct.Ifreq;
@@ -28,7 +27,7 @@ public final class IoctlCalls {
     public static WindowSize windowSize(int fd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ws = Winsize.allocate(arena);
-            Shapes.llp(Nr.ioctl, fd, Ioctl.TIOCGWINSZ, ws);
+            Checked.llp(Nr.ioctl, fd, Ioctl.TIOCGWINSZ, ws);
             return new WindowSize(
                     Short.toUnsignedInt(Winsize.ws_row(ws)),
                     Short.toUnsignedInt(Winsize.ws_col(ws)),
@@ -49,7 +48,7 @@ public final class IoctlCalls {
             Winsize.ws_col(ws, (short) size.columns());
             Winsize.ws_xpixel(ws, (short) size.xPixels());
             Winsize.ws_ypixel(ws, (short) size.yPixels());
-            Shapes.llp(Nr.ioctl, fd, Ioctl.TIOCSWINSZ, ws);
+            Checked.llp(Nr.ioctl, fd, Ioctl.TIOCSWINSZ, ws);
         }
     }
 
@@ -82,7 +81,7 @@ public final class IoctlCalls {
      */
     public static void setFileFlags(int fd, int flags) {
         try (Arena arena = Arena.ofConfined()) {
-            Shapes.llp(
+            Checked.llp(
                     Nr.ioctl,
                     fd,
                     Ioctl.FS_IOC_SETFLAGS,
@@ -100,7 +99,7 @@ public final class IoctlCalls {
     public static long blockDeviceSize(int fd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment size = arena.allocate(ValueLayout.JAVA_LONG);
-            Shapes.llp(Nr.ioctl, fd, Ioctl.BLKGETSIZE64, size);
+            Checked.llp(Nr.ioctl, fd, Ioctl.BLKGETSIZE64, size);
             return size.get(ValueLayout.JAVA_LONG, 0);
         }
     }
@@ -138,7 +137,7 @@ public final class IoctlCalls {
                                 + " bytes and no NUL");
             }
             MemorySegment.copy(bytes, 0, field, ValueLayout.JAVA_BYTE, 0, bytes.length);
-            Shapes.llp(Nr.ioctl, fd, Ioctl.SIOCGIFTXQLEN, ifr);
+            Checked.llp(Nr.ioctl, fd, Ioctl.SIOCGIFTXQLEN, ifr);
             return Ifreq.ifr_ifru_ifru_ivalue(ifr);
         }
     }
@@ -146,7 +145,7 @@ public final class IoctlCalls {
     private static int intRequest(int fd, long request) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment value = arena.allocate(ValueLayout.JAVA_INT);
-            Shapes.llp(Nr.ioctl, fd, request, value);
+            Checked.llp(Nr.ioctl, fd, request, value);
             return value.get(ValueLayout.JAVA_INT, 0);
         }
     }

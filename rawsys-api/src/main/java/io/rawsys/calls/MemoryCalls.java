@@ -1,6 +1,5 @@
 package io.rawsys.calls;
 
-import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Mman;
 import io.rawsys.linux.Nr;
 import java.lang.foreign.Arena;
@@ -43,7 +42,7 @@ public final class MemoryCalls {
         if (!arena.scope().isAlive()) {
             throw new IllegalStateException("the arena is closed; a mapping needs an open one");
         }
-        long address = Shapes.llllll(Nr.mmap, 0, length, prot, flags, fd, offset);
+        long address = Checked.llllll(Nr.mmap, 0, length, prot, flags, fd, offset);
         long end = address + pageRounded(length);
         MAPPINGS.put(address, end);
         try {
@@ -105,7 +104,7 @@ public final class MemoryCalls {
     public static void mseal(MemorySegment mapping) {
         long address = ownMapping(mapping, "mseal");
         long end = address + pageRounded(mapping.byteSize());
-        Shapes.lll(Nr.mseal, address, mapping.byteSize(), 0);
+        Checked.lll(Nr.mseal, address, mapping.byteSize(), 0);
         if (mapping.byteSize() > 0) {
             SEALED.put(address, end);
         }
@@ -120,7 +119,7 @@ public final class MemoryCalls {
     }
 
     private static void munmap(long address, long length) {
-        Shapes.ll(Nr.munmap, address, length);
+        Checked.ll(Nr.munmap, address, length);
     }
 
     /**
@@ -135,7 +134,7 @@ public final class MemoryCalls {
      *     Syscalls.invoke(Nr.mprotect, …)} stays available for those who mean it.)
      */
     public static void mprotect(MemorySegment mapping, int prot) {
-        Shapes.lll(Nr.mprotect, ownMapping(mapping, "mprotect"), mapping.byteSize(), prot);
+        Checked.lll(Nr.mprotect, ownMapping(mapping, "mprotect"), mapping.byteSize(), prot);
     }
 
     /**
@@ -148,7 +147,7 @@ public final class MemoryCalls {
      * @throws IllegalArgumentException for any other memory (MADV_DONTNEED would zero the JVM's)
      */
     public static void madvise(MemorySegment mapping, int advice) {
-        Shapes.lll(Nr.madvise, ownMapping(mapping, "madvise"), mapping.byteSize(), advice);
+        Checked.lll(Nr.madvise, ownMapping(mapping, "madvise"), mapping.byteSize(), advice);
     }
 
     /** The segment's address, once it is known to lie page-aligned within one of our mappings. */

@@ -1,7 +1,6 @@
 package io.rawsys.calls;
 
 import io.rawsys.ErrnoException;
-import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Errno;
 import io.rawsys.linux.Mount;
 import io.rawsys.linux.Nr;
@@ -45,7 +44,7 @@ public final class MountCalls {
             MemorySegment ids = arena.allocate(ValueLayout.JAVA_LONG, PAGE);
             long[] all = new long[0];
             while (true) {
-                int n = (int) Shapes.ppll(Nr.listmount, req, ids, PAGE, flags);
+                int n = (int) Checked.ppll(Nr.listmount, req, ids, PAGE, flags);
                 int start = all.length;
                 all = Arrays.copyOf(all, start + n);
                 MemorySegment.copy(ids, ValueLayout.JAVA_LONG, 0, all, start, n);
@@ -77,7 +76,7 @@ public final class MountCalls {
             for (long size = 4096; ; size *= 2) {
                 MemorySegment buf = arena.allocate(size, 8);
                 try {
-                    Shapes.ppll(Nr.statmount, req, buf, size, 0);
+                    Checked.ppll(Nr.statmount, req, buf, size, 0);
                     return read(buf);
                 } catch (ErrnoException e) {
                     if (e.errno() != Errno.EOVERFLOW || size >= 1 << 24) {

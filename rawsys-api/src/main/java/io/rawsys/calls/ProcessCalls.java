@@ -2,7 +2,6 @@ package io.rawsys.calls;
 
 import io.rawsys.Syscalls;
 import io.rawsys.internal.Auxv;
-import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Elf;
 import io.rawsys.linux.Nr;
 import io.rawsys.linux.struct.Rlimit64;
@@ -53,7 +52,7 @@ public final class ProcessCalls {
     public static Uname uname() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment uts = Utsname.allocate(arena);
-            Shapes.p(Nr.uname, uts);
+            Checked.p(Nr.uname, uts);
             return new Uname(
                     Utsname.sysname(uts).getString(0),
                     Utsname.nodename(uts).getString(0),
@@ -94,7 +93,7 @@ public final class ProcessCalls {
                 Rlimit64.rlim_cur(update, limit.soft());
                 Rlimit64.rlim_max(update, limit.hard());
             }
-            Shapes.llpp(Nr.prlimit64, pid, resource, update, old);
+            Checked.llpp(Nr.prlimit64, pid, resource, update, old);
             return new Rlimit(Rlimit64.rlim_cur(old), Rlimit64.rlim_max(old));
         }
     }
@@ -126,7 +125,7 @@ public final class ProcessCalls {
      * <p>C: {@code int kill(pid_t pid, int sig)}
      */
     public static void kill(int pid, int signal) {
-        Shapes.ll(Nr.kill, pid, signal);
+        Checked.ll(Nr.kill, pid, signal);
     }
 
     /**
@@ -135,7 +134,7 @@ public final class ProcessCalls {
      * <p>C: {@code int tgkill(pid_t tgid, pid_t tid, int sig)}
      */
     public static void tgkill(int tgid, int tid, int signal) {
-        Shapes.lll(Nr.tgkill, tgid, tid, signal);
+        Checked.lll(Nr.tgkill, tgid, tid, signal);
     }
 
     /**
@@ -145,7 +144,7 @@ public final class ProcessCalls {
      * <p>C: {@code int pidfd_open(pid_t pid, unsigned int flags)}
      */
     public static int pidfdOpen(int pid, int flags) {
-        return (int) Shapes.ll(Nr.pidfd_open, pid, flags);
+        return (int) Checked.ll(Nr.pidfd_open, pid, flags);
     }
 
     /**

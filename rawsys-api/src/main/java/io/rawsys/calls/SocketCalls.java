@@ -1,6 +1,5 @@
 package io.rawsys.calls;
 
-import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Nr;
 import io.rawsys.linux.Socket;
 import io.rawsys.linux.struct.Cmsghdr;
@@ -27,7 +26,7 @@ public final class SocketCalls {
      *     SOCK_CLOEXEC} and {@code SOCK_NONBLOCK}
      */
     public static int socket(int domain, int type, int protocol) {
-        return (int) Shapes.lll(Nr.socket, domain, type, protocol);
+        return (int) Checked.lll(Nr.socket, domain, type, protocol);
     }
 
     /**
@@ -38,7 +37,7 @@ public final class SocketCalls {
     public static int[] socketpair(int domain, int type, int protocol) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sv = arena.allocate(ValueLayout.JAVA_INT, 2);
-            Shapes.lllp(Nr.socketpair, domain, type, protocol, sv);
+            Checked.lllp(Nr.socketpair, domain, type, protocol, sv);
             return sv.toArray(ValueLayout.JAVA_INT);
         }
     }
@@ -49,7 +48,7 @@ public final class SocketCalls {
      * <p>C: {@code int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen)}
      */
     public static void bind(int fd, MemorySegment address) {
-        Shapes.lpl(Nr.bind, fd, Check.segment(address, "the address"), address.byteSize());
+        Checked.lpl(Nr.bind, fd, Check.segment(address, "the address"), address.byteSize());
     }
 
     /**
@@ -58,7 +57,7 @@ public final class SocketCalls {
      * <p>C: {@code int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen)}
      */
     public static void connect(int fd, MemorySegment address) {
-        Shapes.lpl(Nr.connect, fd, Check.segment(address, "the address"), address.byteSize());
+        Checked.lpl(Nr.connect, fd, Check.segment(address, "the address"), address.byteSize());
     }
 
     /**
@@ -67,7 +66,7 @@ public final class SocketCalls {
      * <p>C: {@code int listen(int sockfd, int backlog)}
      */
     public static void listen(int fd, int backlog) {
-        Shapes.ll(Nr.listen, fd, backlog);
+        Checked.ll(Nr.listen, fd, backlog);
     }
 
     /**
@@ -79,7 +78,7 @@ public final class SocketCalls {
      * @return the connected socket
      */
     public static int accept4(int fd, int flags) {
-        return (int) Shapes.lppl(Nr.accept4, fd, MemorySegment.NULL, MemorySegment.NULL, flags);
+        return (int) Checked.lppl(Nr.accept4, fd, MemorySegment.NULL, MemorySegment.NULL, flags);
     }
 
     /**
@@ -92,7 +91,7 @@ public final class SocketCalls {
         Check.segment(buffer, "the buffer");
         MemorySegment to =
                 address == null ? MemorySegment.NULL : Check.segment(address, "the address");
-        return Shapes.lpllpl(
+        return Checked.lpllpl(
                 Nr.sendto,
                 fd,
                 buffer,
@@ -123,7 +122,7 @@ public final class SocketCalls {
                         (int) Math.min(Integer.MAX_VALUE, address.byteSize()));
             }
             long bytes =
-                    Shapes.lpllpp(
+                    Checked.lpllpp(
                             Nr.recvfrom,
                             fd,
                             buffer,
@@ -142,7 +141,7 @@ public final class SocketCalls {
      * <p>C: {@code ssize_t sendmsg(int sockfd, const struct msghdr *msg, int flags)}
      */
     public static long sendmsg(int fd, MemorySegment msghdr, int flags) {
-        return Shapes.lpl(
+        return Checked.lpl(
                 Nr.sendmsg, fd, Check.struct(msghdr, Msghdr.sizeof(), "struct msghdr"), flags);
     }
 
@@ -152,7 +151,7 @@ public final class SocketCalls {
      * <p>C: {@code ssize_t recvmsg(int sockfd, struct msghdr *msg, int flags)}
      */
     public static long recvmsg(int fd, MemorySegment msghdr, int flags) {
-        return Shapes.lpl(
+        return Checked.lpl(
                 Nr.recvmsg, fd, Check.struct(msghdr, Msghdr.sizeof(), "struct msghdr"), flags);
     }
 
@@ -284,7 +283,7 @@ public final class SocketCalls {
     public static void setsockopt(int fd, int level, int name, int value) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v = arena.allocateFrom(ValueLayout.JAVA_INT, value);
-            Shapes.lllpl(Nr.setsockopt, fd, level, name, v, v.byteSize());
+            Checked.lllpl(Nr.setsockopt, fd, level, name, v, v.byteSize());
         }
     }
 
@@ -298,7 +297,7 @@ public final class SocketCalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v = arena.allocate(ValueLayout.JAVA_INT);
             MemorySegment length = arena.allocateFrom(ValueLayout.JAVA_INT, 4);
-            Shapes.lllpp(Nr.getsockopt, fd, level, name, v, length);
+            Checked.lllpp(Nr.getsockopt, fd, level, name, v, length);
             return v.get(ValueLayout.JAVA_INT, 0);
         }
     }
@@ -315,7 +314,7 @@ public final class SocketCalls {
                     arena.allocateFrom(
                             ValueLayout.JAVA_INT,
                             (int) Math.min(Integer.MAX_VALUE, address.byteSize()));
-            Shapes.lpp(Nr.getsockname, fd, address, length);
+            Checked.lpp(Nr.getsockname, fd, address, length);
             return length.get(ValueLayout.JAVA_INT, 0);
         }
     }
@@ -326,6 +325,6 @@ public final class SocketCalls {
      * <p>C: {@code int shutdown(int sockfd, int how)}
      */
     public static void shutdown(int fd, int how) {
-        Shapes.ll(Nr.shutdown, fd, how);
+        Checked.ll(Nr.shutdown, fd, how);
     }
 }

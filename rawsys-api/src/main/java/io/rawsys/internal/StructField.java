@@ -1,6 +1,5 @@
 package io.rawsys.internal;
 
-import io.rawsys.Arch;
 import io.rawsys.linux.data.ZArchData;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -116,7 +115,7 @@ public record StructField(
     private long check(MemorySegment s, long index) {
         if (offset < 0) {
             throw new UnsupportedOperationException(
-                    "struct " + struct + " has no member " + path + " on " + Arch.current().name());
+                    "struct " + struct + " has no member " + path + " on " + HostAbi.name());
         }
         if (s.byteSize() < structSize) {
             throw new IndexOutOfBoundsException(
@@ -127,7 +126,7 @@ public record StructField(
                             + " ("
                             + structSize
                             + " bytes on "
-                            + Arch.current().name()
+                            + HostAbi.name()
                             + ")");
         }
         if (index < 0 || (count > 0 && index >= count)) {
@@ -150,14 +149,14 @@ public record StructField(
         static final Map<String, StructField> FIELDS = load();
 
         private static Map<String, StructField> load() {
-            Arch arch = Arch.current();
+            String arch = HostAbi.name();
             Map<String, StructField> fields = new HashMap<>();
-            ZArchData.structFields(arch.name())
+            ZArchData.structFields(arch)
                     .lines()
                     .forEach(
                             line -> {
                                 String[] p = line.split(" ");
-                                long structSize = arch.layout(p[0]).orElseThrow().byteSize();
+                                long structSize = ZArchData.layout(arch, p[0]).byteSize();
                                 fields.put(
                                         p[0] + " " + p[1],
                                         new StructField(

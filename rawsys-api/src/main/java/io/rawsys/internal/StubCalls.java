@@ -1,7 +1,5 @@
 package io.rawsys.internal;
 
-import io.rawsys.Arch;
-
 /**
  * What every call of a stub handle shares, written once for {@link Shapes}, whose generated methods
  * are the only callers: the answer to a number no stub should see, and what to throw for a
@@ -35,6 +33,6 @@ public final class StubCalls {
 
     /** A holder, so that the errno table is read only when a negative number first comes. */
     private static final class Enosys {
-        static final long RESULT = -Arch.current().errnos().find("ENOSYS").orElseThrow();
+        static final long RESULT = -HostAbi.errno("ENOSYS");
     }
 }

@@ -1,6 +1,5 @@
 package io.rawsys.internal;
 
-import io.rawsys.Arch;
 import io.rawsys.stubs.StubLibrary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -160,7 +159,7 @@ public final class StubLoader {
         }
         String platform;
         try {
-            platform = "linux-" + Arch.current().name();
+            platform = "linux-" + HostAbi.name();
         } catch (UnsupportedOperationException e) {
             throw new LoadFailure(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.rawsys.cli;
 
 import io.rawsys.ConstantTable;
+import io.rawsys.cli.options.ArchOption;
 import io.rawsys.tool.Failure;
 import io.rawsys.tool.Hints;
 import java.io.PrintWriter;

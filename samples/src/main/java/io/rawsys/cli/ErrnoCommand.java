@@ -1,6 +1,7 @@
 package io.rawsys.cli;
 
 import io.rawsys.ErrnoTable;
+import io.rawsys.cli.options.ArchOption;
 import io.rawsys.tool.Hints;
 import java.io.PrintWriter;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.rawsys.cli;
 
 import io.rawsys.Arch;
 import io.rawsys.SyscallTable;
+import io.rawsys.cli.options.ArchOption;
 import io.rawsys.tool.Hints;
 import java.io.PrintWriter;
 import java.util.List;

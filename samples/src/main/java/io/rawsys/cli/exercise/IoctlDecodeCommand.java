@@ -2,7 +2,7 @@ package io.rawsys.cli.exercise;
 
 import io.rawsys.Arch;
 import io.rawsys.ConstantTable;
-import io.rawsys.cli.ArchOption;
+import io.rawsys.cli.options.ArchOption;
 import io.rawsys.tool.Failure;
 import java.io.PrintWriter;
 import java.util.List;

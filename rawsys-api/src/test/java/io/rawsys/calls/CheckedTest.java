@@ -1,4 +1,4 @@
-package io.rawsys.internal;
+package io.rawsys.calls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.rawsys.ErrnoException;
 import io.rawsys.SyscallTable;
 import io.rawsys.Syscalls;
+import io.rawsys.internal.Shapes;
 import io.rawsys.linux.Errno;
 import io.rawsys.linux.Nr;
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
 
-/** The typed calls' road and {@link Syscalls}' are one: the same guard, the same errors. */
-class ShapesTest {
+/**
+ * The typed calls' road ({@link Checked}) and {@link Syscalls}' are one: the same guard, the same
+ * errors; and the raw road ({@link Shapes}) answers a negative number in both linkages.
+ */
+class CheckedTest {
     @Test
     void aNegativeNumberOnTheTypedRoadIsSyscallsInvokesEnosys() {
         ErrnoException expected =
@@ -21,7 +25,7 @@ class ShapesTest {
         ErrnoException typed =
                 assertThrows(
                         ErrnoException.class,
-                        () -> Shapes.lpl(SyscallTable.MISSING, 0, MemorySegment.NULL, 0));
+                        () -> Checked.lpl(SyscallTable.MISSING, 0, MemorySegment.NULL, 0));
         assertEquals("ENOSYS", typed.errnoName());
         assertEquals(expected.errno(), typed.errno());
         assertEquals(expected.syscall(), typed.syscall());
@@ -33,14 +37,14 @@ class ShapesTest {
                 assertThrows(
                                 ErrnoException.class,
                                 () ->
-                                        Shapes.pp(
+                                        Checked.pp(
                                                 SyscallTable.MISSING,
                                                 MemorySegment.NULL,
                                                 MemorySegment.NULL))
                         .toString());
         assertEquals(
                 expected.toString(),
-                assertThrows(ErrnoException.class, () -> Shapes.lll(SyscallTable.MISSING, 0, 0, 0))
+                assertThrows(ErrnoException.class, () -> Checked.lll(SyscallTable.MISSING, 0, 0, 0))
                         .toString());
     }
 
@@ -50,7 +54,7 @@ class ShapesTest {
         // int, so in the kernel this would be getpid. ENOSYS says the guard answered instead.
         long getpidInDisguise = Nr.getpid | 0xFFFF_FFFF_0000_0000L;
         ErrnoException typed =
-                assertThrows(ErrnoException.class, () -> Shapes.none(getpidInDisguise));
+                assertThrows(ErrnoException.class, () -> Checked.none(getpidInDisguise));
         assertEquals("ENOSYS", typed.errnoName());
         assertEquals(
                 assertThrows(ErrnoException.class, () -> Syscalls.invoke(getpidInDisguise))

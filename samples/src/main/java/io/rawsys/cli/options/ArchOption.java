@@ -1,4 +1,4 @@
-package io.rawsys.cli;
+package io.rawsys.cli.options;
 
 import io.rawsys.Arch;
 import java.util.NoSuchElementException;
@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code --arch} option of the commands that read rawsys's tables. */
+/**
+ * The {@code --arch} option of the commands that read rawsys's tables (in a package of its own,
+ * below both the CLI's commands and the exercises that use it).
+ */
 public final class ArchOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -15,9 +18,10 @@ public final class ArchOption {
     @Option(
             names = {"-a", "--arch"},
             paramLabel = "ARCH",
+            completionCandidates = ArchOption.Names.class,
             description =
-                    "The architecture whose tables to read (default: this machine's): x86_64, x32, i386, aarch64, arm,"
-                            + " riscv64, ppc64le, s390x, mips64el, mipsel; JVM names such as amd64 work too.")
+                    "The architecture whose tables to read (default: this machine's):"
+                            + " ${COMPLETION-CANDIDATES}; JVM names such as amd64 work too.")
     String name;
 
     /** The chosen architecture; an unknown name is a usage error that lists the known ones. */
@@ -26,6 +30,14 @@ public final class ArchOption {
             return name == null ? Arch.current() : Arch.of(name);
         } catch (NoSuchElementException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** rawsys's ABIs, in its registry's order, for the option's help. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arch.names().iterator();
         }
     }
 }
