@@ -1,6 +1,6 @@
 # The ABIs rawsys builds for, and how to reach each from this machine. Included by this module's
 # Makefile and by the other modules' (samples, rawsys-trace, preload-hook); set ARCHES (a list, "host"
-# for this machine's ABI) and ARCH (one ABI, default this machine's) before or on the command line.
+# for this machine's ABI, "all" for every one) and ARCH (one ABI, default this machine's) before or on the command line.
 
 # The ABIs with stubs, and each one's triple.<abi>, qemu.<abi> and asflags.<abi>: from bindgen/arches.txt.
 STUBS_DIR := $(dir $(lastword $(MAKEFILE_LIST)))
@@ -23,8 +23,8 @@ QEMU   := $(qemu.$(ARCH))
 # cross packages (/usr/<triple>).
 RUN    := $(if $(NATIVE),,$(QEMU) -L /usr/$(TRIPLE))
 
-# ARCHES=host stands for the build machine's ABI.
-EACH := $(patsubst host,$(HOST_ARCH),$(ARCHES))
+# ARCHES=host stands for the build machine's ABI, ARCHES=all for every ABI with a stub.
+EACH := $(patsubst host,$(HOST_ARCH),$(patsubst all,$(ALL_ARCHES),$(ARCHES)))
 
 WARN := -Wall -Wextra -Werror
 SAN  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
