@@ -204,26 +204,8 @@ public final class SigInfo {
 
     /** {@code __NR_getpid}: the call by name in the audit architecture it was made in. */
     private static String syscallName(long audit, int nr) {
-        String name = AUDIT_ARCHES.name(Arch.current(), audit);
-        if (name != null) {
-            String arch =
-                    switch (name) {
-                        case "AUDIT_ARCH_X86_64" -> "x86_64";
-                        case "AUDIT_ARCH_I386" -> "i386";
-                        case "AUDIT_ARCH_AARCH64" -> "aarch64";
-                        case "AUDIT_ARCH_ARM" -> "arm";
-                        case "AUDIT_ARCH_RISCV64" -> "riscv64";
-                        case "AUDIT_ARCH_PPC64LE" -> "ppc64le";
-                        case "AUDIT_ARCH_S390X" -> "s390x";
-                        case "AUDIT_ARCH_MIPSEL64" -> "mips64el";
-                        default -> "mipsel";
-                    };
-            var known = Arch.of(arch).syscalls().name(nr);
-            if (known.isPresent()) {
-                return "__NR_" + known.get();
-            }
-        }
-        return Integer.toString(nr);
+        var known = Arch.ofAudit((int) audit, nr).flatMap(a -> a.syscalls().name(nr));
+        return known.isPresent() ? "__NR_" + known.get() : Integer.toString(nr);
     }
 
     private static long field(Arch arch, MemorySegment si, String name) {
