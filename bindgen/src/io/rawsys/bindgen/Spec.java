@@ -617,6 +617,15 @@ final class Spec {
                     new StructSpec("futex_waitv", "struct futex_waitv", "linux/futex.h"),
                     new StructSpec("sock_filter", "struct sock_filter", "linux/filter.h"),
                     new StructSpec("sock_fprog", "struct sock_fprog", "linux/filter.h"),
+                    // seccomp's filter input and its user notification (a supervisor's side)
+                    new StructSpec("seccomp_data", "struct seccomp_data", "linux/seccomp.h"),
+                    new StructSpec("seccomp_notif", "struct seccomp_notif", "linux/seccomp.h"),
+                    new StructSpec(
+                            "seccomp_notif_resp", "struct seccomp_notif_resp", "linux/seccomp.h"),
+                    new StructSpec(
+                            "seccomp_notif_addfd", "struct seccomp_notif_addfd", "linux/seccomp.h"),
+                    new StructSpec(
+                            "seccomp_notif_sizes", "struct seccomp_notif_sizes", "linux/seccomp.h"),
                     new StructSpec("clone_args", "struct clone_args", "linux/sched.h"),
                     new StructSpec("stack_t", "stack_t", "signal.h"),
                     new StructSpec("tms", "struct tms", "sys/times.h"),

@@ -833,6 +833,50 @@ public final class ZStructs {
                     MemoryLayout.paddingLayout(6),
                     I64.withName("filter")).withName("sock_fprog");
 
+    /** {@code struct seccomp_data} from {@code <linux/seccomp.h>}: 64 bytes, aligned to 8. */
+    public static final GroupLayout seccomp_data =
+            MemoryLayout.structLayout(
+                    I32.withName("nr"),
+                    I32.withName("arch"),
+                    I64.withName("instruction_pointer"),
+                    MemoryLayout.sequenceLayout(6, I64).withName("args")).withName("seccomp_data");
+
+    /** {@code struct seccomp_notif} from {@code <linux/seccomp.h>}: 80 bytes, aligned to 8. */
+    public static final GroupLayout seccomp_notif =
+            MemoryLayout.structLayout(
+                    I64.withName("id"),
+                    I32.withName("pid"),
+                    I32.withName("flags"),
+                    MemoryLayout.structLayout(
+                            I32.withName("nr"),
+                            I32.withName("arch"),
+                            I64.withName("instruction_pointer"),
+                            MemoryLayout.sequenceLayout(6, I64).withName("args")).withName("data")).withName("seccomp_notif");
+
+    /** {@code struct seccomp_notif_resp} from {@code <linux/seccomp.h>}: 24 bytes, aligned to 8. */
+    public static final GroupLayout seccomp_notif_resp =
+            MemoryLayout.structLayout(
+                    I64.withName("id"),
+                    I64.withName("val"),
+                    I32.withName("error"),
+                    I32.withName("flags")).withName("seccomp_notif_resp");
+
+    /** {@code struct seccomp_notif_addfd} from {@code <linux/seccomp.h>}: 24 bytes, aligned to 8. */
+    public static final GroupLayout seccomp_notif_addfd =
+            MemoryLayout.structLayout(
+                    I64.withName("id"),
+                    I32.withName("flags"),
+                    I32.withName("srcfd"),
+                    I32.withName("newfd"),
+                    I32.withName("newfd_flags")).withName("seccomp_notif_addfd");
+
+    /** {@code struct seccomp_notif_sizes} from {@code <linux/seccomp.h>}: 6 bytes, aligned to 2. */
+    public static final GroupLayout seccomp_notif_sizes =
+            MemoryLayout.structLayout(
+                    I16.withName("seccomp_notif"),
+                    I16.withName("seccomp_notif_resp"),
+                    I16.withName("seccomp_data")).withName("seccomp_notif_sizes");
+
     /** {@code struct clone_args} from {@code <linux/sched.h>}: 88 bytes, aligned to 8. */
     public static final GroupLayout clone_args =
             MemoryLayout.structLayout(
@@ -1378,6 +1422,30 @@ public final class ZStructs {
             sock_filter k 4 u 4 1
             sock_fprog len 0 u 2 1
             sock_fprog filter 8 p 8 1
+            seccomp_data nr 0 s 4 1
+            seccomp_data arch 4 u 4 1
+            seccomp_data instruction_pointer 8 u 8 1
+            seccomp_data args 16 u 8 6
+            seccomp_notif id 0 u 8 1
+            seccomp_notif pid 8 u 4 1
+            seccomp_notif flags 12 u 4 1
+            seccomp_notif data 16 g 64 1
+            seccomp_notif data.nr 16 s 4 1
+            seccomp_notif data.arch 20 u 4 1
+            seccomp_notif data.instruction_pointer 24 u 8 1
+            seccomp_notif data.args 32 u 8 6
+            seccomp_notif_resp id 0 u 8 1
+            seccomp_notif_resp val 8 s 8 1
+            seccomp_notif_resp error 16 s 4 1
+            seccomp_notif_resp flags 20 u 4 1
+            seccomp_notif_addfd id 0 u 8 1
+            seccomp_notif_addfd flags 8 u 4 1
+            seccomp_notif_addfd srcfd 12 u 4 1
+            seccomp_notif_addfd newfd 16 u 4 1
+            seccomp_notif_addfd newfd_flags 20 u 4 1
+            seccomp_notif_sizes seccomp_notif 0 u 2 1
+            seccomp_notif_sizes seccomp_notif_resp 2 u 2 1
+            seccomp_notif_sizes seccomp_data 4 u 2 1
             clone_args flags 0 u 8 1
             clone_args pidfd 8 u 8 1
             clone_args child_tid 16 u 8 1
@@ -1478,6 +1546,11 @@ public final class ZStructs {
             futex_waitv struct+futex_waitv linux/futex.h
             sock_filter struct+sock_filter linux/filter.h
             sock_fprog struct+sock_fprog linux/filter.h
+            seccomp_data struct+seccomp_data linux/seccomp.h
+            seccomp_notif struct+seccomp_notif linux/seccomp.h
+            seccomp_notif_resp struct+seccomp_notif_resp linux/seccomp.h
+            seccomp_notif_addfd struct+seccomp_notif_addfd linux/seccomp.h
+            seccomp_notif_sizes struct+seccomp_notif_sizes linux/seccomp.h
             clone_args struct+clone_args linux/sched.h
             stack_t stack_t signal.h
             tms struct+tms sys/times.h
@@ -1560,6 +1633,11 @@ public final class ZStructs {
             case "futex_waitv" -> futex_waitv;
             case "sock_filter" -> sock_filter;
             case "sock_fprog" -> sock_fprog;
+            case "seccomp_data" -> seccomp_data;
+            case "seccomp_notif" -> seccomp_notif;
+            case "seccomp_notif_resp" -> seccomp_notif_resp;
+            case "seccomp_notif_addfd" -> seccomp_notif_addfd;
+            case "seccomp_notif_sizes" -> seccomp_notif_sizes;
             case "clone_args" -> clone_args;
             case "stack_t" -> stack_t;
             case "tms" -> tms;
