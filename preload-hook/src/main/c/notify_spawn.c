@@ -1,0 +1,190 @@
+/*
+ * The C half of `rawsys preload --seccomp`: starting the program under a seccomp filter whose
+ * user notifications go to the supervisor (this process). A forked copy of the JVM may only make
+ * async-signal-safe calls until it execs, so the child's side lives here.
+ *
+ *   parent: socketpair(hand)  fork() ─────────► child: default dispositions, empty signal mask;
+ *                                                       fds >= 3 close-on-exec (but hand[1]);
+ *                                                       no_new_privs; seccomp(NEW_LISTENER) → L;
+ *   parent: recvmsg(hand[0]) ◄── SCM_RIGHTS(L) ─ sendmsg(hand[1]);
+ *                                                       execve(path, argv, envp)
+ *
+ * L is close-on-exec, so the program holds no reference to its own listener: when the supervisor
+ * closes it (or dies), the kernel fails the pending and later notified calls with ENOSYS.
+ * Nothing the child does between seccomp() and sendmsg() may be notified (no one listens yet):
+ * the filter never notifies sendmsg.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/close_range.h>
+#include <linux/seccomp.h>
+#include <signal.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "notify_spawn.h"
+
+/* Writes "rawsys preload: WHAT: strerror(errno)\n" to stderr, async-signal-safe calls only. */
+static void report(const char *what, int error) {
+    const char *parts[] = {"rawsys preload: ", what, ": ", strerror(error), "\n"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        size_t length = strlen(parts[i]);
+        while (length > 0) {
+            ssize_t n = write(STDERR_FILENO, parts[i], length);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
+                return;
+            }
+            parts[i] += n;
+            length -= (size_t)n;
+        }
+    }
+}
+
+/* The JVM's descriptors are not the program's: none but 0, 1 and 2 survive execve (the socket to
+   the parent is close-on-exec already: it only has to live until the sendmsg). */
+static void close_on_exec_from_3(void) {
+    if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {
+        struct rlimit limit;
+        rlim_t last = getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < 65536
+                          ? limit.rlim_cur
+                          : 65536;
+        for (int fd = 3; (rlim_t)fd < last; fd++) {
+            int flags = fcntl(fd, F_GETFD);
+            if (flags >= 0) {
+                fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+            }
+        }
+    }
+}
+
+/* Hands fd over the socket; 0 or -errno. */
+static int send_fd(int socket, int fd) {
+    char byte = 'L';
+    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
+    union {
+        struct cmsghdr header;
+        char space[CMSG_SPACE(sizeof(int))];
+    } control;
+    memset(&control, 0, sizeof control);
+    struct msghdr message = {.msg_iov = &iov,
+                             .msg_iovlen = 1,
+                             .msg_control = control.space,
+                             .msg_controllen = sizeof control.space};
+    struct cmsghdr *c = CMSG_FIRSTHDR(&message);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof(int));
+    ssize_t n;
+    do {
+        n = sendmsg(socket, &message, MSG_NOSIGNAL);
+    } while (n < 0 && errno == EINTR);
+    return n == 1 ? 0 : -errno;
+}
+
+/* Receives a descriptor, close-on-exec; the descriptor, 0 at EOF (the child failed), or -errno. */
+static int receive_fd(int socket) {
+    char byte;
+    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
+    union {
+        struct cmsghdr header;
+        char space[CMSG_SPACE(sizeof(int))];
+    } control;
+    memset(&control, 0, sizeof control);
+    struct msghdr message = {.msg_iov = &iov,
+                             .msg_iovlen = 1,
+                             .msg_control = control.space,
+                             .msg_controllen = sizeof control.space};
+    ssize_t n;
+    do {
+        n = recvmsg(socket, &message, MSG_CMSG_CLOEXEC);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        return -errno;
+    }
+    struct cmsghdr *c = CMSG_FIRSTHDR(&message);
+    if (n == 0 || c == NULL || c->cmsg_type != SCM_RIGHTS) {
+        return 0;
+    }
+    int fd;
+    memcpy(&fd, CMSG_DATA(c), sizeof(int));
+    return fd;
+}
+
+static void child(const char *path, char *const argv[], char *const envp[],
+                  const struct sock_fprog *filter, int hand) {
+    /* The JVM's dispositions and mask are not the program's: ignored signals stay ignored across
+       execve, so put them back to default, as posix_spawn's SETSIGDEF would. */
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    for (int signo = 1; signo < NSIG; signo++) {
+        struct sigaction old;
+        if (sigaction(signo, NULL, &old) == 0 && old.sa_handler == SIG_IGN) {
+            sigaction(signo, &dfl, NULL);
+        }
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    close_on_exec_from_3();
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+        report("prctl(PR_SET_NO_NEW_PRIVS)", errno);
+        _exit(RAWSYS_NOTIFY_SPAWN_FAILED);
+    }
+    long listener =
+        syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, filter);
+    if (listener < 0) {
+        report("seccomp(SECCOMP_FILTER_FLAG_NEW_LISTENER)", errno);
+        _exit(RAWSYS_NOTIFY_SPAWN_FAILED);
+    }
+    int sent = send_fd(hand, (int)listener);
+    if (sent != 0) {
+        report("handing the listener over", -sent);
+        _exit(RAWSYS_NOTIFY_SPAWN_FAILED);
+    }
+    execve(path, argv, envp);
+    report(path, errno);
+    _exit(RAWSYS_NOTIFY_SPAWN_FAILED);
+}
+
+long rawsys_notify_spawn(const char *path, char *const argv[], char *const envp[],
+                         const struct sock_fprog *filter, int *listener) {
+    int hand[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, hand) != 0) {
+        return -errno;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        int error = errno;
+        close(hand[0]);
+        close(hand[1]);
+        return -error;
+    }
+    if (pid == 0) {
+        close(hand[0]);
+        child(path, argv, envp, filter, hand[1]);
+    }
+    close(hand[1]);
+    int fd = receive_fd(hand[0]);
+    close(hand[0]);
+    if (fd <= 0) {
+        /* the child said why on stderr and exits 127; reap it, so nothing is left behind */
+        int status;
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        return fd < 0 ? fd : -ECHILD;
+    }
+    *listener = fd;
+    return pid;
+}
