@@ -17,7 +17,8 @@
  * no child left behind. The filter must not notify sendmsg, exit or exit_group: the child hands
  * the listener over with sendmsg before anyone listens.
  */
-long rawsys_notify_spawn(const char *path, char *const argv[], char *const envp[],
-                         const struct sock_fprog *filter, int *listener);
+__attribute__((visibility("default"))) long
+rawsys_notify_spawn(const char *path, char *const argv[], char *const envp[],
+                    const struct sock_fprog *filter, int *listener);
 
 #endif

@@ -34,13 +34,29 @@ public abstract sealed class Call
 
     private final Function function;
     final long[] args;
+    private final Memory memory;
     private boolean proceeded;
     private long result;
     private int errno;
 
     Call(Function function, long[] args) {
+        this(function, args, Memory.SELF);
+    }
+
+    Call(Function function, long[] args, Memory memory) {
         this.function = function;
         this.args = args;
+        this.memory = memory;
+    }
+
+    /**
+     * Whether {@link #proceed()} can run the call now, inside the hook: under {@code rawsys
+     * preload}, for every function but fork and vfork; under {@code rawsys preload --seccomp},
+     * never (the call is the program's, in another process: the hook decides, and the kernel runs
+     * it after).
+     */
+    public boolean canProceed() {
+        return memory.local() && function.family() != Family.FORK;
     }
 
     /** The libc function the program called. */
@@ -92,6 +108,13 @@ public abstract sealed class Call
         if (function.family() == Family.FORK) {
             throw new UnsupportedOperationException(
                     function + " cannot run from a hook: return Decision.proceed() to let it run");
+        }
+        if (!memory.local()) {
+            throw new UnsupportedOperationException(
+                    "under rawsys preload --seccomp the program's "
+                            + function
+                            + " cannot run inside the hook (it is another process's call):"
+                            + " return a Decision, and check canProceed() before proceed()");
         }
         result = Native.callReal(function.ordinal(), a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
         errno = function.failure().failed(result) ? Native.lastErrno() : 0;
@@ -165,14 +188,14 @@ public abstract sealed class Call
      * through the kernel ({@link Native#copyIn}), page by page, so that a bad pointer is refused,
      * never a fault in this process.
      */
-    static String string(long address) {
+    String string(long address) {
         if (address == 0) return null;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment page = arena.allocate(PAGE);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             for (long at = address; bytes.size() < STRING_LIMIT; ) {
                 long chunk = PAGE - (at & (PAGE - 1));
-                long n = Native.copyIn(at, page.address(), chunk);
+                long n = memory.copyIn(at, page.address(), chunk);
                 if (n <= 0) return null;
                 for (long i = 0; i < n; i++) {
                     byte b = page.get(ValueLayout.JAVA_BYTE, i);
@@ -187,9 +210,9 @@ public abstract sealed class Call
     }
 
     /** Whether the byte at {@code address} can be read, asked of the kernel. */
-    private static boolean readable(long address) {
+    private boolean readable(long address) {
         try (Arena arena = Arena.ofConfined()) {
-            return Native.copyIn(address, arena.allocate(1).address(), 1) == 1;
+            return memory.copyIn(address, arena.allocate(1).address(), 1) == 1;
         }
     }
 
@@ -197,26 +220,35 @@ public abstract sealed class Call
      * {@code size} bytes at {@code address}; NULL when the address is NULL or its first or last
      * byte cannot be read (a bad pointer of the program's, which the real call will refuse).
      */
-    static MemorySegment memory(long address, long size) {
+    MemorySegment memory(long address, long size) {
         if (address == 0) return MemorySegment.NULL;
         if (!readable(address) || (size > 1 && !readable(address + size - 1))) {
             return MemorySegment.NULL;
         }
-        return MemorySegment.ofAddress(address).reinterpret(size);
+        if (memory.local()) {
+            return MemorySegment.ofAddress(address).reinterpret(size);
+        }
+        // another process's memory: a copy, of at most COPY_LIMIT bytes
+        MemorySegment copy = Arena.ofAuto().allocate(Math.min(size, COPY_LIMIT));
+        long n = memory.copyIn(address, copy.address(), copy.byteSize());
+        return n <= 0 ? MemorySegment.NULL : copy.asSlice(0, n);
     }
 
+    /** The most of another process's buffer a view copies (rawsys preload --seccomp). */
+    static final long COPY_LIMIT = 16 << 20;
+
     /** The pointer at {@code address}, read through the kernel; 0 when it cannot be read. */
-    private static long word(long address) {
+    private long word(long address) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment w = arena.allocate(ValueLayout.JAVA_LONG);
-            return Native.copyIn(address, w.address(), 8) == 8
+            return memory.copyIn(address, w.address(), 8) == 8
                     ? w.get(ValueLayout.JAVA_LONG, 0)
                     : 0;
         }
     }
 
     /** A NULL-terminated array of strings at {@code address}; it ends early at a bad pointer. */
-    static List<String> strings(long address) {
+    List<String> strings(long address) {
         if (address == 0) return List.of();
         List<String> out = new ArrayList<>();
         for (long i = 0; ; i++) {
@@ -228,17 +260,22 @@ public abstract sealed class Call
     }
 
     static Call of(Function f, long[] a) {
+        return of(f, a, Memory.SELF);
+    }
+
+    /** The view of {@code f}'s family, reading the program's memory through {@code m}. */
+    static Call of(Function f, long[] a, Memory m) {
         return switch (f.family()) {
-            case OPEN -> new OpenCall(f, a);
-            case STAT -> new StatCall(f, a);
-            case PATH -> new PathCall(f, a);
-            case IO -> new IoCall(f, a);
-            case CLOSE -> new CloseCall(f, a);
-            case SOCKET -> new SocketCall(f, a);
-            case EXEC -> new ExecCall(f, a);
-            case FORK -> new ForkCall(f, a);
-            case TIME -> new TimeCall(f, a);
-            case SYSCALL -> new SyscallCall(f, a);
+            case OPEN -> new OpenCall(f, a, m);
+            case STAT -> new StatCall(f, a, m);
+            case PATH -> new PathCall(f, a, m);
+            case IO -> new IoCall(f, a, m);
+            case CLOSE -> new CloseCall(f, a, m);
+            case SOCKET -> new SocketCall(f, a, m);
+            case EXEC -> new ExecCall(f, a, m);
+            case FORK -> new ForkCall(f, a, m);
+            case TIME -> new TimeCall(f, a, m);
+            case SYSCALL -> new SyscallCall(f, a, m);
         };
     }
 

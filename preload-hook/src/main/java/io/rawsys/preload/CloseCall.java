@@ -2,8 +2,8 @@ package io.rawsys.preload;
 
 /** A call of the CLOSE family: close, close_range, closefrom. */
 public final class CloseCall extends Call {
-    CloseCall(Function f, long[] a) {
-        super(f, a);
+    CloseCall(Function f, long[] a, Memory m) {
+        super(f, a, m);
     }
 
     /** The descriptor closed, or the first of the range. */

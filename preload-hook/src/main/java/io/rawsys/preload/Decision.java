@@ -78,6 +78,22 @@ public final class Decision {
         return new Decision(Type.REWRITE, 0, path, newPath);
     }
 
+    Type type() {
+        return type;
+    }
+
+    long value() {
+        return value;
+    }
+
+    String path() {
+        return path;
+    }
+
+    String newPath() {
+        return newPath;
+    }
+
     /** What the C side receives for this decision on {@code call}. */
     long encode(Call call) {
         return switch (type) {

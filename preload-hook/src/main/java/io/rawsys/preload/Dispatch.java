@@ -64,6 +64,24 @@ final class Dispatch {
         return Linker.nativeLinker().upcallStub(target, descriptor, Arena.global()).address();
     }
 
+    /** The hook's method for the call's family, and its decision (proceed for a null one). */
+    static Decision ask(PreloadHook hook, Call call) {
+        Decision d =
+                switch (call) {
+                    case OpenCall c -> hook.open(c);
+                    case StatCall c -> hook.stat(c);
+                    case PathCall c -> hook.path(c);
+                    case IoCall c -> hook.io(c);
+                    case CloseCall c -> hook.close(c);
+                    case SocketCall c -> hook.socket(c);
+                    case ExecCall c -> hook.exec(c);
+                    case ForkCall c -> hook.fork(c);
+                    case TimeCall c -> hook.time(c);
+                    case SyscallCall c -> hook.syscall(c);
+                };
+        return d == null ? Decision.proceed() : d;
+    }
+
     static long dispatch(int fn, long a0, long a1, long a2, long a3, long a4, long a5, long a6) {
         // Nothing may escape an upcall (the JVM would end the program): every step is inside the
         // try, even the lookups, and the catch itself throws nothing.
@@ -71,20 +89,7 @@ final class Dispatch {
         try {
             Function f = FUNCTIONS[fn];
             call = Call.of(f, new long[] {a0, a1, a2, a3, a4, a5, a6});
-            Decision d =
-                    switch (call) {
-                        case OpenCall c -> hook.open(c);
-                        case StatCall c -> hook.stat(c);
-                        case PathCall c -> hook.path(c);
-                        case IoCall c -> hook.io(c);
-                        case CloseCall c -> hook.close(c);
-                        case SocketCall c -> hook.socket(c);
-                        case ExecCall c -> hook.exec(c);
-                        case ForkCall c -> hook.fork(c);
-                        case TimeCall c -> hook.time(c);
-                        case SyscallCall c -> hook.syscall(c);
-                    };
-            return (d == null ? Decision.proceed() : d).encode(call);
+            return ask(hook, call).encode(call);
         } catch (Throwable t) {
             try {
                 System.err.println(

@@ -5,8 +5,8 @@ import java.util.List;
 
 /** A call of the EXEC family: every exec and spawn variant, and system. */
 public final class ExecCall extends Call {
-    ExecCall(Function f, long[] a) {
-        super(f, a);
+    ExecCall(Function f, long[] a, Memory m) {
+        super(f, a, m);
     }
 
     /**

@@ -5,7 +5,7 @@ package io.rawsys.preload;
  * deny it; it cannot run it ({@link #proceed()} throws), and the child never calls Java.
  */
 public final class ForkCall extends Call {
-    ForkCall(Function f, long[] a) {
-        super(f, a);
+    ForkCall(Function f, long[] a, Memory m) {
+        super(f, a, m);
     }
 }

@@ -6,8 +6,8 @@ import java.lang.foreign.MemorySegment;
  * A call of the IO family: read, write, pread, pwrite, readv, writev, copy_file_range, sendfile.
  */
 public final class IoCall extends Call {
-    IoCall(Function f, long[] a) {
-        super(f, a);
+    IoCall(Function f, long[] a, Memory m) {
+        super(f, a, m);
     }
 
     /**

@@ -3,9 +3,10 @@ package io.rawsys.preload;
 /** A call of the OPEN family: open, openat, creat, {@code __open_2}…, fopen, freopen. */
 public final class OpenCall extends Call {
     private static final int O_ACCMODE = 3, O_RDONLY = 0, O_CREAT = 0100, O_TRUNC = 01000;
+    private static final int O_TMPFILE = 020200000;
 
-    OpenCall(Function f, long[] a) {
-        super(f, a);
+    OpenCall(Function f, long[] a, Memory m) {
+        super(f, a, m);
     }
 
     /** The path (null for freopen's NULL, which reopens the stream's own file). */
@@ -28,7 +29,8 @@ public final class OpenCall extends Call {
 
     /** The mode of a file the call may create (0 unless O_CREAT or O_TMPFILE). */
     public int mode() {
-        return intArg(Kind.MODE, 0, 0);
+        // the mode argument is read only then (open's is variadic): otherwise whatever was there
+        return (flags() & (O_CREAT | O_TMPFILE)) != 0 ? intArg(Kind.MODE, 0, 0) : 0;
     }
 
     /** fopen's and freopen's mode string ("r", "w+"…), or null for the other functions. */

@@ -4,8 +4,8 @@ import java.lang.foreign.MemorySegment;
 
 /** A call of the PATH family: access, readlink, unlink, rename, mkdir and their *at forms. */
 public final class PathCall extends Call {
-    PathCall(Function f, long[] a) {
-        super(f, a);
+    PathCall(Function f, long[] a, Memory m) {
+        super(f, a, m);
     }
 
     /** The (first) path. */

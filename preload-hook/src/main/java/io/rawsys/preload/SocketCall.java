@@ -4,8 +4,8 @@ import java.lang.foreign.MemorySegment;
 
 /** A call of the SOCKET family: socket, connect, bind, accept, accept4, sendto, recvfrom. */
 public final class SocketCall extends Call {
-    SocketCall(Function f, long[] a) {
-        super(f, a);
+    SocketCall(Function f, long[] a, Memory m) {
+        super(f, a, m);
     }
 
     /** The socket, or -1 for socket(). */

@@ -4,8 +4,8 @@ import java.lang.foreign.MemorySegment;
 
 /** A call of the STAT family: stat, lstat, fstat, fstatat, statx, {@code __xstat}… */
 public final class StatCall extends Call {
-    StatCall(Function f, long[] a) {
-        super(f, a);
+    StatCall(Function f, long[] a, Memory m) {
+        super(f, a, m);
     }
 
     /** The path, or null for fstat and {@code __fxstat}. */

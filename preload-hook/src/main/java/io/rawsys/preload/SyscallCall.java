@@ -2,8 +2,8 @@ package io.rawsys.preload;
 
 /** A call of libc's syscall(): the number and six arguments, as the program passed them. */
 public final class SyscallCall extends Call {
-    SyscallCall(Function f, long[] a) {
-        super(f, a);
+    SyscallCall(Function f, long[] a, Memory m) {
+        super(f, a, m);
     }
 
     /** The system call number. */

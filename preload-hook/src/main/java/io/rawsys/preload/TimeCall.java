@@ -7,8 +7,8 @@ public final class TimeCall extends Call {
     /** CLOCK_REALTIME, the clock time and gettimeofday read. */
     public static final int CLOCK_REALTIME = 0;
 
-    TimeCall(Function f, long[] a) {
-        super(f, a);
+    TimeCall(Function f, long[] a, Memory m) {
+        super(f, a, m);
     }
 
     /** The clock asked for: clock_gettime's, CLOCK_REALTIME for time and gettimeofday. */

@@ -47,10 +47,7 @@ final class Shim {
 
         static {
             Linker linker = Linker.nativeLinker();
-            // By name, not by Path: the Path overload resolves the memfd's link to
-            // "/memfd:… (deleted)", which is no file.
-            SymbolLookup lookup =
-                    SymbolLookup.libraryLookup(LIBRARY.path().toString(), Arena.global());
+            SymbolLookup lookup = LIBRARY.library(Arena.global());
             SPAWN_CHILD =
                     linker.downcallHandle(
                             lookup.findOrThrow("rawsys_trace_spawn"),

@@ -56,6 +56,14 @@ final class Child {
      * @throws ErrnoException when it cannot be started (ENOENT: no such command)
      */
     static int run(List<String> command, Map<String, String> environment) {
+        return run(() -> spawn(command, environment));
+    }
+
+    /**
+     * As {@link #run(List, Map)}, with the child started by {@code start} (which returns its pid),
+     * after the forwarding handlers are in place.
+     */
+    static int run(java.util.function.IntSupplier start) {
         Forwarder forwarder = new Forwarder();
         List<Object[]> installed = new ArrayList<>(); // {signal, previous handler}
         for (String name : FORWARDED) {
@@ -71,7 +79,7 @@ final class Child {
             }
         }
         try {
-            int pid = spawn(command, environment);
+            int pid = start.getAsInt();
             forwarder.started(pid);
             return waitFor(pid);
         } finally {

@@ -1,13 +1,19 @@
 package io.rawsys.cli;
 
+import io.rawsys.Arch;
 import io.rawsys.ErrnoException;
 import io.rawsys.preload.AotCache;
 import io.rawsys.preload.Function;
 import io.rawsys.preload.HookClasses;
 import io.rawsys.preload.PreloadHook;
+import io.rawsys.preload.SeccompPlan;
+import io.rawsys.preload.SeccompSupervisor;
 import io.rawsys.tool.Failure;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
@@ -15,6 +21,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,9 +50,14 @@ import picocli.CommandLine.Parameters;
         },
         footer = {
             "",
+            "With --seccomp the hook sees the system calls behind its families instead, made by any"
+                    + " code, static and Go programs included, through seccomp user notification; the"
+                    + " time family (the vDSO) is not seen that way.",
+            "",
             "Examples:",
             "  rawsys preload --hook io.rawsys.preload.samples.CallLogger -- cat /etc/hostname",
             "  RAWSYS_SANDBOX=/tmp/box rawsys preload --hook io.rawsys.preload.samples.Sandbox -- sh -c 'echo x > /tmp/y'",
+            "  RAWSYS_SANDBOX=/tmp/box rawsys preload --seccomp --hook io.rawsys.preload.samples.Sandbox -- busybox sh -c 'echo x > /tmp/y'",
             "",
             "Exit status: the program's (128 + N when signal N killed it); 2 for a bad command line."
         })
@@ -80,11 +92,23 @@ public final class PreloadCommand implements Callable<Integer> {
             description = "An option for the embedded JVM (repeatable).")
     List<String> jvmOptions = new ArrayList<>();
 
+    @Option(
+            names = "--seccomp",
+            description =
+                    "Hand the hook the system calls behind its families through seccomp user"
+                            + " notification instead of LD_PRELOAD: static binaries, Go programs and raw"
+                            + " syscall instructions included; the hook runs here, in one JVM for the"
+                            + " whole process tree.")
+    boolean seccomp;
+
     @Parameters(arity = "1..*", paramLabel = "CMD", description = "The command and its arguments.")
     List<String> command;
 
     @Override
     public Integer call() throws Exception {
+        if (seccomp) {
+            return supervised();
+        }
         Set<Function> wanted = wantedFunctions();
         warnIfOutOfReach(command.getFirst());
         Path libraries = extractLibraries();
@@ -117,21 +141,85 @@ public final class PreloadCommand implements Callable<Integer> {
     }
 
     /**
+     * --seccomp: the program under a user-notification filter, its calls answered here by the hook,
+     * in this JVM; what the hook prints goes to --log (or nowhere), as under LD_PRELOAD.
+     */
+    private int supervised() throws IOException {
+        if (noInherit || !jvmOptions.isEmpty()) {
+            throw Failure.usage(
+                    (noInherit ? "--no-inherit" : "--jvm-option")
+                            + " is for the JVM LD_PRELOAD starts inside the program; under --seccomp the"
+                            + " hook runs in rawsys's own JVM and sees the whole process tree");
+        }
+        SeccompPlan plan;
+        try {
+            plan = SeccompPlan.of(wantedFunctions(), Arch.current());
+        } catch (IllegalArgumentException e) {
+            throw Failure.usage("hook class " + hook + ": " + e.getMessage());
+        }
+        plan.warnings().forEach(w -> System.err.println("rawsys preload: " + w));
+        Path program = resolve(command.getFirst());
+        if (program == null) {
+            throw Failure.usage(
+                    "cannot find " + command.getFirst() + " (not a file, and not on PATH)");
+        }
+        PrintStream err = System.err;
+        PrintStream out = System.out;
+        PrintStream log =
+                this.log == null
+                        ? new PrintStream(OutputStream.nullOutputStream(), true)
+                        : new PrintStream(
+                                new FileOutputStream(this.log.toFile(), true),
+                                true,
+                                StandardCharsets.UTF_8);
+        // the hook's output goes where LD_PRELOAD's embedded JVM sends it: the log
+        System.setOut(log);
+        System.setErr(log);
+        SeccompSupervisor[] running = new SeccompSupervisor[1];
+        try {
+            PreloadHook instance = newHook();
+            int status =
+                    Child.run(
+                            () -> {
+                                running[0] =
+                                        SeccompSupervisor.start(
+                                                instance,
+                                                hook,
+                                                plan,
+                                                program.toAbsolutePath().toString(),
+                                                command,
+                                                System.getenv(),
+                                                log);
+                                return running[0].pid();
+                            });
+            return Child.endAs(status);
+        } catch (ErrnoException e) {
+            throw Failure.usage("cannot run " + command.getFirst() + ": " + Failure.describe(e));
+        } finally {
+            if (running[0] != null) {
+                running[0].close();
+            }
+            System.setOut(out);
+            System.setErr(err);
+            log.close();
+        }
+    }
+
+    /** The hook, made here (--seccomp), with the class path the command line gives. */
+    private PreloadHook newHook() {
+        try {
+            return HookClasses.load(hook, loader()).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw Failure.usage("hook class " + hook + " could not be made: " + cause);
+        }
+    }
+
+    /**
      * Loads the hook class here (never instantiated) to learn what it wants, or says what is wrong.
      */
     private Set<Function> wantedFunctions() {
-        List<URL> urls = new ArrayList<>();
-        if (classpath != null) {
-            for (String part : classpath.split(":")) {
-                try {
-                    urls.add(Path.of(part).toAbsolutePath().toUri().toURL());
-                } catch (MalformedURLException e) {
-                    throw Failure.usage("--classpath: " + part + " is not a usable path");
-                }
-            }
-        }
-        try (URLClassLoader loader =
-                new URLClassLoader(urls.toArray(URL[]::new), PreloadHook.class.getClassLoader())) {
+        try (URLClassLoader loader = loader()) {
             Set<Function> wanted = HookClasses.wanted(HookClasses.load(hook, loader));
             if (wanted.isEmpty()) {
                 throw Failure.usage(
@@ -145,6 +233,21 @@ public final class PreloadCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw Failure.usage("--classpath: " + e.getMessage());
         }
+    }
+
+    /** A class loader for the hook: --classpath's entries, then this jar. */
+    private URLClassLoader loader() {
+        List<URL> urls = new ArrayList<>();
+        if (classpath != null) {
+            for (String part : classpath.split(":")) {
+                try {
+                    urls.add(Path.of(part).toAbsolutePath().toUri().toURL());
+                } catch (MalformedURLException e) {
+                    throw Failure.usage("--classpath: " + part + " is not a usable path");
+                }
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), PreloadHook.class.getClassLoader());
     }
 
     private static String absolute(String path) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,18 @@ public final class NativeResource implements AutoCloseable {
     /** Where the file can be executed or loaded from, while this is open. */
     public Path path() {
         return path;
+    }
+
+    /**
+     * The file, a shared library, loaded for the life of {@code arena}. Keep this resource open as
+     * long: glibc knows a loaded library by its path, and a later dlopen of a reused /proc/PID/fd/N
+     * would be answered with this one.
+     */
+    @SuppressWarnings("restricted") // loading the library is the point
+    public SymbolLookup library(Arena arena) {
+        // By name, not by Path: the Path overload resolves the memfd's link to
+        // "/memfd:… (deleted)", which is no file.
+        return SymbolLookup.libraryLookup(path.toString(), arena);
     }
 
     @Override

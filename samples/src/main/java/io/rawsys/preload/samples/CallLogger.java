@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * ltrace-style lines for opens, stats, reads, writes, closes and execs, written to the file named
  * by RAWSYS_CALLLOG (else to the preload's log): {@code openat(AT_FDCWD, "/etc/passwd", O_RDONLY) =
- * 3}. Each call runs first, so the line shows its result (or {@code -1 errno N}).
+ * 3}. Each call runs first, so the line shows its result (or {@code -1 errno N}); under {@code
+ * rawsys preload --seccomp}, where the call runs after the hook, in the program, the result is
+ * {@code ?}.
  */
 public final class CallLogger implements PreloadHook {
     private final PrintStream out;
@@ -35,8 +37,13 @@ public final class CallLogger implements PreloadHook {
     }
 
     private Decision line(Call c, String args) {
-        long r = c.proceed();
-        String result = c.lastErrno() != 0 ? r + " errno " + c.lastErrno() : Long.toString(r);
+        // under rawsys preload --seccomp the call is another process's and runs after the hook:
+        // its result is not known here
+        String result = "?";
+        if (c.canProceed()) {
+            long r = c.proceed();
+            result = c.lastErrno() != 0 ? r + " errno " + c.lastErrno() : Long.toString(r);
+        }
         synchronized (out) {
             out.println(c.function() + "(" + args + ") = " + result);
         }
