@@ -18,8 +18,7 @@ final class PathDecoders {
 
     static final Arg ACCESS_MODE = FileArgs.flags(FileTables.ACCESS_MODES, "?_OK");
 
-    /** fchmodat2's flags, in strace's order. */
-    static final Xlat FCHMODAT_FLAGS = Xlat.of("AT_", "AT_SYMLINK_NOFOLLOW", "AT_EMPTY_PATH");
+    static final Xlat FCHMODAT_FLAGS = Xlat.load("fchmodat_flags");
 
     static void register(Decoders d) {
         d.add("access", new Signature(PATH, ACCESS_MODE));

@@ -83,43 +83,11 @@ final class ThreadDecoders {
                 });
     }
 
-    /** The futex commands, without their private and realtime-clock bits. */
-    static final Xlat FUTEX_COMMANDS =
-            Xlat.of(
-                    "FUTEX_",
-                    "FUTEX_WAIT",
-                    "FUTEX_WAKE",
-                    "FUTEX_FD",
-                    "FUTEX_REQUEUE",
-                    "FUTEX_CMP_REQUEUE",
-                    "FUTEX_WAKE_OP",
-                    "FUTEX_LOCK_PI",
-                    "FUTEX_UNLOCK_PI",
-                    "FUTEX_TRYLOCK_PI",
-                    "FUTEX_WAIT_BITSET",
-                    "FUTEX_WAKE_BITSET",
-                    "FUTEX_WAIT_REQUEUE_PI",
-                    "FUTEX_CMP_REQUEUE_PI",
-                    "FUTEX_LOCK_PI2");
+    static final Xlat FUTEX_COMMANDS = Xlat.load("futexops");
 
-    static final Xlat WAKE_OPS =
-            Xlat.of(
-                    "FUTEX_OP_",
-                    "FUTEX_OP_SET",
-                    "FUTEX_OP_ADD",
-                    "FUTEX_OP_OR",
-                    "FUTEX_OP_ANDN",
-                    "FUTEX_OP_XOR");
-    static final Xlat WAKE_COMPARISONS =
-            Xlat.of(
-                    "FUTEX_OP_CMP_",
-                    "FUTEX_OP_CMP_EQ",
-                    "FUTEX_OP_CMP_NE",
-                    "FUTEX_OP_CMP_LT",
-                    "FUTEX_OP_CMP_LE",
-                    "FUTEX_OP_CMP_GT",
-                    "FUTEX_OP_CMP_GE");
-    static final Xlat BITSET = Xlat.of("FUTEX_", "FUTEX_BITSET_MATCH_ANY");
+    static final Xlat WAKE_OPS = Xlat.load("futexwakeops");
+    static final Xlat WAKE_COMPARISONS = Xlat.load("futexwakecmps");
+    static final Xlat BITSET = Xlat.load("futexbitset");
 
     static void register(Decoders d) {
         d.add("set_tid_address", new Signature(Args.PTR));

@@ -11,36 +11,15 @@ import java.lang.foreign.MemorySegment;
 public final class TimeDecoders {
     private TimeDecoders() {}
 
-    static final Xlat CLOCKS =
-            Xlat.of(
-                    "CLOCK_",
-                    "CLOCK_REALTIME",
-                    "CLOCK_MONOTONIC",
-                    "CLOCK_PROCESS_CPUTIME_ID",
-                    "CLOCK_THREAD_CPUTIME_ID",
-                    "CLOCK_MONOTONIC_RAW",
-                    "CLOCK_REALTIME_COARSE",
-                    "CLOCK_MONOTONIC_COARSE",
-                    "CLOCK_BOOTTIME",
-                    "CLOCK_REALTIME_ALARM",
-                    "CLOCK_BOOTTIME_ALARM",
-                    "CLOCK_SGI_CYCLE",
-                    "CLOCK_TAI");
+    static final Xlat CLOCKS = Xlat.load("clocknames");
 
-    static final Xlat TIMER_FLAGS = Xlat.of("TIMER_", "TIMER_ABSTIME");
+    static final Xlat TIMER_FLAGS = Xlat.load("clockflags");
 
-    static final Xlat TIMERFD_FLAGS =
-            Xlat.of(
-                    "TFD_",
-                    "TFD_TIMER_ABSTIME",
-                    "TFD_TIMER_CANCEL_ON_SET",
-                    "TFD_CLOEXEC",
-                    "TFD_NONBLOCK");
+    static final Xlat TIMERFD_FLAGS = Xlat.load("timerfdflags");
 
-    static final Xlat ITIMERS = Xlat.of("ITIMER_", "ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF");
+    static final Xlat ITIMERS = Xlat.load("itimer_which");
 
-    static final Xlat SIGEV_NOTIFY =
-            Xlat.of("SIGEV_", "SIGEV_SIGNAL", "SIGEV_NONE", "SIGEV_THREAD", "SIGEV_THREAD_ID");
+    static final Xlat SIGEV_NOTIFY = Xlat.load("sigev_value");
 
     /** A clock id: {@code CLOCK_MONOTONIC}, or {@code 0xfffffffa /* CLOCK_??? *}{@code /}. */
     static final Arg CLOCK = (c, at) -> CLOCKS.value(c.arch(), c.uint(at));
