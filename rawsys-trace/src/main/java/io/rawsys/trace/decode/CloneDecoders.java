@@ -78,7 +78,7 @@ final class CloneDecoders {
     /** The TLS: i386's is a struct user_desc, the others' an address. */
     private static String tls(Call c, long address) {
         return c.arch().name().equals("i386")
-                ? ThreadDecoders.userDesc(c, address)
+                ? ProcessStructs.userDesc(c, address)
                 : Text.pointer(address);
     }
 

@@ -190,7 +190,7 @@ final class IdDecoders {
             if ((mask >>> bit & 1) == 0) {
                 continue;
             }
-            String name = PrctlDecoders.CAPABILITIES.name(c.arch(), bit);
+            String name = ProcessStructs.CAPABILITIES.name(c.arch(), bit);
             if (name != null) {
                 b.append(b.isEmpty() ? "" : "|").append("1<<").append(name);
                 rest &= ~(1L << bit);

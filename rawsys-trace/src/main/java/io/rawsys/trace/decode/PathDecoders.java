@@ -110,7 +110,7 @@ final class PathDecoders {
         long type = mode & c.arch().constants().value("S_IFMT");
         if (type == c.arch().constants().value("S_IFCHR")
                 || type == c.arch().constants().value("S_IFBLK")) {
-            c.print(StatDecoders.makedev(c.uint(at + 2)));
+            c.print(FileArgs.makedev(c.uint(at + 2)));
         }
     }
 }

@@ -9,8 +9,6 @@ final class PrctlDecoders {
 
     static final Xlat OPTIONS = Xlat.load("prctl_options");
 
-    static final Xlat CAPABILITIES = Xlat.load("cap");
-
     static final Xlat ARCH_CODES = Xlat.load("archvals");
 
     static final Xlat SECCOMP_MODES = Xlat.load("seccomp_mode");
@@ -80,7 +78,7 @@ final class PrctlDecoders {
     }
 
     private static String capability(Call c, long value) {
-        return CAPABILITIES.value(c.arch(), value);
+        return ProcessStructs.CAPABILITIES.value(c.arch(), value);
     }
 
     private static void enter(Call c) {
