@@ -92,17 +92,21 @@ final class NetArgs {
      * The exit of a call that returns a value and its length through pointers (getsockopt, accept,
      * getsockname), the length passed kept as the call's state: the value and {@code [110 => 16]};
      * where the kernel's length cannot be read (or the call failed), the value's address and {@code
-     * [110]}.
+     * [110]}. False, printing nothing, where there was no length to keep.
      */
-    static void valueResult(Call c, int valueWord, int lengthWord, ValueText value) {
-        int before = c.<Integer>state();
+    static boolean valueResult(Call c, int valueWord, int lengthWord, ValueText value) {
+        Integer before = c.state();
+        if (before == null) {
+            return false;
+        }
         Integer after = c.failed() ? null : Peek.peekInt(c, c.ulong(lengthWord));
         if (after == null) {
             c.print(Text.pointer(c.ulong(valueWord)));
             c.print("[" + before + "]");
-            return;
+            return true;
         }
         c.print(value.text(before, after));
         c.print(lengths(before, after));
+        return true;
     }
 }

@@ -66,16 +66,14 @@ final class SocketDecoders {
 
         @Override
         public void exit(Call c) {
-            Integer before = c.state();
-            if (before == null) {
-                return;
-            }
-            NetArgs.valueResult(
+            if (!NetArgs.valueResult(
                     c,
                     1,
                     2,
                     (asked, after) ->
-                            Sockaddrs.decode(c, c.ulong(1), Math.min(asked, after)).text());
+                            Sockaddrs.decode(c, c.ulong(1), Math.min(asked, after)).text())) {
+                return;
+            }
             if (flags) {
                 c.print(SocketTables.TYPE_FLAGS.flags(c.arch(), c.uint(3)));
             }

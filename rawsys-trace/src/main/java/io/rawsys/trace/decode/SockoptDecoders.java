@@ -115,10 +115,6 @@ final class SockoptDecoders {
 
         @Override
         public void exit(Call c) {
-            Integer before = c.state();
-            if (before == null) {
-                return;
-            }
             NetArgs.valueResult(
                     c,
                     3,

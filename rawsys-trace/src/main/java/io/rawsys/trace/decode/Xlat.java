@@ -108,16 +108,10 @@ public final class Xlat {
         List<String> absent = new ArrayList<>();
         List<Entry> written = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int comment = line.indexOf('#');
-            String data = (comment < 0 ? line : line.substring(0, comment)).strip();
-            if (data.isEmpty()) {
-                continue;
-            }
-            String where = file + ":" + (i + 1) + ": ";
-            String[] columns = data.split("\\s+");
+        for (Line data : dataLines(text)) {
+            String line = data.text();
+            String where = file + ":" + data.number() + ": ";
+            String[] columns = data.columns();
             if (unknown == null) {
                 if (columns.length != 4
                         || !columns[0].equals("xlat")
@@ -187,6 +181,24 @@ public final class Xlat {
             throw new IllegalStateException(file + ": no header line");
         }
         return new Xlat(name, unknown, names, absent, kernel ? null : written);
+    }
+
+    /**
+     * A line of a table's file that holds more than a comment: its number, its text, its columns.
+     */
+    private record Line(int number, String text, String[] columns) {}
+
+    private static List<Line> dataLines(String text) {
+        List<Line> data = new ArrayList<>();
+        int number = 0;
+        for (String line : text.lines().toList()) {
+            number++;
+            String uncommented = line.replaceFirst("#.*", "").strip();
+            if (!uncommented.isEmpty()) {
+                data.add(new Line(number, line, uncommented.split("\\s+")));
+            }
+        }
+        return data;
     }
 
     private static void add(String where, Set<String> seen, String name) {
