@@ -10,62 +10,9 @@ import java.lang.foreign.MemorySegment;
 final class CloneDecoders {
     private CloneDecoders() {}
 
-    static final Xlat FLAGS =
-            Xlat.of(
-                    "CLONE_",
-                    "CLONE_VM",
-                    "CLONE_FS",
-                    "CLONE_FILES",
-                    "CLONE_SIGHAND",
-                    "CLONE_PIDFD",
-                    "CLONE_PTRACE",
-                    "CLONE_VFORK",
-                    "CLONE_PARENT",
-                    "CLONE_THREAD",
-                    "CLONE_NEWNS",
-                    "CLONE_SYSVSEM",
-                    "CLONE_SETTLS",
-                    "CLONE_PARENT_SETTID",
-                    "CLONE_CHILD_CLEARTID",
-                    "CLONE_UNTRACED",
-                    "CLONE_CHILD_SETTID",
-                    "CLONE_NEWCGROUP",
-                    "CLONE_NEWUTS",
-                    "CLONE_NEWIPC",
-                    "CLONE_NEWUSER",
-                    "CLONE_NEWPID",
-                    "CLONE_NEWNET",
-                    "CLONE_IO");
+    static final Xlat FLAGS = Xlat.load("clone_flags");
 
-    /** clone's flags and clone3's own ({@code CLONE_CLEAR_SIGHAND}, {@code CLONE_INTO_CGROUP}). */
-    static final Xlat CLONE3_FLAGS =
-            Xlat.of(
-                    "CLONE_",
-                    "CLONE_VM",
-                    "CLONE_FS",
-                    "CLONE_FILES",
-                    "CLONE_SIGHAND",
-                    "CLONE_PIDFD",
-                    "CLONE_PTRACE",
-                    "CLONE_VFORK",
-                    "CLONE_PARENT",
-                    "CLONE_THREAD",
-                    "CLONE_NEWNS",
-                    "CLONE_SYSVSEM",
-                    "CLONE_SETTLS",
-                    "CLONE_PARENT_SETTID",
-                    "CLONE_CHILD_CLEARTID",
-                    "CLONE_UNTRACED",
-                    "CLONE_CHILD_SETTID",
-                    "CLONE_NEWCGROUP",
-                    "CLONE_NEWUTS",
-                    "CLONE_NEWIPC",
-                    "CLONE_NEWUSER",
-                    "CLONE_NEWPID",
-                    "CLONE_NEWNET",
-                    "CLONE_IO",
-                    "CLONE_CLEAR_SIGHAND",
-                    "CLONE_INTO_CGROUP");
+    static final Xlat CLONE3_FLAGS = Xlat.load("clone3_flags");
 
     /** Where clone's arguments are: x86_64 passes the child's tid before the TLS, i386 after. */
     private record Order(int flags, int stack, int parentTid, int childTid, int tls) {
@@ -131,7 +78,7 @@ final class CloneDecoders {
     /** The TLS: i386's is a struct user_desc, the others' an address. */
     private static String tls(Call c, long address) {
         return c.arch().name().equals("i386")
-                ? ThreadDecoders.userDesc(c, address)
+                ? ProcessStructs.userDesc(c, address)
                 : Text.pointer(address);
     }
 

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The decoders by system-call name. A call without one prints its argument words in hex, as
- * strace's printargs does.
+ * The decoders by system-call name, each family's (a {@code *Decoders} class, which uses no other
+ * family; what two families share is in the argument helpers) registered by {@link #standard}. A
+ * call without one prints its argument words in hex, as strace's printargs does.
  */
 public final class Decoders {
     private final Map<String, Decoder> byName = new HashMap<>();
@@ -33,9 +34,35 @@ public final class Decoders {
     public static Decoders standard() {
         Decoders decoders = new Decoders();
         CoreDecoders.register(decoders);
-        ProcessDecoders.register(decoders);
-        FileDecoders.register(decoders);
-        NetDecoders.register(decoders);
+        // processes and threads, memory, signals, prctl, futexes, limits and usage, ids
+        ExecDecoders.register(decoders);
+        CloneDecoders.register(decoders);
+        WaitDecoders.register(decoders);
+        MemoryDecoders.register(decoders);
+        SignalDecoders.register(decoders);
+        PrctlDecoders.register(decoders);
+        ThreadDecoders.register(decoders);
+        ResourceDecoders.register(decoders);
+        IdDecoders.register(decoders);
+        // files and descriptors: reading and writing, opening, fcntl, stat, names, times,
+        // extended attributes, directory entries, the terminal ioctls, mounts
+        ReadWriteDecoders.register(decoders);
+        OpenDecoders.register(decoders);
+        FcntlDecoders.register(decoders);
+        StatDecoders.register(decoders);
+        PathDecoders.register(decoders);
+        FileTimesDecoders.register(decoders);
+        XattrDecoders.register(decoders);
+        DirentDecoders.register(decoders);
+        TtyIoctlDecoders.register(decoders);
+        MountDecoders.register(decoders);
+        // sockets, and waiting on descriptors; i386's socketcall carries the socket calls
+        SocketDecoders.register(decoders);
+        SockoptDecoders.register(decoders);
+        MsgDecoders.register(decoders);
+        PollDecoders.register(decoders);
+        decoders.add("socketcall", SocketCall.CARRIER);
+        decoders.addCarrier("socketcall", new SocketCall());
         TimeDecoders.register(decoders);
         return decoders;
     }

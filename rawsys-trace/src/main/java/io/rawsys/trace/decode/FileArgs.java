@@ -248,4 +248,67 @@ final class FileArgs {
                 + Text.quote(data, shown, true)
                 + (shown < data.length ? "..." : "");
     }
+
+    /**
+     * {@code [{iov_base="…", iov_len=5}, …]}: with {@code data} ≥ 0, only that many bytes in all
+     * are shown (what readv returned); with {@code addresses}, the bases as pointers.
+     */
+    static String iovecs(Call c, long address, long count, long data, boolean addresses) {
+        int word = c.arch().wordSize();
+        long[] left = {data};
+        return array(
+                c,
+                address,
+                count,
+                2 * word,
+                (MemorySegment bytes, Long i) -> {
+                    long base = word == 8 ? traceeLong(c, bytes, 0) : unsigned(c, bytes, 0);
+                    long length = word == 8 ? traceeLong(c, bytes, word) : unsigned(c, bytes, word);
+                    String shown;
+                    if (addresses) {
+                        shown = Text.pointer(base);
+                    } else {
+                        long n = length;
+                        if (left[0] >= 0) {
+                            n = Long.compareUnsigned(n, left[0]) > 0 ? left[0] : n;
+                            left[0] -= n;
+                        }
+                        shown = Args.buffer(c, base, n, false);
+                    }
+                    return "{iov_base="
+                            + shown
+                            + ", iov_len="
+                            + Long.toUnsignedString(length)
+                            + "}";
+                });
+    }
+
+    private static long unsigned(Call c, MemorySegment bytes, long offset) {
+        return traceeLong(c, bytes, offset) & 0xffff_ffffL;
+    }
+
+    /** {@code makedev(0x88, 0)}: glibc's major and minor of a dev_t. */
+    static String makedev(long dev) {
+        long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
+        long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+        return "makedev(" + Text.hex(major) + ", " + Text.hex(minor) + ")";
+    }
+
+    /** pipe's two descriptors, written by the kernel: {@code [3, 4]}, or the address. */
+    static final Arg PIPE_FDS =
+            Arg.atExit(
+                    (c, at) -> {
+                        long address = c.ulong(at);
+                        MemorySegment fds = c.failed() ? null : Structs.bytes(c, address, 8);
+                        if (fds == null) {
+                            return Text.pointer(address);
+                        }
+                        ValueLayout.OfInt ints =
+                                ValueLayout.JAVA_INT_UNALIGNED.withOrder(c.arch().byteOrder());
+                        return "["
+                                + Args.fdText(c, fds.get(ints, 0))
+                                + ", "
+                                + Args.fdText(c, fds.get(ints, 4))
+                                + "]";
+                    });
 }

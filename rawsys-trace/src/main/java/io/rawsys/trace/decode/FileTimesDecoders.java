@@ -5,9 +5,6 @@ import static io.rawsys.trace.decode.Args.PATH;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Setting a file's times: utimensat (and i386's utimensat_time64), utimes, futimesat and utime,
@@ -78,7 +75,7 @@ final class FileTimesDecoders {
         if (fraction < 0 || fraction >= unit.perSecond) {
             return text;
         }
-        return text + commented(seconds, fraction, unit.digits);
+        return text + TimeArgs.commented(seconds, fraction, unit.digits);
     }
 
     private static long signed(Call c, MemorySegment t, long offset, long size) {
@@ -104,35 +101,10 @@ final class FileTimesDecoders {
                 long modification = signed(c, b, word, word);
                 return "{actime="
                         + access
-                        + commented(access, 0, 0)
+                        + TimeArgs.commented(access, 0, 0)
                         + ", modtime="
                         + modification
-                        + commented(modification, 0, 0)
+                        + TimeArgs.commented(modification, 0, 0)
                         + "}";
             };
-
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("xx");
-
-    /**
-     * strace's time comment: {@code 2023-11-14T22:13:20.123456789+0000} in the local zone, the
-     * fraction (of {@code digits} digits) only when there is one; null for a time no calendar here
-     * can show (beyond the billion years java.time holds), which strace too prints without one.
-     */
-    static String comment(long seconds, long fraction, int digits) {
-        try {
-            var t = Instant.ofEpochSecond(seconds).atZone(ZoneId.systemDefault());
-            String part = fraction == 0 ? "" : "." + String.format("%0" + digits + "d", fraction);
-            return t.format(SECONDS) + part + t.format(ZONE);
-        } catch (java.time.DateTimeException beyondTheCalendar) {
-            return null;
-        }
-    }
-
-    /** {@code " /* 2023-11-14T22:13:20+0000 *}{@code /"}, or nothing where there is no date. */
-    static String commented(long seconds, long fraction, int digits) {
-        String date = comment(seconds, fraction, digits);
-        return date == null ? "" : " /* " + date + " */";
-    }
 }

@@ -10,12 +10,7 @@ import java.lang.foreign.ValueLayout;
 final class IdDecoders {
     private IdDecoders() {}
 
-    static final Xlat CAP_VERSIONS =
-            Xlat.of(
-                    "_LINUX_CAPABILITY_VERSION_",
-                    "_LINUX_CAPABILITY_VERSION_1",
-                    "_LINUX_CAPABILITY_VERSION_2",
-                    "_LINUX_CAPABILITY_VERSION_3");
+    static final Xlat CAP_VERSIONS = Xlat.load("cap_version");
 
     static void register(Decoders d) {
         Decoder none = new Signature();
@@ -195,7 +190,7 @@ final class IdDecoders {
             if ((mask >>> bit & 1) == 0) {
                 continue;
             }
-            String name = PrctlDecoders.CAPABILITIES.name(c.arch(), bit);
+            String name = ProcessStructs.CAPABILITIES.name(c.arch(), bit);
             if (name != null) {
                 b.append(b.isEmpty() ? "" : "|").append("1<<").append(name);
                 rest &= ~(1L << bit);

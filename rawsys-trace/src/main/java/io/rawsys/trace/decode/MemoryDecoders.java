@@ -10,93 +10,17 @@ import java.lang.foreign.MemorySegment;
 final class MemoryDecoders {
     private MemoryDecoders() {}
 
-    static final Xlat PROT =
-            Xlat.of(
-                    "PROT_",
-                    "PROT_NONE",
-                    "PROT_READ",
-                    "PROT_WRITE",
-                    "PROT_EXEC",
-                    "PROT_SEM",
-                    "PROT_GROWSDOWN",
-                    "PROT_GROWSUP",
-                    "PROT_SAO",
-                    "PROT_ADI");
+    static final Xlat PROT = Xlat.load("mmap_prot");
 
-    /**
-     * strace's mmap_flags: the sharing types first, then the flags, in its order (bits it cannot
-     * name print bare, without a comment).
-     */
-    static final Xlat MAP =
-            Xlat.of(
-                    "",
-                    "MAP_SHARED",
-                    "MAP_PRIVATE",
-                    "MAP_SHARED_VALIDATE",
-                    "MAP_DROPPABLE",
-                    "MAP_FIXED",
-                    "MAP_ANONYMOUS",
-                    "MAP_32BIT",
-                    "MAP_ABOVE4G",
-                    "MAP_RENAME",
-                    "MAP_NORESERVE",
-                    "MAP_POPULATE",
-                    "MAP_NONBLOCK",
-                    "_MAP_NEW",
-                    "MAP_GROWSDOWN",
-                    "MAP_GROWSUP",
-                    "MAP_DENYWRITE",
-                    "MAP_EXECUTABLE",
-                    "MAP_INHERIT",
-                    "_MAP_INHERIT",
-                    "MAP_FILE",
-                    "MAP_LOCKED",
-                    "_MAP_HASSEMAPHORE",
-                    "MAP_STACK",
-                    "MAP_HUGETLB",
-                    "MAP_SYNC",
-                    "MAP_UNINITIALIZED",
-                    "MAP_FIXED_NOREPLACE",
-                    "MAP_AUTOGROW",
-                    "MAP_AUTORSRV",
-                    "MAP_LOCAL",
-                    "_MAP_UNALIGNED");
+    static final Xlat MAP = Xlat.load("mmap_flags");
 
-    static final Xlat MADV =
-            Xlat.of(
-                    "MADV_",
-                    "MADV_NORMAL",
-                    "MADV_RANDOM",
-                    "MADV_SEQUENTIAL",
-                    "MADV_WILLNEED",
-                    "MADV_DONTNEED",
-                    "MADV_FREE",
-                    "MADV_REMOVE",
-                    "MADV_DONTFORK",
-                    "MADV_DOFORK",
-                    "MADV_MERGEABLE",
-                    "MADV_UNMERGEABLE",
-                    "MADV_HUGEPAGE",
-                    "MADV_NOHUGEPAGE",
-                    "MADV_DONTDUMP",
-                    "MADV_DODUMP",
-                    "MADV_WIPEONFORK",
-                    "MADV_KEEPONFORK",
-                    "MADV_COLD",
-                    "MADV_PAGEOUT",
-                    "MADV_POPULATE_READ",
-                    "MADV_POPULATE_WRITE",
-                    "MADV_DONTNEED_LOCKED",
-                    "MADV_COLLAPSE",
-                    "MADV_HWPOISON",
-                    "MADV_SOFT_OFFLINE");
+    static final Xlat MADV = Xlat.load("madvise_cmds");
 
-    static final Xlat MREMAP =
-            Xlat.of("MREMAP_", "MREMAP_MAYMOVE", "MREMAP_FIXED", "MREMAP_DONTUNMAP");
-    static final Xlat MSYNC = Xlat.of("MS_", "MS_SYNC", "MS_ASYNC", "MS_INVALIDATE");
-    static final Xlat MCL = Xlat.of("MCL_", "MCL_CURRENT", "MCL_FUTURE", "MCL_ONFAULT");
-    static final Xlat MLOCK = Xlat.of("MLOCK_", "MLOCK_ONFAULT");
-    static final Xlat SHADOW_STACK = Xlat.of("SHADOW_STACK_", "SHADOW_STACK_SET_TOKEN");
+    static final Xlat MREMAP = Xlat.load("mremap_flags");
+    static final Xlat MSYNC = Xlat.load("mctl_sync");
+    static final Xlat MCL = Xlat.load("mlockall_flags");
+    static final Xlat MLOCK = Xlat.load("mlock_flags");
+    static final Xlat SHADOW_STACK = Xlat.load("shadow_stack_flags");
 
     private static final Arg SIZE = Args.ULONG;
     private static final Arg PROT_ARG = (c, at) -> PROT.flags(c.arch(), c.ulong(at));

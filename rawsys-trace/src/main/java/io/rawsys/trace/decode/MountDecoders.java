@@ -12,43 +12,15 @@ import java.lang.foreign.ValueLayout;
 final class MountDecoders {
     private MountDecoders() {}
 
-    /** {@code statmount}'s masks, in strace's order (its statmount_mask table). */
-    static final Xlat STATMOUNT_MASK =
-            Xlat.of(
-                    "STATMOUNT_",
-                    "STATMOUNT_SB_BASIC",
-                    "STATMOUNT_MNT_BASIC",
-                    "STATMOUNT_PROPAGATE_FROM",
-                    "STATMOUNT_MNT_ROOT",
-                    "STATMOUNT_MNT_POINT",
-                    "STATMOUNT_FS_TYPE",
-                    "STATMOUNT_MNT_NS_ID",
-                    "STATMOUNT_MNT_OPTS");
+    static final Xlat STATMOUNT_MASK = Xlat.load("statmount_mask");
 
-    /** The super block flags statmount reports (strace's statmount_sb_flags). */
-    static final Xlat SB_FLAGS =
-            Xlat.of("MS_", "MS_RDONLY", "MS_SYNCHRONOUS", "MS_DIRSYNC", "MS_LAZYTIME");
+    static final Xlat SB_FLAGS = Xlat.load("statmount_sb_flags");
 
-    /** The propagation types statmount reports (strace's statmount_mnt_propagation). */
-    static final Xlat PROPAGATION =
-            Xlat.of("MS_", "MS_UNBINDABLE", "MS_PRIVATE", "MS_SLAVE", "MS_SHARED");
+    static final Xlat PROPAGATION = Xlat.load("mount_attr_propagation");
 
-    /** Mount attributes, in strace's order (its mount_attr_attr table; __ATIME before NOATIME). */
-    static final Xlat MOUNT_ATTR =
-            Xlat.of(
-                    "MOUNT_ATTR_",
-                    "MOUNT_ATTR_RDONLY",
-                    "MOUNT_ATTR_NOSUID",
-                    "MOUNT_ATTR_NODEV",
-                    "MOUNT_ATTR_NOEXEC",
-                    "MOUNT_ATTR__ATIME",
-                    "MOUNT_ATTR_NOATIME",
-                    "MOUNT_ATTR_STRICTATIME",
-                    "MOUNT_ATTR_NODIRATIME",
-                    "MOUNT_ATTR_IDMAP",
-                    "MOUNT_ATTR_NOSYMFOLLOW");
+    static final Xlat MOUNT_ATTR = Xlat.load("mount_attr_attr");
 
-    static final Xlat LISTMOUNT_FLAGS = Xlat.of("LISTMOUNT_", "LISTMOUNT_REVERSE");
+    static final Xlat LISTMOUNT_FLAGS = Xlat.load("listmount_flags");
 
     /** The request's size before mnt_ns_id, and with it. */
     private static final int VER0 = 24;

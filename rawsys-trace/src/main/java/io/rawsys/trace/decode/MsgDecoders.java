@@ -54,7 +54,7 @@ final class MsgDecoders {
         long controllen = get(c, s, "msg_controllen");
         b.append(namelen)
                 .append(", msg_iov=")
-                .append(ReadWriteDecoders.iovecs(c, get(c, s, "msg_iov"), iovlen, dataSize, false))
+                .append(FileArgs.iovecs(c, get(c, s, "msg_iov"), iovlen, dataSize, false))
                 .append(", msg_iovlen=")
                 .append(Long.toUnsignedString(iovlen));
         if (controllen != 0) {
@@ -142,7 +142,7 @@ final class MsgDecoders {
                 shown = rights(c, data);
             } else if (type == arch.constants().value("SCM_CREDENTIALS")
                     && data.byteSize() >= arch.layout("ucred").orElseThrow().byteSize()) {
-                shown = SockoptDecoders.ucred(c, data);
+                shown = NetStructs.ucred(c, data);
             }
             return shown == null ? name : name + ", cmsg_data=" + shown;
         }

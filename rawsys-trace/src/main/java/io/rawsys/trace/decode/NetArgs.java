@@ -73,4 +73,40 @@ final class NetArgs {
     static Arg sockaddr(int lengthWord) {
         return (c, at) -> Sockaddrs.decode(c, c.ulong(at), c.sint(lengthWord)).text();
     }
+
+    /**
+     * strace's value-result length: {@code [16]}, or {@code [110 => 16]} when the kernel changed
+     * what the caller passed.
+     */
+    static String lengths(int before, int after) {
+        return before == after ? "[" + after + "]" : "[" + before + " => " + after + "]";
+    }
+
+    /** A value printed from the length the caller passed and the one the kernel returned. */
+    @FunctionalInterface
+    interface ValueText {
+        String text(int before, int after);
+    }
+
+    /**
+     * The exit of a call that returns a value and its length through pointers (getsockopt, accept,
+     * getsockname), the length passed kept as the call's state: the value and {@code [110 => 16]};
+     * where the kernel's length cannot be read (or the call failed), the value's address and {@code
+     * [110]}. False, printing nothing, where there was no length to keep.
+     */
+    static boolean valueResult(Call c, int valueWord, int lengthWord, ValueText value) {
+        Integer before = c.state();
+        if (before == null) {
+            return false;
+        }
+        Integer after = c.failed() ? null : Peek.peekInt(c, c.ulong(lengthWord));
+        if (after == null) {
+            c.print(Text.pointer(c.ulong(valueWord)));
+            c.print("[" + before + "]");
+            return true;
+        }
+        c.print(value.text(before, after));
+        c.print(lengths(before, after));
+        return true;
+    }
 }

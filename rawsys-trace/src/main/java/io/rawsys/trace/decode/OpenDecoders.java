@@ -4,7 +4,6 @@ import static io.rawsys.trace.decode.Args.FD;
 import static io.rawsys.trace.decode.Args.PATH;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * Making and closing descriptors: open, openat, openat2, creat, close, close_range, dup, dup2,
@@ -44,8 +43,8 @@ final class OpenDecoders {
         d.add("dup", new Signature(FD).returning(Results.FD));
         d.add("dup2", new Signature(FD, FD).returning(Results.FD));
         d.add("dup3", new Signature(FD, FD, FileArgs.DESCRIPTOR_FLAGS).returning(Results.FD));
-        d.add("pipe", new Signature(PIPE_FDS));
-        d.add("pipe2", new Signature(PIPE_FDS, FileArgs.DESCRIPTOR_FLAGS));
+        d.add("pipe", new Signature(FileArgs.PIPE_FDS));
+        d.add("pipe2", new Signature(FileArgs.PIPE_FDS, FileArgs.DESCRIPTOR_FLAGS));
         d.add("memfd_create", new Signature(Args.STRING, MEMFD_FLAGS).returning(Results.FD));
         d.add("inotify_init", new Signature().returning(Results.FD));
         d.add(
@@ -94,24 +93,6 @@ final class OpenDecoders {
         }
         return s.append('}').toString();
     }
-
-    /** pipe's two descriptors, written by the kernel: {@code [3, 4]}, or the address. */
-    static final Arg PIPE_FDS =
-            Arg.atExit(
-                    (c, at) -> {
-                        long address = c.ulong(at);
-                        MemorySegment fds = c.failed() ? null : Structs.bytes(c, address, 8);
-                        if (fds == null) {
-                            return Text.pointer(address);
-                        }
-                        ValueLayout.OfInt ints =
-                                ValueLayout.JAVA_INT_UNALIGNED.withOrder(c.arch().byteOrder());
-                        return "["
-                                + Args.fdText(c, fds.get(ints, 0))
-                                + ", "
-                                + Args.fdText(c, fds.get(ints, 4))
-                                + "]";
-                    });
 
     /**
      * memfd_create's flags: the huge page size as {@code 21<<MFD_HUGE_SHIFT} after the flags, as

@@ -18,8 +18,7 @@ final class PathDecoders {
 
     static final Arg ACCESS_MODE = FileArgs.flags(FileTables.ACCESS_MODES, "?_OK");
 
-    /** fchmodat2's flags, in strace's order. */
-    static final Xlat FCHMODAT_FLAGS = Xlat.of("AT_", "AT_SYMLINK_NOFOLLOW", "AT_EMPTY_PATH");
+    static final Xlat FCHMODAT_FLAGS = Xlat.load("fchmodat_flags");
 
     static void register(Decoders d) {
         d.add("access", new Signature(PATH, ACCESS_MODE));
@@ -111,7 +110,7 @@ final class PathDecoders {
         long type = mode & c.arch().constants().value("S_IFMT");
         if (type == c.arch().constants().value("S_IFCHR")
                 || type == c.arch().constants().value("S_IFBLK")) {
-            c.print(StatDecoders.makedev(c.uint(at + 2)));
+            c.print(FileArgs.makedev(c.uint(at + 2)));
         }
     }
 }

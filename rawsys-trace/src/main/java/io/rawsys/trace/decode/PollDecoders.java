@@ -10,56 +10,17 @@ import java.lang.foreign.MemorySegment;
 final class PollDecoders {
     private PollDecoders() {}
 
-    private static final String[] POLL_NAMES = {
-        "POLLIN",
-        "POLLPRI",
-        "POLLOUT",
-        "POLLERR",
-        "POLLHUP",
-        "POLLNVAL",
-        "POLLRDNORM",
-        "POLLRDBAND",
-        "POLLWRNORM",
-        "POLLWRBAND",
-        "POLLMSG",
-        "POLLREMOVE",
-        "POLLRDHUP",
-        "POLL_BUSY_LOOP"
-    };
+    static final Xlat POLL_EVENTS = Xlat.load("pollflags");
 
-    /** strace's pollflags, as poll's events print them. */
-    static final Xlat POLL_EVENTS = Xlat.withUnknownComment("POLL???", POLL_NAMES);
+    static final Xlat POLL_REVENTS = Xlat.load("pollflags_revents");
 
-    /** The same flags as revents print them, unknown bits without a comment. */
-    static final Xlat POLL_REVENTS = Xlat.of("", POLL_NAMES);
+    static final Xlat EPOLL_EVENTS = Xlat.load("epollevents");
 
-    static final Xlat EPOLL_EVENTS =
-            Xlat.withUnknownComment(
-                    "EPOLL???",
-                    "EPOLLIN",
-                    "EPOLLPRI",
-                    "EPOLLOUT",
-                    "EPOLLERR",
-                    "EPOLLHUP",
-                    "EPOLLNVAL",
-                    "EPOLLRDNORM",
-                    "EPOLLRDBAND",
-                    "EPOLLWRNORM",
-                    "EPOLLWRBAND",
-                    "EPOLLMSG",
-                    "EPOLLRDHUP",
-                    "EPOLLEXCLUSIVE",
-                    "EPOLLWAKEUP",
-                    "EPOLLONESHOT",
-                    "EPOLLET");
+    static final Xlat EPOLL_CTL_OPS = Xlat.load("epollctls");
 
-    static final Xlat EPOLL_CTL_OPS =
-            Xlat.of("EPOLL_CTL_", "EPOLL_CTL_ADD", "EPOLL_CTL_DEL", "EPOLL_CTL_MOD");
+    static final Xlat EPOLL_FLAGS = Xlat.load("epollflags");
 
-    static final Xlat EPOLL_FLAGS = Xlat.of("EPOLL_", "EPOLL_CLOEXEC");
-
-    static final Xlat EVENTFD_FLAGS =
-            Xlat.of("EFD_", "EFD_SEMAPHORE", "EFD_CLOEXEC", "EFD_NONBLOCK");
+    static final Xlat EVENTFD_FLAGS = Xlat.load("efd_flags");
 
     static void register(Decoders d) {
         d.add(

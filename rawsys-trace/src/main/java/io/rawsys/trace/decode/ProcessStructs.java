@@ -12,6 +12,9 @@ import java.util.function.Function;
 final class ProcessStructs {
     private ProcessStructs() {}
 
+    /** The capabilities, prctl's and capget's. */
+    static final Xlat CAPABILITIES = Xlat.load("cap");
+
     /**
      * {@code struct} at {@code address} printed by {@code format}; its address when it is NULL,
      * cannot be read, or is an output of a call that failed.
@@ -210,5 +213,54 @@ final class ProcessStructs {
             s.append(shown > 0 ? ", ..." : "...");
         }
         return s.append(']').toString();
+    }
+
+    /** A 32-bit word of {@code s} at {@code offset}, in the tracee's byte order. */
+    static int uint32(Call c, MemorySegment s, long offset) {
+        return s.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(c.arch().byteOrder()), offset);
+    }
+
+    /**
+     * A struct user_desc (asm/ldt.h): entry_number, base_addr and limit, then flag bits. Read by
+     * hand: the flags are bitfields, which no struct layout describes.
+     */
+    static String userDesc(Call c, long address) {
+        return bytes(
+                c, address, 16, s -> "{entry_number=" + uint32(c, s, 0) + userDescRest(c, s) + "}");
+    }
+
+    /** user_desc after entry_number: {@code , base_addr=0x001000, …}. */
+    static String userDescRest(Call c, MemorySegment s) {
+        int bits = uint32(c, s, 12);
+        StringBuilder b =
+                new StringBuilder(", base_addr=")
+                        .append(hex08(uint32(c, s, 4)))
+                        .append(", limit=")
+                        .append(hex08(uint32(c, s, 8)))
+                        .append(", seg_32bit=")
+                        .append(bits & 1)
+                        .append(", contents=")
+                        .append((bits >>> 1) & 3)
+                        .append(", read_exec_only=")
+                        .append((bits >>> 3) & 1)
+                        .append(", limit_in_pages=")
+                        .append((bits >>> 4) & 1)
+                        .append(", seg_not_present=")
+                        .append((bits >>> 5) & 1)
+                        .append(", useable=")
+                        .append((bits >>> 6) & 1);
+        if (c.arch().wordSize() == 8) {
+            b.append(", lm=").append((bits >>> 7) & 1);
+        }
+        return b.toString();
+    }
+
+    /** C's {@code %#08x}: {@code 0x001000}, {@code 00000000} for zero. */
+    private static String hex08(int value) {
+        String digits = Integer.toHexString(value);
+        if (value == 0) {
+            return "00000000";
+        }
+        return "0x" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
     }
 }

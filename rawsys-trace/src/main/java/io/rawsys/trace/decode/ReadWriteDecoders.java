@@ -41,7 +41,8 @@ final class ReadWriteDecoders {
             };
 
     /** An iovec array the kernel reads: each buffer up to its length (and -s). */
-    static final Arg IOV_IN = (c, at) -> iovecs(c, c.ulong(at), c.ulong(at + 1), -1, false);
+    static final Arg IOV_IN =
+            (c, at) -> FileArgs.iovecs(c, c.ulong(at), c.ulong(at + 1), -1, false);
 
     /**
      * An iovec array the kernel fills, printed at exit: the buffers up to the bytes the call
@@ -50,54 +51,12 @@ final class ReadWriteDecoders {
     static final Arg IOV_OUT =
             atExit(
                     (c, at) ->
-                            iovecs(
+                            FileArgs.iovecs(
                                     c,
                                     c.ulong(at),
                                     c.ulong(at + 1),
                                     c.failed() ? -1 : c.result(),
                                     c.failed()));
-
-    /**
-     * {@code [{iov_base="…", iov_len=5}, …]}: with {@code data} ≥ 0, only that many bytes in all
-     * are shown (what readv returned); with {@code addresses}, the bases as pointers.
-     */
-    static String iovecs(Call c, long address, long count, long data, boolean addresses) {
-        int word = c.arch().wordSize();
-        long[] left = {data};
-        return FileArgs.array(
-                c,
-                address,
-                count,
-                2 * word,
-                (MemorySegment bytes, Long i) -> {
-                    long base =
-                            word == 8 ? FileArgs.traceeLong(c, bytes, 0) : unsigned(c, bytes, 0);
-                    long length =
-                            word == 8
-                                    ? FileArgs.traceeLong(c, bytes, word)
-                                    : unsigned(c, bytes, word);
-                    String shown;
-                    if (addresses) {
-                        shown = Text.pointer(base);
-                    } else {
-                        long n = length;
-                        if (left[0] >= 0) {
-                            n = Long.compareUnsigned(n, left[0]) > 0 ? left[0] : n;
-                            left[0] -= n;
-                        }
-                        shown = Args.buffer(c, base, n, false);
-                    }
-                    return "{iov_base="
-                            + shown
-                            + ", iov_len="
-                            + Long.toUnsignedString(length)
-                            + "}";
-                });
-    }
-
-    private static long unsigned(Call c, MemorySegment bytes, long offset) {
-        return FileArgs.traceeLong(c, bytes, offset) & 0xffff_ffffL;
-    }
 
     /** An loff_t behind a pointer, read when the call starts: {@code [3]}. */
     static final Arg OFFSET_POINTER = (c, at) -> FileArgs.longAt(c, c.ulong(at), false);

@@ -10,73 +10,15 @@ import java.lang.foreign.ValueLayout;
 final class ResourceDecoders {
     private ResourceDecoders() {}
 
-    static final Xlat RESOURCES =
-            Xlat.of(
-                    "RLIMIT_",
-                    "RLIMIT_CPU",
-                    "RLIMIT_FSIZE",
-                    "RLIMIT_DATA",
-                    "RLIMIT_STACK",
-                    "RLIMIT_CORE",
-                    "RLIMIT_RSS",
-                    "RLIMIT_NPROC",
-                    "RLIMIT_NOFILE",
-                    "RLIMIT_MEMLOCK",
-                    "RLIMIT_AS",
-                    "RLIMIT_LOCKS",
-                    "RLIMIT_SIGPENDING",
-                    "RLIMIT_MSGQUEUE",
-                    "RLIMIT_NICE",
-                    "RLIMIT_RTPRIO",
-                    "RLIMIT_RTTIME");
+    static final Xlat RESOURCES = Xlat.load("resources");
 
-    static final Xlat USAGE_WHO =
-            Xlat.of("RUSAGE_", "RUSAGE_SELF", "RUSAGE_CHILDREN", "RUSAGE_BOTH", "RUSAGE_THREAD");
+    static final Xlat USAGE_WHO = Xlat.load("usagewho");
 
-    static final Xlat RANDOM_FLAGS =
-            Xlat.of("GRND_", "GRND_NONBLOCK", "GRND_RANDOM", "GRND_INSECURE");
+    static final Xlat RANDOM_FLAGS = Xlat.load("getrandom_flags");
 
-    static final Xlat PERSONALITY_TYPES =
-            Xlat.of(
-                    "PER_",
-                    "PER_LINUX",
-                    "PER_LINUX_32BIT",
-                    "PER_LINUX_FDPIC",
-                    "PER_SVR4",
-                    "PER_SVR3",
-                    "PER_SCOSVR3",
-                    "PER_OSR5",
-                    "PER_WYSEV386",
-                    "PER_ISCR4",
-                    "PER_BSD",
-                    "PER_SUNOS",
-                    "PER_XENIX",
-                    "PER_LINUX32",
-                    "PER_LINUX32_3GB",
-                    "PER_IRIX32",
-                    "PER_IRIXN32",
-                    "PER_IRIX64",
-                    "PER_RISCOS",
-                    "PER_SOLARIS",
-                    "PER_UW7",
-                    "PER_OSF4",
-                    "PER_HPUX",
-                    "PER_MASK");
+    static final Xlat PERSONALITY_TYPES = Xlat.load("personality_types");
 
-    static final Xlat PERSONALITY_FLAGS =
-            Xlat.of(
-                    "",
-                    "UNAME26",
-                    "ADDR_NO_RANDOMIZE",
-                    "FDPIC_FUNCPTRS",
-                    "MMAP_PAGE_ZERO",
-                    "ADDR_COMPAT_LAYOUT",
-                    "READ_IMPLIES_EXEC",
-                    "ADDR_LIMIT_32BIT",
-                    "SHORT_INODE",
-                    "WHOLE_SECONDS",
-                    "STICKY_TIMEOUTS",
-                    "ADDR_LIMIT_3GB");
+    static final Xlat PERSONALITY_FLAGS = Xlat.load("personality_flags");
 
     private static final String[] SYSINFO_FIELDS = {
         "totalram",

@@ -10,86 +10,15 @@ import java.lang.foreign.MemorySegment;
 public final class SigInfo {
     private SigInfo() {}
 
-    private static final Xlat SI_CODES =
-            Xlat.of(
-                    "SI_",
-                    "SI_USER",
-                    "SI_KERNEL",
-                    "SI_QUEUE",
-                    "SI_TIMER",
-                    "SI_MESGQ",
-                    "SI_ASYNCIO",
-                    "SI_SIGIO",
-                    "SI_TKILL",
-                    "SI_DETHREAD",
-                    "SI_ASYNCNL");
-    private static final Xlat CLD =
-            Xlat.of(
-                    "CLD_",
-                    "CLD_EXITED",
-                    "CLD_KILLED",
-                    "CLD_DUMPED",
-                    "CLD_TRAPPED",
-                    "CLD_STOPPED",
-                    "CLD_CONTINUED");
-    private static final Xlat SEGV =
-            Xlat.of(
-                    "SEGV_",
-                    "SEGV_MAPERR",
-                    "SEGV_ACCERR",
-                    "SEGV_BNDERR",
-                    "SEGV_PKUERR",
-                    "SEGV_ACCADI",
-                    "SEGV_ADIDERR",
-                    "SEGV_ADIPERR",
-                    "SEGV_MTEAERR",
-                    "SEGV_MTESERR",
-                    "SEGV_CPERR");
-    private static final Xlat BUS =
-            Xlat.of(
-                    "BUS_",
-                    "BUS_ADRALN",
-                    "BUS_ADRERR",
-                    "BUS_OBJERR",
-                    "BUS_MCEERR_AR",
-                    "BUS_MCEERR_AO");
-    private static final Xlat ILL =
-            Xlat.of(
-                    "ILL_",
-                    "ILL_ILLOPC",
-                    "ILL_ILLOPN",
-                    "ILL_ILLADR",
-                    "ILL_ILLTRP",
-                    "ILL_PRVOPC",
-                    "ILL_PRVREG",
-                    "ILL_COPROC",
-                    "ILL_BADSTK",
-                    "ILL_BADIADDR");
-    private static final Xlat FPE =
-            Xlat.of(
-                    "FPE_",
-                    "FPE_INTDIV",
-                    "FPE_INTOVF",
-                    "FPE_FLTDIV",
-                    "FPE_FLTOVF",
-                    "FPE_FLTUND",
-                    "FPE_FLTRES",
-                    "FPE_FLTINV",
-                    "FPE_FLTSUB",
-                    "FPE_FLTUNK",
-                    "FPE_CONDTRAP");
-    private static final Xlat TRAP =
-            Xlat.of(
-                    "TRAP_",
-                    "TRAP_BRKPT",
-                    "TRAP_TRACE",
-                    "TRAP_BRANCH",
-                    "TRAP_HWBKPT",
-                    "TRAP_UNK",
-                    "TRAP_PERF");
-    private static final Xlat POLL =
-            Xlat.of("POLL_", "POLL_IN", "POLL_OUT", "POLL_MSG", "POLL_ERR", "POLL_PRI", "POLL_HUP");
-    private static final Xlat SYS = Xlat.of("SYS_", "SYS_SECCOMP", "SYS_USER_DISPATCH");
+    private static final Xlat SI_CODES = Xlat.load("siginfo_codes");
+    private static final Xlat CLD = Xlat.load("sigchld_codes");
+    private static final Xlat SEGV = Xlat.load("sigsegv_codes");
+    private static final Xlat BUS = Xlat.load("sigbus_codes");
+    private static final Xlat ILL = Xlat.load("sigill_codes");
+    private static final Xlat FPE = Xlat.load("sigfpe_codes");
+    private static final Xlat TRAP = Xlat.load("sigtrap_codes");
+    private static final Xlat POLL = Xlat.load("sigpoll_codes");
+    private static final Xlat SYS = Xlat.load("sigsys_codes");
 
     /**
      * {@code {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=5, …}} of a siginfo laid out as {@code
@@ -189,18 +118,7 @@ public final class SigInfo {
         return s.append('}').toString();
     }
 
-    private static final Xlat AUDIT_ARCHES =
-            Xlat.of(
-                    "AUDIT_ARCH_",
-                    "AUDIT_ARCH_X86_64",
-                    "AUDIT_ARCH_I386",
-                    "AUDIT_ARCH_AARCH64",
-                    "AUDIT_ARCH_ARM",
-                    "AUDIT_ARCH_RISCV64",
-                    "AUDIT_ARCH_PPC64LE",
-                    "AUDIT_ARCH_S390X",
-                    "AUDIT_ARCH_MIPSEL64",
-                    "AUDIT_ARCH_MIPSEL");
+    private static final Xlat AUDIT_ARCHES = Xlat.load("audit_arch");
 
     /** {@code __NR_getpid}: the call by name in the audit architecture it was made in. */
     private static String syscallName(long audit, int nr) {

@@ -10,25 +10,11 @@ import java.lang.foreign.MemorySegment;
 final class SignalDecoders {
     private SignalDecoders() {}
 
-    /** strace's sigact_flags, in its order. */
-    static final Xlat SA_FLAGS =
-            Xlat.of(
-                    "SA_",
-                    "SA_RESTORER",
-                    "SA_ONSTACK",
-                    "SA_RESTART",
-                    "SA_INTERRUPT",
-                    "SA_NODEFER",
-                    "SA_RESETHAND",
-                    "SA_SIGINFO",
-                    "SA_NOCLDSTOP",
-                    "SA_NOCLDWAIT",
-                    "_SA_BSDCALL",
-                    "SA_NOPTRACE");
+    static final Xlat SA_FLAGS = Xlat.load("sigact_flags");
 
-    static final Xlat HANDLERS = Xlat.of("SIG_", "SIG_ERR", "SIG_DFL", "SIG_IGN");
-    static final Xlat HOWS = Xlat.of("SIG_", "SIG_BLOCK", "SIG_UNBLOCK", "SIG_SETMASK");
-    static final Xlat SS_FLAGS = Xlat.of("SS_", "SS_ONSTACK", "SS_DISABLE", "SS_AUTODISARM");
+    static final Xlat HANDLERS = Xlat.load("sa_handler_values");
+    static final Xlat HOWS = Xlat.load("sigprocmaskcmds");
+    static final Xlat SS_FLAGS = Xlat.load("sigaltstack_flags");
 
     static void register(Decoders d) {
         d.add(

@@ -15,8 +15,7 @@ final class SocketDecoders {
                         .returning(Results.FD));
         d.add(
                 "socketpair",
-                new Signature(
-                        NetArgs.FAMILY, NetArgs.SOCKET_TYPE, Args.ULONG, OpenDecoders.PIPE_FDS));
+                new Signature(NetArgs.FAMILY, NetArgs.SOCKET_TYPE, Args.ULONG, FileArgs.PIPE_FDS));
         Signature address = new Signature(Args.FD, NetArgs.sockaddr(2), Args.INT);
         d.add("bind", address);
         d.add("connect", address);
@@ -38,14 +37,6 @@ final class SocketDecoders {
         d.add("send", new Signature(Args.FD, Args.inBuffer(2), Args.ULONG, NetArgs.MESSAGE_FLAGS));
         d.add("recvfrom", new Recvfrom(true));
         d.add("recv", new Recvfrom(false));
-    }
-
-    /**
-     * strace's value-result length: {@code [16]}, or {@code [110 => 16]} when the kernel changed
-     * what the caller passed.
-     */
-    static String lengths(int before, int after) {
-        return before == after ? "[" + after + "]" : "[" + before + " => " + after + "]";
     }
 
     /**
@@ -75,17 +66,13 @@ final class SocketDecoders {
 
         @Override
         public void exit(Call c) {
-            Integer before = c.state();
-            if (before == null) {
+            if (!NetArgs.valueResult(
+                    c,
+                    1,
+                    2,
+                    (asked, after) ->
+                            Sockaddrs.decode(c, c.ulong(1), Math.min(asked, after)).text())) {
                 return;
-            }
-            Integer after = c.failed() ? null : Peek.peekInt(c, c.ulong(2));
-            if (after == null) {
-                c.print(Text.pointer(c.ulong(1)));
-                c.print("[" + before + "]");
-            } else {
-                c.print(Sockaddrs.decode(c, c.ulong(1), Math.min(before, after)).text());
-                c.print(lengths(before, after));
             }
             if (flags) {
                 c.print(SocketTables.TYPE_FLAGS.flags(c.arch(), c.uint(3)));
@@ -147,7 +134,7 @@ final class SocketDecoders {
                 return;
             }
             c.print(Sockaddrs.decode(c, c.ulong(4), Math.min(asked, after)).text());
-            c.print(lengths(asked, after));
+            c.print(NetArgs.lengths(asked, after));
         }
 
         @Override

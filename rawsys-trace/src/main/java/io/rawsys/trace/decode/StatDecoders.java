@@ -78,16 +78,9 @@ final class StatDecoders {
         long type = mode & c.arch().constants().value("S_IFMT");
         if (type == c.arch().constants().value("S_IFCHR")
                 || type == c.arch().constants().value("S_IFBLK")) {
-            return "st_rdev=" + makedev(rdev);
+            return "st_rdev=" + FileArgs.makedev(rdev);
         }
         return "st_size=" + size;
-    }
-
-    /** {@code makedev(0x88, 0)}: glibc's major and minor of a dev_t. */
-    static String makedev(long dev) {
-        long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
-        long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
-        return "makedev(" + Text.hex(major) + ", " + Text.hex(minor) + ")";
     }
 
     /** statx's struct: mask, attributes, mode and size, then {@code ...}. */

@@ -83,43 +83,11 @@ final class ThreadDecoders {
                 });
     }
 
-    /** The futex commands, without their private and realtime-clock bits. */
-    static final Xlat FUTEX_COMMANDS =
-            Xlat.of(
-                    "FUTEX_",
-                    "FUTEX_WAIT",
-                    "FUTEX_WAKE",
-                    "FUTEX_FD",
-                    "FUTEX_REQUEUE",
-                    "FUTEX_CMP_REQUEUE",
-                    "FUTEX_WAKE_OP",
-                    "FUTEX_LOCK_PI",
-                    "FUTEX_UNLOCK_PI",
-                    "FUTEX_TRYLOCK_PI",
-                    "FUTEX_WAIT_BITSET",
-                    "FUTEX_WAKE_BITSET",
-                    "FUTEX_WAIT_REQUEUE_PI",
-                    "FUTEX_CMP_REQUEUE_PI",
-                    "FUTEX_LOCK_PI2");
+    static final Xlat FUTEX_COMMANDS = Xlat.load("futexops");
 
-    static final Xlat WAKE_OPS =
-            Xlat.of(
-                    "FUTEX_OP_",
-                    "FUTEX_OP_SET",
-                    "FUTEX_OP_ADD",
-                    "FUTEX_OP_OR",
-                    "FUTEX_OP_ANDN",
-                    "FUTEX_OP_XOR");
-    static final Xlat WAKE_COMPARISONS =
-            Xlat.of(
-                    "FUTEX_OP_CMP_",
-                    "FUTEX_OP_CMP_EQ",
-                    "FUTEX_OP_CMP_NE",
-                    "FUTEX_OP_CMP_LT",
-                    "FUTEX_OP_CMP_LE",
-                    "FUTEX_OP_CMP_GT",
-                    "FUTEX_OP_CMP_GE");
-    static final Xlat BITSET = Xlat.of("FUTEX_", "FUTEX_BITSET_MATCH_ANY");
+    static final Xlat WAKE_OPS = Xlat.load("futexwakeops");
+    static final Xlat WAKE_COMPARISONS = Xlat.load("futexwakecmps");
+    static final Xlat BITSET = Xlat.load("futexbitset");
 
     static void register(Decoders d) {
         d.add("set_tid_address", new Signature(Args.PTR));
@@ -144,7 +112,7 @@ final class ThreadDecoders {
                         FUTEX2_MASK,
                         FUTEX2_FLAGS,
                         TIMESPEC64,
-                        TimeDecoders.CLOCK));
+                        TimeArgs.CLOCK));
         d.add(
                 "futex_requeue",
                 new Signature(
@@ -158,10 +126,10 @@ final class ThreadDecoders {
                         Args.UINT,
                         Args.HEX32,
                         TIMESPEC64,
-                        TimeDecoders.CLOCK));
+                        TimeArgs.CLOCK));
         d.add(
                 "set_thread_area",
-                Coded.atEntry(c -> c.print(userDesc(c, c.ulong(0))))
+                Coded.atEntry(c -> c.print(ProcessStructs.userDesc(c, c.ulong(0))))
                         .returning(
                                 c -> {
                                     MemorySegment s = Structs.bytes(c, c.ulong(0), 4);
@@ -169,7 +137,8 @@ final class ThreadDecoders {
                                             ? Results.DECIMAL.apply(c)
                                             : c.result()
                                                     + " (entry_number="
-                                                    + Integer.toUnsignedString(uint32(c, s, 0))
+                                                    + Integer.toUnsignedString(
+                                                            ProcessStructs.uint32(c, s, 0))
                                                     + ")";
                                 }));
         d.add(
@@ -322,61 +291,14 @@ final class ThreadDecoders {
         return s.append('|').append(Text.hex(val3 & 0xfff)).toString();
     }
 
-    private static int uint32(Call c, MemorySegment s, long offset) {
-        return s.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(c.arch().byteOrder()), offset);
-    }
-
-    /**
-     * A struct user_desc (asm/ldt.h): entry_number, base_addr and limit, then flag bits. Read by
-     * hand: the flags are bitfields, which no struct layout describes.
-     */
-    static String userDesc(Call c, long address) {
-        return ProcessStructs.bytes(
-                c, address, 16, s -> "{entry_number=" + uint32(c, s, 0) + userDescRest(c, s) + "}");
-    }
-
-    private static String userDescRest(Call c, MemorySegment s) {
-        int bits = uint32(c, s, 12);
-        StringBuilder b =
-                new StringBuilder(", base_addr=")
-                        .append(hex08(uint32(c, s, 4)))
-                        .append(", limit=")
-                        .append(hex08(uint32(c, s, 8)))
-                        .append(", seg_32bit=")
-                        .append(bits & 1)
-                        .append(", contents=")
-                        .append((bits >>> 1) & 3)
-                        .append(", read_exec_only=")
-                        .append((bits >>> 3) & 1)
-                        .append(", limit_in_pages=")
-                        .append((bits >>> 4) & 1)
-                        .append(", seg_not_present=")
-                        .append((bits >>> 5) & 1)
-                        .append(", useable=")
-                        .append((bits >>> 6) & 1);
-        if (c.arch().wordSize() == 8) {
-            b.append(", lm=").append((bits >>> 7) & 1);
-        }
-        return b.toString();
-    }
-
-    /** C's {@code %#08x}: {@code 0x001000}, {@code 00000000} for zero. */
-    private static String hex08(int value) {
-        String digits = Integer.toHexString(value);
-        if (value == 0) {
-            return "00000000";
-        }
-        return "0x" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
-    }
-
     private static void getThreadAreaEntry(Call c) {
         MemorySegment s = Structs.bytes(c, c.ulong(0), 4);
         if (s == null) {
             c.print(Text.pointer(c.ulong(0)));
             c.state(null);
         } else {
-            c.print("{entry_number=" + uint32(c, s, 0));
-            c.state(new int[] {uint32(c, s, 0)});
+            c.print("{entry_number=" + ProcessStructs.uint32(c, s, 0));
+            c.state(new int[] {ProcessStructs.uint32(c, s, 0)});
         }
     }
 
@@ -389,10 +311,10 @@ final class ThreadDecoders {
             c.print("...}");
             return;
         }
-        String rest = userDescRest(c, s).substring(2) + "}";
-        if (uint32(c, s, 0) != entry[0]) {
-            c.state(Integer.valueOf(uint32(c, s, 0)));
-            c.print(uint32(c, s, 0) + ", " + rest);
+        String rest = ProcessStructs.userDescRest(c, s).substring(2) + "}";
+        if (ProcessStructs.uint32(c, s, 0) != entry[0]) {
+            c.state(Integer.valueOf(ProcessStructs.uint32(c, s, 0)));
+            c.print(ProcessStructs.uint32(c, s, 0) + ", " + rest);
         } else {
             c.print(rest);
         }

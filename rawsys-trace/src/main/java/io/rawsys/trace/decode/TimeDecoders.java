@@ -11,39 +11,13 @@ import java.lang.foreign.MemorySegment;
 public final class TimeDecoders {
     private TimeDecoders() {}
 
-    static final Xlat CLOCKS =
-            Xlat.of(
-                    "CLOCK_",
-                    "CLOCK_REALTIME",
-                    "CLOCK_MONOTONIC",
-                    "CLOCK_PROCESS_CPUTIME_ID",
-                    "CLOCK_THREAD_CPUTIME_ID",
-                    "CLOCK_MONOTONIC_RAW",
-                    "CLOCK_REALTIME_COARSE",
-                    "CLOCK_MONOTONIC_COARSE",
-                    "CLOCK_BOOTTIME",
-                    "CLOCK_REALTIME_ALARM",
-                    "CLOCK_BOOTTIME_ALARM",
-                    "CLOCK_SGI_CYCLE",
-                    "CLOCK_TAI");
+    static final Xlat TIMER_FLAGS = Xlat.load("clockflags");
 
-    static final Xlat TIMER_FLAGS = Xlat.of("TIMER_", "TIMER_ABSTIME");
+    static final Xlat TIMERFD_FLAGS = Xlat.load("timerfdflags");
 
-    static final Xlat TIMERFD_FLAGS =
-            Xlat.of(
-                    "TFD_",
-                    "TFD_TIMER_ABSTIME",
-                    "TFD_TIMER_CANCEL_ON_SET",
-                    "TFD_CLOEXEC",
-                    "TFD_NONBLOCK");
+    static final Xlat ITIMERS = Xlat.load("itimer_which");
 
-    static final Xlat ITIMERS = Xlat.of("ITIMER_", "ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF");
-
-    static final Xlat SIGEV_NOTIFY =
-            Xlat.of("SIGEV_", "SIGEV_SIGNAL", "SIGEV_NONE", "SIGEV_THREAD", "SIGEV_THREAD_ID");
-
-    /** A clock id: {@code CLOCK_MONOTONIC}, or {@code 0xfffffffa /* CLOCK_??? *}{@code /}. */
-    static final Arg CLOCK = (c, at) -> CLOCKS.value(c.arch(), c.uint(at));
+    static final Xlat SIGEV_NOTIFY = Xlat.load("sigev_value");
 
     /** Adds the family's decoders to {@code d}. */
     public static void register(Decoders d) {
@@ -53,9 +27,9 @@ public final class TimeDecoders {
             String time64 = bits.isEmpty() ? "" : "_time64";
             Arg ts = timespec(timespec);
             Arg its = itimerspec(itimerspec);
-            d.add("clock_gettime" + bits, new Signature(CLOCK, Arg.atExit(ts)));
-            d.add("clock_getres" + time64, new Signature(CLOCK, Arg.atExit(ts)));
-            d.add("clock_settime" + bits, new Signature(CLOCK, ts));
+            d.add("clock_gettime" + bits, new Signature(TimeArgs.CLOCK, Arg.atExit(ts)));
+            d.add("clock_getres" + time64, new Signature(TimeArgs.CLOCK, Arg.atExit(ts)));
+            d.add("clock_settime" + bits, new Signature(TimeArgs.CLOCK, ts));
             d.add("clock_nanosleep" + time64, clockNanosleep(timespec));
             d.add(
                     "timer_settime" + bits,
@@ -80,7 +54,7 @@ public final class TimeDecoders {
                 new Signature(Arg.atExit((c, at) -> timeAt(c, c.ulong(at))))
                         .returning(
                                 c -> {
-                                    String date = FileTimesDecoders.comment(c.result(), 0, 0);
+                                    String date = TimeArgs.comment(c.result(), 0, 0);
                                     return c.result() + (date == null ? "" : " (" + date + ")");
                                 }));
         d.add("alarm", new Signature(Args.UINT));
@@ -91,14 +65,14 @@ public final class TimeDecoders {
         d.add(
                 "timer_create",
                 new Signature(
-                        CLOCK,
+                        TimeArgs.CLOCK,
                         struct("sigevent", TimeDecoders::sigevent),
                         Arg.atExit((c, at) -> ProcessStructs.intAt(c, c.ulong(at)))));
         d.add("timer_delete", new Signature(Args.INT));
         d.add("timer_getoverrun", new Signature(Args.INT));
         d.add(
                 "timerfd_create",
-                new Signature(CLOCK, FileArgs.flags(TIMERFD_FLAGS, "TFD_???"))
+                new Signature(TimeArgs.CLOCK, FileArgs.flags(TIMERFD_FLAGS, "TFD_???"))
                         .returning(Results.FD));
     }
 
@@ -157,7 +131,7 @@ public final class TimeDecoders {
     private static Decoder clockNanosleep(String timespec) {
         return Coded.split(
                 c -> {
-                    c.print(CLOCK.print(c, 0));
+                    c.print(TimeArgs.CLOCK.print(c, 0));
                     c.print(TIMER_FLAGS.flags(c.arch(), c.uint(1)));
                     c.print(timespec(c, timespec, c.ulong(2)));
                 },
@@ -210,7 +184,7 @@ public final class TimeDecoders {
                             c.arch().wordSize() == 4
                                     ? ProcessStructs.int32(c, s)
                                     : ProcessStructs.word(c, s);
-                    return "[" + seconds + FileTimesDecoders.commented(seconds, 0, 0) + "]";
+                    return "[" + seconds + TimeArgs.commented(seconds, 0, 0) + "]";
                 });
     }
 

@@ -285,8 +285,7 @@ final class TtyIoctlDecoders {
                 + ")";
     }
 
-    private static final Xlat IOC_DIRECTIONS =
-            Xlat.of("_IOC_", "_IOC_NONE", "_IOC_READ", "_IOC_WRITE");
+    private static final Xlat IOC_DIRECTIONS = Xlat.load("ioctl_dirs");
 
     private static String winsize(Call c, long address) {
         MemorySegment w = Structs.read(c, "winsize", address);

@@ -8,31 +8,11 @@ package io.rawsys.trace.decode;
 final class WaitDecoders {
     private WaitDecoders() {}
 
-    static final Xlat OPTIONS =
-            Xlat.of(
-                    "W",
-                    "WNOHANG",
-                    "WEXITED",
-                    "WSTOPPED",
-                    "WCONTINUED",
-                    "WNOWAIT",
-                    "__WCLONE",
-                    "__WALL",
-                    "__WNOTHREAD");
+    static final Xlat OPTIONS = Xlat.load("wait4_options");
 
-    static final Xlat ID_TYPES = Xlat.of("P_", "P_ALL", "P_PID", "P_PGID", "P_PIDFD");
+    static final Xlat ID_TYPES = Xlat.load("waitid_types");
 
-    static final Xlat PTRACE_EVENTS =
-            Xlat.of(
-                    "PTRACE_EVENT_",
-                    "PTRACE_EVENT_FORK",
-                    "PTRACE_EVENT_VFORK",
-                    "PTRACE_EVENT_CLONE",
-                    "PTRACE_EVENT_EXEC",
-                    "PTRACE_EVENT_VFORK_DONE",
-                    "PTRACE_EVENT_EXIT",
-                    "PTRACE_EVENT_SECCOMP",
-                    "PTRACE_EVENT_STOP");
+    static final Xlat PTRACE_EVENTS = Xlat.load("ptrace_events");
 
     static void register(Decoders d) {
         d.add("wait4", waitDecoder(true));

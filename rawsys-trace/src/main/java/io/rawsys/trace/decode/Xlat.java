@@ -1,45 +1,243 @@
 package io.rawsys.trace.decode;
 
 import io.rawsys.Arch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A table of named values, in the order strace prints them, with each value taken from the traced
- * architecture's generated constants (so one table serves x86_64 and i386 tracees alike, and a name
- * an architecture lacks is simply absent there). Values are printed as a single name or as flags
- * joined by {@code |}; what no name covers is printed in hex, as strace does.
+ * A table of named values, in the order strace prints them. Values are printed as a single name or
+ * as flags joined by {@code |}; what no name covers is printed in hex, as strace does.
+ *
+ * <p>Each table is a file of its own, {@code io/rawsys/trace/xlat/NAME.txt}, read once by {@link
+ * #load}: strace's {@code src/xlat/NAME.in} where strace has the table, restated. A {@code #}
+ * starts a comment (each file's say what the table is and {@code # source:} where its names come
+ * from); the first other line is the header, {@code xlat NAME unknown=COMMENT
+ * values=kernel|written}:
+ *
+ * <ul>
+ *   <li>{@code NAME} is the file's name;
+ *   <li>{@code unknown=} is what an unnamed value's comment says ({@code 0x2a /* O_??? *}{@code /}
+ *       for {@code unknown=O_???}), {@code -} for no comment;
+ *   <li>{@code values=kernel}: each line after it is a name whose value is the traced
+ *       architecture's generated constant of that name (so one table serves x86_64 and i386 tracees
+ *       alike, and a name an architecture lacks is absent there), or {@code NAME -} for a name
+ *       strace lists that no header rawsys reads defines (absent everywhere, until one does), or
+ *       {@code @OTHER} for every name of table {@code OTHER} at that place;
+ *   <li>{@code values=written}: each line is {@code NAME VALUE}, for the few tables whose names no
+ *       header defines; the values are the same on every architecture.
+ * </ul>
+ *
+ * Only the order and the selection of strace's names are written down; a malformed file fails
+ * {@link #load}, naming the file and the line.
  */
 public final class Xlat {
+    private static final String DIRECTORY = "/io/rawsys/trace/xlat/";
+    private static final Map<String, Xlat> LOADED = new HashMap<>();
+    private static final Set<String> LOADING = new HashSet<>();
+
+    private final String name;
     private final String unknownComment;
     private final List<String> names;
+    private final List<String> absent;
+    private final List<Entry> written;
     private final Map<Arch, List<Entry>> byArch = new ConcurrentHashMap<>();
 
     /** One name and its value on an architecture. */
     public record Entry(String name, long value) {}
 
-    private Xlat(String unknownComment, List<String> names) {
+    private Xlat(
+            String name,
+            String unknownComment,
+            List<String> names,
+            List<String> absent,
+            List<Entry> written) {
+        this.name = name;
         this.unknownComment = unknownComment;
-        this.names = names;
+        this.names = List.copyOf(names);
+        this.absent = List.copyOf(absent);
+        this.written = written == null ? null : List.copyOf(written);
     }
 
     /**
-     * A table of {@code names}, in print order; an unknown single value prints as {@code 0x2a /*
-     * PREFIX_??? *}{@code /} with the given prefix.
+     * The table in {@code xlat/NAME.txt}, read on first use.
+     *
+     * @throws IllegalStateException naming the file (and line) if it is missing or malformed
      */
-    public static Xlat of(String prefix, String... names) {
-        return new Xlat(prefix.isEmpty() ? "" : prefix + "???", List.of(names));
+    public static synchronized Xlat load(String name) {
+        Xlat table = LOADED.get(name);
+        if (table != null) {
+            return table;
+        }
+        String file = "xlat/" + name + ".txt";
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalStateException(file + ": a table's name is lower case: " + name);
+        }
+        if (!LOADING.add(name)) {
+            throw new IllegalStateException(file + ": includes itself");
+        }
+        try (InputStream in = Xlat.class.getResourceAsStream(DIRECTORY + name + ".txt")) {
+            if (in == null) {
+                throw new IllegalStateException(file + " is missing from the jar");
+            }
+            table = parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } finally {
+            LOADING.remove(name);
+        }
+        LOADED.put(name, table);
+        return table;
+    }
+
+    /** The table {@code name} whose file holds {@code text}, as {@link #load} reads it. */
+    static Xlat parse(String name, String text) {
+        String file = "xlat/" + name + ".txt";
+        String unknown = null;
+        boolean kernel = true;
+        List<String> names = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        List<Entry> written = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Line data : dataLines(text)) {
+            String line = data.text();
+            String where = file + ":" + data.number() + ": ";
+            String[] columns = data.columns();
+            if (unknown == null) {
+                if (columns.length != 4
+                        || !columns[0].equals("xlat")
+                        || !columns[2].startsWith("unknown=")
+                        || !columns[3].matches("values=(kernel|written)")) {
+                    throw new IllegalStateException(
+                            where
+                                    + "want the header xlat NAME unknown=COMMENT"
+                                    + " values=kernel|written: "
+                                    + line);
+                }
+                if (!columns[1].equals(name)) {
+                    throw new IllegalStateException(
+                            where + "the header names " + columns[1] + ", not " + name);
+                }
+                unknown = columns[2].substring("unknown=".length());
+                if (unknown.isEmpty()) {
+                    throw new IllegalStateException(where + "unknown= wants a comment, or -");
+                }
+                unknown = unknown.equals("-") ? "" : unknown;
+                kernel = columns[3].equals("values=kernel");
+                continue;
+            }
+            if (kernel && columns.length == 1 && columns[0].startsWith("@")) {
+                Xlat other;
+                try {
+                    other = load(columns[0].substring(1));
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException(where + e.getMessage(), e);
+                }
+                if (other.written != null) {
+                    throw new IllegalStateException(
+                            where + "includes a table of written values: " + line);
+                }
+                for (String n : other.names) {
+                    add(where, seen, n);
+                    names.add(n);
+                }
+                for (String n : other.absent) {
+                    add(where, seen, n);
+                    absent.add(n);
+                }
+                continue;
+            }
+            if (!columns[0].matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalStateException(where + "not a constant's name: " + line);
+            }
+            if (kernel && columns.length == 1) {
+                add(where, seen, columns[0]);
+                names.add(columns[0]);
+            } else if (kernel && columns.length == 2 && columns[1].equals("-")) {
+                add(where, seen, columns[0]);
+                absent.add(columns[0]);
+            } else if (!kernel && columns.length == 2) {
+                add(where, seen, columns[0]);
+                written.add(new Entry(columns[0], value(where, columns[1])));
+            } else {
+                throw new IllegalStateException(
+                        where
+                                + (kernel
+                                        ? "want NAME, NAME - or @TABLE: "
+                                        : "want NAME VALUE (values=written): ")
+                                + line);
+            }
+        }
+        if (unknown == null) {
+            throw new IllegalStateException(file + ": no header line");
+        }
+        return new Xlat(name, unknown, names, absent, kernel ? null : written);
     }
 
     /**
-     * A table whose unknown values carry {@code comment} as it is, for the few tables strace
-     * comments differently: access(2)'s modes print {@code 0x10 /* ?_OK *}{@code /}.
+     * A line of a table's file that holds more than a comment: its number, its text, its columns.
      */
-    public static Xlat withUnknownComment(String comment, String... names) {
-        return new Xlat(comment, List.of(names));
+    private record Line(int number, String text, String[] columns) {}
+
+    private static List<Line> dataLines(String text) {
+        List<Line> data = new ArrayList<>();
+        int number = 0;
+        for (String line : text.lines().toList()) {
+            number++;
+            String uncommented = line.replaceFirst("#.*", "").strip();
+            if (!uncommented.isEmpty()) {
+                data.add(new Line(number, line, uncommented.split("\\s+")));
+            }
+        }
+        return data;
+    }
+
+    private static void add(String where, Set<String> seen, String name) {
+        if (!seen.add(name)) {
+            throw new IllegalStateException(where + "a second line for " + name);
+        }
+    }
+
+    private static long value(String where, String column) {
+        try {
+            return column.startsWith("0x")
+                    ? Long.parseUnsignedLong(column.substring(2), 16)
+                    : Long.parseLong(column);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(where + "not a number: " + column, e);
+        }
+    }
+
+    /** The table's name, its file's. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The names whose values are the kernel's constants, in order; empty for a table of written
+     * values.
+     */
+    List<String> kernelNames() {
+        return names;
+    }
+
+    /** The names strace lists that no header rawsys reads defines. */
+    List<String> absentNames() {
+        return absent;
+    }
+
+    /** Whether the table writes its values rather than taking the kernel's. */
+    boolean writesValues() {
+        return written != null;
     }
 
     /** This table's entries on {@code arch}: the names it defines, with its values. */
@@ -47,6 +245,9 @@ public final class Xlat {
         return byArch.computeIfAbsent(
                 arch,
                 a -> {
+                    if (written != null) {
+                        return written;
+                    }
                     List<Entry> entries = new ArrayList<>();
                     for (String name : names) {
                         OptionalLong value = a.constants().find(name);
