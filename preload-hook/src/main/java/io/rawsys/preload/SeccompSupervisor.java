@@ -31,11 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@code rawsys preload --seccomp}: the same hooks, for programs LD_PRELOAD cannot reach (static
@@ -43,9 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The program is started by librawsys-notify.so under a filter ({@link SyscallFilter}) that
  * sends exactly the system calls of the hook's families ({@link SeccompPlan}) to this supervisor
- * and lets every other call through in the kernel. For each notified call a worker thread builds
- * the view the hook's family gets, reading the program's memory with process_vm_readv ({@link
- * RemoteMemory}), asks the hook, checks the call is still waiting ({@code
+ * and lets every other call through in the kernel. For each notified call a thread of its pool
+ * builds the view the hook's family gets, reading the program's memory with process_vm_readv
+ * ({@link RemoteMemory}), asks the hook, checks the call is still waiting ({@code
  * SECCOMP_IOCTL_NOTIF_ID_VALID}), and answers: {@code proceed()} with {@code
  * SECCOMP_USER_NOTIF_FLAG_CONTINUE} (the kernel runs the call as made), {@code fail(e)} with the
  * error, {@code result(v)} with the value, {@code withPath(p)} by making the call itself (an open:
@@ -73,8 +73,13 @@ public final class SeccompSupervisor implements AutoCloseable {
     private final int wake;
     private final long notifSize;
     private final long respSize;
-    private final Thread receiver;
-    private final ExecutorService workers;
+
+    /** Held by the one thread waiting for the next notification (the leader). */
+    private final ReentrantLock leader = new ReentrantLock();
+
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger busy = new AtomicInteger();
+    private volatile boolean stopping;
     private final AtomicBoolean initialExec = new AtomicBoolean();
     private final Set<String> saidOnce = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -97,17 +102,27 @@ public final class SeccompSupervisor implements AutoCloseable {
                     Math.max(
                             SeccompNotifResp.sizeof(), SeccompNotifSizes.seccomp_notif_resp(sizes));
         }
-        AtomicInteger count = new AtomicInteger();
-        workers =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread t = new Thread(r, "rawsys-seccomp-" + count.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
-        receiver = new Thread(this::receive, "rawsys-seccomp-receiver");
-        receiver.setDaemon(true);
-        receiver.start();
+        // The kernel wakes the supervisor at once, on the CPU the program waits on (Linux 6.6+):
+        // each call is a ping-pong, and this shortens it. Older kernels: EINVAL, ignored.
+        Syscalls.raw(
+                Nr.ioctl,
+                listener,
+                Seccomp.SECCOMP_IOCTL_NOTIF_SET_FLAGS,
+                Seccomp.SECCOMP_USER_NOTIF_FD_SYNC_WAKE_UP);
+        follow();
+    }
+
+    /**
+     * Starts one more thread of the pool. The threads take turns as the leader, the one that waits
+     * for the next notification; having received one, the leader hands the turn on and answers the
+     * call itself, so a call costs no hand-over between threads, and calls that wait together are
+     * answered together. A thread is added whenever every thread is answering.
+     */
+    private void follow() {
+        Thread t = new Thread(this::serve, "rawsys-seccomp-" + (threads.size() + 1));
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
     }
 
     /**
@@ -214,16 +229,13 @@ public final class SeccompSupervisor implements AutoCloseable {
             one.set(ValueLayout.JAVA_LONG, 0, 1);
             Syscalls.raw(Nr.write, wake, one.address(), 8);
         }
-        try {
-            receiver.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        workers.shutdown();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        stopping = true;
+        for (Thread t : threads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5)); // a hook still answering is waited for
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         FileCalls.close(listener);
         FileCalls.close(wake);
@@ -232,8 +244,8 @@ public final class SeccompSupervisor implements AutoCloseable {
     /** One notification, copied out of the kernel's struct. */
     private record Notification(long id, int pid, int nr, long[] args) {}
 
-    /** Receives notifications and hands each to a worker, until closed or no program is left. */
-    private void receive() {
+    /** A thread of the pool: lead (wait for a notification), then answer it; until stopped. */
+    private void serve() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment polls = arena.allocate(16, 8); // two struct pollfd {int; short; short}
             polls.set(ValueLayout.JAVA_INT, 0, listener);
@@ -241,45 +253,55 @@ public final class SeccompSupervisor implements AutoCloseable {
             polls.set(ValueLayout.JAVA_INT, 8, wake);
             polls.set(ValueLayout.JAVA_SHORT, 12, (short) Poll.POLLIN);
             MemorySegment notif = arena.allocate(notifSize, 8);
-            while (true) {
-                polls.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-                polls.set(ValueLayout.JAVA_SHORT, 14, (short) 0);
-                long r = Syscalls.raw(Nr.poll, polls.address(), 2, -1);
-                if (r == -Errno.EINTR) {
-                    continue;
+            while (!stopping) {
+                Notification n;
+                leader.lock();
+                try {
+                    n = stopping ? null : next(polls, notif);
+                } finally {
+                    leader.unlock();
                 }
-                if (r < 0 || polls.get(ValueLayout.JAVA_SHORT, 14) != 0) {
-                    return; // closed
+                if (n == null) {
+                    continue; // stopping, or nothing taken (EINTR, a caller that went away)
                 }
-                short events = polls.get(ValueLayout.JAVA_SHORT, 6);
-                if ((events & Poll.POLLIN) == 0) {
-                    return; // POLLHUP: no process is left under the filter
+                if (busy.incrementAndGet() == threads.size()) {
+                    follow(); // no one is left to lead while this one answers
                 }
-                notif.fill((byte) 0); // the kernel wants it zeroed
-                r =
-                        Syscalls.raw(
-                                Nr.ioctl,
-                                listener,
-                                Seccomp.SECCOMP_IOCTL_NOTIF_RECV,
-                                notif.address());
-                if (r < 0) {
-                    continue; // ENOENT: the caller went away before we took it; EINTR
+                try {
+                    answer(n);
+                } finally {
+                    busy.decrementAndGet();
                 }
-                long[] args = new long[6];
-                for (int i = 0; i < 6; i++) {
-                    args[i] = SeccompNotif.data_args(notif, i);
-                }
-                Notification n =
-                        new Notification(
-                                SeccompNotif.id(notif),
-                                SeccompNotif.pid(notif),
-                                SeccompNotif.data_nr(notif),
-                                args);
-                workers.execute(() -> answer(n));
             }
         } catch (Throwable t) {
-            say("the supervisor stopped receiving: " + t);
+            say("a supervisor thread stopped: " + t);
         }
+    }
+
+    /** Waits for the next notification; null when there is none to answer (or on stopping). */
+    private Notification next(MemorySegment polls, MemorySegment notif) {
+        polls.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
+        polls.set(ValueLayout.JAVA_SHORT, 14, (short) 0);
+        long r = Syscalls.raw(Nr.poll, polls.address(), 2, -1);
+        if (r == -Errno.EINTR) {
+            return null;
+        }
+        short events = polls.get(ValueLayout.JAVA_SHORT, 6);
+        if (r < 0 || polls.get(ValueLayout.JAVA_SHORT, 14) != 0 || (events & Poll.POLLIN) == 0) {
+            stopping = true; // closed, or POLLHUP: no process is left under the filter
+            return null;
+        }
+        notif.fill((byte) 0); // the kernel wants it zeroed
+        r = Syscalls.raw(Nr.ioctl, listener, Seccomp.SECCOMP_IOCTL_NOTIF_RECV, notif.address());
+        if (r < 0) {
+            return null; // ENOENT: the caller went away before it was taken
+        }
+        long[] args = new long[6];
+        for (int i = 0; i < 6; i++) {
+            args[i] = SeccompNotif.data_args(notif, i);
+        }
+        return new Notification(
+                SeccompNotif.id(notif), SeccompNotif.pid(notif), SeccompNotif.data_nr(notif), args);
     }
 
     private void answer(Notification n) {
