@@ -20,6 +20,10 @@ import java.util.List;
  *     {@code ?}; null at entry
  * @param errno the error number when it failed, else 0
  * @param elapsedNanos the time between its entry and exit stops (-T, -c); 0 at entry
+ * @param injected its result was injected (an error or a value instead of the call): strace's
+ *     {@code (INJECTED)}
+ * @param delayed it was held at entry or exit ({@code delay_enter=}, {@code delay_exit=}): strace's
+ *     {@code (DELAYED)}
  */
 record CallEvent(
         int pid,
@@ -31,7 +35,9 @@ record CallEvent(
         Outcome outcome,
         String result,
         long errno,
-        long elapsedNanos) {
+        long elapsedNanos,
+        boolean injected,
+        boolean delayed) {
 
     /** How a call ended. */
     enum Outcome {

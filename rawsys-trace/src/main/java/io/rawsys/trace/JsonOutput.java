@@ -40,6 +40,12 @@ final class JsonOutput implements Events {
             s.append(",\"error\":")
                     .append(string(call.arch().errnos().name((int) call.errno()).orElse("E?")));
         }
+        if (call.injected()) {
+            s.append(",\"injected\":true");
+        }
+        if (call.delayed()) {
+            s.append(",\"delayed\":true");
+        }
         s.append(",\"duration\":").append(String.format("%.9f", call.elapsedNanos() / 1e9));
         end(s);
     }

@@ -102,6 +102,12 @@ final class TextOutput implements Events {
         write(call.exit());
         pad();
         write("= " + call.result());
+        if (call.injected()) {
+            write(" (INJECTED)");
+        }
+        if (call.delayed()) {
+            write(" (DELAYED)");
+        }
         if (syscallTimes && !unfinished) {
             long elapsed = call.elapsedNanos();
             write(String.format(" <%d.%06d>", elapsed / 1_000_000_000, elapsed / 1000 % 1_000_000));

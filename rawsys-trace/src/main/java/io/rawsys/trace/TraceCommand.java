@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             "  rawsys trace -c dd if=/dev/zero of=/dev/null bs=1 count=10000",
             "  rawsys trace -p 1234              (Ctrl-C detaches; the process goes on)",
             "  rawsys trace --seccomp-bpf -f -e trace=openat make",
+            "  rawsys trace -e trace=openat -e inject=openat:error=ENOENT:when=2+ cat /etc/hostname",
             "",
             "Exit status: the traced command's (128 + N when signal N killed it); 1 when the trace could not"
                     + " start; 2 for a bad command line."
@@ -61,7 +62,11 @@ public final class TraceCommand implements Callable<Integer> {
             description = {
                 "trace=SET: which calls (names, %%file %%desc %%process %%network %%signal %%ipc %%memory"
                         + " %%creds %%clock %%stat…, /REGEX, all, none; !SET for the others);",
-                "status=SET: which outcomes (successful, failed, unfinished). A bare SET means trace=SET."
+                "status=SET: which outcomes (successful, failed, unfinished). A bare SET means trace=SET;"
+                        + " a later trace= replaces an earlier one.",
+                "inject=SET:error=E|retval=V[:signal=S][:delay_enter=D][:delay_exit=D][:when=N|N+|N+S|N..M|N..M+S]:"
+                        + " tamper with the traced calls of SET (strace's meaning; x86_64);",
+                "fault=SET[:error=E][:when=…]: inject=SET:error=ENOSYS unless said otherwise."
             })
     List<String> expressions = new ArrayList<>();
 
@@ -119,6 +124,9 @@ public final class TraceCommand implements Callable<Integer> {
             description = "The command to run and its arguments.")
     List<String> command = new ArrayList<>();
 
+    /** A Java tampering hook ({@link Trace#run}), or null on the command line. */
+    TraceHook hook;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         TraceOptions options = options();
@@ -138,7 +146,8 @@ public final class TraceCommand implements Callable<Integer> {
                                     new FileOutputStream(FileDescriptor.err),
                                     StandardCharsets.ISO_8859_1));
         }
-        Tracer tracer = new Tracer(options, Standard.DECODERS, SyscallCatalog.load()::arguments);
+        Tracer tracer =
+                new Tracer(options, Standard.DECODERS, SyscallCatalog.load()::arguments, hook);
         try {
             return tracer.run(
                     t ->
@@ -175,21 +184,41 @@ public final class TraceCommand implements Callable<Integer> {
         }
         String trace = null;
         String status = null;
+        List<String> tampering = new ArrayList<>();
         for (String e : expressions) {
             int eq = e.indexOf('=');
             String qualifier = eq < 0 ? "trace" : e.substring(0, eq);
             String value = eq < 0 ? e : e.substring(eq + 1);
             switch (qualifier) {
-                case "trace", "t" -> trace = trace == null ? value : trace + "," + value;
+                case "trace", "t" ->
+                        trace = value; // as strace: a later set replaces an earlier one
                 case "status" -> status = value;
+                case "inject", "fault" -> tampering.add(e);
                 default ->
                         throw Failure.usage(
                                 "-e "
                                         + e
-                                        + ": rawsys trace knows the qualifiers trace= and status=, not "
+                                        + ": rawsys trace knows the qualifiers trace=, status=, inject= and"
+                                        + " fault=, not "
                                         + qualifier
                                         + "=");
             }
+        }
+        Injections injections;
+        try {
+            injections =
+                    Injections.parse(
+                            tampering,
+                            SyscallCatalog.load()::members,
+                            Standard.DECODERS::carriedNames);
+        } catch (IllegalArgumentException e) {
+            throw Failure.usage(e.getMessage());
+        }
+        if (!injections.isEmpty() && !io.rawsys.Arch.current().name().equals("x86_64")) {
+            throw Failure.usage(
+                    "-e inject= and -e fault= are x86_64's here: they set its registers with"
+                            + " PTRACE_POKEUSR, and this machine is "
+                            + io.rawsys.Arch.current());
         }
         Filter filter;
         try {
@@ -228,7 +257,8 @@ public final class TraceCommand implements Callable<Integer> {
                         timestamps,
                         fdPaths,
                         seccomp,
-                        json);
+                        json,
+                        injections);
         try {
             filter.traced(
                     io.rawsys.Arch.current()); // unknown names are refused before anything runs

@@ -18,6 +18,7 @@ import java.util.List;
  * @param fdPaths -y: print descriptors with their paths
  * @param seccomp --seccomp-bpf: stop only at the traced calls
  * @param json --json: one JSON object per event
+ * @param injections -e inject= and -e fault=
  */
 record TraceOptions(
         List<String> command,
@@ -31,7 +32,8 @@ record TraceOptions(
         Timestamps timestamps,
         boolean fdPaths,
         boolean seccomp,
-        boolean json) {
+        boolean json,
+        Injections injections) {
 
     /** strace's -t, -tt, -ttt and -r. */
     enum Timestamps {

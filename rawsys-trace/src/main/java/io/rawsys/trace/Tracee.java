@@ -20,6 +20,12 @@ final class Tracee {
 
     Decoder decoder;
 
+    /** What is done to the current call (-e inject=, a trace hook), or null. */
+    Tamper tamper;
+
+    /** A signal -e inject=…:signal= sends as the entry stop is resumed, or 0. */
+    int entrySignal;
+
     /** System.nanoTime() at the entry stop, for -T and -c. */
     long entryNanos;
 

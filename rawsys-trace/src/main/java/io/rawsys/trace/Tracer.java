@@ -25,6 +25,7 @@ import io.rawsys.trace.decode.SigInfo;
 import io.rawsys.trace.decode.Signals;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ final class Tracer {
             Arch.names().stream().mapToLong(n -> Arch.of(n).numberBit()).reduce(0, (x, y) -> x | y);
 
     private final TraceOptions options;
+    private final TraceHook hook;
     private final Decoders decoders;
     private final BiFunction<Arch, String, Integer> argumentCount;
     private final Map<Integer, Tracee> tracees = new LinkedHashMap<>();
@@ -74,8 +76,10 @@ final class Tracer {
     Tracer(
             TraceOptions options,
             Decoders decoders,
-            BiFunction<Arch, String, Integer> argumentCount) {
+            BiFunction<Arch, String, Integer> argumentCount,
+            TraceHook hook) {
         this.options = options;
+        this.hook = hook;
         this.decoders = decoders;
         this.argumentCount = argumentCount;
     }
@@ -352,6 +356,7 @@ final class Tracer {
             }
         }
         tracees.remove(t.pid);
+        options.injections().forget(t.pid);
         if (t.pid == initialPid) {
             exitStatus = w.exited() ? w.exitCode() : 128 + w.termSignal();
         }
@@ -374,7 +379,9 @@ final class Tracer {
                         PtraceSyscallInfo.exit_is_error(info) != 0);
             }
         }
-        resume(t, 0);
+        int signal = t.entrySignal;
+        t.entrySignal = 0;
+        resume(t, signal);
     }
 
     /** --seccomp-bpf: the filter stopped a traced call at its entry; catch its exit next. */
@@ -408,6 +415,7 @@ final class Tracer {
         t.inSyscall = true;
         t.entryNanos = System.nanoTime();
         t.call = null;
+        t.tamper = null;
         if (t.arch != null && t.arch != arch && !t.hidden) {
             String note = "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]";
             if (options.output() == null) {
@@ -440,6 +448,9 @@ final class Tracer {
         if (!kind.traced()) {
             return;
         }
+        // as strace: only the calls the trace set selects are tampered with (and counted)
+        Tamper tamper = options.injections().decide(t.pid, arch, name);
+        t.tamper = tamper.isNone() ? null : tamper;
         Decoder d = kind.decoder();
         Call c = newCall(t, arch, name, args, tracee, previous);
         try {
@@ -462,8 +473,82 @@ final class Tracer {
             c.entered();
             entry = CallText.entry(c, d);
         }
+        if (hook != null) {
+            List<Long> words = new ArrayList<>();
+            for (long w : args) {
+                words.add(w);
+            }
+            try {
+                Tamper asked = hook.onEntry(new TracedCall(t.pid, arch, name, c.printed(), words));
+                if (asked != null && !asked.isNone()) {
+                    t.tamper = asked;
+                }
+            } catch (RuntimeException e) {
+                if (failedDecoders.add("hook " + e.getClass().getName())) {
+                    System.err.println(
+                            "rawsys trace: the trace hook threw "
+                                    + e
+                                    + " on "
+                                    + name
+                                    + "; such calls run as made");
+                }
+            }
+        }
         events.entered(
-                new CallEvent(t.pid, arch, name, entry, null, c.printed(), null, null, 0, 0));
+                new CallEvent(
+                        t.pid,
+                        arch,
+                        name,
+                        entry,
+                        null,
+                        c.printed(),
+                        null,
+                        null,
+                        0,
+                        0,
+                        false,
+                        false));
+        tamperAtEntry(t);
+    }
+
+    /**
+     * What a tampering does as the call starts: the number set to -1 so the kernel skips the call
+     * (its result is set at exit), a signal sent to the thread, the entry delay.
+     */
+    private void tamperAtEntry(Tracee t) {
+        Tamper tamper = t.tamper;
+        if (tamper == null) {
+            return;
+        }
+        if (tamper.replaces()) {
+            PtraceCalls.request(Ptrace.PTRACE_POKEUSR, t.pid, Registers.ORIG_RAX, -1);
+        }
+        if (tamper.signal() != 0) {
+            if (t.seccomp && !t.hidden) {
+                // a seccomp stop ignores a resuming signal: sent to the thread instead
+                Syscalls.raw(Nr.tkill, t.pid, tamper.signal());
+            } else {
+                // delivered as strace does, by resuming the syscall-entry stop with it (SI_KERNEL)
+                t.entrySignal = tamper.signal();
+            }
+        }
+        pause(tamper.delayEnterMicros());
+    }
+
+    private static void pause(long micros) {
+        if (micros > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(micros * 1000);
+        }
+    }
+
+    /** Where x86_64's struct user keeps the registers tampering writes (PTRACE_POKEUSR). */
+    private static final class Registers {
+        static final long ORIG_RAX = offset("orig_rax");
+        static final long RAX = offset("rax");
+
+        private static long offset(String register) {
+            return Arch.of("x86_64").member("user_regs_struct", register).orElseThrow().offset();
+        }
     }
 
     private Call newCall(
@@ -501,6 +586,17 @@ final class Tracer {
             return; // an exit without its entry: attached in the middle of a call
         }
         t.inSyscall = false;
+        Tamper tamper = t.tamper;
+        t.tamper = null;
+        if (tamper != null) {
+            pause(tamper.delayExitMicros());
+            if (tamper.replaces()) {
+                // the kernel skipped the call (-ENOSYS): the result is the injected one
+                result = tamper.errno() != 0 ? -tamper.errno() : tamper.returnValue();
+                failed = tamper.errno() != 0;
+                PtraceCalls.request(Ptrace.PTRACE_POKEUSR, t.pid, Registers.RAX, result);
+            }
+        }
         Call c = t.call;
         if (c == null) {
             return;
@@ -529,7 +625,11 @@ final class Tracer {
                         failed ? CallEvent.Outcome.FAILED : CallEvent.Outcome.RETURNED,
                         text,
                         failed ? -result : 0,
-                        elapsed));
+                        elapsed,
+                        tamper != null && tamper.replaces(),
+                        tamper != null
+                                && (tamper.delayEnterMicros() > 0
+                                        || tamper.delayExitMicros() > 0)));
         t.call = null;
     }
 
@@ -561,7 +661,9 @@ final class Tracer {
                         CallEvent.Outcome.UNFINISHED,
                         "?",
                         0,
-                        System.nanoTime() - t.entryNanos));
+                        System.nanoTime() - t.entryNanos,
+                        false,
+                        false));
     }
 
     /**
