@@ -30,89 +30,62 @@
 #include <unistd.h>
 
 #include "notify_spawn.h"
+#include "rawsys_child.h"
 
-/* Writes "rawsys preload: WHAT: strerror(errno)\n" to stderr, async-signal-safe calls only. */
 static void report(const char *what, int error) {
-    const char *parts[] = {"rawsys preload: ", what, ": ", strerror(error), "\n"};
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        size_t length = strlen(parts[i]);
-        while (length > 0) {
-            ssize_t n = write(STDERR_FILENO, parts[i], length);
-            if (n < 0 && errno == EINTR) {
-                continue;
-            }
-            if (n <= 0) {
-                return;
-            }
-            parts[i] += n;
-            length -= (size_t)n;
-        }
-    }
+    rawsys_child_report("rawsys preload", what, error);
 }
 
-/* The JVM's descriptors are not the program's: none but 0, 1 and 2 survive execve (the socket to
-   the parent is close-on-exec already: it only has to live until the sendmsg). */
-static void close_on_exec_from_3(void) {
-    if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {
-        struct rlimit limit;
-        rlim_t last = getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < 65536
-                          ? limit.rlim_cur
-                          : 65536;
-        for (int fd = 3; (rlim_t)fd < last; fd++) {
-            int flags = fcntl(fd, F_GETFD);
-            if (flags >= 0) {
-                fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
-            }
-        }
-    }
-}
-
-/* Hands fd over the socket; 0 or -errno. */
-static int send_fd(int socket, int fd) {
-    char byte = 'L';
-    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
+/* One byte and room for one descriptor: the message the listener travels in. */
+struct hand {
+    char byte;
+    struct iovec iov;
     union {
         struct cmsghdr header;
         char space[CMSG_SPACE(sizeof(int))];
     } control;
-    memset(&control, 0, sizeof control);
-    struct msghdr message = {.msg_iov = &iov,
-                             .msg_iovlen = 1,
-                             .msg_control = control.space,
-                             .msg_controllen = sizeof control.space};
-    struct cmsghdr *c = CMSG_FIRSTHDR(&message);
+    struct msghdr message;
+};
+
+static void hand_init(struct hand *h) {
+    memset(h, 0, sizeof *h);
+    h->byte = 'L';
+    h->iov.iov_base = &h->byte;
+    h->iov.iov_len = 1;
+    h->message.msg_iov = &h->iov;
+    h->message.msg_iovlen = 1;
+    h->message.msg_control = h->control.space;
+    h->message.msg_controllen = sizeof h->control.space;
+}
+
+/* Hands fd over the socket; 0 or -errno. */
+static int send_fd(int socket, int fd) {
+    struct hand h;
+    hand_init(&h);
+    struct cmsghdr *c = CMSG_FIRSTHDR(&h.message);
     c->cmsg_level = SOL_SOCKET;
     c->cmsg_type = SCM_RIGHTS;
     c->cmsg_len = CMSG_LEN(sizeof(int));
     memcpy(CMSG_DATA(c), &fd, sizeof(int));
     ssize_t n;
     do {
-        n = sendmsg(socket, &message, MSG_NOSIGNAL);
+        n = sendmsg(socket, &h.message, MSG_NOSIGNAL);
     } while (n < 0 && errno == EINTR);
     return n == 1 ? 0 : -errno;
 }
 
 /* Receives a descriptor, close-on-exec; the descriptor, 0 at EOF (the child failed), or -errno. */
 static int receive_fd(int socket) {
-    char byte;
-    struct iovec iov = {.iov_base = &byte, .iov_len = 1};
-    union {
-        struct cmsghdr header;
-        char space[CMSG_SPACE(sizeof(int))];
-    } control;
-    memset(&control, 0, sizeof control);
-    struct msghdr message = {.msg_iov = &iov,
-                             .msg_iovlen = 1,
-                             .msg_control = control.space,
-                             .msg_controllen = sizeof control.space};
+    struct hand h;
+    hand_init(&h);
     ssize_t n;
     do {
-        n = recvmsg(socket, &message, MSG_CMSG_CLOEXEC);
+        n = recvmsg(socket, &h.message, MSG_CMSG_CLOEXEC);
     } while (n < 0 && errno == EINTR);
     if (n < 0) {
         return -errno;
     }
-    struct cmsghdr *c = CMSG_FIRSTHDR(&message);
+    struct cmsghdr *c = CMSG_FIRSTHDR(&h.message);
     if (n == 0 || c == NULL || c->cmsg_type != SCM_RIGHTS) {
         return 0;
     }
@@ -137,7 +110,7 @@ static void child(const char *path, char *const argv[], char *const envp[],
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
-    close_on_exec_from_3();
+    rawsys_child_cloexec_from_3();
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
         report("prctl(PR_SET_NO_NEW_PRIVS)", errno);
         _exit(RAWSYS_NOTIFY_SPAWN_FAILED);

@@ -28,42 +28,11 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "rawsys_child.h"
 #include "trace_shim.h"
 
-/* Writes "rawsys trace: WHAT: strerror(errno)\n" to stderr with async-signal-safe calls only. */
 static void report(const char *what, int error) {
-    const char *message = strerror(error); /* glibc's is safe: a table lookup for known errnos */
-    const char *parts[] = {"rawsys trace: ", what, ": ", message, "\n"};
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        size_t length = strlen(parts[i]);
-        while (length > 0) {
-            ssize_t n = write(STDERR_FILENO, parts[i], length);
-            if (n < 0 && errno == EINTR) {
-                continue;
-            }
-            if (n <= 0) {
-                return;
-            }
-            parts[i] += n;
-            length -= (size_t)n;
-        }
-    }
-}
-
-/* The JVM's descriptors are not the program's: none but 0, 1 and 2 survive execve. */
-static void close_on_exec_from_3(void) {
-    if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0) {
-        return;
-    }
-    struct rlimit limit;
-    rlim_t last =
-        getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < 65536 ? limit.rlim_cur : 65536;
-    for (int fd = 3; (rlim_t)fd < last; fd++) {
-        int flags = fcntl(fd, F_GETFD);
-        if (flags >= 0) {
-            fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
-        }
-    }
+    rawsys_child_report("rawsys trace", what, error);
 }
 
 static void child(const struct rawsys_trace_spawn *spawn) {
@@ -81,7 +50,7 @@ static void child(const struct rawsys_trace_spawn *spawn) {
         _exit(RAWSYS_TRACE_SPAWN_FAILED);
     }
     close(spawn->release_read);
-    close_on_exec_from_3();
+    rawsys_child_cloexec_from_3();
     if (spawn->filter != NULL) {
         if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
             report("prctl(PR_SET_NO_NEW_PRIVS)", errno);
