@@ -3,7 +3,7 @@
  * user notifications go to the supervisor (this process). A forked copy of the JVM may only make
  * async-signal-safe calls until it execs, so the child's side lives here.
  *
- *   parent: socketpair(hand)  fork() ─────────► child: default dispositions, empty signal mask;
+ *   parent: socketpair(hand)  fork() ─────────► child: an empty signal mask;
  *                                                       fds >= 3 close-on-exec (but hand[1]);
  *                                                       no_new_privs; seccomp(NEW_LISTENER) → L;
  *   parent: recvmsg(hand[0]) ◄── SCM_RIGHTS(L) ─ sendmsg(hand[1]);
@@ -96,17 +96,9 @@ static int receive_fd(int socket) {
 
 static void child(const char *path, char *const argv[], char *const envp[],
                   const struct sock_fprog *filter, int hand) {
-    /* The JVM's dispositions and mask are not the program's: ignored signals stay ignored across
-       execve, so put them back to default, as posix_spawn's SETSIGDEF would. */
-    struct sigaction dfl;
-    memset(&dfl, 0, sizeof dfl);
-    dfl.sa_handler = SIG_DFL;
-    for (int signo = 1; signo < NSIG; signo++) {
-        struct sigaction old;
-        if (sigaction(signo, NULL, &old) == 0 && old.sa_handler == SIG_IGN) {
-            sigaction(signo, &dfl, NULL);
-        }
-    }
+    /* The JVM thread's mask is not the program's. Its dispositions are: the JVM ignores no signal
+       itself, so a signal ignored here was ignored by whoever started rawsys (nohup), and stays
+       so across execve, as it would without rawsys; caught ones are reset by execve. */
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
@@ -115,8 +107,16 @@ static void child(const char *path, char *const argv[], char *const envp[],
         report("prctl(PR_SET_NO_NEW_PRIVS)", errno);
         _exit(RAWSYS_NOTIFY_SPAWN_FAILED);
     }
+    /* WAIT_KILLABLE_RECV (Linux 5.19+): once the supervisor has taken a call, only a fatal signal
+       interrupts the wait, so a program's timer (SA_RESTART) cannot restart the call, and ask the
+       hook again, for ever while the hook takes longer than the timer's period. */
     long listener =
-        syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, filter);
+        syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+                SECCOMP_FILTER_FLAG_NEW_LISTENER | SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV, filter);
+    if (listener < 0 && errno == EINVAL) {
+        listener =
+            syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, filter);
+    }
     if (listener < 0) {
         report("seccomp(SECCOMP_FILTER_FLAG_NEW_LISTENER)", errno);
         _exit(RAWSYS_NOTIFY_SPAWN_FAILED);

@@ -164,6 +164,27 @@ public abstract sealed class Call
         return i < 0 ? absent : args[i];
     }
 
+    /**
+     * {@code path} made absolute as the kernel would start from it: itself when absolute, else
+     * against the program's directory descriptor {@code dirfd} or, for AT_FDCWD, its working
+     * directory (read from /proc, so a chdir the program made counts). {@code .} and {@code ..} are
+     * removed by name (symbolic links are not followed). Null for a null path, or when the
+     * directory cannot be read (the program has gone).
+     */
+    final String resolved(int dirfd, String path) {
+        if (path == null) return null;
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(path);
+            if (!p.isAbsolute()) {
+                String base = memory.proc() + (dirfd == AT_FDCWD ? "/cwd" : "/fd/" + dirfd);
+                p = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of(base)).resolve(p);
+            }
+            return p.normalize().toString();
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     /** The nth string argument of this kind (null when absent or NULL). */
     final String stringArg(Kind kind, int nth) {
         int i = index(kind, nth);

@@ -31,6 +31,15 @@ public final class HookClasses {
             throw new IllegalArgumentException(
                     "hook class " + name + " does not implement " + PreloadHook.class.getName());
         }
+        if (c.isInterface() || java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+            throw new IllegalArgumentException(
+                    "hook class "
+                            + name
+                            + " is "
+                            + (c.isInterface() ? "an interface" : "abstract")
+                            + ": give a concrete class that implements "
+                            + PreloadHook.class.getName());
+        }
         try {
             c.getConstructor();
         } catch (NoSuchMethodException e) {

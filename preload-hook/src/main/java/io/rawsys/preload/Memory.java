@@ -15,6 +15,9 @@ interface Memory {
     /** Whether the program's addresses are this process's (views then read them in place). */
     boolean local();
 
+    /** The /proc directory of the program's process: /proc/self, or /proc/PID. */
+    String proc();
+
     /** This process: the program, under rawsys preload (through the preload library's side). */
     Memory SELF =
             new Memory() {
@@ -26,6 +29,11 @@ interface Memory {
                 @Override
                 public boolean local() {
                     return true;
+                }
+
+                @Override
+                public String proc() {
+                    return "/proc/self";
                 }
             };
 }

@@ -48,4 +48,12 @@ public final class OpenCall extends Call {
         int flags = flags();
         return (flags & O_ACCMODE) != O_RDONLY || (flags & (O_CREAT | O_TRUNC)) != 0;
     }
+
+    /**
+     * {@link #path()} made absolute against the program's working directory or {@link #dirfd()}, as
+     * the kernel resolves it (null when the program's directory cannot be read).
+     */
+    public String resolvedPath() {
+        return resolved(dirfd(), path());
+    }
 }

@@ -42,4 +42,16 @@ public final class PathCall extends Call {
     public MemorySegment buffer() {
         return bufferArg();
     }
+
+    /**
+     * {@link #path()} made absolute against the program's working directory or {@link #dirfd()}.
+     */
+    public String resolvedPath() {
+        return resolved(dirfd(), path());
+    }
+
+    /** {@link #newPath()} made absolute against the working directory or {@link #newDirfd()}. */
+    public String resolvedNewPath() {
+        return resolved(newDirfd(), newPath());
+    }
 }

@@ -47,4 +47,9 @@ final class RemoteMemory implements Memory {
     public boolean local() {
         return false;
     }
+
+    @Override
+    public String proc() {
+        return "/proc/" + pid;
+    }
 }

@@ -83,10 +83,19 @@ public final class SeccompSupervisor implements AutoCloseable {
     private final AtomicBoolean initialExec = new AtomicBoolean();
     private final Set<String> saidOnce = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean firstFailure = new AtomicBoolean();
+    private final PrintStream terminal;
 
     private SeccompSupervisor(
-            PreloadHook hook, String hookName, SeccompPlan plan, PrintStream log, int pid, int fd) {
+            PreloadHook hook,
+            String hookName,
+            SeccompPlan plan,
+            PrintStream log,
+            PrintStream terminal,
+            int pid,
+            int fd) {
         this.hook = hook;
+        this.terminal = terminal;
         this.hookName = hookName;
         this.plan = plan;
         this.log = log;
@@ -149,10 +158,12 @@ public final class SeccompSupervisor implements AutoCloseable {
 
     /**
      * Starts {@code path} (an executable file: no PATH search) with {@code argv} and {@code env}
-     * under {@code plan}'s filter, and supervises it with {@code hook}; what the hook prints and
-     * what goes wrong in it goes to {@code log}.
+     * under {@code plan}'s filter, and supervises it with {@code hook}; what goes wrong in the hook
+     * goes to {@code log}, and the first such failure to {@code terminal} too.
      *
      * @throws ErrnoException when the program cannot be started
+     * @throws IllegalStateException when it could not be put under the filter, the start having
+     *     said why on stderr (a filter that already has a listener: a second supervisor)
      */
     public static SeccompSupervisor start(
             PreloadHook hook,
@@ -161,7 +172,8 @@ public final class SeccompSupervisor implements AutoCloseable {
             String path,
             List<String> argv,
             Map<String, String> env,
-            PrintStream log) {
+            PrintStream log,
+            PrintStream terminal) {
         Arch host = Arch.current();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment argvArray = strings(arena, argv);
@@ -193,11 +205,16 @@ public final class SeccompSupervisor implements AutoCloseable {
             } catch (Throwable t) {
                 throw new IllegalStateException("librawsys-notify.so failed: " + t, t);
             }
+            if (r == -Errno.ECHILD) {
+                // the child said why on stderr (EBUSY: it is under a supervisor already)
+                throw new IllegalStateException(
+                        path + " could not be started under the filter (see the line above)");
+            }
             if (r < 0) {
                 throw new ErrnoException((int) -r, Nr.seccomp);
             }
             return new SeccompSupervisor(
-                    hook, hookName, plan, log, (int) r, fd.get(ValueLayout.JAVA_INT, 0));
+                    hook, hookName, plan, log, terminal, (int) r, fd.get(ValueLayout.JAVA_INT, 0));
         }
     }
 
@@ -230,11 +247,18 @@ public final class SeccompSupervisor implements AutoCloseable {
             Syscalls.raw(Nr.write, wake, one.address(), 8);
         }
         stopping = true;
+        // hooks still answering are waited for, 5 s in all; then their calls get ENOSYS
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
             try {
-                t.join(TimeUnit.SECONDS.toMillis(5)); // a hook still answering is waited for
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
         }
         FileCalls.close(listener);
@@ -315,7 +339,7 @@ public final class SeccompSupervisor implements AutoCloseable {
                 try {
                     d = Dispatch.ask(hook, view);
                 } catch (Throwable t) {
-                    say("hook " + hookName + " threw " + t + " on " + name + "; the call proceeds");
+                    hookFailed(t, name);
                     d = Decision.proceed();
                 }
             }
@@ -431,7 +455,9 @@ public final class SeccompSupervisor implements AutoCloseable {
                 }
             }
             case StatCall c -> {
-                if (c.path() == null) {
+                if (c.path() == null
+                        || (c.path().isEmpty() && (c.flags() & Fcntl.AT_EMPTY_PATH) != 0)) {
+                    // fstat, or glibc's fstat: newfstatat(fd, "", AT_EMPTY_PATH)
                     throw new UnsupportedOperationException(
                             "withPath on " + name + " (a descriptor's stat) has no path to change");
                 }
@@ -493,9 +519,18 @@ public final class SeccompSupervisor implements AutoCloseable {
                         case "unlink" -> Syscalls.invoke(Nr.unlinkat, base.fd, path.address(), 0);
                         case "unlinkat" ->
                                 Syscalls.invoke(Nr.unlinkat, base.fd, path.address(), a[2]);
-                        case "mkdir" -> Syscalls.invoke(Nr.mkdirat, base.fd, path.address(), a[1]);
+                        case "mkdir" ->
+                                Syscalls.invoke(
+                                        Nr.mkdirat,
+                                        base.fd,
+                                        path.address(),
+                                        a[1] & ~umask(n.pid()));
                         case "mkdirat" ->
-                                Syscalls.invoke(Nr.mkdirat, base.fd, path.address(), a[2]);
+                                Syscalls.invoke(
+                                        Nr.mkdirat,
+                                        base.fd,
+                                        path.address(),
+                                        a[2] & ~umask(n.pid()));
                         case "rename", "renameat", "renameat2" -> {
                             String second = d.newPath() != null ? d.newPath() : c.newPath();
                             try (Base to = Base.of(n.pid(), c.newDirfd(), second)) {
@@ -551,10 +586,53 @@ public final class SeccompSupervisor implements AutoCloseable {
         }
     }
 
-    /** Opens {@code path} here as the program's open would (relative to its cwd or dirfd). */
+    /**
+     * Opens {@code path} here as the program's open would (relative to its cwd or dirfd, a new
+     * file's mode under its umask).
+     */
     private static int openIn(int pid, int dirfd, String path, int flags, int mode) {
         try (Base base = Base.of(pid, dirfd, path)) {
-            return FileCalls.openat(base.fd, path, flags | Fcntl.O_CLOEXEC, mode);
+            return FileCalls.openat(base.fd, path, flags | Fcntl.O_CLOEXEC, mode & ~umask(pid));
+        }
+    }
+
+    /**
+     * The program's umask (/proc/PID/status, Linux 4.7+), which what is made here in its stead
+     * obeys; 022, the usual one, if it cannot be read.
+     */
+    private static int umask(int pid) {
+        try {
+            for (String line :
+                    java.nio.file.Files.readAllLines(
+                            java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("Umask:")) {
+                    return Integer.parseInt(line.substring(6).strip(), 8);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // gone, or an old kernel
+        }
+        return 022;
+    }
+
+    /**
+     * A hook threw: said in the log each time, the first time with its stack trace, and once on the
+     * terminal (where it would otherwise go unseen without --log).
+     */
+    private void hookFailed(Throwable t, String call) {
+        String line = "hook " + hookName + " threw " + t + " on " + call + "; the call proceeds";
+        if (firstFailure.compareAndSet(false, true)) {
+            synchronized (log) {
+                say(line);
+                t.printStackTrace(log);
+            }
+            terminal.println(
+                    "rawsys preload --seccomp: "
+                            + line
+                            + " (every such call is logged with --log FILE)");
+            terminal.flush();
+        } else {
+            say(line);
         }
     }
 

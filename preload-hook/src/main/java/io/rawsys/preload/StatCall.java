@@ -34,4 +34,12 @@ public final class StatCall extends Call {
     public MemorySegment buffer() {
         return memory(longArg(Kind.PTR, 0, 0), 0);
     }
+
+    /**
+     * {@link #path()} made absolute against the program's working directory or {@link #dirfd()}
+     * (null for fstat, or when it cannot be).
+     */
+    public String resolvedPath() {
+        return resolved(dirfd(), path());
+    }
 }

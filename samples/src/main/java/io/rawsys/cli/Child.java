@@ -27,8 +27,9 @@ import java.util.Optional;
  *
  * <p>The child is started with libc's {@code posix_spawnp}, not {@link ProcessBuilder}: the JDK
  * reaps its own children and keeps only "128 + signal" of a killed one, which cannot be told from
- * an exit with that status. The child gets an empty signal mask and default dispositions (the JVM
- * blocks SIGQUIT in its threads) and none of the JVM's descriptors beyond 0, 1 and 2.
+ * an exit with that status. The child gets an empty signal mask, the signals ignored when rawsys
+ * started still ignored (nohup), every other with its default disposition (the JVM blocks SIGQUIT
+ * in its threads) and none of the JVM's descriptors beyond 0, 1 and 2.
  */
 final class Child {
     /** The signals passed on: those a user or a supervisor sends to stop or notify a command. */
@@ -36,7 +37,6 @@ final class Child {
             List.of("HUP", "INT", "QUIT", "TERM", "USR1", "USR2", "ALRM", "WINCH", "CONT");
 
     // glibc's <spawn.h>, the same on every Linux ABI
-    private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
 
     /** Generous sizes for glibc's opaque types (336, 80 and 128 bytes on x86_64). */
@@ -66,10 +66,14 @@ final class Child {
     static int run(java.util.function.IntSupplier start) {
         Forwarder forwarder = new Forwarder();
         List<Object[]> installed = new ArrayList<>(); // {signal, previous handler}
+        long ignored = ignoredSignals();
         for (String name : FORWARDED) {
             Optional<Object> signal = Signals.named(name);
             if (signal.isEmpty()) {
                 continue;
+            }
+            if ((ignored & (1L << (Signals.number(signal.get()) - 1))) != 0) {
+                continue; // ignored by whoever started rawsys: the command inherits that
             }
             try {
                 Object previous = Signals.handle(signal.get(), Signals.handler(forwarder::signal));
@@ -87,6 +91,21 @@ final class Child {
                 Signals.handle(i[0], i[1]);
             }
         }
+    }
+
+    /** The signals this process ignores (SigIgn of /proc/self/status), as a mask of bit N-1. */
+    private static long ignoredSignals() {
+        try {
+            for (String line :
+                    java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return Long.parseUnsignedLong(line.substring(7).strip(), 16);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // no /proc: forward them all
+        }
+        return 0;
     }
 
     /** Sends the signals on to the child; holds those that come before it has a pid. */
@@ -130,8 +149,6 @@ final class Child {
                         FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
         static final MethodHandle ATTR_SETSIGMASK =
                 bind("posix_spawnattr_setsigmask", ADDRESS, ADDRESS);
-        static final MethodHandle ATTR_SETSIGDEFAULT =
-                bind("posix_spawnattr_setsigdefault", ADDRESS, ADDRESS);
         static final MethodHandle ACTIONS_INIT = bind("posix_spawn_file_actions_init", ADDRESS);
         static final MethodHandle ACTIONS_DESTROY =
                 bind("posix_spawn_file_actions_destroy", ADDRESS);
@@ -148,7 +165,6 @@ final class Child {
                                                         JAVA_INT, ADDRESS, JAVA_INT)));
 
         static final MethodHandle SIGEMPTYSET = bind("sigemptyset", ADDRESS);
-        static final MethodHandle SIGFILLSET = bind("sigfillset", ADDRESS);
 
         private static MethodHandle bind(String name, java.lang.foreign.MemoryLayout... args) {
             return LINKER.downcallHandle(
@@ -167,21 +183,16 @@ final class Child {
             MemorySegment attr = arena.allocate(ATTR_SIZE, 16);
             MemorySegment actions = arena.allocate(ACTIONS_SIZE, 16);
             MemorySegment empty = arena.allocate(SIGSET_SIZE, 16);
-            MemorySegment all = arena.allocate(SIGSET_SIZE, 16);
             MemorySegment pid = arena.allocate(JAVA_INT);
             int error;
             try {
                 check((int) Libc.ATTR_INIT.invokeExact(attr));
                 check((int) Libc.ACTIONS_INIT.invokeExact(actions));
                 check((int) Libc.SIGEMPTYSET.invokeExact(empty));
-                check((int) Libc.SIGFILLSET.invokeExact(all));
                 check((int) Libc.ATTR_SETSIGMASK.invokeExact(attr, empty));
-                check((int) Libc.ATTR_SETSIGDEFAULT.invokeExact(attr, all));
-                check(
-                        (int)
-                                Libc.ATTR_SETFLAGS.invokeExact(
-                                        attr,
-                                        (short) (POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)));
+                // no SETSIGDEF: the JVM ignores no signal itself, so an ignored one was ignored by
+                // whoever started rawsys (nohup) and stays ignored, as without rawsys
+                check((int) Libc.ATTR_SETFLAGS.invokeExact(attr, POSIX_SPAWN_SETSIGMASK));
                 if (Libc.ADD_CLOSEFROM.isPresent()) {
                     check((int) Libc.ADD_CLOSEFROM.get().invokeExact(actions, 3));
                 }

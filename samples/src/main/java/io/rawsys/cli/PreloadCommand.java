@@ -109,6 +109,7 @@ public final class PreloadCommand implements Callable<Integer> {
         if (seccomp) {
             return supervised();
         }
+        openLog().close(); // the library writes it: a --log it cannot write is said now
         Set<Function> wanted = wantedFunctions();
         warnIfOutOfReach(command.getFirst());
         Path libraries = extractLibraries();
@@ -161,17 +162,19 @@ public final class PreloadCommand implements Callable<Integer> {
         Path program = resolve(command.getFirst());
         if (program == null) {
             throw Failure.usage(
-                    "cannot find " + command.getFirst() + " (not a file, and not on PATH)");
+                    Files.isDirectory(Path.of(command.getFirst()))
+                            ? command.getFirst() + " is a directory, not a program"
+                            : "cannot find "
+                                    + command.getFirst()
+                                    + " (not a file, and not on PATH)");
         }
+        if (!Files.isExecutable(program)) {
+            throw Failure.usage("cannot run " + program + ": it is not executable (EACCES)");
+        }
+        warnIfPrivileged(program);
         PrintStream err = System.err;
         PrintStream out = System.out;
-        PrintStream log =
-                this.log == null
-                        ? new PrintStream(OutputStream.nullOutputStream(), true)
-                        : new PrintStream(
-                                new FileOutputStream(this.log.toFile(), true),
-                                true,
-                                StandardCharsets.UTF_8);
+        PrintStream log = openLog();
         // the hook's output goes where LD_PRELOAD's embedded JVM sends it: the log
         System.setOut(log);
         System.setErr(log);
@@ -189,12 +192,15 @@ public final class PreloadCommand implements Callable<Integer> {
                                                 program.toAbsolutePath().toString(),
                                                 command,
                                                 System.getenv(),
-                                                log);
+                                                log,
+                                                err);
                                 return running[0].pid();
                             });
             return Child.endAs(status);
         } catch (ErrnoException e) {
             throw Failure.usage("cannot run " + command.getFirst() + ": " + Failure.describe(e));
+        } catch (IllegalStateException e) {
+            throw new Failure(e.getMessage(), Failure.KERNEL);
         } finally {
             if (running[0] != null) {
                 running[0].close();
@@ -202,6 +208,56 @@ public final class PreloadCommand implements Callable<Integer> {
             System.setOut(out);
             System.setErr(err);
             log.close();
+        }
+    }
+
+    /** --log's file, opened for appending; a stream that keeps nothing without --log. */
+    private PrintStream openLog() {
+        if (log == null) {
+            return new PrintStream(OutputStream.nullOutputStream(), true);
+        }
+        try {
+            return new PrintStream(
+                    new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw Failure.usage("--log " + log + ": cannot write it (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * One line on stderr for a setuid, setgid or file-capability program: under --seccomp it runs
+     * with no_new_privs, so without the privileges it would gain.
+     */
+    private static void warnIfPrivileged(Path program) {
+        boolean privileged;
+        try {
+            privileged =
+                    (Files.getAttribute(program, "unix:mode") instanceof Integer mode
+                                    && (mode & 06000) != 0)
+                            || hasCapabilities(program);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return;
+        }
+        if (privileged) {
+            System.err.println(
+                    "rawsys preload: "
+                            + program
+                            + " is setuid, setgid or has file capabilities: under --seccomp it runs"
+                            + " with no_new_privs, without the privileges it would gain");
+        }
+    }
+
+    /** Whether the file carries capabilities (the security.capability attribute). */
+    private static boolean hasCapabilities(Path program) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            long size =
+                    io.rawsys.Syscalls.raw(
+                            io.rawsys.linux.Nr.getxattr,
+                            arena.allocateFrom(program.toString()).address(),
+                            arena.allocateFrom("security.capability").address(),
+                            0,
+                            0);
+            return size > 0;
         }
     }
 

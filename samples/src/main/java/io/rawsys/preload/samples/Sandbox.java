@@ -9,8 +9,10 @@ import java.nio.file.Path;
 /**
  * Denies, with EACCES, every open that may write or create, and every unlink, rename and mkdir,
  * outside one directory: RAWSYS_SANDBOX (or the system property rawsys.sandbox). Reads anywhere
- * stay allowed. Relative paths are taken from the working directory (an *at call's directory
- * descriptor is not followed: such calls are judged as if relative to the working directory).
+ * stay allowed. Paths are judged as the kernel resolves them: relative ones against the program's
+ * working directory or the *at call's directory descriptor ({@code resolvedPath()}), {@code ..}
+ * removed by name. Symbolic links are not followed, and calls outside these families (rmdir,
+ * symlink, link, chmod…) are not seen: this shows the API, it is no security boundary.
  */
 public final class Sandbox implements PreloadHook {
     private static final int EACCES = 13;
@@ -25,20 +27,25 @@ public final class Sandbox implements PreloadHook {
         root = Path.of(dir).toAbsolutePath().normalize();
     }
 
-    private boolean outside(String path) {
-        return path != null && !Path.of(path).toAbsolutePath().normalize().startsWith(root);
+    /** Outside the box, or a path that cannot be resolved (the program is going). */
+    private boolean outside(String given, String resolved) {
+        return given != null && (resolved == null || !Path.of(resolved).startsWith(root));
     }
 
     @Override
     public Decision open(OpenCall c) {
-        return c.writes() && outside(c.path()) ? Decision.fail(EACCES) : Decision.proceed();
+        return c.writes() && outside(c.path(), c.resolvedPath())
+                ? Decision.fail(EACCES)
+                : Decision.proceed();
     }
 
     @Override
     public Decision path(PathCall c) {
         String f = c.function().name();
         boolean changes = f.startsWith("unlink") || f.startsWith("rename") || f.startsWith("mkdir");
-        return changes && (outside(c.path()) || outside(c.newPath()))
+        return changes
+                        && (outside(c.path(), c.resolvedPath())
+                                || outside(c.newPath(), c.resolvedNewPath()))
                 ? Decision.fail(EACCES)
                 : Decision.proceed();
     }

@@ -38,6 +38,7 @@ class SeccompHooksIT {
     static Path files;
     static Path threads;
     static Path ticker;
+    static Path alarm;
     static Path goFiles;
     static String goProblem;
 
@@ -49,6 +50,7 @@ class SeccompHooksIT {
         files = compile("files.c");
         threads = compile("threads.c", "-pthread");
         ticker = compile("ticker.c");
+        alarm = compile("alarm.c");
         goFiles = programs.resolve("files-go");
         Run go;
         try {
@@ -245,6 +247,92 @@ class SeccompHooksIT {
                                 + " && echo exists");
         assertEquals("alternative\n12\nname\nexists\n", r.stdout(), r.both());
         assertEquals(0, r.status());
+    }
+
+    /**
+     * A hook slower than the program's timer: with SA_RESTART each tick would restart the waiting
+     * call and ask the hook again, for ever, unless the wait is killable only
+     * (SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV): the open is asked about once and completes.
+     */
+    @Test
+    void aSlowHookIsAskedOnceThoughTheProgramsTimerTicks() throws Exception {
+        Path slow = Files.writeString(dir.resolve("slowfile"), "x");
+        Path asked = dir.resolve("asked");
+        List<String> line = new ArrayList<>(RawsysJar.command("preload"));
+        line.addAll(
+                List.of(
+                        "--seccomp",
+                        "--classpath",
+                        Path.of("target/test-classes").toAbsolutePath().toString(),
+                        "--hook",
+                        SlowOpens.class.getName(),
+                        "--",
+                        alarm.toString(),
+                        slow.toString()));
+        Map<String, String> env = new HashMap<>();
+        env.put("RAWSYS_ASKED", asked.toString());
+        env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Run r = run(env, line.toArray(String[]::new));
+        assertEquals("opened\n", r.stdout(), r.both());
+        assertEquals(slow + "\n", Files.readString(asked), "asked once");
+    }
+
+    /**
+     * Sandbox judges paths as the kernel resolves them: against the program's working directory
+     * (after its cd, not rawsys's) and an *at call's directory descriptor (rm -r's unlinkat).
+     */
+    @Test
+    void sandboxResolvesRelativePathsInTheProgram() throws Exception {
+        Path box = Files.createDirectories(dir.resolve("box"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path tree = Files.createDirectories(outside.resolve("tree"));
+        Files.writeString(tree.resolve("f"), "x");
+        Map<String, String> env = Map.of("RAWSYS_SANDBOX", box.toString());
+        Run r =
+                preload(
+                        true,
+                        Sandbox.class,
+                        env,
+                        BUSYBOX,
+                        "sh",
+                        "-c",
+                        "cd "
+                                + box
+                                + " && echo in > rel; cd "
+                                + outside
+                                + " && echo out > rel; rm -r "
+                                + tree);
+        assertEquals("in\n", Files.readString(box.resolve("rel")), r.both());
+        assertFalse(Files.exists(outside.resolve("rel")), r.both());
+        assertTrue(Files.exists(tree.resolve("f")), "rm -r's unlinkat(dirfd, \"f\") was refused");
+    }
+
+    /** What the supervisor makes for withPath obeys the program's umask. */
+    @Test
+    void redirectedCreationsKeepTheProgramsUmask() throws Exception {
+        Path from = Files.createDirectories(dir.resolve("from"));
+        Path to = Files.createDirectories(dir.resolve("to"));
+        Run r =
+                preload(
+                        true,
+                        Redirect.class,
+                        Map.of("RAWSYS_REDIRECT", from + "=" + to),
+                        BUSYBOX,
+                        "sh",
+                        "-c",
+                        "umask 077; echo new > "
+                                + from.resolve("new")
+                                + "; mkdir "
+                                + from.resolve("d"));
+        assertEquals(0, r.status(), r.both());
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(to.resolve("new"))));
+        assertEquals(
+                "rwx------",
+                java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(to.resolve("d"))));
     }
 
     @Test
