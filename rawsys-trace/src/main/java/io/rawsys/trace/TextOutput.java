@@ -18,7 +18,6 @@ import java.util.function.IntSupplier;
  * calls interleave, timestamps and call times as -t, -tt, -ttt, -r and -T ask.
  */
 final class TextOutput implements Events {
-    private static final int RESULT_COLUMN = 40;
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Writer out;
@@ -29,6 +28,9 @@ final class TextOutput implements Events {
     private final boolean syscallTimes;
     private final Filter filter;
     private final IntSupplier traceeCount;
+
+    /** -a: where {@code =} goes (strace's acolumn, 40 unless told). */
+    private final int resultColumn;
 
     private static final int NONE = -1;
 
@@ -64,6 +66,7 @@ final class TextOutput implements Events {
         this.syscallTimes = options.syscallTimes();
         this.filter = options.filter();
         this.traceeCount = traceeCount;
+        this.resultColumn = options.column();
     }
 
     @Override
@@ -218,7 +221,7 @@ final class TextOutput implements Events {
     }
 
     private void pad() {
-        write(column < RESULT_COLUMN ? " ".repeat(RESULT_COLUMN - column) : " ");
+        write(column < resultColumn ? " ".repeat(resultColumn - column) : " ");
     }
 
     private void write(String text) {

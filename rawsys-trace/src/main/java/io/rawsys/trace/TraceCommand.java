@@ -87,6 +87,24 @@ public final class TraceCommand implements Callable<Integer> {
     boolean syscallTimes;
 
     @Option(
+            names = "-a",
+            paramLabel = "COLUMN",
+            defaultValue = "40",
+            description = "Align the results (the = sign) at COLUMN (default: ${DEFAULT-VALUE}).")
+    int column;
+
+    @Option(
+            names = {"-z", "--successful-only"},
+            description =
+                    "Print only the calls that returned without an error (-e status=successful).")
+    boolean successfulOnly;
+
+    @Option(
+            names = {"-Z", "--failed-only"},
+            description = "Print only the calls that returned an error (-e status=failed).")
+    boolean failedOnly;
+
+    @Option(
             names = "-t",
             description =
                     "Prefix each line with the time of day; -tt with microseconds; -ttt as seconds since the epoch.")
@@ -204,6 +222,14 @@ public final class TraceCommand implements Callable<Integer> {
                                         + "=");
             }
         }
+        if (column < 0) {
+            throw Failure.usage("-a wants a column, 0 or more, not " + column);
+        }
+        if (successfulOnly || failedOnly) {
+            // as strace: each sets the status filter to its one status; the later given wins, and
+            // with both given -Z, as strace's option loop leaves it
+            status = failedOnly ? "failed" : "successful";
+        }
         Injections injections;
         try {
             injections =
@@ -258,7 +284,8 @@ public final class TraceCommand implements Callable<Integer> {
                         fdPaths,
                         seccomp,
                         json,
-                        injections);
+                        injections,
+                        column);
         try {
             filter.traced(
                     io.rawsys.Arch.current()); // unknown names are refused before anything runs

@@ -19,6 +19,7 @@ import java.util.List;
  * @param seccomp --seccomp-bpf: stop only at the traced calls
  * @param json --json: one JSON object per event
  * @param injections -e inject= and -e fault=
+ * @param column -a: the column the results are aligned at
  */
 record TraceOptions(
         List<String> command,
@@ -33,7 +34,8 @@ record TraceOptions(
         boolean fdPaths,
         boolean seccomp,
         boolean json,
-        Injections injections) {
+        Injections injections,
+        int column) {
 
     /** strace's -t, -tt, -ttt and -r. */
     enum Timestamps {

@@ -98,6 +98,14 @@ class TamperIT {
         assertTrue(!out.contains("open -1"), out);
     }
 
+    /** -a moves the results' column; -z and -Z print only the calls that succeeded, or failed. */
+    @Test
+    void theColumnAndTheOutcomeFiltersAsStrace() throws Exception {
+        sameAsStrace(List.of("-a", "20", "-Z", "-e", "fault=getpid:when=2"));
+        sameAsStrace(List.of("-a", "0", "-z", "-e", "fault=getpid:when=2"));
+        sameAsStrace(List.of("--failed-only", "-e", "inject=openat:error=EPERM:when=3"));
+    }
+
     @Test
     void badExpressionsAreRefusedSayingWhy() throws Exception {
         Path program = StraceComparison.compile(dir, "tamper", "gcc");
