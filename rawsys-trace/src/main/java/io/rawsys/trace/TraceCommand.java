@@ -2,6 +2,7 @@ package io.rawsys.trace;
 
 import io.rawsys.tool.Failure;
 import io.rawsys.trace.decode.Decoders;
+import io.rawsys.trace.decode.Text;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -92,6 +93,22 @@ public final class TraceCommand implements Callable<Integer> {
             defaultValue = "40",
             description = "Align the results (the = sign) at COLUMN (default: ${DEFAULT-VALUE}).")
     int column;
+
+    @Option(
+            names = "-x",
+            description =
+                    "Print a string with a non-ASCII byte in hex escapes (\\xHH); -xx: every string.")
+    boolean[] hex = new boolean[0];
+
+    @Option(
+            names = "--strings-in-hex",
+            paramLabel = "WHICH",
+            arity = "0..1",
+            fallbackValue = "all",
+            description =
+                    "Which strings print in hex escapes: none, non-ascii-chars (only those bytes),"
+                            + " non-ascii (as -x), all (as -xx, and without WHICH).")
+    String stringsInHex;
 
     @Option(
             names = {"-z", "--successful-only"},
@@ -222,6 +239,26 @@ public final class TraceCommand implements Callable<Integer> {
                                         + "=");
             }
         }
+        Text.Hex hexStrings =
+                switch (hex.length) {
+                    case 0 -> Text.Hex.NONE;
+                    case 1 -> Text.Hex.NON_ASCII;
+                    default -> Text.Hex.ALL;
+                };
+        if (stringsInHex != null) {
+            hexStrings =
+                    switch (stringsInHex) {
+                        case "none" -> Text.Hex.NONE;
+                        case "non-ascii-chars" -> Text.Hex.NON_ASCII_CHARS;
+                        case "non-ascii" -> Text.Hex.NON_ASCII;
+                        case "all" -> Text.Hex.ALL;
+                        default ->
+                                throw Failure.usage(
+                                        "--strings-in-hex="
+                                                + stringsInHex
+                                                + ": say none, non-ascii-chars, non-ascii or all");
+                    };
+        }
         if (column < 0) {
             throw Failure.usage("-a wants a column, 0 or more, not " + column);
         }
@@ -285,7 +322,8 @@ public final class TraceCommand implements Callable<Integer> {
                         seccomp,
                         json,
                         injections,
-                        column);
+                        column,
+                        hexStrings);
         try {
             filter.traced(
                     io.rawsys.Arch.current()); // unknown names are refused before anything runs

@@ -20,6 +20,7 @@ import java.util.List;
  * @param json --json: one JSON object per event
  * @param injections -e inject= and -e fault=
  * @param column -a: the column the results are aligned at
+ * @param hexStrings -x, -xx, --strings-in-hex=: which strings print in hex escapes
  */
 record TraceOptions(
         List<String> command,
@@ -35,7 +36,8 @@ record TraceOptions(
         boolean seccomp,
         boolean json,
         Injections injections,
-        int column) {
+        int column,
+        io.rawsys.trace.decode.Text.Hex hexStrings) {
 
     /** strace's -t, -tt, -ttt and -r. */
     enum Timestamps {

@@ -160,7 +160,11 @@ final class Tracer {
         scratch = arena.allocate(8, 8);
         settings =
                 new Call.Settings(
-                        options.stringLimit(), options.fdPaths(), false, Tracer::descriptorPath);
+                        options.stringLimit(),
+                        options.fdPaths(),
+                        false,
+                        Tracer::descriptorPath,
+                        options.hexStrings());
         traceOptions =
                 Ptrace.PTRACE_O_TRACESYSGOOD
                         | Ptrace.PTRACE_O_TRACEEXEC

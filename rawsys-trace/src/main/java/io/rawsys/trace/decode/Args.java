@@ -35,6 +35,7 @@ public final class Args {
                 try {
                     return "AT_FDCWD<"
                             + bracketed(
+                                    c,
                                     io.rawsys.calls.FileCalls.readlinkat(
                                             io.rawsys.linux.Fcntl.AT_FDCWD,
                                             "/proc/" + c.pid() + "/cwd"))
@@ -128,18 +129,19 @@ public final class Args {
         return path.endsWith(deleted)
                 ? fd
                         + "<"
-                        + bracketed(path.substring(0, path.length() - deleted.length()))
+                        + bracketed(c, path.substring(0, path.length() - deleted.length()))
                         + ">(deleted)"
-                : fd + "<" + bracketed(path) + ">";
+                : fd + "<" + bracketed(c, path) + ">";
     }
 
     /**
      * A path inside -y's angle brackets: quoted as a string without its quotes, {@code <} and
      * {@code >} in octal, as strace prints it ({@code 3</tmp/a\74b\76>}).
      */
-    static String bracketed(String path) {
+    static String bracketed(Call c, String path) {
         byte[] bytes = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String quoted = Text.quote(bytes, bytes.length, false);
+        Text.Hex style = c.settings().hex();
+        String quoted = Text.quote(bytes, bytes.length, style);
         quoted = quoted.substring(1, quoted.length() - 1);
         StringBuilder s = new StringBuilder(quoted.length());
         for (int i = 0; i < quoted.length(); i++) {
@@ -152,7 +154,11 @@ public final class Args {
                     i + 1 < quoted.length()
                             && quoted.charAt(i + 1) >= '0'
                             && quoted.charAt(i + 1) <= '7';
-            s.append(digitNext ? "\\0" : "\\").append(Integer.toOctalString(ch));
+            if (style == Text.Hex.NON_ASCII_CHARS) {
+                s.append("\\x").append(Integer.toHexString(ch)); // as strace's other escapes then
+            } else {
+                s.append(digitNext ? "\\0" : "\\").append(Integer.toOctalString(ch));
+            }
         }
         return s.toString();
     }
@@ -166,7 +172,7 @@ public final class Args {
         if (s == null) {
             return Text.pointer(address);
         }
-        String quoted = Text.quote(s.bytes(), s.bytes().length, false);
+        String quoted = Text.quote(s.bytes(), s.bytes().length, c.settings().hex());
         return s.truncated() ? quoted + "..." : quoted;
     }
 
@@ -184,7 +190,7 @@ public final class Args {
         if (data == null) {
             return Text.pointer(address);
         }
-        String quoted = Text.quote(data, shown, hex);
+        String quoted = Text.quote(data, shown, hex ? Text.Hex.ALL : c.settings().hex());
         return length > limit ? quoted + "..." : quoted;
     }
 }

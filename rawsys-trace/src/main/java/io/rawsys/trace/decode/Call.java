@@ -26,7 +26,13 @@ public final class Call {
     private long stackPointer;
 
     /** How decoders print: strace's -s, -y, -v. */
-    public record Settings(int stringLimit, boolean fdPaths, boolean verbose, FdPaths paths) {}
+    public record Settings(
+            int stringLimit, boolean fdPaths, boolean verbose, FdPaths paths, Text.Hex hex) {
+        /** Strings as strace prints them by default (no -x). */
+        public Settings(int stringLimit, boolean fdPaths, boolean verbose, FdPaths paths) {
+            this(stringLimit, fdPaths, verbose, paths, Text.Hex.NONE);
+        }
+    }
 
     /** What a tracee's descriptor refers to, for -y: {@code /etc/passwd}, {@code pipe:[1234]}. */
     @FunctionalInterface

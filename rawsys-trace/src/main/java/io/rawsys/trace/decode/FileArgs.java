@@ -214,7 +214,7 @@ final class FileArgs {
         if (omitTrailingNul && shown == length && n > 0 && data[n - 1] == 0) {
             n--;
         }
-        String quoted = Text.quote(data, n, false);
+        String quoted = Text.quote(data, n, c.settings().hex());
         return length > limit ? quoted + "..." : quoted;
     }
 

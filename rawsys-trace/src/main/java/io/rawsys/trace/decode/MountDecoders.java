@@ -132,7 +132,7 @@ final class MountDecoders {
         long mask = get(c, st, "mask");
         StringBuilder s = new StringBuilder("{size=").append(size);
         if (has(c, mask, "STATMOUNT_MNT_OPTS")) {
-            s.append(", mnt_opts=").append(string(strings, get(c, st, "mnt_opts")));
+            s.append(", mnt_opts=").append(string(c, strings, get(c, st, "mnt_opts")));
         }
         s.append(", mask=").append(FileArgs.flags(c, STATMOUNT_MASK, mask, "STATMOUNT_???"));
         if (has(c, mask, "STATMOUNT_SB_BASIC")) {
@@ -145,7 +145,7 @@ final class MountDecoders {
                     .append(FileArgs.flags(c, SB_FLAGS, get(c, st, "sb_flags"), "MS_???"));
         }
         if (has(c, mask, "STATMOUNT_FS_TYPE")) {
-            s.append(", fs_type=").append(string(strings, get(c, st, "fs_type")));
+            s.append(", fs_type=").append(string(c, strings, get(c, st, "fs_type")));
         }
         if (has(c, mask, "STATMOUNT_MNT_BASIC")) {
             for (String id : new String[] {"mnt_id", "mnt_parent_id", "mnt_id_old"}) {
@@ -167,10 +167,10 @@ final class MountDecoders {
             s.append(", propagate_from=").append(Text.hex(get(c, st, "propagate_from")));
         }
         if (has(c, mask, "STATMOUNT_MNT_ROOT")) {
-            s.append(", mnt_root=").append(string(strings, get(c, st, "mnt_root")));
+            s.append(", mnt_root=").append(string(c, strings, get(c, st, "mnt_root")));
         }
         if (has(c, mask, "STATMOUNT_MNT_POINT")) {
-            s.append(", mnt_point=").append(string(strings, get(c, st, "mnt_point")));
+            s.append(", mnt_point=").append(string(c, strings, get(c, st, "mnt_point")));
         }
         if (has(c, mask, "STATMOUNT_MNT_NS_ID")) {
             s.append(", mnt_ns_id=").append(Text.hex(get(c, st, "mnt_ns_id")));
@@ -191,7 +191,7 @@ final class MountDecoders {
      * print_quoted_cstring: up to its NUL, or all that is there and {@code ...}; the offset in hex
      * where it lies outside the area.
      */
-    private static String string(byte[] strings, long offset) {
+    private static String string(Call c, byte[] strings, long offset) {
         long off = offset & 0xffff_ffffL;
         if (off >= strings.length) {
             return Text.hex(off);
@@ -201,7 +201,8 @@ final class MountDecoders {
             end++;
         }
         byte[] text = java.util.Arrays.copyOfRange(strings, (int) off, end);
-        return Text.quote(text, text.length, false) + (end == strings.length ? "..." : "");
+        return Text.quote(text, text.length, c.settings().hex())
+                + (end == strings.length ? "..." : "");
     }
 
     /** listmount's ids: 64-bit words in hex, strace's print_array (none read after a failure). */

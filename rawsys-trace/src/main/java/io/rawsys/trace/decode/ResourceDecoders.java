@@ -149,7 +149,7 @@ final class ResourceDecoders {
         while (length < data.length && data[length] != 0) {
             length++;
         }
-        return Text.quote(data, length, false);
+        return Text.quote(data, length, c.settings().hex());
     }
 
     private static String uname(Call c, long address) {

@@ -68,7 +68,10 @@ final class Sockaddrs {
             return packet(c, data, length);
         }
         return "sa_data="
-                + Text.quote(java.util.Arrays.copyOfRange(data, 2, length), length - 2, false);
+                + Text.quote(
+                        java.util.Arrays.copyOfRange(data, 2, length),
+                        length - 2,
+                        c.settings().hex());
     }
 
     private static String unix(Call c, byte[] data, int length) {
@@ -81,10 +84,10 @@ final class Sockaddrs {
                 end++;
             }
             byte[] path = java.util.Arrays.copyOfRange(data, at, end);
-            return "sun_path=" + Text.quote(path, path.length, false);
+            return "sun_path=" + Text.quote(path, path.length, c.settings().hex());
         }
         byte[] name = java.util.Arrays.copyOfRange(data, at + 1, at + pathLength);
-        return "sun_path=@" + Text.quote(name, name.length, false);
+        return "sun_path=@" + Text.quote(name, name.length, c.settings().hex());
     }
 
     private static String inet6(Call c, byte[] data, int length) {

@@ -7,19 +7,42 @@ package io.rawsys.trace.decode;
 public final class Text {
     private Text() {}
 
+    /** strace's -x, -xx and --strings-in-hex=: which strings print as hex escapes. */
+    public enum Hex {
+        /** None: printable ASCII as is, the rest in octal escapes. */
+        NONE,
+        /** --strings-in-hex=non-ascii-chars: as NONE, with {@code \xHH} for the octal escapes. */
+        NON_ASCII_CHARS,
+        /** -x: a string with a byte that is neither printable nor white space, all in hex. */
+        NON_ASCII,
+        /** -xx: every string, all in hex. */
+        ALL
+    }
+
     /**
      * {@code "bytes"} as strace quotes them: printable ASCII as is, {@code \" \\ \t \n \v \f \r}
      * escaped, anything else as the shortest octal escape that cannot be misread (three digits
      * before an octal digit); with {@code hex}, every byte as {@code \xHH}.
      */
     public static String quote(byte[] bytes, int length, boolean hex) {
+        return quote(bytes, length, hex ? Hex.ALL : Hex.NONE);
+    }
+
+    /** {@code "bytes"} as strace quotes them with -x, -xx or --strings-in-hex= as {@code style}. */
+    public static String quote(byte[] bytes, int length, Hex style) {
+        boolean hex = style == Hex.ALL;
+        if (style == Hex.NON_ASCII) {
+            for (int i = 0; i < length && !hex; i++) {
+                int c = bytes[i] & 0xff;
+                // strace's rule: hex unless every byte is printable or white space (\t to \r)
+                hex = c > 0x7e || (c < ' ' && (c < 9 || c > 13));
+            }
+        }
         StringBuilder s = new StringBuilder(length + 2).append('"');
         for (int i = 0; i < length; i++) {
             int c = bytes[i] & 0xff;
             if (hex) {
-                s.append("\\x")
-                        .append(Character.forDigit(c >> 4, 16))
-                        .append(Character.forDigit(c & 15, 16));
+                appendHex(s, c);
                 continue;
             }
             switch (c) {
@@ -33,6 +56,8 @@ public final class Text {
                 default -> {
                     if (c >= 0x20 && c < 0x7f) {
                         s.append((char) c);
+                    } else if (style == Hex.NON_ASCII_CHARS) {
+                        appendHex(s, c);
                     } else {
                         s.append('\\');
                         boolean digitNext =
@@ -49,6 +74,12 @@ public final class Text {
             }
         }
         return s.append('"').toString();
+    }
+
+    private static void appendHex(StringBuilder s, int c) {
+        s.append("\\x")
+                .append(Character.forDigit(c >> 4, 16))
+                .append(Character.forDigit(c & 15, 16));
     }
 
     /** {@code NULL}, or the address in hex. */

@@ -57,13 +57,14 @@ class DecodersNeverThrowTest {
                 I386DecodingTest.RecordedMemory memory = memory(random);
                 long result = random.nextInt(4) == 0 ? -(1 + random.nextInt(4095)) : word(random);
                 boolean failed = result < 0 && result >= -4095;
-                // -s, -y and -v as a user may set them
+                // -s, -y, -v and -x as a user may set them
                 Call.Settings settings =
                         new Call.Settings(
                                 new int[] {0, 1, 32, 4096}[random.nextInt(4)],
                                 random.nextBoolean(),
                                 random.nextBoolean(),
-                                (pid, fd) -> random.nextBoolean() ? null : "/some/path");
+                                (pid, fd) -> random.nextBoolean() ? null : "/some/path",
+                                Text.Hex.values()[random.nextInt(Text.Hex.values().length)]);
                 try {
                     decode(arch, name, args.clone(), memory, result, failed, settings);
                 } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {

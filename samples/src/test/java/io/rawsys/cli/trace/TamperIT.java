@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code -e inject=} and {@code -e fault=} against strace 6.1: the same program (tamper.c: three
- * getpids, three opens, a kill) under both tracers with the same expressions; the traces must be
- * equal, and so must what the program printed of the results it got.
+ * {@code -e inject=} and {@code -e fault=}, and the output options added with them ({@code -a},
+ * {@code -z}, {@code -Z}, {@code -x}, {@code -xx}, {@code --strings-in-hex}), against strace 6.1:
+ * the same program (tamper.c: three getpids, three opens, a kill) under both tracers with the same
+ * expressions; the traces must be equal, and so must what the program printed of the results it
+ * got.
  */
 class TamperIT {
     @TempDir Path dir;
@@ -104,6 +106,32 @@ class TamperIT {
         sameAsStrace(List.of("-a", "20", "-Z", "-e", "fault=getpid:when=2"));
         sameAsStrace(List.of("-a", "0", "-z", "-e", "fault=getpid:when=2"));
         sameAsStrace(List.of("--failed-only", "-e", "inject=openat:error=EPERM:when=3"));
+    }
+
+    /** -x, -xx and --strings-in-hex=WHICH, on writes, paths and -y's, as strace prints them. */
+    @Test
+    void stringsInHexAsStrace() throws Exception {
+        Path program = StraceComparison.compile(dir, "strings", "gcc");
+        List<String> calls = List.of("-e", "trace=write,openat");
+        for (List<String> hex :
+                List.of(
+                        List.<String>of(),
+                        List.of("-x"),
+                        List.of("-xx"),
+                        List.of("--strings-in-hex=non-ascii-chars"),
+                        List.of("--strings-in-hex=non-ascii"),
+                        List.of("--strings-in-hex"),
+                        List.of("-y", "-xx"),
+                        List.of("-y", "-x"))) {
+            List<String> options = new ArrayList<>(calls);
+            options.addAll(hex);
+            Trace strace = StraceComparison.strace(dir, options, List.of(program.toString()));
+            Trace rawsys = StraceComparison.rawsys(dir, options, List.of(program.toString()));
+            assertEquals(
+                    String.join("\n", StraceComparison.normalized(strace)),
+                    String.join("\n", StraceComparison.normalized(rawsys)),
+                    hex + ": " + rawsys.output());
+        }
     }
 
     @Test
