@@ -88,7 +88,7 @@ public final class TraceCommand implements Callable<Integer> {
     boolean syscallTimes;
 
     @Option(
-            names = "-a",
+            names = {"-a", "--columns"},
             paramLabel = "COLUMN",
             defaultValue = "40",
             description = "Align the results (the = sign) at COLUMN (default: ${DEFAULT-VALUE}).")
@@ -117,7 +117,7 @@ public final class TraceCommand implements Callable<Integer> {
     boolean successfulOnly;
 
     @Option(
-            names = {"-Z", "--failed-only"},
+            names = {"-Z", "--failed-only", "--failing-only"},
             description = "Print only the calls that returned an error (-e status=failed).")
     boolean failedOnly;
 
