@@ -140,7 +140,7 @@ public final class SeccompSupervisor implements AutoCloseable {
     static MemorySegment filter(Arena arena, SeccompPlan plan, Arch host) {
         SyscallFilter filter =
                 SyscallFilter.on(host).unknownArch(Seccomp.SECCOMP_RET_ERRNO | Errno.ENOSYS);
-        for (Arch abi : machine(host)) {
+        for (Arch abi : filter.abis()) {
             List<Long> numbers =
                     plan.calls().keySet().stream()
                             .flatMap(name -> abi.syscalls().find(name).stream().boxed())
@@ -148,12 +148,6 @@ public final class SeccompSupervisor implements AutoCloseable {
             filter.answer(abi, numbers, abi == host ? Seccomp.SECCOMP_RET_USER_NOTIF : REFUSED);
         }
         return filter.program(arena);
-    }
-
-    private static List<Arch> machine(Arch host) {
-        List<Arch> all = new java.util.ArrayList<>(List.of(host));
-        all.addAll(host.companions());
-        return all;
     }
 
     /**

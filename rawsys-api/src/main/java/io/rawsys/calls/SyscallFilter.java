@@ -60,6 +60,13 @@ public final class SyscallFilter {
         return new SyscallFilter(host);
     }
 
+    /**
+     * The ABIs a process on the host's machine may call in: the host's first, then its companions.
+     */
+    public List<Arch> abis() {
+        return abis;
+    }
+
     private void require(Arch abi) {
         if (!abis.contains(abi)) {
             throw new IllegalArgumentException(

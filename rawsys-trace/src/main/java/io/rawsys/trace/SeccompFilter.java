@@ -5,8 +5,6 @@ import io.rawsys.calls.SyscallFilter;
 import io.rawsys.linux.Seccomp;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,9 +22,7 @@ final class SeccompFilter {
     static MemorySegment build(Arena arena, Filter filter) {
         Arch host = Arch.current();
         SyscallFilter program = SyscallFilter.on(host).unknownArch(Seccomp.SECCOMP_RET_TRACE);
-        List<Arch> machine = new ArrayList<>(List.of(host));
-        machine.addAll(host.companions());
-        for (Arch abi : machine) {
+        for (Arch abi : program.abis()) {
             if (abi.numberBit() != 0) {
                 program.answerAll(abi, Seccomp.SECCOMP_RET_TRACE);
                 continue;

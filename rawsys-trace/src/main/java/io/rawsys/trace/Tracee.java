@@ -20,6 +20,9 @@ final class Tracee {
 
     Decoder decoder;
 
+    /** The current call's entry part, as made at its entry ({@code name(args, }). */
+    String entryText;
+
     /** What is done to the current call (-e inject=, a trace hook), or null. */
     Tamper tamper;
 

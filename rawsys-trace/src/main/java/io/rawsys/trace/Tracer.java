@@ -477,6 +477,7 @@ final class Tracer {
             c.entered();
             entry = CallText.entry(c, d);
         }
+        t.entryText = entry; // what was printed at entry is what a later line repeats
         if (hook != null) {
             List<Long> words = new ArrayList<>();
             for (long w : args) {
@@ -623,7 +624,7 @@ final class Tracer {
                         t.pid,
                         t.arch,
                         c.name(),
-                        entryOf(t),
+                        t.entryText,
                         exit,
                         c.printed(),
                         failed ? CallEvent.Outcome.FAILED : CallEvent.Outcome.RETURNED,
@@ -635,15 +636,6 @@ final class Tracer {
                                 && (tamper.delayEnterMicros() > 0
                                         || tamper.delayExitMicros() > 0)));
         t.call = null;
-    }
-
-    /** The entry part of {@code t}'s call, as it was printed at entry. */
-    private static String entryOf(Tracee t) {
-        try {
-            return CallText.entry(t.call, t.decoder);
-        } catch (RuntimeException e) {
-            return t.call.name() + "(";
-        }
     }
 
     /** {@code t}'s call ends unfinished: the tracee died, or exec'd away, inside it. */
@@ -659,7 +651,7 @@ final class Tracer {
                         t.pid,
                         t.arch,
                         t.call.name(),
-                        entryOf(t),
+                        t.entryText,
                         exit,
                         t.call.printed(),
                         CallEvent.Outcome.UNFINISHED,
@@ -686,6 +678,7 @@ final class Tracer {
                 t.inSyscall = exec.inSyscall;
                 t.call = exec.call;
                 t.decoder = exec.decoder;
+                t.entryText = exec.entryText;
                 t.entryNanos = exec.entryNanos;
                 t.arch = exec.arch;
             }

@@ -104,18 +104,32 @@ class SeccompHooksIT {
         }
     }
 
-    /** {@code rawsys preload [--seccomp] --hook HOOK -- COMMAND}, in {@code dir}. */
-    private Run preload(boolean seccomp, Class<?> hook, Map<String, String> env, String... command)
-            throws Exception {
+    /**
+     * {@code rawsys preload [--seccomp] --classpath TEST-CLASSES --hook HOOK -- COMMAND} (the test
+     * hooks are this module's test classes; the samples are in the jar).
+     */
+    private static List<String> line(boolean seccomp, Class<?> hook, String... command) {
         List<String> line = new ArrayList<>(RawsysJar.command("preload"));
         if (seccomp) {
             line.add("--seccomp");
         }
-        line.addAll(List.of("--hook", hook.getName(), "--"));
+        line.addAll(
+                List.of(
+                        "--classpath",
+                        Path.of("target/test-classes").toAbsolutePath().toString(),
+                        "--hook",
+                        hook.getName(),
+                        "--"));
         line.addAll(List.of(command));
+        return line;
+    }
+
+    /** {@link #line} run to its end with {@code env} and a cache in {@code dir}. */
+    private Run preload(boolean seccomp, Class<?> hook, Map<String, String> env, String... command)
+            throws Exception {
         Map<String, String> all = new HashMap<>(env);
         all.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        return run(all, line.toArray(String[]::new));
+        return run(all, line(seccomp, hook, command).toArray(String[]::new));
     }
 
     private void assertSameRun(Run plain, Run hooked, String what) {
@@ -258,21 +272,13 @@ class SeccompHooksIT {
     void aSlowHookIsAskedOnceThoughTheProgramsTimerTicks() throws Exception {
         Path slow = Files.writeString(dir.resolve("slowfile"), "x");
         Path asked = dir.resolve("asked");
-        List<String> line = new ArrayList<>(RawsysJar.command("preload"));
-        line.addAll(
-                List.of(
-                        "--seccomp",
-                        "--classpath",
-                        Path.of("target/test-classes").toAbsolutePath().toString(),
-                        "--hook",
-                        SlowOpens.class.getName(),
-                        "--",
+        Run r =
+                preload(
+                        true,
+                        SlowOpens.class,
+                        Map.of("RAWSYS_ASKED", asked.toString()),
                         alarm.toString(),
-                        slow.toString()));
-        Map<String, String> env = new HashMap<>();
-        env.put("RAWSYS_ASKED", asked.toString());
-        env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        Run r = run(env, line.toArray(String[]::new));
+                        slow.toString());
         assertEquals("opened\n", r.stdout(), r.both());
         assertEquals(slow + "\n", Files.readString(asked), "asked once");
     }
@@ -361,16 +367,8 @@ class SeccompHooksIT {
     void aProgramWhoseSupervisorDiesGetsEnosysAndEnds() throws Exception {
         Path file = Files.writeString(dir.resolve("f"), "x");
         Path report = dir.resolve("report");
-        List<String> line = new ArrayList<>(RawsysJar.command("preload"));
-        line.addAll(
-                List.of(
-                        "--seccomp",
-                        "--hook",
-                        Sandbox.class.getName(),
-                        "--",
-                        ticker.toString(),
-                        file.toString(),
-                        report.toString()));
+        List<String> line =
+                line(true, Sandbox.class, ticker.toString(), file.toString(), report.toString());
         ProcessBuilder pb = new ProcessBuilder(line);
         pb.environment().put("RAWSYS_SANDBOX", dir.toString());
         pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
