@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rawsys.Syscalls;
 import io.rawsys.cli.RawsysJar;
 import io.rawsys.cli.RawsysJar.Run;
+import io.rawsys.linux.Nr;
+import io.rawsys.linux.Seccomp;
+import io.rawsys.testing.Probe;
 import io.rawsys.testing.ProcessTree;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +51,37 @@ class SeccompHooksIT {
 
     static final Path SOURCES = Path.of("src/test/c/seccomp").toAbsolutePath();
     static final String BUSYBOX = "/bin/busybox";
+
+    /** Seccomp user notification (Linux 5.0+), asked without installing anything. */
+    static final Probe NOTIFICATION = notification();
+
+    /** busybox-static, whose applets are programs LD_PRELOAD cannot reach. */
+    static final Probe BUSYBOX_STATIC =
+            Files.isExecutable(Path.of(BUSYBOX))
+                    ? new Probe("busybox-static", true, "")
+                    : new Probe(
+                            "busybox-static",
+                            false,
+                            BUSYBOX
+                                    + " is missing (Debian: busybox-static, which .ci/install-deps installs)");
+
+    private static Probe notification() {
+        String feature = "seccomp user notification";
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment action = arena.allocate(ValueLayout.JAVA_INT);
+            action.set(ValueLayout.JAVA_INT, 0, Seccomp.SECCOMP_RET_USER_NOTIF);
+            long r =
+                    Syscalls.raw(Nr.seccomp, Seccomp.SECCOMP_GET_ACTION_AVAIL, 0, action.address());
+            return r == 0
+                    ? new Probe(feature, true, "")
+                    : new Probe(
+                            feature,
+                            false,
+                            "this kernel does not offer SECCOMP_RET_USER_NOTIF (Linux 5.0+, "
+                                    + "CONFIG_SECCOMP_FILTER): seccomp(SECCOMP_GET_ACTION_AVAIL) = "
+                                    + r);
+        }
+    }
 
     @BeforeAll
     static void buildPrograms() throws Exception {
@@ -140,6 +178,8 @@ class SeccompHooksIT {
 
     @Test
     void proceedingChangesNothingAndTheLoggerSeesWhatLdPreloadCannot() throws Exception {
+        NOTIFICATION.assume();
+        BUSYBOX_STATIC.assume();
         Files.writeString(dir.resolve("t"), "x");
         List<String[]> commands =
                 List.of(
@@ -180,6 +220,7 @@ class SeccompHooksIT {
 
     @Test
     void aRawSyscallIsSeen() throws Exception {
+        NOTIFICATION.assume();
         Path calls = dir.resolve("calls");
         Run r =
                 preload(
@@ -198,6 +239,8 @@ class SeccompHooksIT {
 
     @Test
     void sandboxDeniesAStaticProgramAndBusyboxOutsideTheBox() throws Exception {
+        NOTIFICATION.assume();
+        BUSYBOX_STATIC.assume();
         Path box = Files.createDirectories(dir.resolve("box"));
         Map<String, String> env = Map.of("RAWSYS_SANDBOX", box.toString());
         Run out = preload(true, Sandbox.class, env, files.toString(), dir.toString());
@@ -223,6 +266,7 @@ class SeccompHooksIT {
 
     @Test
     void sandboxDeniesAGoProgram() throws Exception {
+        NOTIFICATION.assume();
         assumeTrue(goProblem == null, goProblem);
         Path box = Files.createDirectories(dir.resolve("box"));
         Map<String, String> env = Map.of("RAWSYS_SANDBOX", box.toString());
@@ -237,6 +281,8 @@ class SeccompHooksIT {
 
     @Test
     void redirectOpensStatsAndReadsAnotherTree() throws Exception {
+        NOTIFICATION.assume();
+        BUSYBOX_STATIC.assume();
         Path real = Files.createDirectories(dir.resolve("real"));
         Path alt = Files.createDirectories(dir.resolve("alt"));
         Files.writeString(real.resolve("name"), "real\n");
@@ -270,6 +316,7 @@ class SeccompHooksIT {
      */
     @Test
     void aSlowHookIsAskedOnceThoughTheProgramsTimerTicks() throws Exception {
+        NOTIFICATION.assume();
         Path slow = Files.writeString(dir.resolve("slowfile"), "x");
         Path asked = dir.resolve("asked");
         Run r =
@@ -289,6 +336,8 @@ class SeccompHooksIT {
      */
     @Test
     void sandboxResolvesRelativePathsInTheProgram() throws Exception {
+        NOTIFICATION.assume();
+        BUSYBOX_STATIC.assume();
         Path box = Files.createDirectories(dir.resolve("box"));
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Path tree = Files.createDirectories(outside.resolve("tree"));
@@ -316,6 +365,8 @@ class SeccompHooksIT {
     /** What the supervisor makes for withPath obeys the program's umask. */
     @Test
     void redirectedCreationsKeepTheProgramsUmask() throws Exception {
+        NOTIFICATION.assume();
+        BUSYBOX_STATIC.assume();
         Path from = Files.createDirectories(dir.resolve("from"));
         Path to = Files.createDirectories(dir.resolve("to"));
         Run r =
@@ -343,6 +394,8 @@ class SeccompHooksIT {
 
     @Test
     void theExitStatusAndAKillingSignalPassThrough() throws Exception {
+        NOTIFICATION.assume();
+        BUSYBOX_STATIC.assume();
         Run exits = preload(true, CallLogger.class, Map.of(), BUSYBOX, "sh", "-c", "exit 7");
         assertEquals(7, exits.status(), exits.both());
         Run killed =
@@ -352,6 +405,8 @@ class SeccompHooksIT {
 
     @Test
     void aHookThatOnlyWantsTheTimeIsRefusedWithTheReason() throws Exception {
+        NOTIFICATION.assume();
+        BUSYBOX_STATIC.assume();
         Run r = preload(true, FakeTime.class, Map.of(), BUSYBOX, "date");
         assertEquals(2, r.status(), r.both());
         assertTrue(r.stderr().contains("vDSO"), r.stderr());
@@ -365,6 +420,7 @@ class SeccompHooksIT {
      */
     @Test
     void aProgramWhoseSupervisorDiesGetsEnosysAndEnds() throws Exception {
+        NOTIFICATION.assume();
         Path file = Files.writeString(dir.resolve("f"), "x");
         Path report = dir.resolve("report");
         List<String> line =
