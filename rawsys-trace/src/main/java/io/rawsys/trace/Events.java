@@ -21,6 +21,9 @@ interface Events {
     /** The tracee stopped in a group-stop: {@code --- stopped by SIGSTOP ---}. */
     void stopped(int pid, String signal);
 
+    /** Thread {@code pid} is about to end (PTRACE_EVENT_EXIT): what it is can still be read. */
+    default void ending(int pid) {}
+
     /** {@code +++ exited with N +++}. */
     void exited(int pid, int code);
 

@@ -1,60 +1,27 @@
 package io.rawsys.trace;
 
 import io.rawsys.Arch;
-import io.rawsys.tool.Hints;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * strace's {@code -e trace=SET} and {@code -e status=SET}. A trace set is a comma-separated list of
- * system-call names, classes ({@code %file}, {@code %network} …) and regular expressions ({@code
- * /^open}), or {@code all} or {@code none}; a leading {@code !} traces everything else. A status
- * set names the outcomes to show: {@code successful}, {@code failed}, {@code unfinished}.
+ * strace's {@code -e trace=SET} and {@code -e status=SET}: which calls a trace shows ({@link
+ * SyscallSet}), and with which outcomes: {@code successful}, {@code failed}, {@code unfinished}.
  */
 final class Filter {
-    /** The classes of the system calls of an architecture. */
-    interface Classes {
-        /**
-         * The names of {@code arch}'s system calls in class {@code name}, as written after {@code
-         * trace=}: {@code %file}, {@code %%stat}.
-         *
-         * @throws java.util.NoSuchElementException when there is no such class
-         */
-        Set<String> members(Arch arch, String name);
-    }
-
-    private final String expression;
-    private final boolean negated;
-    private final List<String> items;
+    private final SyscallSet trace;
     private final Set<String> statuses;
-    private final Classes classes;
-    private final Function<Arch, Set<String>> carried;
-    private final Map<Arch, Set<String>> traced = new ConcurrentHashMap<>();
 
-    private Filter(
-            String expression,
-            boolean negated,
-            List<String> items,
-            Set<String> statuses,
-            Classes classes,
-            Function<Arch, Set<String>> carried) {
-        this.expression = expression;
-        this.negated = negated;
-        this.items = items;
+    private Filter(SyscallSet trace, Set<String> statuses) {
+        this.trace = trace;
         this.statuses = statuses;
-        this.classes = classes;
-        this.carried = carried;
     }
 
     /** Every call, every outcome. */
-    static Filter all(Classes classes, Function<Arch, Set<String>> carried) {
-        return new Filter("all", false, List.of("all"), Set.of(), classes, carried);
+    static Filter all(SyscallSet.Classes classes, Function<Arch, Set<String>> carried) {
+        return new Filter(SyscallSet.parse("trace", "all", classes, carried), Set.of());
     }
 
     /**
@@ -64,30 +31,11 @@ final class Filter {
      *     expression, an unknown status
      */
     static Filter parse(
-            String trace, String status, Classes classes, Function<Arch, Set<String>> carried) {
-        String expression = trace == null ? "all" : trace;
-        boolean negated = expression.startsWith("!");
-        String body = negated ? expression.substring(1) : expression;
-        List<String> items = body.isEmpty() ? List.of() : List.of(body.split(",", -1));
-        for (String item : items) {
-            if (item.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "-e trace="
-                                + expression
-                                + " has an empty item; separate names with single commas");
-            }
-            if (item.startsWith("/")) {
-                try {
-                    Pattern.compile(item.substring(1));
-                } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException(
-                            "-e trace: '"
-                                    + item.substring(1)
-                                    + "' is no regular expression: "
-                                    + e.getDescription());
-                }
-            }
-        }
+            String trace,
+            String status,
+            SyscallSet.Classes classes,
+            Function<Arch, Set<String>> carried) {
+        SyscallSet set = SyscallSet.parse("trace", trace == null ? "all" : trace, classes, carried);
         Set<String> statuses = new HashSet<>();
         if (status != null) {
             for (String s : status.split(",", -1)) {
@@ -111,7 +59,7 @@ final class Filter {
                 }
             }
         }
-        return new Filter(expression, negated, items, Set.copyOf(statuses), classes, carried);
+        return new Filter(set, Set.copyOf(statuses));
     }
 
     /**
@@ -120,11 +68,11 @@ final class Filter {
      * @throws IllegalArgumentException for a name that is no system call there, or an unknown class
      */
     Set<String> traced(Arch arch) {
-        return traced.computeIfAbsent(arch, this::resolve);
+        return trace.members(arch);
     }
 
     boolean traces(Arch arch, String name) {
-        return traced(arch).contains(name);
+        return trace.contains(arch, name);
     }
 
     /** Whether calls with this outcome are printed. */
@@ -144,65 +92,11 @@ final class Filter {
 
     /** Whether the set lists specific calls (so --seccomp-bpf can let the others run). */
     boolean tracesEverything() {
-        return !negated && items.equals(List.of("all"));
-    }
-
-    private Set<String> resolve(Arch arch) {
-        Set<String> all = new HashSet<>();
-        arch.syscalls().entries().forEach(e -> all.add(e.name()));
-        all.addAll(carried.apply(arch)); // send, recv: i386 has them inside socketcall only
-        Set<String> chosen = new HashSet<>();
-        for (String item : items) {
-            if (item.equals("all")) {
-                chosen.addAll(all);
-            } else if (item.equals("none")) {
-                // nothing
-            } else if (item.startsWith("%")) {
-                try {
-                    chosen.addAll(classes.members(arch, item));
-                } catch (java.util.NoSuchElementException e) {
-                    throw new IllegalArgumentException("-e trace: " + e.getMessage());
-                }
-            } else if (item.startsWith("/")) {
-                Pattern p = Pattern.compile(item.substring(1));
-                all.stream().filter(n -> p.matcher(n).find()).forEach(chosen::add);
-            } else if (item.startsWith("?")) {
-                if (all.contains(item.substring(1))) {
-                    chosen.add(item.substring(1));
-                }
-            } else if (all.contains(item)) {
-                chosen.add(item);
-            } else if (anotherPersonalityHas(arch, item)) {
-                // strace's rule: a name of any of the machine's personalities is valid, and
-                // traces the processes that run in one that has it (stat64 in i386 programs)
-            } else {
-                throw new IllegalArgumentException(
-                        "-e trace: '"
-                                + item
-                                + "' is no system call on "
-                                + arch.name()
-                                + Hints.didYouMean(arch.syscalls().suggest(item)));
-            }
-        }
-        if (negated) {
-            Set<String> rest = new HashSet<>(all);
-            rest.removeAll(chosen);
-            return Set.copyOf(rest);
-        }
-        return Set.copyOf(chosen);
-    }
-
-    private boolean anotherPersonalityHas(Arch arch, String name) {
-        for (Arch o : arch.companions()) {
-            if (o.syscalls().find(name).isPresent() || carried.apply(o).contains(name)) {
-                return true;
-            }
-        }
-        return false;
+        return trace.isAll();
     }
 
     @Override
     public String toString() {
-        return expression;
+        return trace.toString();
     }
 }

@@ -19,7 +19,8 @@ final class Injections {
     private static final int INFINITE = 0xffff;
 
     /** One {@code -e inject=} or {@code -e fault=}: its set, its action, its {@code when=}. */
-    private record Rule(String text, Filter set, Tamper tamper, int first, int last, int step) {}
+    private record Rule(
+            String text, SyscallSet set, Tamper tamper, int first, int last, int step) {}
 
     /** What is left of a rule's {@code when=} for one thread and call: strace's per-tcb copy. */
     private static final class Count {
@@ -52,7 +53,9 @@ final class Injections {
      * @throws IllegalArgumentException naming the expression and what is wrong with it
      */
     static Injections parse(
-            List<String> expressions, Filter.Classes classes, Function<Arch, Set<String>> carried) {
+            List<String> expressions,
+            SyscallSet.Classes classes,
+            Function<Arch, Set<String>> carried) {
         List<Rule> rules = new ArrayList<>();
         for (String e : expressions) {
             boolean fault = e.startsWith("fault=");
@@ -64,7 +67,7 @@ final class Injections {
     private static Rule rule(
             String expression,
             boolean fault,
-            Filter.Classes classes,
+            SyscallSet.Classes classes,
             Function<Arch, Set<String>> carried) {
         String what = "-e " + (fault ? "fault=" : "inject=") + expression;
         String[] parts = expression.split(":", -1);
@@ -72,13 +75,13 @@ final class Injections {
             throw new IllegalArgumentException(
                     what + ": give the calls first, e.g. inject=openat:error=ENOENT");
         }
-        Filter set;
+        SyscallSet set;
         try {
-            set = Filter.parse(parts[0], null, classes, carried);
-            set.traced(Arch.current()); // unknown names are refused here
+            set = SyscallSet.parse("inject", parts[0], classes, carried);
+            set.members(Arch.current()); // unknown names are refused here
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    what + ": " + e.getMessage().replace("-e trace", "the set"));
+                    what + ": " + e.getMessage().replace("-e inject", "the set"));
         }
         int errno = 0;
         Long retval = null;
@@ -273,7 +276,7 @@ final class Injections {
      */
     Tamper decide(int pid, Arch arch, String name) {
         for (Rule r : rules.reversed()) {
-            if (!r.set().traces(arch, name)) {
+            if (!r.set().contains(arch, name)) {
                 continue;
             }
             Count c =

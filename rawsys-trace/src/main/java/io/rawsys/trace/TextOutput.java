@@ -28,6 +28,10 @@ final class TextOutput implements Events {
     private final boolean syscallTimes;
     private final Filter filter;
     private final IntSupplier traceeCount;
+    private final java.util.function.IntToLongFunction lastNumber;
+    private final boolean syscallNumbers;
+    private final boolean alwaysShowPid;
+    private final boolean pidComm;
 
     /** -a: where {@code =} goes (strace's acolumn, 40 unless told). */
     private final int resultColumn;
@@ -57,7 +61,8 @@ final class TextOutput implements Events {
             boolean toFile,
             boolean flushEachLine,
             TraceOptions options,
-            IntSupplier traceeCount) {
+            IntSupplier traceeCount,
+            java.util.function.IntToLongFunction lastNumber) {
         this.out = out;
         this.toFile = toFile;
         this.flushEachLine = flushEachLine;
@@ -66,6 +71,10 @@ final class TextOutput implements Events {
         this.syscallTimes = options.syscallTimes();
         this.filter = options.filter();
         this.traceeCount = traceeCount;
+        this.lastNumber = lastNumber;
+        this.syscallNumbers = options.syscallNumbers();
+        this.alwaysShowPid = options.alwaysShowPid();
+        this.pidComm = options.decodePids();
         this.resultColumn = options.column();
     }
 
@@ -138,6 +147,13 @@ final class TextOutput implements Events {
     }
 
     @Override
+    public void ending(int pid) {
+        if (pidComm) {
+            comm(pid); // the exit line names it after it is gone
+        }
+    }
+
+    @Override
     public void exited(int pid, int code) {
         line(pid, "+++ exited with " + code + " +++");
     }
@@ -189,12 +205,12 @@ final class TextOutput implements Events {
     private String leader(int pid) {
         StringBuilder s = new StringBuilder();
         int tracees = traceeCount.getAsInt();
-        if (toFile) {
-            if (follow || tracees > 1) {
-                s.append(String.format("%-5d ", pid));
-            }
-        } else if (tracees > 1) {
-            s.append(String.format("[pid %5d] ", pid));
+        String comm = pidComm ? "<" + comm(pid) + ">" : "";
+        if (alwaysShowPid || (toFile && (follow || tracees > 1))) {
+            // strace's print_pid_pfx: the pid left-aligned in five columns, unless -Y follows it
+            s.append(comm.isEmpty() ? String.format("%-5d ", pid) : pid + comm + " ");
+        } else if (!toFile && tracees > 1) {
+            s.append(String.format("[pid %5d%s] ", pid, comm));
         }
         switch (timestamps) {
             case NONE -> {}
@@ -217,7 +233,23 @@ final class TextOutput implements Events {
                                 "%6d.%06d ", since / 1_000_000_000, since / 1000 % 1_000_000));
             }
         }
+        if (syscallNumbers) {
+            long nr = lastNumber.applyAsLong(pid);
+            s.append(nr < 0 ? "[?] " : String.format("[%4d] ", nr));
+        }
         return s.toString();
+    }
+
+    /** -Y: each tracee's command name, as last read (a tracee that is gone keeps its last). */
+    private final java.util.Map<Integer, String> comms = new java.util.HashMap<>();
+
+    private String comm(int pid) {
+        String comm = io.rawsys.trace.decode.Args.comm(pid);
+        if (comm != null && !comm.isEmpty()) {
+            comms.put(pid, comm);
+            return comm;
+        }
+        return comms.getOrDefault(pid, "");
     }
 
     private void pad() {

@@ -1,7 +1,11 @@
 package io.rawsys.trace;
 
+import io.rawsys.trace.decode.Text;
+import io.rawsys.trace.decode.Xlat;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * What a trace was asked for: strace's options, parsed and checked.
@@ -15,12 +19,24 @@ import java.util.List;
  * @param summary -c: count instead of printing calls
  * @param syscallTimes -T: time spent in each call
  * @param timestamps -t, -tt, -ttt, -r
- * @param fdPaths -y: print descriptors with their paths
+ * @param decodeFds -y, -yy, -e decode-fds=: what descriptors print with
  * @param seccomp --seccomp-bpf: stop only at the traced calls
  * @param json --json: one JSON object per event
  * @param injections -e inject= and -e fault=
  * @param column -a: the column the results are aligned at
  * @param hexStrings -x, -xx, --strings-in-hex=: which strings print in hex escapes
+ * @param xlat -X: constants as names, numbers, or both
+ * @param abbrev -e abbrev=, -v: the calls whose structures print abbreviated
+ * @param verbose -e verbose=: the calls whose structures are read (the others print addresses)
+ * @param raw -e raw=: the calls printed undecoded, every argument in hex
+ * @param signals -e signal=: the signals whose deliveries are shown
+ * @param quiet -q, -qq, -qqq, -e quiet=: the messages left out
+ * @param decodePids -Y, -e decode-pids=comm: pids print with their command names
+ * @param syscallNumbers -n: each call's number before its name
+ * @param alwaysShowPid --always-show-pid: every line starts with its pid
+ * @param syscallLimit --syscall-limit: detach after this many calls were shown; -1 for none
+ * @param paths -P: only the calls that use these paths (or descriptors of them)
+ * @param stackTrace -k: each call's stack, as the tracee was when it made it
  */
 record TraceOptions(
         List<String> command,
@@ -32,12 +48,24 @@ record TraceOptions(
         boolean summary,
         boolean syscallTimes,
         Timestamps timestamps,
-        boolean fdPaths,
+        Set<FdDecoding> decodeFds,
         boolean seccomp,
         boolean json,
         Injections injections,
         int column,
-        io.rawsys.trace.decode.Text.Hex hexStrings) {
+        Text.Hex hexStrings,
+        Xlat.Style xlat,
+        SyscallSet abbrev,
+        SyscallSet verbose,
+        SyscallSet raw,
+        IntPredicate signals,
+        Set<Quiet> quiet,
+        boolean decodePids,
+        boolean syscallNumbers,
+        boolean alwaysShowPid,
+        long syscallLimit,
+        List<String> paths,
+        boolean stackTrace) {
 
     /** strace's -t, -tt, -ttt and -r. */
     enum Timestamps {
@@ -50,5 +78,40 @@ record TraceOptions(
         EPOCH,
         /** -r: the time since the previous line. */
         RELATIVE
+    }
+
+    /** What -e decode-fds= adds to a descriptor: strace's path, socket, dev and pidfd. */
+    enum FdDecoding {
+        /** {@code 3</etc/passwd>} (-y). */
+        PATH,
+        /** {@code 3<UNIX-STREAM:[1234->1235]>}: a socket's protocol and addresses. */
+        SOCKET,
+        /** {@code 3</dev/null<char 1:3>>}: a device file's type and numbers. */
+        DEV,
+        /** {@code 3<pid:1234>}: the process a pidfd refers to. */
+        PIDFD
+    }
+
+    /** The messages -e quiet= leaves out. */
+    enum Quiet {
+        /** "Process N attached", "detached". */
+        ATTACH,
+        /** "+++ exited with N +++", "+++ killed by SIG +++". */
+        EXIT,
+        /** -P's "Requested path … resolved into …". */
+        PATH_RESOLUTION,
+        /** "[ Process PID=N runs in 32 bit mode. ]". */
+        PERSONALITY,
+        /** "+++ superseded by execve in pid N +++". */
+        THREAD_EXECVE
+    }
+
+    /** -y: descriptors print with their paths. */
+    boolean fdPaths() {
+        return decodeFds.contains(FdDecoding.PATH);
+    }
+
+    boolean quiet(Quiet what) {
+        return quiet.contains(what);
     }
 }

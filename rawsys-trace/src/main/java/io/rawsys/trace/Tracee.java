@@ -50,6 +50,9 @@ final class Tracee {
     /** The tracer is detaching: its next stop is the one to detach from. */
     boolean detaching;
 
+    /** The number of its latest system call (-n prints it on every line), or -1. */
+    long nr = -1;
+
     Tracee(int pid) {
         this.pid = pid;
     }

@@ -23,12 +23,14 @@ import io.rawsys.trace.decode.Decoders;
 import io.rawsys.trace.decode.Memory;
 import io.rawsys.trace.decode.SigInfo;
 import io.rawsys.trace.decode.Signals;
+import io.rawsys.trace.decode.Xlat;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -55,7 +57,6 @@ final class Tracer {
     private final Map<Integer, Tracee> tracees = new LinkedHashMap<>();
     private final Arch host = Arch.current();
     private Events events;
-    private Call.Settings settings;
     private TraceeMemory memory;
     private MemorySegment status;
     private MemorySegment info;
@@ -79,6 +80,7 @@ final class Tracer {
             BiFunction<Arch, String, Integer> argumentCount,
             TraceHook hook) {
         this.options = options;
+        this.descriptors = new Descriptors(options.decodeFds());
         this.hook = hook;
         this.decoders = decoders;
         this.argumentCount = argumentCount;
@@ -104,7 +106,9 @@ final class Tracer {
                                 () -> {
                                     try (Arena arena = Arena.ofConfined()) {
                                         this.events = events.apply(this);
-                                        loop(arena);
+                                        // -X: every decoder of this thread prints constants so
+                                        ScopedValue.where(Xlat.STYLE, options.xlat())
+                                                .run(() -> loop(arena));
                                     } catch (Failure f) {
                                         failure[0] = f;
                                     } finally {
@@ -158,13 +162,8 @@ final class Tracer {
         info = PtraceSyscallInfo.allocate(arena);
         siginfo = Siginfo.allocate(arena);
         scratch = arena.allocate(8, 8);
-        settings =
-                new Call.Settings(
-                        options.stringLimit(),
-                        options.fdPaths(),
-                        false,
-                        Tracer::descriptorPath,
-                        options.hexStrings());
+        tracedPaths = Set.copyOf(options.paths());
+        remainingCalls = options.syscallLimit();
         traceOptions =
                 Ptrace.PTRACE_O_TRACESYSGOOD
                         | Ptrace.PTRACE_O_TRACEEXEC
@@ -277,7 +276,7 @@ final class Tracer {
             t.previousSyscall = blockedIn;
             tracees.put(tid, t);
         }
-        diagnostic(
+        attachment(
                 "Process "
                         + pid
                         + " attached"
@@ -323,7 +322,9 @@ final class Tracer {
         } else if (event == Ptrace.PTRACE_EVENT_STOP) {
             if (isStopSignal(signal)) {
                 // A group-stop: stay stopped, as the signal meant, yet keep reporting events.
-                events.stopped(t.pid, Signals.name(host, signal));
+                if (options.signals().test(signal)) {
+                    events.stopped(t.pid, Signals.name(host, signal));
+                }
                 t.groupStopped = true;
                 PtraceCalls.listen(t.pid);
             } else {
@@ -333,6 +334,9 @@ final class Tracer {
         } else if (event == Ptrace.PTRACE_EVENT_SECCOMP) {
             seccompStop(t);
         } else {
+            if (event == Ptrace.PTRACE_EVENT_EXIT) {
+                events.ending(t.pid);
+            }
             resume(t, 0); // PTRACE_EVENT_EXIT: let it finish dying
         }
     }
@@ -342,8 +346,8 @@ final class Tracer {
         Tracee t = new Tracee(pid);
         t.seccomp = options.seccomp();
         tracees.put(pid, t);
-        if (!options.summary() && !options.json() && options.output() == null) {
-            diagnostic("Process " + pid + " attached");
+        if (!options.summary() && !options.json()) {
+            attachment("Process " + pid + " attached");
         }
         return t;
     }
@@ -353,15 +357,18 @@ final class Tracer {
             unfinished(t);
         }
         if (!t.hidden) {
+            // as strace: -e quiet=exit leaves out the exit lines, -e signal= the killed ones
             if (w.exited()) {
-                events.exited(t.pid, w.exitCode());
-            } else {
+                if (!options.quiet(TraceOptions.Quiet.EXIT)) {
+                    events.exited(t.pid, w.exitCode());
+                }
+            } else if (options.signals().test(w.termSignal())) {
                 events.killed(t.pid, Signals.name(host, w.termSignal()), w.coreDumped());
             }
         }
         tracees.remove(t.pid);
         options.injections().forget(t.pid);
-        if (t.pid == initialPid) {
+        if (t.pid == initialPid && !limitReached) {
             exitStatus = w.exited() ? w.exitCode() : 128 + w.termSignal();
         }
     }
@@ -420,7 +427,10 @@ final class Tracer {
         t.entryNanos = System.nanoTime();
         t.call = null;
         t.tamper = null;
-        if (t.arch != null && t.arch != arch && !t.hidden) {
+        if (t.arch != null
+                && t.arch != arch
+                && !t.hidden
+                && !options.quiet(TraceOptions.Quiet.PERSONALITY)) {
             String note = "[ Process PID=" + t.pid + " runs in " + mode(arch) + " mode. ]";
             if (options.output() == null) {
                 events.note(t.pid, note);
@@ -429,6 +439,7 @@ final class Tracer {
             }
         }
         t.arch = arch;
+        t.nr = nr;
         Kind kind = kind(arch, nr);
         String name = kind.name();
         String previous = t.previousSyscall;
@@ -456,15 +467,20 @@ final class Tracer {
         Tamper tamper = options.injections().decide(t.pid, arch, name);
         t.tamper = tamper.isNone() ? null : tamper;
         Decoder d = kind.decoder();
-        Call c = newCall(t, arch, name, args, tracee, previous);
+        Call.Settings settings = kind.settings();
+        Call c = newCall(t, arch, name, args, tracee, previous, settings);
         try {
             d.enter(c);
         } catch (RuntimeException | OutOfMemoryError e) {
             d = decoderFailed(arch, name, e);
-            c = newCall(t, arch, name, args, tracee, previous);
+            c = newCall(t, arch, name, args, tracee, previous, settings);
             d.enter(c);
         }
         c.entered();
+        if (!tracedPaths.isEmpty() && !usesTracedPath(t.pid, c)) {
+            t.tamper = null;
+            return; // -P: a call that uses none of the paths is not shown
+        }
         t.call = c;
         t.decoder = d;
         String entry;
@@ -472,7 +488,7 @@ final class Tracer {
             entry = CallText.entry(c, d);
         } catch (RuntimeException | OutOfMemoryError e) {
             t.decoder = d = decoderFailed(arch, name, e);
-            t.call = c = newCall(t, arch, name, args, tracee, previous);
+            t.call = c = newCall(t, arch, name, args, tracee, previous, settings);
             d.enter(c);
             c.entered();
             entry = CallText.entry(c, d);
@@ -557,13 +573,50 @@ final class Tracer {
     }
 
     private Call newCall(
-            Tracee t, Arch arch, String name, long[] args, Memory tracee, String previous) {
+            Tracee t,
+            Arch arch,
+            String name,
+            long[] args,
+            Memory tracee,
+            String previous,
+            Call.Settings settings) {
         Call c = new Call(t.pid, arch, name, args, tracee, settings);
         c.stackPointer(PtraceSyscallInfo.stack_pointer(info));
         if (name.equals("restart_syscall")) {
             c.state(previous); // what it restarts, as strace shows it
         }
         return c;
+    }
+
+    /** What descriptors print with (-y, -yy). */
+    private final Descriptors descriptors;
+
+    /** -P's paths (each also resolved), or empty. */
+    private Set<String> tracedPaths = Set.of();
+
+    /**
+     * -P: whether the call names one of the paths, or a descriptor open on one (strace's pathtrace,
+     * from what the call's decoder printed).
+     */
+    private boolean usesTracedPath(int pid, Call c) {
+        for (String path : c.usedPaths()) {
+            if (tracedPaths.contains(path)) {
+                return true;
+            }
+        }
+        for (int fd : c.usedDescriptors()) {
+            String path = descriptorPath(pid, fd);
+            if (path != null && tracedPaths.contains(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of {@code pid}'s latest system call (-n), or -1 if it has made none yet. */
+    long lastNumber(int pid) {
+        Tracee t = tracees.get(pid);
+        return t == null ? -1 : t.nr;
     }
 
     /** The decoders that threw, each reported once. */
@@ -636,7 +689,22 @@ final class Tracer {
                                 && (tamper.delayEnterMicros() > 0
                                         || tamper.delayExitMicros() > 0)));
         t.call = null;
+        if (remainingCalls > 0
+                && (!options.filter().filtersStatus() || options.filter().showsStatus(failed))
+                && --remainingCalls == 0) {
+            // --syscall-limit: as strace, let every tracee go on untraced, and end the trace
+            attachment("System call limit has been reached, detaching tracees");
+            exitStatus = 0; // the command runs on untraced: its status is not ours to report
+            limitReached = true;
+            detachAll();
+        }
     }
+
+    /** --syscall-limit was reached: the tracees were let go. */
+    private boolean limitReached;
+
+    /** --syscall-limit: how many more calls may be shown; -1 for no limit. */
+    private long remainingCalls;
 
     /** {@code t}'s call ends unfinished: the tracee died, or exec'd away, inside it. */
     private void unfinished(Tracee t) {
@@ -674,7 +742,9 @@ final class Tracer {
                 if (t.inSyscall && t.call != null) {
                     unfinished(t); // the leader's own call ends with it
                 }
-                events.note(t.pid, "+++ superseded by execve in pid " + former + " +++");
+                if (!options.quiet(TraceOptions.Quiet.THREAD_EXECVE)) {
+                    events.note(t.pid, "+++ superseded by execve in pid " + former + " +++");
+                }
                 t.inSyscall = exec.inSyscall;
                 t.call = exec.call;
                 t.decoder = exec.decoder;
@@ -686,10 +756,10 @@ final class Tracer {
     }
 
     private void signalDeliveryStop(Tracee t, int signal) {
-        if (!t.hidden) {
+        if (!t.hidden && options.signals().test(signal)) {
             String text =
                     PtraceCalls.siginfo(t.pid, siginfo) >= 0
-                            ? SigInfo.format(host, siginfo)
+                            ? SigInfo.format(host, siginfo, options.decodePids())
                             : "{si_signo=" + Signals.name(host, signal) + "}";
             events.signal(t.pid, Signals.name(host, signal), text);
         }
@@ -723,10 +793,17 @@ final class Tracer {
         PtraceCalls.detach(t.pid, signal);
         tracees.remove(t.pid);
         if (t.attached || t.pid == initialPid) {
-            diagnostic("Process " + t.pid + " detached");
+            attachment("Process " + t.pid + " detached");
         }
         if (t.inSyscall && t.call != null) {
             events.detached(t.pid);
+        }
+    }
+
+    /** A message about attaching or detaching, unless -e quiet=attach (-q) leaves those out. */
+    private void attachment(String message) {
+        if (!options.quiet(TraceOptions.Quiet.ATTACH)) {
+            diagnostic(message);
         }
     }
 
@@ -741,7 +818,12 @@ final class Tracer {
     }
 
     /** What the tracer needs of one system call of one architecture, worked out once. */
-    private record Kind(String name, boolean traced, Decoder decoder, boolean carrier) {}
+    private record Kind(
+            String name,
+            boolean traced,
+            Decoder decoder,
+            boolean carrier,
+            Call.Settings settings) {}
 
     /** Per architecture: calls numbered below 1024 in an array, others (MIPS, x32) in a map. */
     private final Map<Arch, Kind[]> kinds = new java.util.HashMap<>();
@@ -766,11 +848,22 @@ final class Tracer {
     }
 
     private Kind newKind(Arch arch, String name) {
+        int arguments = argumentCount.apply(arch, name);
+        boolean raw = options.raw().contains(arch, name);
         return new Kind(
                 name,
                 options.filter().traces(arch, name),
-                decoders.forName(name, argumentCount.apply(arch, name)),
-                decoders.carries(name));
+                raw ? Decoders.undecoded(arguments) : decoders.forName(name, arguments),
+                decoders.carries(name) && !raw,
+                new Call.Settings(
+                        options.stringLimit(),
+                        !options.decodeFds().isEmpty(),
+                        !options.abbrev().contains(arch, name),
+                        descriptors,
+                        options.hexStrings(),
+                        options.verbose().contains(arch, name),
+                        !tracedPaths.isEmpty(),
+                        options.decodePids()));
     }
 
     /** The calls carriers carry, by architecture and name. */
@@ -827,10 +920,6 @@ final class Tracer {
 
     /** What a tracee's descriptor refers to, for -y. */
     private static String descriptorPath(int pid, int fd) {
-        try {
-            return FileCalls.readlinkat(Fcntl.AT_FDCWD, "/proc/" + pid + "/fd/" + fd);
-        } catch (ErrnoException e) {
-            return null;
-        }
+        return Descriptors.linked(pid, fd);
     }
 }

@@ -29,11 +29,13 @@ public final class Args {
                 if (c.sint(at) != (int) c.arch().constants().value("AT_FDCWD")) {
                     return fdText(c, c.sint(at));
                 }
-                if (!c.settings().fdPaths()) {
-                    return "AT_FDCWD";
+                String cwd = Xlat.styled(Integer.toString(c.sint(at)), "AT_FDCWD");
+                if (!c.settings().fdPaths() || !c.settings().paths().showsPaths()) {
+                    return cwd;
                 }
                 try {
-                    return "AT_FDCWD<"
+                    return cwd
+                            + "<"
                             + bracketed(
                                     c,
                                     io.rawsys.calls.FileCalls.readlinkat(
@@ -41,12 +43,16 @@ public final class Args {
                                             "/proc/" + c.pid() + "/cwd"))
                             + ">";
                 } catch (io.rawsys.ErrnoException gone) {
-                    return "AT_FDCWD";
+                    return cwd;
                 }
             };
 
     /** A path: a C string read up to PATH_MAX. */
-    public static final Arg PATH = (c, at) -> cString(c, c.ulong(at), PATH_MAX);
+    public static final Arg PATH =
+            (c, at) -> {
+                c.usePath(c.ulong(at));
+                return cString(c, c.ulong(at), PATH_MAX);
+            };
 
     /** Any other C string, cut at -s. */
     public static final Arg STRING = (c, at) -> cString(c, c.ulong(at), c.settings().stringLimit());
@@ -115,13 +121,55 @@ public final class Args {
                                     ? Text.pointer(c.ulong(at))
                                     : buffer(c, c.ulong(at), c.result(), false));
 
+    /** A process or thread id: {@code 1234}, or {@code 1234<cat>} with -Y. */
+    public static final Arg PID = (c, at) -> pidText(c, c.sint(at));
+
+    /** {@code pid} as strace prints it: with -Y, followed by its command name if it has one. */
+    public static String pidText(Call c, long pid) {
+        String text = Long.toString(pid);
+        if (!c.settings().pidComm() || pid <= 0) {
+            return text;
+        }
+        String comm = comm(pid);
+        return comm == null ? text : text + "<" + comm + ">";
+    }
+
+    /** The command name of process {@code pid} (/proc/PID/comm), or null if it is gone. */
+    public static String comm(long pid) {
+        try {
+            byte[] bytes =
+                    java.nio.file.Files.readAllBytes(
+                            java.nio.file.Path.of("/proc/" + pid + "/comm"));
+            int n =
+                    bytes.length > 0 && bytes[bytes.length - 1] == '\n'
+                            ? bytes.length - 1
+                            : bytes.length;
+            return new String(bytes, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     /** {@code fd} as strace prints it: {@code 3}, or {@code 3</etc/passwd>} with -y. */
     public static String fdText(Call c, int fd) {
+        c.useDescriptor(fd);
         if (!c.settings().fdPaths() || fd < 0) {
             return Integer.toString(fd);
         }
-        String path = c.settings().paths().path(c.pid(), fd);
+        Call.FdPaths paths = c.settings().paths();
+        String path = paths.path(c.pid(), fd);
         if (path == null) {
+            return Integer.toString(fd);
+        }
+        String replacement = paths.replacement(c.pid(), fd, path);
+        if (replacement != null) {
+            return fd + "<" + replacement + ">";
+        }
+        String device = paths.device(c.pid(), fd, path);
+        if (device != null) {
+            return fd + "<" + bracketed(c, path) + "<" + device + ">>";
+        }
+        if (!paths.showsPaths()) {
             return Integer.toString(fd);
         }
         // strace takes the kernel's " (deleted)" out of the brackets: 5</tmp/#123>(deleted)

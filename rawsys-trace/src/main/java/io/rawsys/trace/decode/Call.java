@@ -25,12 +25,37 @@ public final class Call {
     private Object state;
     private long stackPointer;
 
-    /** How decoders print: strace's -s, -y, -v. */
+    /**
+     * How decoders print a call: strace's -s, -y, -x and, for this call, -e abbrev= and -e
+     * verbose=.
+     *
+     * @param stringLimit -s
+     * @param fdPaths -y: descriptors with what they refer to
+     * @param verbose structures in full (not abbreviated: -v, -e abbrev=)
+     * @param paths what a descriptor refers to
+     * @param hex -x, -xx, --strings-in-hex
+     * @param structs structures read at all (-e verbose=); else their addresses print
+     * @param tracksUse the paths and descriptors a call uses are noted, for -P
+     * @param pidComm -Y: pids print with their command names, {@code 1234<cat>}
+     */
     public record Settings(
-            int stringLimit, boolean fdPaths, boolean verbose, FdPaths paths, Text.Hex hex) {
+            int stringLimit,
+            boolean fdPaths,
+            boolean verbose,
+            FdPaths paths,
+            Text.Hex hex,
+            boolean structs,
+            boolean tracksUse,
+            boolean pidComm) {
         /** Strings as strace prints them by default (no -x). */
         public Settings(int stringLimit, boolean fdPaths, boolean verbose, FdPaths paths) {
             this(stringLimit, fdPaths, verbose, paths, Text.Hex.NONE);
+        }
+
+        /** Structures read, nothing noted for -P. */
+        public Settings(
+                int stringLimit, boolean fdPaths, boolean verbose, FdPaths paths, Text.Hex hex) {
+            this(stringLimit, fdPaths, verbose, paths, hex, true, false, false);
         }
     }
 
@@ -38,6 +63,24 @@ public final class Call {
     @FunctionalInterface
     public interface FdPaths {
         String path(int pid, int fd);
+
+        /**
+         * -yy: what prints in the brackets instead of {@code path}, as is ({@code pid:1234} for a
+         * pidfd, {@code UNIX-STREAM:[5->6]} for a socket), or null for the path.
+         */
+        default String replacement(int pid, int fd, String path) {
+            return null;
+        }
+
+        /** Whether a descriptor prints with its path (-y); without, only -yy's other details. */
+        default boolean showsPaths() {
+            return true;
+        }
+
+        /** -yy: the device file {@code path} is, {@code char 1:3}, or null. */
+        default String device(int pid, int fd, String path) {
+            return null;
+        }
     }
 
     public Call(int pid, Arch arch, String name, long[] args, Memory memory, Settings settings) {
@@ -154,6 +197,43 @@ public final class Call {
 
     public void stackPointer(long address) {
         stackPointer = address;
+    }
+
+    private List<String> usedPaths;
+    private List<Integer> usedDescriptors;
+
+    /** Notes that the call uses the path at {@code address} (for -P), when asked to. */
+    void usePath(long address) {
+        if (!settings.tracksUse() || address == 0) {
+            return;
+        }
+        Memory.CString s = memory.string(address, Args.PATH_MAX);
+        if (s != null && !s.truncated()) {
+            if (usedPaths == null) {
+                usedPaths = new ArrayList<>(2);
+            }
+            usedPaths.add(new String(s.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Notes that the call uses descriptor {@code fd} (for -P), when asked to. */
+    void useDescriptor(int fd) {
+        if (settings.tracksUse() && fd >= 0) {
+            if (usedDescriptors == null) {
+                usedDescriptors = new ArrayList<>(2);
+            }
+            usedDescriptors.add(fd);
+        }
+    }
+
+    /** The paths the call's arguments named (-P), as far as its decoder printed them. */
+    public List<String> usedPaths() {
+        return usedPaths == null ? List.of() : usedPaths;
+    }
+
+    /** The descriptors the call's arguments named (-P). */
+    public List<Integer> usedDescriptors() {
+        return usedDescriptors == null ? List.of() : usedDescriptors;
     }
 
     /** What the decoder kept between entry and exit. */

@@ -26,13 +26,17 @@ final class CloneDecoders {
     }
 
     static void register(Decoders d) {
-        d.add("clone", Coded.separatedAtExit(CloneDecoders::cloneEntry, CloneDecoders::cloneExit));
+        d.add(
+                "clone",
+                Coded.separatedAtExit(CloneDecoders::cloneEntry, CloneDecoders::cloneExit)
+                        .returning(Results.PID));
         d.add(
                 "clone3",
                 new Coded(CloneDecoders::clone3Entry, c -> false, CloneDecoders::clone3Exit)
-                        .joinedBy(c -> c.<Clone3>state().changes() && !c.failed() ? "" : ", "));
-        d.add("fork", new Signature());
-        d.add("vfork", new Signature());
+                        .joinedBy(c -> c.<Clone3>state().changes() && !c.failed() ? "" : ", ")
+                        .returning(Results.PID));
+        d.add("fork", new Signature().returning(Results.PID));
+        d.add("vfork", new Signature().returning(Results.PID));
     }
 
     private static long flag(Call c, String name) {
@@ -50,10 +54,10 @@ final class CloneDecoders {
         if (flags != 0) {
             text = FLAGS.flags(c.arch(), flags);
             if (signal != 0) {
-                text += "|" + Signals.name(c.arch(), signal);
+                text += "|" + Signals.styled(c.arch(), signal);
             }
         } else {
-            text = Signals.name(c.arch(), signal);
+            text = Signals.styled(c.arch(), signal);
         }
         c.print("flags=" + text);
     }
@@ -122,7 +126,7 @@ final class CloneDecoders {
         b.append(", exit_signal=")
                 .append(
                         Long.compareUnsigned(exitSignal, Integer.MAX_VALUE) < 0
-                                ? Signals.name(c.arch(), exitSignal)
+                                ? Signals.styled(c.arch(), exitSignal)
                                 : Long.toUnsignedString(exitSignal));
         b.append(", stack=").append(Text.pointer(get(c, args, "stack")));
         b.append(", stack_size=").append(Text.hex(get(c, args, "stack_size")));

@@ -131,4 +131,20 @@ public final class Decoders {
     public static Decoder raw(int n) {
         return RAW[Math.max(0, Math.min(n, 6))];
     }
+
+    private static final Decoder[] UNDECODED = new Decoder[7];
+
+    static {
+        for (int n = 0; n < UNDECODED.length; n++) {
+            UNDECODED[n] = ((Signature) RAW[n]).returning(Results.HEX);
+        }
+    }
+
+    /**
+     * A call -e raw= names: {@code n} argument words in hex, and a successful result in hex too, as
+     * strace prints such calls.
+     */
+    public static Decoder undecoded(int n) {
+        return UNDECODED[Math.max(0, Math.min(n, 6))];
+    }
 }

@@ -127,7 +127,7 @@ final class FcntlDecoders {
                 case "F_NOTIFY" -> FileArgs.flags(c, FileTables.NOTIFY, arg, "DN_???");
                 case "F_SETLEASE" -> FileArgs.xval(c, FileTables.LOCK_TYPES, arg, "F_???");
                 case "F_ADD_SEALS" -> FileArgs.flags(c, FileTables.SEALS, arg, "F_SEAL_???");
-                case "F_SETSIG" -> Signals.name(c.arch(), arg);
+                case "F_SETSIG" -> Signals.styled(c.arch(), arg);
                 default -> Text.hex(arg);
             };
         }

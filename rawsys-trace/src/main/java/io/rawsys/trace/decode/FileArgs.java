@@ -16,8 +16,7 @@ final class FileArgs {
      * covers at all as {@code 0x80 /* UNKNOWN *}{@code /}.
      */
     static String flags(Call c, Xlat table, long value, String unknown) {
-        String text = table.flags(c.arch(), value);
-        return value != 0 && text.equals(Text.hex(value)) ? text + " /* " + unknown + " */" : text;
+        return table.flags(c.arch(), value, unknown);
     }
 
     /** Flags of {@code table} from an int argument, strace's printflags. */
@@ -33,8 +32,7 @@ final class FileArgs {
     }
 
     static String xval(Call c, Xlat table, long value, String unknown) {
-        String name = table.name(c.arch(), value);
-        return name != null ? name : Text.hex(value) + " /* " + unknown + " */";
+        return table.value(c.arch(), value, unknown);
     }
 
     /** {@code O_RDWR|O_CREAT|…}: the access mode first, then the other flags. */
@@ -62,6 +60,10 @@ final class FileArgs {
 
     /** {@code S_IFREG|S_ISUID|0755}: a mode with its file type, as stat reports it. */
     static String symbolicMode(Call c, long mode) {
+        return Xlat.composite(Text.octal(mode), () -> modeNames(c, mode));
+    }
+
+    private static String modeNames(Call c, long mode) {
         long typeMask = c.arch().constants().value("S_IFMT");
         String type = "";
         if ((mode & typeMask) != 0) {
@@ -87,7 +89,9 @@ final class FileArgs {
 
     /** A descriptor or {@code AT_FDCWD}, from an int. */
     static String dirfd(Call c, int fd) {
-        return fd == (int) c.arch().constants().value("AT_FDCWD") ? "AT_FDCWD" : Args.fdText(c, fd);
+        return fd == (int) c.arch().constants().value("AT_FDCWD")
+                ? Xlat.styled(Integer.toString(fd), "AT_FDCWD")
+                : Args.fdText(c, fd);
     }
 
     /**

@@ -24,13 +24,11 @@ final class IdDecoders {
                     "getgid32",
                     "geteuid32",
                     "getegid32",
-                    "getppid",
-                    "getpgrp",
-                    "gettid",
-                    "getpid",
-                    "setsid"
                 }) {
             d.add(name, none);
+        }
+        for (String name : new String[] {"getppid", "getpgrp", "gettid", "getpid", "setsid"}) {
+            d.add(name, new Signature().returning(Results.PID));
         }
         for (String base : new String[] {"uid", "gid"}) {
             for (String suffix : new String[] {"", "32"}) {
@@ -49,12 +47,12 @@ final class IdDecoders {
                                 }));
             }
         }
-        d.add("getpgid", new Signature(Args.INT));
-        d.add("getsid", new Signature(Args.INT));
-        d.add("setpgid", new Signature(Args.INT, Args.INT));
+        d.add("getpgid", new Signature(Args.PID).returning(Results.PID));
+        d.add("getsid", new Signature(Args.PID).returning(Results.PID));
+        d.add("setpgid", new Signature(Args.PID, Args.PID));
         d.add(
                 "pidfd_open",
-                new Signature(Args.INT, (c, at) -> pidfdFlags(c, c.uint(at)))
+                new Signature(Args.PID, (c, at) -> pidfdFlags(c, c.uint(at)))
                         .returning(Results.FD));
         d.add(
                 "capget",

@@ -135,6 +135,10 @@ final class MemoryDecoders {
      * /* MAP_??? *}{@code /}), the other flags, the huge page size as a shift.
      */
     static String mapFlags(Call c, long flags) {
+        return Xlat.composite(Text.hex(flags), () -> mapFlagNames(c, flags));
+    }
+
+    private static String mapFlagNames(Call c, long flags) {
         var k = c.arch().constants();
         long typeMask = k.value("MAP_TYPE");
         long shift = k.value("MAP_HUGE_SHIFT");

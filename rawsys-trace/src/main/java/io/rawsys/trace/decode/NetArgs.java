@@ -22,6 +22,10 @@ final class NetArgs {
     static final Arg SOCKET_TYPE = (c, at) -> socketType(c.arch(), c.uint(at));
 
     static String socketType(Arch arch, long type) {
+        return Xlat.composite(Text.hex(type), () -> socketTypeNames(arch, type));
+    }
+
+    private static String socketTypeNames(Arch arch, long type) {
         String name = SocketTables.TYPES.name(arch, type & SocketTables.TYPE_MASK);
         if (name == null) {
             return SocketTables.TYPE_FLAGS.flags(arch, type);

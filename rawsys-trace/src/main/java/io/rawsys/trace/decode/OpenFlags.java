@@ -8,6 +8,10 @@ public final class OpenFlags {
 
     /** {@code O_RDWR|O_CREAT|…}: the access mode first, then the other flags, on {@code arch}. */
     public static String text(Arch arch, long flags) {
+        return Xlat.composite(Text.hex(flags), () -> names(arch, flags));
+    }
+
+    private static String names(Arch arch, long flags) {
         String access = FileTables.OPEN_ACCESS.name(arch, flags & 3);
         long rest = flags & ~3L;
         if (access == null) {

@@ -128,7 +128,7 @@ final class PrctlDecoders {
                     c.print(
                             Long.compareUnsigned(arg2, 128) > 0
                                     ? Long.toUnsignedString(arg2)
-                                    : Signals.name(c.arch(), arg2));
+                                    : Signals.styled(c.arch(), arg2));
             case "PR_SET_PTRACER" ->
                     c.print((int) arg2 == -1 ? "PR_SET_PTRACER_ANY" : Integer.toString((int) arg2));
             case "PR_SET_SECCOMP" -> {
@@ -161,7 +161,9 @@ final class PrctlDecoders {
                                     : Args.cString(
                                             c, arg2, Math.min(16, c.settings().stringLimit())));
             case "PR_GET_PDEATHSIG" ->
-                    c.print(ProcessStructs.intAt(c, arg2, signo -> Signals.name(c.arch(), signo)));
+                    c.print(
+                            ProcessStructs.intAt(
+                                    c, arg2, signo -> Signals.styled(c.arch(), signo)));
             case "PR_GET_TID_ADDRESS" -> c.print(ProcessStructs.wordAt(c, arg2, true));
             default -> {}
         }

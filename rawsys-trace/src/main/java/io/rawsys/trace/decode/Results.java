@@ -18,6 +18,9 @@ public final class Results {
     /** A new file descriptor, with its path under -y. */
     public static final Function<Call, String> FD = c -> Args.fdText(c, (int) c.result());
 
+    /** A process or thread id (getpid, fork, wait4): with -Y, and its command name. */
+    public static final Function<Call, String> PID = c -> Args.pidText(c, c.result());
+
     /** A call that does not return (exit, exit_group): {@code ?}. */
     public static final Function<Call, String> NONE = c -> "?";
 }

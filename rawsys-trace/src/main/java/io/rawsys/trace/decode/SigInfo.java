@@ -26,14 +26,22 @@ public final class SigInfo {
      * memory): the fields strace prints for that signal and code.
      */
     public static String format(Arch arch, MemorySegment si) {
+        return format(arch, si, false);
+    }
+
+    /** The same, with -Y's command name after the sender's pid when {@code pidComm}. */
+    public static String format(Arch arch, MemorySegment si, boolean pidComm) {
         int signo = (int) field(arch, si, "si_signo");
         if (signo == 0) {
             return "{}";
         }
         int code = (int) field(arch, si, "si_code");
         String signal = Signals.name(arch, signo);
-        StringBuilder s = new StringBuilder("{si_signo=").append(signal);
-        s.append(", si_code=").append(codeName(arch, signo, code));
+        StringBuilder s = new StringBuilder("{si_signo=").append(Signals.styled(arch, signo));
+        String codeName = codeName(arch, signo, code);
+        String codeNumber = Text.hex(code);
+        s.append(", si_code=")
+                .append(codeName.equals(codeNumber) ? codeName : Xlat.styled(codeNumber, codeName));
         int errno = (int) field(arch, si, "si_errno");
         if (errno != 0) {
             s.append(", si_errno=")
@@ -42,7 +50,7 @@ public final class SigInfo {
         if (code
                 <= 0) { // sent by a process: kill, tgkill, sigqueue, a POSIX timer, a message queue
             if (isCode(arch, code, "SI_USER") || isCode(arch, code, "SI_TKILL")) {
-                source(arch, si, s);
+                source(arch, si, s, pidComm);
             } else if (isCode(arch, code, "SI_TIMER")) {
                 s.append(", si_timerid=")
                         .append(Text.hex(field(arch, si, "si_timerid") & 0xffff_ffffL));
@@ -52,7 +60,7 @@ public final class SigInfo {
                 s.append(", si_band=").append(field(arch, si, "si_band"));
                 s.append(", si_fd=").append((int) field(arch, si, "si_fd"));
             } else {
-                source(arch, si, s);
+                source(arch, si, s, pidComm);
                 if (field(arch, si, "si_ptr") != 0) {
                     value(arch, si, s);
                 }
@@ -61,7 +69,7 @@ public final class SigInfo {
         }
         switch (signal) {
             case "SIGCHLD" -> {
-                source(arch, si, s);
+                source(arch, si, s, pidComm);
                 int status = (int) field(arch, si, "si_status");
                 boolean exited = "CLD_EXITED".equals(CLD.name(arch, code));
                 s.append(", si_status=")
@@ -108,7 +116,7 @@ public final class SigInfo {
             }
             default -> {
                 if (field(arch, si, "si_pid") != 0 || field(arch, si, "si_uid") != 0) {
-                    source(arch, si, s);
+                    source(arch, si, s, pidComm);
                 }
                 if (field(arch, si, "si_ptr") != 0) {
                     value(arch, si, s);
@@ -130,8 +138,13 @@ public final class SigInfo {
         return arch.member("siginfo", name).orElseThrow().get(si);
     }
 
-    private static void source(Arch arch, MemorySegment si, StringBuilder s) {
-        s.append(", si_pid=").append((int) field(arch, si, "si_pid"));
+    private static void source(Arch arch, MemorySegment si, StringBuilder s, boolean pidComm) {
+        int pid = (int) field(arch, si, "si_pid");
+        s.append(", si_pid=").append(pid);
+        String comm = pidComm && pid > 0 ? Args.comm(pid) : null;
+        if (comm != null) {
+            s.append('<').append(comm).append('>');
+        }
         s.append(", si_uid=").append(field(arch, si, "si_uid") & 0xffff_ffffL);
     }
 

@@ -105,7 +105,7 @@ final class SignalDecoders {
                 "kill",
                 Coded.atEntry(
                         c -> {
-                            c.print(Integer.toString(c.sint(0)));
+                            c.print(Args.pidText(c, c.sint(0)));
                             c.print(signal(c, c.sint(1)));
                         }));
         d.add("tkill", d.forName("kill", 2));
@@ -113,8 +113,8 @@ final class SignalDecoders {
                 "tgkill",
                 Coded.atEntry(
                         c -> {
-                            c.print(Integer.toString(c.sint(0)));
-                            c.print(Integer.toString(c.sint(1)));
+                            c.print(Args.pidText(c, c.sint(0)));
+                            c.print(Args.pidText(c, c.sint(1)));
                             c.print(signal(c, c.sint(2)));
                         }));
         d.add(
@@ -131,7 +131,7 @@ final class SignalDecoders {
 
     /** A signal number: {@code SIGTERM}, or the number strace has no name for. */
     static String signal(Call c, long signo) {
-        return Signals.name(c.arch(), signo);
+        return Signals.styled(c.arch(), signo);
     }
 
     /**
@@ -154,6 +154,9 @@ final class SignalDecoders {
                     long handler = Structs.get(c, s, "kernel_sigaction", "sa_handler");
                     long flags = Structs.get(c, s, "kernel_sigaction", "sa_flags");
                     String handlerName = HANDLERS.name(c.arch(), handler);
+                    if (handlerName != null) {
+                        handlerName = Xlat.styled(Text.hex(handler), handlerName);
+                    }
                     MemorySegment mask = Structs.member(c, "kernel_sigaction", "sa_mask").slice(s);
                     StringBuilder b =
                             new StringBuilder("{sa_handler=")

@@ -33,6 +33,16 @@ public final class Signals {
         return Long.toString(signo);
     }
 
+    /**
+     * A signal as an argument or a field prints it, strace's printsignal: {@link #name}, or with -X
+     * its number ({@code 10}, {@code 10 /* SIGUSR1 *}{@code /}).
+     */
+    public static String styled(Arch arch, long signo) {
+        String name = name(arch, signo);
+        String number = Long.toString(signo);
+        return name.equals(number) ? number : Xlat.styled(number, name);
+    }
+
     private static Map<Long, String> names(Arch arch) {
         return NAMES.computeIfAbsent(
                 arch,

@@ -63,8 +63,7 @@ final class SocketTables {
      * mark less: {@code 0x270f /* SOL_?? *}{@code /}.
      */
     static String optionLevel(Arch arch, long level) {
-        String name = LEVELS.name(arch, level);
-        return name != null ? name : Text.hex(level) + " /* SOL_?? */";
+        return LEVELS.value(arch, level, "SOL_??");
     }
 
     static final Xlat SOCKET_MESSAGES = Xlat.load("scmvals");

@@ -63,22 +63,55 @@ final class StatDecoders {
             return Text.pointer(address);
         }
         long mode = Structs.get(c, st, struct, "st_mode");
-        return "{st_mode="
-                + FileArgs.symbolicMode(c, mode)
-                + ", "
-                + sizeOrDevice(
+        String sizeOrDevice =
+                sizeOrDevice(
                         c,
                         mode,
                         Structs.get(c, st, struct, "st_rdev"),
-                        Structs.get(c, st, struct, "st_size"))
-                + ", ...}";
+                        Structs.get(c, st, struct, "st_size"));
+        if (!c.settings().verbose()) {
+            return "{st_mode=" + FileArgs.symbolicMode(c, mode) + ", " + sizeOrDevice + ", ...}";
+        }
+        // -v: every field, as strace's print_struct_stat, the times with their dates
+        StringBuilder b = new StringBuilder("{st_dev=");
+        b.append(device(c, Structs.get(c, st, struct, "st_dev")));
+        b.append(", st_ino=").append(unsigned(c, st, struct, "st_ino"));
+        b.append(", st_mode=").append(FileArgs.symbolicMode(c, mode));
+        for (String field :
+                new String[] {"st_nlink", "st_uid", "st_gid", "st_blksize", "st_blocks"}) {
+            b.append(", ").append(field).append('=').append(unsigned(c, st, struct, field));
+        }
+        b.append(", ").append(sizeOrDevice);
+        for (String time : new String[] {"st_atime", "st_mtime", "st_ctime"}) {
+            long seconds = signed(c, st, struct, time);
+            long nanos =
+                    Structs.get(c, st, struct, time + "_nsec") & mask(c, struct, time + "_nsec");
+            b.append(", ").append(time).append('=').append(seconds);
+            if ((seconds != 0 || nanos != 0) && nanos <= 999_999_999) {
+                b.append(TimeArgs.commented(seconds, nanos, 9));
+            }
+            b.append(", ").append(time).append("_nsec=").append(nanos);
+        }
+        return b.append('}').toString();
+    }
+
+    /** A dev_t as strace prints it: {@code makedev(0x8, 0x1)}, or with -X its number. */
+    private static String device(Call c, long dev) {
+        return Xlat.composite(Text.hex(dev), () -> FileArgs.makedev(dev));
+    }
+
+    /** A member as C's signed type of its size: the times a 32-bit stat keeps as unsigned long. */
+    private static long signed(Call c, MemorySegment s, String struct, String field) {
+        long value = Structs.get(c, s, struct, field);
+        int size = Structs.member(c, struct, field).size();
+        return size >= 8 ? value : (value << (64 - 8 * size)) >> (64 - 8 * size);
     }
 
     private static String sizeOrDevice(Call c, long mode, long rdev, long size) {
         long type = mode & c.arch().constants().value("S_IFMT");
         if (type == c.arch().constants().value("S_IFCHR")
                 || type == c.arch().constants().value("S_IFBLK")) {
-            return "st_rdev=" + FileArgs.makedev(rdev);
+            return "st_rdev=" + device(c, rdev);
         }
         return "st_size=" + size;
     }

@@ -42,6 +42,9 @@ public final class Structs {
         if (address == 0 || size < 0 || size > MAX_READ) {
             return null; // a length no decoder reads whole: shown as the address, as unreadable
         }
+        if (!c.settings().structs()) {
+            return null; // -e verbose= leaves this call's structures out: their addresses print
+        }
         MemorySegment bytes = Arena.ofAuto().allocate(Math.max(size, 1), 8).asSlice(0, size);
         return c.memory().read(address, bytes) == size ? bytes : null;
     }

@@ -90,7 +90,7 @@ final class ThreadDecoders {
     static final Xlat BITSET = Xlat.load("futexbitset");
 
     static void register(Decoders d) {
-        d.add("set_tid_address", new Signature(Args.PTR));
+        d.add("set_tid_address", new Signature(Args.PTR).returning(Results.PID));
         d.add("set_robust_list", new Signature(Args.PTR, Args.ULONG));
         d.add(
                 "get_robust_list",
@@ -256,7 +256,7 @@ final class ThreadDecoders {
                             ? name + "|FUTEX_CLOCK_REALTIME"
                             : null;
         }
-        return name != null ? name : unknownOp(op);
+        return name != null ? Xlat.styled(Text.hex(op & 0xffff_ffffL), name) : unknownOp(op);
     }
 
     private static String unknownOp(int op) {

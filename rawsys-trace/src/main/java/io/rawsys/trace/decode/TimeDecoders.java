@@ -213,7 +213,7 @@ public final class TimeDecoders {
         b.append("sigev_signo=")
                 .append(
                         signals
-                                ? Signals.name(c.arch(), signo)
+                                ? Signals.styled(c.arch(), signo)
                                 : Integer.toUnsignedString((int) signo))
                 .append(", sigev_notify=")
                 .append(SIGEV_NOTIFY.value(c.arch(), Integer.toUnsignedLong(notify)));

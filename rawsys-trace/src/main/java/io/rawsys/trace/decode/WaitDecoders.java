@@ -36,22 +36,25 @@ final class WaitDecoders {
 
     private static Decoder waitDecoder(boolean rusage) {
         return Coded.split(
-                c -> c.print(Integer.toString(c.sint(0))),
-                c -> {
-                    long address = c.ulong(1);
-                    if (c.result() == 0 || c.failed()) {
-                        c.print(Text.pointer(address));
-                    } else {
-                        c.print(ProcessStructs.intAt(c, address, status -> status(c, status)));
-                    }
-                    c.print(OPTIONS.flags(c.arch(), c.uint(2)));
-                    if (rusage) {
-                        c.print(
-                                c.result() > 0 && !c.failed()
-                                        ? ProcessStructs.rusage(c, c.ulong(3))
-                                        : Text.pointer(c.ulong(3)));
-                    }
-                });
+                        c -> c.print(Args.pidText(c, c.sint(0))),
+                        c -> {
+                            long address = c.ulong(1);
+                            if (c.result() == 0 || c.failed()) {
+                                c.print(Text.pointer(address));
+                            } else {
+                                c.print(
+                                        ProcessStructs.intAt(
+                                                c, address, status -> status(c, status)));
+                            }
+                            c.print(OPTIONS.flags(c.arch(), c.uint(2)));
+                            if (rusage) {
+                                c.print(
+                                        c.result() > 0 && !c.failed()
+                                                ? ProcessStructs.rusage(c, c.ulong(3))
+                                                : Text.pointer(c.ulong(3)));
+                            }
+                        })
+                .returning(Results.PID);
     }
 
     /** A wait status as the macros that take it apart: {@code {WIFSIGNALED(s) && …}}. */

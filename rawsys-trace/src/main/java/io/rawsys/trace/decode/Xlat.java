@@ -269,25 +269,98 @@ public final class Xlat {
         return null;
     }
 
-    /** {@code NAME}, or {@code 0x2a /* PREFIX_??? *}{@code /} for a value without a name. */
-    public String value(Arch arch, long value) {
-        String name = name(arch, value);
-        return name != null ? name : Text.hex(value) + " /* " + unknownComment + " */";
+    /**
+     * strace's -X: how named values print. The trace binds {@link #STYLE} for its thread; elsewhere
+     * (a decoder called from a test, ltrace-style logs) values print abbreviated.
+     */
+    public enum Style {
+        /** {@code O_RDONLY|O_CLOEXEC}: the names (strace's default). */
+        ABBREV,
+        /** {@code 0x80000}: the numbers only. */
+        RAW,
+        /**
+         * {@code 0x80000 /* O_RDONLY|O_CLOEXEC *}{@code /}: the numbers, the names in a comment.
+         */
+        VERBOSE
     }
 
-    /** As {@link #value}, but an unnamed value in decimal: {@code 42 /* PREFIX_??? *}{@code /}. */
+    /** The style of the trace whose thread decodes (strace's -X). */
+    public static final ScopedValue<Style> STYLE = ScopedValue.newInstance();
+
+    /** The style bound for this thread, {@link Style#ABBREV} if none. */
+    public static Style style() {
+        return STYLE.orElse(Style.ABBREV);
+    }
+
+    /**
+     * A value whose names a decoder worked out itself (open's access mode and flags, AT_FDCWD), as
+     * the style prints it: {@code number}, {@code names}, or {@code number /* names *}{@code /}
+     * (strace's print_xlat_ex).
+     */
+    public static String styled(String number, String names) {
+        return switch (style()) {
+            case RAW -> number;
+            case ABBREV -> names;
+            case VERBOSE -> names.equals(number) ? number : number + " /* " + names + " */";
+        };
+    }
+
+    /**
+     * A value whose names a decoder puts together from several tables (mmap's sharing type, flags
+     * and page size; open's access mode and flags): {@code names} made in the abbreviated style,
+     * then printed as the trace's style says ({@link #styled}).
+     */
+    public static String composite(String number, java.util.function.Supplier<String> names) {
+        if (style() == Style.RAW) {
+            return number;
+        }
+        return styled(number, ScopedValue.where(STYLE, Style.ABBREV).call(names::get));
+    }
+
+    /** {@code NAME}, or {@code 0x2a /* PREFIX_??? *}{@code /} for a value without a name. */
+    public String value(Arch arch, long value) {
+        return value(arch, value, unknownComment);
+    }
+
+    /**
+     * One value as strace's printxval prints it, with {@code unknown} as the comment of a value
+     * without a name (none when empty).
+     */
+    public String value(Arch arch, long value, String unknown) {
+        return one(Text.hex(value), name(arch, value), unknown);
+    }
+
+    /** As {@link #value}, but the number in decimal: {@code 42 /* PREFIX_??? *}{@code /}. */
     public String decimal(Arch arch, long value) {
-        String name = name(arch, value);
-        return name != null ? name : value + " /* " + unknownComment + " */";
+        return one(Long.toString(value), name(arch, value), unknownComment);
+    }
+
+    private static String one(String number, String name, String unknown) {
+        if (style() == Style.RAW) {
+            return number;
+        }
+        if (name == null) {
+            return unknown.isEmpty() ? number : number + " /* " + unknown + " */";
+        }
+        return style() == Style.VERBOSE ? number + " /* " + name + " */" : name;
     }
 
     /**
      * {@code A|B|0x40}: each flag whose bits are all set, in the table's order, then the bits no
      * flag covers in hex; {@code 0} when nothing is set (or the table's zero name, if it has one);
      * bits no flag covers alone as {@code 0x40 /* PREFIX_??? *}{@code /} (no comment for a table
-     * made with an empty prefix).
+     * made with an empty prefix). With -X, strace's printflags: {@code 0x41} raw, {@code 0x41 /*
+     * A|0x40 *}{@code /} verbose.
      */
     public String flags(Arch arch, long value) {
+        return flags(arch, value, unknownComment);
+    }
+
+    /** As {@link #flags(Arch, long)}, with {@code unknown} as the comment of unnamed bits. */
+    public String flags(Arch arch, long value, String unknown) {
+        if (style() == Style.RAW) {
+            return Text.hex(value);
+        }
         StringBuilder s = new StringBuilder();
         long rest = value;
         String zero = null;
@@ -304,18 +377,16 @@ public final class Xlat {
                 rest &= ~e.value();
             }
         }
-        if (rest != 0) {
-            if (s.isEmpty()) {
-                // no flag matched: strace prints the value with its table's comment
-                return unknownComment.isEmpty()
-                        ? Text.hex(rest)
-                        : Text.hex(rest) + " /* " + unknownComment + " */";
-            }
-            s.append('|').append(Text.hex(rest));
+        if (value == 0) {
+            return zero == null ? "0" : style() == Style.VERBOSE ? "0 /* " + zero + " */" : zero;
         }
         if (s.isEmpty()) {
-            return zero != null ? zero : "0";
+            // no flag matched: strace prints the value with its table's comment
+            return unknown.isEmpty() ? Text.hex(value) : Text.hex(value) + " /* " + unknown + " */";
         }
-        return s.toString();
+        if (rest != 0) {
+            s.append('|').append(Text.hex(rest));
+        }
+        return style() == Style.VERBOSE ? Text.hex(value) + " /* " + s + " */" : s.toString();
     }
 }

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * No decoder throws, whatever a tracee passes: every decoded call of each personality the tracer
  * meets on x86_64, fed random argument words (zero, -1, the extremes, random bits, addresses into
  * memory of random, all-zero, all-one and all-0x7f bytes, addresses where a region ends and
- * unmapped ones), random results (values and errnos) and random -s, -y and -v. A decoder that threw
- * ended the tracer's thread: {@code utimensat} with a time beyond what java.time holds did.
+ * unmapped ones), random results (values and errnos) and random -s, -y, -v, -x, -X, -Y, -P and -e
+ * verbose=. A decoder that threw ended the tracer's thread: {@code utimensat} with a time beyond
+ * what java.time holds did.
  *
  * <p>The trials are seeded: a failure names its seed, call and words, so it can be replayed.
  */
@@ -64,9 +65,24 @@ class DecodersNeverThrowTest {
                                 random.nextBoolean(),
                                 random.nextBoolean(),
                                 (pid, fd) -> random.nextBoolean() ? null : "/some/path",
-                                Text.Hex.values()[random.nextInt(Text.Hex.values().length)]);
+                                Text.Hex.values()[random.nextInt(Text.Hex.values().length)],
+                                random.nextInt(4) != 0,
+                                random.nextBoolean(),
+                                random.nextBoolean());
+                // and -X in each of its styles
+                Xlat.Style style = Xlat.Style.values()[random.nextInt(3)];
                 try {
-                    decode(arch, name, args.clone(), memory, result, failed, settings);
+                    ScopedValue.where(Xlat.STYLE, style)
+                            .run(
+                                    () ->
+                                            decode(
+                                                    arch,
+                                                    name,
+                                                    args.clone(),
+                                                    memory,
+                                                    result,
+                                                    failed,
+                                                    settings));
                 } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                     failures.add(
                             personality

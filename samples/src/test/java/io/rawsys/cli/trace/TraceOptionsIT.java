@@ -31,7 +31,8 @@ class TraceOptionsIT {
     /** -p attaches to a running sleep; SIGINT detaches; the sleep goes on and ends normally. */
     @Test
     void attachThenDetachOnSigint() throws Exception {
-        Process sleep = new ProcessBuilder("sleep", "3").start();
+        // long enough to be still asleep when the SIGINT comes, on a loaded machine too
+        Process sleep = new ProcessBuilder("sleep", "8").start();
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
         command.addAll(RawsysJar.command("trace", "-p", Long.toString(sleep.pid())));
         Process tracer = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -67,7 +68,7 @@ class TraceOptionsIT {
                         .findFirst()
                         .orElseThrow();
         assertFalse(state.contains("t (tracing stop)") || state.contains("T (stopped)"), state);
-        assertTrue(sleep.waitFor(10, TimeUnit.SECONDS));
+        assertTrue(sleep.waitFor(20, TimeUnit.SECONDS));
         assertEquals(0, sleep.exitValue(), "the sleep ran to its end, untraced");
     }
 
@@ -100,7 +101,8 @@ class TraceOptionsIT {
         String out =
                 new String(tracer.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         assertEquals(143, tracer.exitValue(), out);
-        assertTrue(out.matches("(?s).*rawsys trace: Process \\d+ detached\n.*"), out);
+        // into a file with a command, quiet about attaching and detaching (-q), as strace is
+        assertEquals("", out);
         for (int i = 0; i < 100 && !Files.exists(marker); i++) {
             Thread.sleep(50);
         }

@@ -1,0 +1,100 @@
+package io.rawsys.trace;
+
+import io.rawsys.ErrnoException;
+import io.rawsys.calls.FileCalls;
+import io.rawsys.linux.Fcntl;
+import io.rawsys.trace.decode.Call;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What a tracee's descriptors refer to, as -y and -yy print them: the path /proc/PID/fd/FD links
+ * to; with -e decode-fds=dev a device file's type and numbers, with pidfd the process a pidfd
+ * refers to, with socket a socket's protocol and addresses (strace's formats).
+ */
+final class Descriptors implements Call.FdPaths {
+    private final Set<TraceOptions.FdDecoding> decoding;
+
+    Descriptors(Set<TraceOptions.FdDecoding> decoding) {
+        this.decoding = decoding;
+    }
+
+    @Override
+    public String path(int pid, int fd) {
+        return linked(pid, fd);
+    }
+
+    /** The path descriptor {@code fd} of {@code pid} links to, or null if it has none. */
+    static String linked(int pid, int fd) {
+        try {
+            return FileCalls.readlinkat(Fcntl.AT_FDCWD, "/proc/" + pid + "/fd/" + fd);
+        } catch (ErrnoException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public boolean showsPaths() {
+        return decoding.contains(TraceOptions.FdDecoding.PATH);
+    }
+
+    @Override
+    public String replacement(int pid, int fd, String path) {
+        if (decoding.contains(TraceOptions.FdDecoding.PIDFD) && path.equals("anon_inode:[pidfd]")) {
+            String target = fdinfo(pid, fd, "Pid:");
+            return target == null ? null : "pid:" + target;
+        }
+        if (decoding.contains(TraceOptions.FdDecoding.SOCKET)
+                && path.startsWith("socket:[")
+                && path.endsWith("]")) {
+            try {
+                long inode = Long.parseLong(path.substring(8, path.length() - 1));
+                return SocketDescriptions.describe(pid, fd, inode);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String device(int pid, int fd, String path) {
+        if (!decoding.contains(TraceOptions.FdDecoding.DEV) || !path.startsWith("/")) {
+            return null;
+        }
+        try {
+            Path link = Path.of("/proc/" + pid + "/fd/" + fd);
+            int mode = (Integer) Files.getAttribute(link, "unix:mode");
+            int type = mode & 0170000;
+            if (type != 0020000 && type != 0060000) {
+                return null;
+            }
+            long rdev = (Long) Files.getAttribute(link, "unix:rdev");
+            long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
+            long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
+            return (type == 0020000 ? "char " : "block ") + major + ":" + minor;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The value of {@code field} in /proc/PID/fdinfo/FD, or null. */
+    private static String fdinfo(int pid, int fd, String field) {
+        try {
+            for (String line :
+                    Files.readAllLines(
+                            Path.of("/proc/" + pid + "/fdinfo/" + fd),
+                            StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith(field)) {
+                    return line.substring(field.length()).strip();
+                }
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return null;
+    }
+}
