@@ -207,19 +207,21 @@ final class SocketDescriptions {
                 return null;
             }
             Protocol known = protocol(pid, fd);
+            String details = null;
             try (NetlinkSocket diag = NetlinkSocket.open(Netlink.NETLINK_SOCK_DIAG)) {
-                if (known != null) {
-                    String details = lookup(diag, known, inode, hex);
-                    return details != null ? details : known.name() + ":[" + inode + "]";
-                }
-                for (Protocol p : PROTOCOLS) {
-                    String details = lookup(diag, p, inode, hex);
+                for (Protocol p : known != null ? List.of(known) : PROTOCOLS) {
+                    details = lookup(diag, p, inode, hex);
                     if (details != null) {
-                        return details;
+                        break;
                     }
                 }
-                return null;
+            } catch (RuntimeException e) {
+                // no diagnostics socket (as strace, the protocol's name and the inode)
             }
+            if (details != null || known == null) {
+                return details;
+            }
+            return known.name() + ":[" + inode + "]";
         } catch (RuntimeException | LinkageError e) {
             return null;
         }
