@@ -65,6 +65,7 @@ public final class Decoders {
         decoders.addCarrier("socketcall", new SocketCall());
         TimeDecoders.register(decoders);
         AioDecoders.register(decoders);
+        IoUringDecoders.register(decoders);
         return decoders;
     }
 

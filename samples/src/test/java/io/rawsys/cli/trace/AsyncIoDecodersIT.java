@@ -23,6 +23,7 @@ class AsyncIoDecodersIT {
 
     private static final String AIO =
             "io_setup,io_destroy,io_submit,io_cancel,io_getevents,io_pgetevents";
+    private static final String URING = "io_uring_setup,io_uring_enter,io_uring_register";
 
     @Test
     void aioCallsPrintAsStraceDoes() throws Exception {
@@ -37,13 +38,47 @@ class AsyncIoDecodersIT {
     @Test
     void aThirtyTwoBitProgramsAioCallsPrintAsStraceDoes() throws Exception {
         assumeAio();
-        Path program = StraceComparison.compileI386(dir, "io_aio");
+        i386("io_aio", AIO);
+    }
+
+    @Test
+    void ioUringCallsPrintAsStraceDoes() throws Exception {
+        assumeIoUring();
+        StraceComparison.sameEveryWay(
+                dir,
+                StraceComparison.compile(dir, "io_uring", "gcc"),
+                URING,
+                AsyncIoDecodersIT::comparable);
+    }
+
+    @Test
+    void aThirtyTwoBitProgramsIoUringCallsPrintAsStraceDoes() throws Exception {
+        assumeIoUring();
+        i386("io_uring", URING);
+    }
+
+    /** The i386 build of {@code name} traced for {@code calls}, plain and with -y -s 8. */
+    private void i386(String name, String calls) throws Exception {
+        Path program = StraceComparison.compileI386(dir, name);
         for (List<String> how : List.of(List.<String>of(), List.of("-y", "-s", "8"))) {
             List<String> options = new java.util.ArrayList<>(how);
-            options.addAll(List.of("-e", "trace=" + AIO));
+            options.addAll(List.of("-e", "trace=" + calls));
             StraceComparison.sameInWorkDirectory(
                     dir, program, options, AsyncIoDecodersIT::comparable);
         }
+    }
+
+    /**
+     * Skips, saying why, where io_uring is refused: a kernel without it (ENOSYS) or one that turned
+     * it off (EPERM with the sysctl kernel.io_uring_disabled). Asked with NULL params, which sets
+     * up nothing.
+     */
+    private static void assumeIoUring() {
+        long probe = Syscalls.raw(Nr.io_uring_setup, 1, 0);
+        assumeTrue(probe != -Errno.ENOSYS, "this kernel has no io_uring (CONFIG_IO_URING is off)");
+        assumeTrue(
+                probe != -Errno.EPERM,
+                "io_uring is turned off for this process (sysctl kernel.io_uring_disabled)");
     }
 
     /** Skips, saying why, on a kernel built without AIO (CONFIG_AIO=n answers ENOSYS). */
