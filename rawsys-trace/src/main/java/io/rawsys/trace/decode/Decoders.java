@@ -66,6 +66,7 @@ public final class Decoders {
         TimeDecoders.register(decoders);
         AioDecoders.register(decoders);
         IoUringDecoders.register(decoders);
+        ProcessMemoryDecoders.register(decoders);
         return decoders;
     }
 

@@ -203,4 +203,57 @@ final class UapiStructs {
         long read = Math.min(count, (long) c.settings().stringLimit() + 1);
         return Structs.bytes(c, address, read * size) != null;
     }
+
+    /**
+     * strace's printstrn: {@code length} bytes at {@code address} quoted, at most -s of them and
+     * {@code ...} past that; the address when the bytes cannot be read (strace reads one byte more
+     * than it shows, when there is one). The length is unsigned: a length of 2^63 or more is long.
+     */
+    static String strn(Call c, long address, long length) {
+        if (address == 0) {
+            return "NULL";
+        }
+        int limit = c.settings().stringLimit();
+        long read = Long.compareUnsigned(length, limit + 1L) > 0 ? limit + 1L : length;
+        MemorySegment s = read == 0 ? MemorySegment.NULL : Structs.bytes(c, address, read);
+        if (s == null) {
+            return Text.pointer(address);
+        }
+        byte[] data = read == 0 ? new byte[0] : s.toArray(ValueLayout.JAVA_BYTE);
+        int shown = (int) Math.min(read, limit);
+        String quoted = Text.quote(data, shown, c.settings().hex());
+        return Long.compareUnsigned(length, limit) > 0 ? quoted + "..." : quoted;
+    }
+
+    /**
+     * strace's tprint_iov_upto: {@code [{iov_base="…", iov_len=5}, …]}, read whatever the call's
+     * outcome; with {@code data} not -1 only that many bytes in all are shown (what the call
+     * transferred), with {@code addresses} the bases as addresses; the address when the vector's
+     * size in bytes overflows.
+     */
+    static String iovecs(Call c, long address, long count, long data, boolean addresses) {
+        int word = c.arch().wordSize();
+        if (address != 0 && count != 0 && overflows(c, address, count, 2L * word)) {
+            return Text.pointer(address);
+        }
+        long[] left = {data};
+        return FileArgs.array(
+                c,
+                address,
+                count,
+                2 * word,
+                (e, i) -> {
+                    long base = word(c, e, 0);
+                    long length = word(c, e, word);
+                    long n = Long.compareUnsigned(length, left[0]) > 0 ? left[0] : length;
+                    if (left[0] != -1) {
+                        left[0] -= n;
+                    }
+                    return "{iov_base="
+                            + (addresses ? Text.pointer(base) : strn(c, base, n))
+                            + ", iov_len="
+                            + Long.toUnsignedString(length)
+                            + "}";
+                });
+    }
 }
