@@ -64,6 +64,10 @@ public final class Decoders {
         decoders.add("socketcall", SocketCall.CARRIER);
         decoders.addCarrier("socketcall", new SocketCall());
         TimeDecoders.register(decoders);
+        DescriptorDecoders.register(decoders);
+        AioDecoders.register(decoders);
+        IoUringDecoders.register(decoders);
+        ProcessMemoryDecoders.register(decoders);
         return decoders;
     }
 
