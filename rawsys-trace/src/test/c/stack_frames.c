@@ -7,8 +7,11 @@
  *   2. main -> v -> clock_gettime(CLOCK_PROCESS_CPUTIME_ID): the vDSO has no fast path for that
  *      clock, so the system call is made from inside the vDSO.
  *   3. main -> d -> raise(SIGUSR1) -> handler -> write: a stack through the signal trampoline.
+ *   4. main -> deep(300) -> ... -> deep(0) -> write: more frames than strace prints (256).
+ *   5. a thread: start_thread -> t -> write, the stack of a thread that is not the leader.
  */
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
@@ -44,6 +47,19 @@ __attribute__((noinline)) void d(void) {
     sink++;
 }
 
+__attribute__((noinline)) void deep(int n) {
+    if (n > 0)
+        deep(n - 1);
+    else
+        sink += (int)write(out, "deep\n", 5);
+    sink++;
+}
+
+__attribute__((noinline)) void *t(void *arg) {
+    sink += (int)write(out, "t\n", 2);
+    return arg;
+}
+
 int main(void) {
     out = open("/dev/null", O_WRONLY);
     if (out < 0)
@@ -52,5 +68,9 @@ int main(void) {
     a();
     v();
     d();
+    deep(300);
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, t, NULL) != 0 || pthread_join(thread, NULL) != 0)
+        return 2;
     return sink == 123456789;
 }

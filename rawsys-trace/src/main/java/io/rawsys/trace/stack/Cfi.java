@@ -565,7 +565,7 @@ final class Cfi {
         long delta = delta(image, at);
         try {
             Cursor c = new Cursor(image.data, at, delta);
-            while (c.pos < image.data.byteSize() && fdes.size() < 10_000_000) {
+            while (c.pos < image.data.byteSize() && fdes.size() < 2_000_000) {
                 long start = c.pos;
                 long[] bounds = entry(c);
                 if (bounds == null) {

@@ -223,6 +223,8 @@ final class ElfImage {
      */
     Symbol symbol(long vaddr) {
         if (symbolValues == null) {
+            symbolValues = new long[0]; // if loading fails part way, no second try
+            symbolNames = new long[0];
             loadSymbols();
         }
         int lo = 0;
@@ -250,9 +252,13 @@ final class ElfImage {
         return name == null || name.isEmpty() ? null : new Symbol(name, distance);
     }
 
+    /** At most this many symbols are indexed (a large libxul has some 400,000). */
+    static final int MAX_SYMBOLS = 2_000_000;
+
     private void loadSymbols() {
-        List<long[]> found = new ArrayList<>(); // value, seq, name offset, name room
-        long seq = 0;
+        long[] values = new long[1024];
+        long[] names = new long[1024];
+        int n = 0;
         for (Section s : sections) {
             if (s.type != Elf.SHT_SYMTAB && s.type != Elf.SHT_DYNSYM) {
                 continue;
@@ -263,45 +269,53 @@ final class ElfImage {
             }
             Section strings = sections.get(s.link);
             long end = Math.min(s.offset + s.size, data.byteSize());
-            for (long p = s.offset;
-                    p >= 0 && p + 24 <= end && found.size() < 4_000_000;
-                    p += entsize) {
-                int info = data.get(JAVA_BYTE, p + 4) & 0xff;
-                int shndx = u16(data, p + 6);
-                if ((info & 0xf) != Elf.STT_FUNC
-                        || shndx == Elf.SHN_UNDEF
-                        || shndx == (Elf.SHN_ABS & 0xffff)) {
-                    continue;
+            try {
+                for (long p = s.offset; p >= 0 && p + 24 <= end && n < MAX_SYMBOLS; p += entsize) {
+                    int info = data.get(JAVA_BYTE, p + 4) & 0xff;
+                    int shndx = u16(data, p + 6);
+                    if ((info & 0xf) != Elf.STT_FUNC
+                            || shndx == Elf.SHN_UNDEF
+                            || shndx == (Elf.SHN_ABS & 0xffff)) {
+                        continue;
+                    }
+                    long name = Integer.toUnsignedLong(data.get(U32, p));
+                    long at = strings.offset + name;
+                    if (Long.compareUnsigned(name, strings.size) >= 0
+                            || at < 0
+                            || at >= (1L << 43)) {
+                        continue;
+                    }
+                    if (n == values.length) {
+                        values = Arrays.copyOf(values, n * 2);
+                        names = Arrays.copyOf(names, n * 2);
+                    }
+                    values[n] = data.get(U64, p + 8);
+                    names[n] = (at << 20) | Math.min(strings.size - name, 0xfffffL);
+                    n++;
                 }
-                long name = Integer.toUnsignedLong(data.get(U32, p));
-                if (name >= strings.size) {
-                    continue;
-                }
-                long at = strings.offset + name;
-                long room = Math.min(strings.size - name, 0xfffffL - 1);
-                if (at < 0 || at >= (1L << 44)) {
-                    continue;
-                }
-                found.add(new long[] {data.get(U64, p + 8), seq++, at, room});
+            } catch (RuntimeException e) {
+                // a malformed table: the symbols read before stand
             }
         }
-        found.sort(
-                (x, y) -> {
-                    int c = Long.compareUnsigned(x[0], y[0]);
-                    return c != 0 ? c : Long.compare(x[1], y[1]);
-                });
-        long[] values = new long[found.size()];
-        long[] names = new long[found.size()];
-        int n = 0;
-        for (long[] f : found) {
-            if (n > 0 && values[n - 1] == f[0]) {
+        // sorted by address; a stable sort keeps the first of the symbols at one address first
+        long[] v = values;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Long.compareUnsigned(v[x], v[y]));
+        long[] sortedValues = new long[n];
+        long[] sortedNames = new long[n];
+        int m = 0;
+        for (int i : order) {
+            if (m > 0 && sortedValues[m - 1] == v[i]) {
                 continue; // the first at an address wins, as in libunwind's strict "<"
             }
-            values[n] = f[0];
-            names[n] = (f[2] << 20) | f[3];
-            n++;
+            sortedValues[m] = v[i];
+            sortedNames[m] = names[i];
+            m++;
         }
-        symbolValues = Arrays.copyOf(values, n);
-        symbolNames = Arrays.copyOf(names, n);
+        symbolNames = Arrays.copyOf(sortedNames, m);
+        symbolValues = Arrays.copyOf(sortedValues, m);
     }
 }
