@@ -47,7 +47,7 @@ final class Maps {
 
     static Maps parse(String text) {
         List<Mapping> list = new ArrayList<>();
-        for (String line : text.split("\n")) {
+        for (String line : text.split("\n", -1)) {
             Mapping m = line(line);
             if (m == null) {
                 continue;
@@ -70,42 +70,57 @@ final class Maps {
     /** {@code start-end rwxp offset major:minor inode path}; null if not so, or without a path. */
     private static Mapping line(String line) {
         try {
-            String[] f = line.split(" +", 6);
-            if (f.length < 6 || f[5].isEmpty()) {
+            int[] at = {0};
+            long start = hex(line, at, '-');
+            long end = hex(line, at, ' ');
+            if (at[0] + 5 > line.length() || line.charAt(at[0] + 4) != ' ') {
                 return null;
             }
-            int dash = f[0].indexOf('-');
-            String perms = f[1];
-            if (dash < 0 || perms.length() != 4) {
+            char r = line.charAt(at[0]);
+            char w = line.charAt(at[0] + 1);
+            char x = line.charAt(at[0] + 2);
+            char p = line.charAt(at[0] + 3);
+            if ((r != 'r' && r != '-')
+                    || (w != 'w' && w != '-')
+                    || (x != 'x' && x != '-')
+                    || (p != 'p' && p != 's')) {
                 return null;
             }
-            if ("r-".indexOf(perms.charAt(0)) < 0
-                    || "w-".indexOf(perms.charAt(1)) < 0
-                    || "x-".indexOf(perms.charAt(2)) < 0
-                    || "ps".indexOf(perms.charAt(3)) < 0) {
+            at[0] += 5;
+            long offset = hex(line, at, ' ');
+            int major = (int) hex(line, at, ':');
+            int minor = (int) hex(line, at, ' ');
+            int i = at[0];
+            int digits = i;
+            while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == digits || Long.compareUnsigned(end, start) < 0) {
                 return null;
             }
-            long start = Long.parseUnsignedLong(f[0].substring(0, dash), 16);
-            long end = Long.parseUnsignedLong(f[0].substring(dash + 1), 16);
-            if (Long.compareUnsigned(end, start) < 0) {
-                return null;
+            long inode = Long.parseUnsignedLong(line, digits, i, 10);
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
             }
-            int colon = f[3].indexOf(':');
-            if (colon < 0) {
-                return null;
+            if (i >= line.length()) {
+                return null; // anonymous memory: no path
             }
             return new Mapping(
-                    start,
-                    end,
-                    perms.charAt(2) == 'x',
-                    Long.parseUnsignedLong(f[2], 16),
-                    Integer.parseUnsignedInt(f[3].substring(0, colon), 16),
-                    Integer.parseUnsignedInt(f[3].substring(colon + 1), 16),
-                    Long.parseUnsignedLong(f[4]),
-                    f[5]);
+                    start, end, x == 'x', offset, major, minor, inode, line.substring(i));
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** Hex digits from {@code at[0]} up to {@code end}, which must follow; past it after. */
+    private static long hex(String line, int[] at, char end) {
+        int from = at[0];
+        int i = line.indexOf(end, from);
+        if (i <= from || i - from > 16) {
+            throw new IllegalArgumentException("not maps");
+        }
+        at[0] = i + 1;
+        return Long.parseUnsignedLong(line, from, i, 16);
     }
 
     /** The mapping holding {@code address}, or null. */

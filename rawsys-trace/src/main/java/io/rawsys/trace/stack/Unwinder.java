@@ -26,9 +26,8 @@ import java.util.Map;
  *
  * <p><b>Use.</b> One {@code Unwinder} per tracer, used from the thread that ptrace-attached the
  * tracees (ptrace ties a tracee to it: the registers are read with {@code PTRACE_GETREGSET}), while
- * the thread is in a ptrace stop (a syscall stop: strace prints the stack after the call's line, at
- * its exit, or at its entry for a call that does not come back). {@link #unwind(int)} never throws;
- * {@link #close()} unmaps the files it mapped.
+ * the thread is in a ptrace stop. {@link #unwind(int)} never throws; {@link #close()} unmaps the
+ * files it mapped. Not thread-safe. On a host other than x86_64, every stack is empty.
  *
  * <p><b>Unwinding.</b> The first frame is the thread's rip. Each caller is found with the .eh_frame
  * call frame information of the module the address is in (found through .eh_frame_hdr's table, else
@@ -68,6 +67,10 @@ public final class Unwinder implements AutoCloseable {
     private static final long MAX_VDSO = 1 << 20;
 
     private static final Arch X86_64 = Arch.of("x86_64");
+
+    /** The registers read are x86_64's: on another host, no stacks. */
+    private static final boolean HOST_X86_64 = Arch.current().name().equals("x86_64");
+
     private static final long REGS_SIZE =
             X86_64.layout("user_regs_struct").orElseThrow().byteSize();
 
@@ -126,7 +129,7 @@ public final class Unwinder implements AutoCloseable {
      */
     public List<Frame> unwind(int tid) {
         List<Frame> frames = new ArrayList<>();
-        if (closed) {
+        if (closed || !HOST_X86_64) {
             return frames;
         }
         try {
@@ -143,7 +146,10 @@ public final class Unwinder implements AutoCloseable {
         long got =
                 Syscalls.raw(
                         Nr.ptrace, Ptrace.PTRACE_GETREGSET, tid, Elf.NT_PRSTATUS, iov.address());
-        if (got < 0 || regs.get(ValueLayout.JAVA_LONG, CS) == USER32_CS) {
+        // a 32-bit thread's NT_PRSTATUS is i386's shorter struct; strace prints no stack for it
+        if (got < 0
+                || Iovec.iov_len(iov) != REGS_SIZE
+                || regs.get(ValueLayout.JAVA_LONG, CS) == USER32_CS) {
             return;
         }
         long[] r = new long[Cfi.REGS];

@@ -3,7 +3,9 @@ package io.rawsys.trace.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rawsys.testing.I386Programs;
 import io.rawsys.trace.Tamper;
 import io.rawsys.trace.Trace;
 import java.io.IOException;
@@ -197,6 +199,36 @@ class UnwinderTest {
     static int indexOf(List<String> names, String name) {
         int i = names.indexOf(name);
         return i < 0 ? -100 : i;
+    }
+
+    @Test
+    void i386ThreadsHaveNoStack() throws Exception {
+        I386Programs.assumeRunnable();
+        assumeTrue(
+                new ProcessBuilder("i686-linux-gnu-gcc", "--version").start().waitFor() == 0,
+                "no i686-linux-gnu-gcc to build the i386 program (Debian: gcc-i686-linux-gnu)");
+        Path program = dir.resolve("stack_frames-i386");
+        run(
+                List.of(
+                        "i686-linux-gnu-gcc",
+                        "-static",
+                        "-pthread",
+                        "-Wall",
+                        "-Wextra",
+                        "-Werror",
+                        "-O2",
+                        "-o",
+                        program.toString(),
+                        SOURCE.toString()));
+        List<Stack> ours = ours(program, () -> {});
+        // the four writes (i386's glibc asks the time with clock_gettime64, which is not traced)
+        assertEquals(4, ours.stream().filter(stack -> stack.call().equals("write")).count());
+        for (Stack stack : ours) {
+            assertEquals(List.of(), stack.lines(), "strace prints no stack for i386");
+        }
+        for (Stack stack : strace(program)) {
+            assertEquals(List.of(), stack.lines(), "strace 6.1 printed an i386 stack");
+        }
     }
 
     @Test
