@@ -10,7 +10,8 @@ package io.rawsys.trace.stack;
  *       address's offset in the module's file ({@code address - mapping start + mapping offset});
  *       {@code > /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]}
  *   <li>{@link Kind#NO_SYMBOL}: {@code " > %s() [0x%lx]"}, a module without a symbol before the
- *       address: {@code > /usr/bin/echo() [0x60c4]}
+ *       address: {@code > /usr/bin/echo() [0x60c4]}; but {@code " > %s(+0x0) [0x%lx]"} in a stack
+ *       strace captured at the call's entry and printed at its end ({@link #text(boolean)})
  *   <li>{@link Kind#ERROR}: {@code " > %s [0x%lx]"}, an address in no executable file mapping
  *       (anonymous or JIT memory, a bad return address): {@code > unexpected_backtracing_error
  *       [0x7f0a12345678]}, the absolute address; the walk ends there
@@ -61,9 +62,29 @@ public record Frame(
     /** strace's error text after 256 frames. */
     public static final String TOO_MANY = "too many stack frames";
 
-    /** The line strace prints for this frame, without its newline. */
+    /**
+     * The line strace prints for this frame in a stack it prints at once (at a call's exit, after a
+     * signal's line), without its newline.
+     */
     public String text() {
+        return text(false);
+    }
+
+    /**
+     * The line strace prints for this frame, without its newline; {@code capturedAtEntry} for a
+     * stack strace takes at a call's entry and prints at its end (execve and execveat other than
+     * the traced command's first, exit, exit_group: strace 6.1's STACKTRACE_CAPTURE_ON_ENTER
+     * calls), where a frame without a symbol prints as {@code path(+0x0) [0x…]}, strace's queued
+     * line having an empty name where its direct one has none.
+     */
+    public String text(boolean capturedAtEntry) {
         return switch (kind) {
+            case NO_SYMBOL ->
+                    " > "
+                            + module
+                            + (capturedAtEntry ? "(+0x0) [0x" : "() [0x")
+                            + Long.toHexString(fileOffset)
+                            + "]";
             case SYMBOL ->
                     " > "
                             + module
@@ -74,7 +95,6 @@ public record Frame(
                             + ") [0x"
                             + Long.toHexString(fileOffset)
                             + "]";
-            case NO_SYMBOL -> " > " + module + "() [0x" + Long.toHexString(fileOffset) + "]";
             case ERROR -> " > " + UNEXPECTED + " [0x" + Long.toHexString(pc) + "]";
             case TOO_DEEP -> " > " + TOO_MANY;
         };

@@ -177,6 +177,49 @@ class UnwinderTest {
     }
 
     @Test
+    void aStrippedProgramsFramesHaveNoNames() throws Exception {
+        Path program = build("omit");
+        run(List.of("strip", program.toString()));
+        List<Stack> ours = new ArrayList<>();
+        try (Unwinder unwinder = new Unwinder()) {
+            Trace.run(
+                    List.of(
+                            "-f",
+                            "-o",
+                            "/dev/null",
+                            "-e",
+                            "trace=write,exit_group",
+                            "--",
+                            program.toString()),
+                    call -> {
+                        // exit_group's stack: taken at its entry, as strace takes it
+                        boolean atEntry = call.name().equals("exit_group");
+                        List<String> lines =
+                                unwinder.unwind(call.pid()).stream()
+                                        .map(frame -> frame.text(atEntry))
+                                        .toList();
+                        ours.add(new Stack(call.name(), lines, List.of()));
+                        return Tamper.none();
+                    });
+        }
+        List<Stack> strace = strace(program, "trace=write,exit_group");
+        assertEquals(
+                List.of("write", "write", "write", "write", "exit_group"),
+                strace.stream().map(Stack::call).toList());
+        assertEquals(
+                strace.stream().map(Stack::call).toList(), ours.stream().map(Stack::call).toList());
+        for (int i = 0; i < strace.size(); i++) {
+            assertEquals(strace.get(i).lines(), ours.get(i).lines(), strace.get(i).call());
+        }
+        assertTrue(
+                ours.get(0).lines().get(1).startsWith(" > " + program + "() [0x"),
+                ours.get(0).toString());
+        assertTrue(
+                ours.get(4).lines().stream().anyMatch(line -> line.contains("(+0x0) [0x")),
+                ours.get(4).toString());
+    }
+
+    @Test
     void aDeletedProgramIsReadThroughMapFiles() throws Exception {
         Path program = build("omit");
         List<Stack> ours =
@@ -264,6 +307,17 @@ class UnwinderTest {
                                 Frame.Method.CFI)
                         .text());
         assertEquals(
+                " > /usr/bin/dash(+0x0) [0x13230]",
+                new Frame(
+                                Frame.Kind.NO_SYMBOL,
+                                "/usr/bin/dash",
+                                null,
+                                0,
+                                0x13230,
+                                0x55513230L,
+                                Frame.Method.CFI)
+                        .text(true));
+        assertEquals(
                 " > unexpected_backtracing_error [0x558621622dd8]",
                 new Frame(
                                 Frame.Kind.ERROR,
@@ -290,6 +344,11 @@ class UnwinderTest {
 
     /** strace -k's stacks of the program's write and clock_gettime calls. */
     List<Stack> strace(Path program) throws IOException, InterruptedException {
+        return strace(program, "trace=write,clock_gettime");
+    }
+
+    /** strace -k's stacks of the program's calls in {@code set}. */
+    List<Stack> strace(Path program, String set) throws IOException, InterruptedException {
         Path trace = dir.resolve(program.getFileName() + ".strace");
         run(
                 List.of(
@@ -300,7 +359,7 @@ class UnwinderTest {
                         "-o",
                         trace.toString(),
                         "-e",
-                        "trace=write,clock_gettime",
+                        set,
                         "-e",
                         "signal=none",
                         program.toString()));
