@@ -29,6 +29,15 @@ import java.util.Map;
  * the thread is in a ptrace stop. {@link #unwind(int)} never throws; {@link #close()} unmaps the
  * files it mapped. Not thread-safe. On a host other than x86_64, every stack is empty.
  *
+ * <p><b>When strace 6.1 prints a stack</b> (src/syscall.c, src/strace.c): after each traced call's
+ * line, the stack read at its exit stop ({@link Frame#text()}); for the calls it captures at entry
+ * (execve and execveat, but not the traced command's first execve, whose stack is read at its exit
+ * like the others; exit, exit_group) the stack read at the entry stop, printed after the call's
+ * line ({@link Frame#text(boolean) text(true)}); and after a {@code --- SIG… ---} line, the stack
+ * at the signal-delivery stop. Stack lines carry no {@code [pid N]} prefix. Not for a call made in
+ * another personality than x86_64's (i386's: this returns no frames; x32's: the tracer must not
+ * ask, strace prints none and the registers do not tell x32 from x86_64).
+ *
  * <p><b>Unwinding.</b> The first frame is the thread's rip. Each caller is found with the .eh_frame
  * call frame information of the module the address is in (found through .eh_frame_hdr's table, else
  * an index of .eh_frame): the CFA and the saved registers (rbx, rbp, r12-r15, the return address;
@@ -52,8 +61,10 @@ import java.util.Map;
  *
  * <p><b>Where this differs from strace 6.1 (libunwind 1.6).</b> The vDSO: libunwind cannot read it,
  * so strace prints {@code [vdso]() [0x…]} and then loses its way; this names its functions and
- * walks on through them. C++ names are printed mangled. i386 and x32 threads get no stack (strace's
- * libunwind build prints none for a personality other than the default, i386's; x32 is not done).
+ * walks on through them. C++ names are printed mangled. Where a function has no CFI, libunwind's
+ * frame-pointer guesses sometimes go astray a frame or two later (and print {@code
+ * unexpected_backtracing_error}) where this goes on to {@code _start}. libunwind reads no separate
+ * debug files by build-id (libc6-dbg's), and neither does this.
  *
  * <p>The time one stack takes is not bounded or asserted: on the order of a few system calls and
  * CFI lookups per frame once the modules are parsed, with the first stack in a process paying for
