@@ -20,7 +20,7 @@ package io.rawsys.trace.stack;
  *
  * @param kind which of strace's four line formats
  * @param module the mapping's path ({@code [vdso]} included); null for the errors
- * @param symbol the function's name, not demangled (strace demangles C++ names); null unless {@link
+ * @param symbol the function's name, C++ names demangled as strace prints them; null unless {@link
  *     Kind#SYMBOL}
  * @param offset the address minus the symbol's address
  * @param fileOffset the address's offset in the module's file (strace's "true offset"); for {@link

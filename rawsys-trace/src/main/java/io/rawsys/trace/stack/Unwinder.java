@@ -53,18 +53,18 @@ import java.util.Map;
  *
  * <p><b>Symbols</b> are libunwind's: the nearest defined STT_FUNC of .symtab and .dynsym at or
  * below the address (see {@link ElfImage#symbol}), the address minus 1 for the frames after the
- * first (a return address may follow a call that ends a function), except after a signal frame.
- * Names are not demangled (strace demangles C++ names). Files are mapped, not read; a mapped file
- * deleted or replaced since is opened through /proc/TID/map_files (root only) when its path no
- * longer holds the same inode; the vDSO is copied from the tracee. Parsed modules are kept, by
- * path, device and inode, up to 256.
+ * first (a return address may follow a call that ends a function), except after a signal frame. C++
+ * names are demangled as strace demangles them ({@link Demangler}). Files are mapped, not read; a
+ * mapped file deleted or replaced since is opened through /proc/TID/map_files (root only) when its
+ * path no longer holds the same inode; the vDSO is copied from the tracee. Parsed modules are kept,
+ * by path, device and inode, up to 256.
  *
  * <p><b>Where this differs from strace 6.1 (libunwind 1.6).</b> The vDSO: libunwind cannot read it,
  * so strace prints {@code [vdso]() [0x…]} and then loses its way; this names its functions and
- * walks on through them. C++ names are printed mangled. Where a function has no CFI, libunwind's
- * frame-pointer guesses sometimes go astray a frame or two later (and print {@code
- * unexpected_backtracing_error}) where this goes on to {@code _start}. libunwind reads no separate
- * debug files by build-id (libc6-dbg's), and neither does this.
+ * walks on through them. Where a function has no CFI, libunwind's frame-pointer guesses sometimes
+ * go astray a frame or two later (and print {@code unexpected_backtracing_error}) where this goes
+ * on to {@code _start}. libunwind reads no separate debug files by build-id (libc6-dbg's), and
+ * neither does this.
  *
  * <p>The time one stack takes is not bounded or asserted: on the order of a few system calls and
  * CFI lookups per frame once the modules are parsed, with the first stack in a process paying for
@@ -205,7 +205,7 @@ public final class Unwinder implements AutoCloseable {
                             : new Frame(
                                     Frame.Kind.SYMBOL,
                                     m.path(),
-                                    symbol.name(),
+                                    Demangler.demangle(symbol.name()),
                                     symbol.offset() + (previous ? 1 : 0),
                                     fileOffset,
                                     pc,

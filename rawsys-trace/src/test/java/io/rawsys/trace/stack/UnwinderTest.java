@@ -220,6 +220,40 @@ class UnwinderTest {
     }
 
     @Test
+    void cxxNamesAreDemangledAsStraceDoes() throws Exception {
+        assumeTrue(
+                new ProcessBuilder("g++", "--version").start().waitFor() == 0,
+                "no g++ to build the C++ program (Debian: g++)");
+        Path program = dir.resolve("stack_frames-cxx");
+        run(
+                List.of(
+                        "g++",
+                        "-Wall",
+                        "-Wextra",
+                        "-Werror",
+                        "-O2",
+                        "-o",
+                        program.toString(),
+                        "src/test/c/stack_frames.cc"));
+        List<Stack> ours = new ArrayList<>();
+        try (Unwinder unwinder = new Unwinder()) {
+            Trace.run(
+                    List.of("-o", "/dev/null", "-e", "trace=write", "--", program.toString()),
+                    call -> {
+                        ours.add(Stack.of(call.name(), unwinder.unwind(call.pid())));
+                        return Tamper.none();
+                    });
+        }
+        List<Stack> strace = strace(program, "trace=write");
+        assertEquals(1, strace.size(), strace.toString());
+        // member, template (its return type first), library types, anonymous namespace, a clone
+        assertEquals(strace.get(0).lines(), ours.get(0).lines());
+        assertTrue(
+                ours.get(0).lines().get(1).contains("(ns::K::m(int, char const*)+0x"),
+                ours.get(0).toString());
+    }
+
+    @Test
     void aDeletedProgramIsReadThroughMapFiles() throws Exception {
         Path program = build("omit");
         List<Stack> ours =
