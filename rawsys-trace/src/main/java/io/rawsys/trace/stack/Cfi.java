@@ -248,8 +248,7 @@ final class Cfi {
             return null;
         }
         if (cie.augmented) {
-            long len = c.uleb();
-            c.pos += len;
+            c.pos += block(c, bounds[1]);
         }
         Row row = new Row();
         row.signal = cie.signal;
@@ -323,7 +322,7 @@ final class Cfi {
         boolean augmented = augmentation.startsWith("z");
         long instructions;
         if (augmented) {
-            long len = c.uleb();
+            long len = block(c, bounds[1]);
             long after = c.pos + len;
             for (int i = 1; i < augmentation.length(); i++) {
                 char a = augmentation.charAt(i);
@@ -437,14 +436,14 @@ final class Cfi {
                 }
                 case 0x0e -> row.cfaOffset = c.uleb();
                 case 0x0f -> {
-                    long len = c.uleb();
+                    long len = block(c, end);
                     row.cfaExpression = c.pos;
                     row.cfaExpressionLength = len;
                     c.pos += len;
                 }
                 case 0x10, 0x16 -> {
                     long reg = c.uleb();
-                    long len = c.uleb();
+                    long len = block(c, end);
                     row.rule(reg, op == 0x10 ? EXPRESSION : VAL_EXPRESSION, c.pos, len);
                     c.pos += len;
                 }
@@ -462,6 +461,15 @@ final class Cfi {
                 default -> throw new Stop("DW_CFA op 0x" + Integer.toHexString(op));
             }
         }
+    }
+
+    /** A block's length, read at the cursor: within the instructions, or {@link Stop}. */
+    private static long block(Cursor c, long end) {
+        long len = c.uleb();
+        if (len < 0 || len > end - c.pos) {
+            throw new Stop("expression past its entry");
+        }
+        return len;
     }
 
     private static int register(long r) {
