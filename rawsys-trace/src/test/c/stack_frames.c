@@ -9,10 +9,14 @@
  *   3. main -> d -> raise(SIGUSR1) -> handler -> write: a stack through the signal trampoline.
  *   4. main -> deep(300) -> ... -> deep(0) -> write: more frames than strace prints (256).
  *   5. a thread: start_thread -> t -> write, the stack of a thread that is not the leader.
+ *   6. main -> code in anonymous memory that makes the write itself (as JIT-compiled code would):
+ *      strace's "unexpected_backtracing_error" at once (x86_64 only).
  */
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -72,5 +76,17 @@ int main(void) {
     pthread_t thread;
     if (pthread_create(&thread, NULL, t, NULL) != 0 || pthread_join(thread, NULL) != 0)
         return 2;
+#if defined(__x86_64__)
+    /* mov $1, %eax (write); syscall; ret: the arguments are the caller's, in rdi, rsi, rdx */
+    static const unsigned char code[] = {0xb8, 0x01, 0x00, 0x00, 0x00, 0x0f, 0x05, 0xc3};
+    void *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (page == MAP_FAILED)
+        return 3;
+    memcpy(page, code, sizeof(code));
+    if (mprotect(page, 4096, PROT_READ | PROT_EXEC) != 0)
+        return 4;
+    long (*anonymous)(long, const char *, long) = (long (*)(long, const char *, long))page;
+    sink += (int)anonymous(out, "j\n", 2);
+#endif
     return sink == 123456789;
 }
