@@ -64,6 +64,7 @@ public final class Decoders {
         decoders.add("socketcall", SocketCall.CARRIER);
         decoders.addCarrier("socketcall", new SocketCall());
         TimeDecoders.register(decoders);
+        IpcDecoders.register(decoders);
         return decoders;
     }
 
