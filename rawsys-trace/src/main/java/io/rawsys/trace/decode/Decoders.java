@@ -65,6 +65,7 @@ public final class Decoders {
         decoders.addCarrier("socketcall", new SocketCall());
         TimeDecoders.register(decoders);
         IpcDecoders.register(decoders);
+        MqDecoders.register(decoders);
         return decoders;
     }
 

@@ -91,20 +91,12 @@ final class IpcDecoders {
         };
     }
 
-    /**
-     * The size of the tracee's {@code __kernel_long_t}: its {@code __syscall_slong_t}, the width of
-     * a timespec's tv_nsec (8 on x32, whose words are 4).
-     */
-    static int kernelLong(Call c) {
-        return c.arch()
-                .member("timespec", "tv_nsec")
-                .map(m -> m.size())
-                .orElse(c.arch().wordSize());
+    private static int kernelLong(Call c) {
+        return Args.kernelLong(c);
     }
 
-    /** Argument word {@code i} as a {@code kernel_ulong_t}: all 64 bits on x32. */
-    static long kulong(Call c, int i) {
-        return kernelLong(c) == 8 ? c.word(i) : c.uint(i);
+    private static long kulong(Call c, int i) {
+        return Args.kulong(c, i);
     }
 
     static void register(Decoders d) {

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The System V IPC decoders against strace 6.1: {@code src/test/c/trace/ipc_sysv.c} makes each call
- * of semaphores, shared memory and message queues, working and refused, in an IPC namespace of its
- * own (so nothing outside it changes); it runs under both tracers, plain, with -y and with -s 8,
- * and the lines must be equal byte for byte once the kernel's times and the pids are replaced. The
- * i386 build makes the direct calls i386 has had since Linux 5.1 and then the C library's, which go
- * through the ipc(2) multiplexer and which both tracers print as the calls they carry.
+ * The IPC decoders against strace 6.1. System V IPC: {@code src/test/c/trace/ipc_sysv.c} makes each
+ * call of semaphores, shared memory and message queues, working and refused, in an IPC namespace of
+ * its own (so nothing outside it changes); it runs under both tracers, plain, with -y and with -s
+ * 8, and the lines must be equal byte for byte once the kernel's times and the pids are replaced.
+ * The i386 build makes the direct calls i386 has had since Linux 5.1 and then the C library's,
+ * which go through the ipc(2) multiplexer and which both tracers print as the calls they carry.
  */
 class IpcDecodersIT {
     @TempDir Path dir;
@@ -35,6 +35,27 @@ class IpcDecodersIT {
         assumeNamespace(program);
         StraceComparison.sameEveryWay(
                 dir, program, CALLS + ",semtimedop_time64,ipc", IpcDecodersIT::comparable);
+    }
+
+    private static final String QUEUES =
+            "mq_open,mq_unlink,mq_timedsend,mq_timedreceive,mq_notify,mq_getsetattr";
+
+    @Test
+    void posixMessageQueuesPrintAsStraceDoes() throws Exception {
+        Path program = StraceComparison.compile(dir, "ipc_mqueue", "gcc");
+        assumeNamespace(program);
+        StraceComparison.sameEveryWay(dir, program, QUEUES, IpcDecodersIT::comparable);
+    }
+
+    @Test
+    void aThirtyTwoBitProgramUsesQueuesWithBothTimes() throws Exception {
+        Path program = StraceComparison.compileI386(dir, "ipc_mqueue");
+        assumeNamespace(program);
+        StraceComparison.sameEveryWay(
+                dir,
+                program,
+                QUEUES + ",mq_timedsend_time64,mq_timedreceive_time64",
+                IpcDecodersIT::comparable);
     }
 
     /** The program exits with 77 where it cannot make an IPC namespace of its own. */
