@@ -210,4 +210,26 @@ public final class Args {
     public static long kulong(Call c, int i) {
         return kernelLong(c) == 8 ? c.word(i) : c.uint(i);
     }
+
+    /**
+     * Descriptor {@code fd} of process {@code pid} (not necessarily the tracee's own: kcmp's), as
+     * strace's printfd_pid prints it: {@code 3}, or with -y {@code 3</etc/passwd>} when {@code pid}
+     * is positive and the descriptor has a path.
+     */
+    public static String fdTextOf(Call c, int pid, int fd) {
+        if (!c.settings().fdPaths() || fd < 0 || pid <= 0) {
+            return Integer.toString(fd);
+        }
+        String path = c.settings().paths().path(pid, fd);
+        if (path == null) {
+            return Integer.toString(fd);
+        }
+        String deleted = " (deleted)";
+        return path.endsWith(deleted)
+                ? fd
+                        + "<"
+                        + bracketed(c, path.substring(0, path.length() - deleted.length()))
+                        + ">(deleted)"
+                : fd + "<" + bracketed(c, path) + ">";
+    }
 }

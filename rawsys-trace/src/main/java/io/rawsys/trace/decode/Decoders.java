@@ -66,6 +66,7 @@ public final class Decoders {
         TimeDecoders.register(decoders);
         IpcDecoders.register(decoders);
         MqDecoders.register(decoders);
+        SchedDecoders.register(decoders);
         return decoders;
     }
 

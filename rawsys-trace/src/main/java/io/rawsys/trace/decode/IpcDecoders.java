@@ -152,7 +152,7 @@ final class IpcDecoders {
                 Coded.atEntry(
                         c -> {
                             c.print(key(c, c.uint(0)));
-                            c.print(resourceFlags(c, RESOURCE_FLAGS, kulong(c, 1)));
+                            c.print(resourceFlags(c, RESOURCE_FLAGS, c.uint(1)));
                         }));
         d.add(
                 "msgsnd",
@@ -270,7 +270,7 @@ final class IpcDecoders {
             c.print(msgbuf(c, kulong(c, 1), kulong(c, 2)));
             c.print(Long.toUnsignedString(kulong(c, 2)));
             c.print(Long.toString(kernelLong(c) == 8 ? c.word(3) : (long) c.sint(3)));
-            c.print(FileArgs.flags(c, MSG_FLAGS, kulong(c, 4), "MSG_???"));
+            c.print(FileArgs.flags(c, MSG_FLAGS, c.uint(4), "MSG_???"));
             return;
         }
         long count = c.uint(1);
@@ -320,7 +320,7 @@ final class IpcDecoders {
     private static void semget(Call c) {
         c.print(key(c, c.uint(0)));
         c.print(Integer.toString(c.sint(1)));
-        c.print(resourceFlags(c, RESOURCE_FLAGS, kulong(c, 2)));
+        c.print(resourceFlags(c, RESOURCE_FLAGS, c.uint(2)));
     }
 
     private static void shmget(Call c) {
@@ -427,7 +427,7 @@ final class IpcDecoders {
         c.state(null);
         c.print(Integer.toString(c.sint(0)));
         c.print(Integer.toString(c.sint(1)));
-        c.print(command(c, SEMCTL, kulong(c, 2)));
+        c.print(command(c, SEMCTL, c.uint(2)));
         String cmd = commandName(c, SEMCTL, c.uint(2));
         boolean indirect = indirect(c);
         long addr = kulong(c, 3);
@@ -462,7 +462,7 @@ final class IpcDecoders {
     private static void ctlEntry(Call c, Xlat table) {
         c.state(null);
         c.print(Integer.toString(c.sint(0)));
-        c.print(command(c, table, kulong(c, 1)));
+        c.print(command(c, table, c.uint(1)));
         String cmd = commandName(c, table, c.uint(1));
         long addr = kulong(c, indirect(c) ? 3 : 2);
         if (cmd.equals("IPC_SET")) {
