@@ -67,6 +67,7 @@ public final class Decoders {
         IpcDecoders.register(decoders);
         MqDecoders.register(decoders);
         SchedDecoders.register(decoders);
+        KeyDecoders.register(decoders);
         return decoders;
     }
 
