@@ -160,6 +160,8 @@ int main(void) {
     struct iovec iov[2] = {{(void *)"part one", 8}, {(void *)"part two", 8}};
     keyctl(INSTANTIATE_IOV, a, (long)iov, 2, 0);
     keyctl(INSTANTIATE_IOV, a, (long)bad, 1, 0);
+    struct iovec huge[2] = {{(void *)"short", 5}, {bad, (size_t)-1}};
+    keyctl(INSTANTIATE_IOV, a, (long)huge, 2, 0);
     keyctl(ASSUME_AUTHORITY, 0, 0, 0, 0);
     keyctl(ASSUME_AUTHORITY, a, 0, 0, 0);
 

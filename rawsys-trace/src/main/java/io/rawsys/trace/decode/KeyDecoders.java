@@ -144,7 +144,7 @@ final class KeyDecoders {
             }
             case "KEYCTL_INSTANTIATE_IOV" -> {
                 c.print(serial(c, (int) arg2));
-                c.print(FileArgs.iovecs(c, arg3, arg4, -1, false));
+                c.print(iovecs(c, arg3, arg4));
                 c.print(Long.toUnsignedString(arg4));
                 c.print(serial(c, (int) arg5));
             }
@@ -254,6 +254,30 @@ final class KeyDecoders {
             }
             default -> {}
         }
+    }
+
+    /**
+     * KEYCTL_INSTANTIATE_IOV's {@code [{iov_base="…", iov_len=5}, …]}, each base quoted as long as
+     * its length (up to -s): as FileArgs.iovecs, but a length of 2^63 or more is read as the
+     * unsigned length it is (so an unreadable base prints as its address, as strace prints it),
+     * where iovecs reads nothing.
+     */
+    private static String iovecs(Call c, long address, long count) {
+        int word = c.arch().wordSize();
+        return FileArgs.array(
+                c,
+                address,
+                count,
+                2 * word,
+                (s, i) -> {
+                    long base = Peek.wordAt(c, s, 0);
+                    long length = Peek.wordAt(c, s, word);
+                    return "{iov_base="
+                            + string(c, base, length)
+                            + ", iov_len="
+                            + Long.toUnsignedString(length)
+                            + "}";
+                });
     }
 
     /** strace's print_err: an errno by name, or the number. */
