@@ -66,6 +66,10 @@ final class IpcDecoders {
             int msgLrpid,
             int msgSize) {}
 
+    // The offsets in the record's order. i386's and x86_64's were checked with offsetof, compiled
+    // by i686-linux-gnu-gcc and gcc against <linux/sem.h>, <linux/shm.h> and <linux/msg.h>; x32's
+    // follow arch/x86/include/uapi/asm/{sem,shm,msg}buf.h (its __kernel_long_t is 8 bytes, its
+    // size_t 4), no x32 compiler or kernel being at hand to check them.
     private static final Layout I386 =
             new Layout(
                     4, 36, 2, 36, 44, 52, 64, 36, 4, 40, 48, 56, 64, 68, 72, 84, 36, 44, 52, 64, 68,
@@ -89,14 +93,6 @@ final class IpcDecoders {
             case "x32" -> X32;
             default -> null;
         };
-    }
-
-    private static int kernelLong(Call c) {
-        return Args.kernelLong(c);
-    }
-
-    private static long kulong(Call c, int i) {
-        return Args.kulong(c, i);
     }
 
     static void register(Decoders d) {
@@ -134,7 +130,7 @@ final class IpcDecoders {
                                 c -> {
                                     boolean indirect = indirect(c);
                                     c.print(Integer.toString(c.sint(0)));
-                                    c.print(Text.pointer(kulong(c, indirect ? 3 : 1)));
+                                    c.print(Text.pointer(Args.kulong(c, indirect ? 3 : 1)));
                                     c.print(
                                             FileArgs.flags(
                                                     c,
@@ -143,7 +139,9 @@ final class IpcDecoders {
                                                     "SHM_???"));
                                 })
                         .returning(IpcDecoders::shmatResult));
-        d.add("shmdt", Coded.atEntry(c -> c.print(Text.pointer(kulong(c, indirect(c) ? 3 : 0)))));
+        d.add(
+                "shmdt",
+                Coded.atEntry(c -> c.print(Text.pointer(Args.kulong(c, indirect(c) ? 3 : 0)))));
         d.add(
                 "shmctl",
                 new Coded(c -> ctlEntry(c, SHMCTL), IpcDecoders::more, c -> ctlExit(c, SHMCTL)));
@@ -159,9 +157,9 @@ final class IpcDecoders {
                 Coded.atEntry(
                         c -> {
                             boolean indirect = indirect(c);
-                            long count = kulong(c, indirect ? 1 : 2);
+                            long count = Args.kulong(c, indirect ? 1 : 2);
                             c.print(Integer.toString(c.sint(0)));
-                            c.print(msgbuf(c, kulong(c, indirect ? 3 : 1), count));
+                            c.print(msgbuf(c, Args.kulong(c, indirect ? 3 : 1), count));
                             c.print(Long.toUnsignedString(count));
                             c.print(
                                     FileArgs.flags(
@@ -267,9 +265,9 @@ final class IpcDecoders {
 
     private static void msgrcvExit(Call c) {
         if (!indirect(c)) {
-            c.print(msgbuf(c, kulong(c, 1), kulong(c, 2)));
-            c.print(Long.toUnsignedString(kulong(c, 2)));
-            c.print(Long.toString(kernelLong(c) == 8 ? c.word(3) : (long) c.sint(3)));
+            c.print(msgbuf(c, Args.kulong(c, 1), Args.kulong(c, 2)));
+            c.print(Long.toUnsignedString(Args.kulong(c, 2)));
+            c.print(Long.toString(Args.kernelLong(c) == 8 ? c.word(3) : (long) c.sint(3)));
             c.print(FileArgs.flags(c, MSG_FLAGS, c.uint(4), "MSG_???"));
             return;
         }
@@ -325,8 +323,8 @@ final class IpcDecoders {
 
     private static void shmget(Call c) {
         c.print(key(c, c.uint(0)));
-        c.print(Long.toUnsignedString(kulong(c, 1)));
-        long all = kulong(c, 2);
+        c.print(Long.toUnsignedString(Args.kulong(c, 1)));
+        long all = Args.kulong(c, 2);
         long flags = all & ~0777L & 0xffff_ffffL;
         long huge = flags & HUGE_MASK;
         flags &= ~HUGE_MASK;
@@ -353,7 +351,7 @@ final class IpcDecoders {
         c.print(
                 FileArgs.array(
                         c,
-                        kulong(c, sops),
+                        Args.kulong(c, sops),
                         n,
                         6,
                         (s, i) -> {
@@ -430,7 +428,7 @@ final class IpcDecoders {
         c.print(command(c, SEMCTL, c.uint(2)));
         String cmd = commandName(c, SEMCTL, c.uint(2));
         boolean indirect = indirect(c);
-        long addr = kulong(c, 3);
+        long addr = Args.kulong(c, 3);
         if (indirect) {
             // ipc(2) passes a pointer to the union semun: strace prints what it holds
             MemorySegment ptr = addr == 0 ? null : Peek.fetch(c, addr, c.arch().wordSize());
@@ -464,7 +462,7 @@ final class IpcDecoders {
         c.print(Integer.toString(c.sint(0)));
         c.print(command(c, table, c.uint(1)));
         String cmd = commandName(c, table, c.uint(1));
-        long addr = kulong(c, indirect(c) ? 3 : 2);
+        long addr = Args.kulong(c, indirect(c) ? 3 : 2);
         if (cmd.equals("IPC_SET")) {
             c.print(table == SHMCTL ? shmid(c, addr, true) : msqid(c, addr, true));
         } else if (decodedAtExit(cmd)) {
@@ -722,7 +720,7 @@ final class IpcDecoders {
      * the struct cannot be read (or at the exit of a call that failed).
      */
     private static String msgbuf(Call c, long address, long count) {
-        int k = kernelLong(c);
+        int k = Args.kernelLong(c);
         if (address == 0) {
             return "NULL";
         }
