@@ -2,7 +2,10 @@ package io.rawsys.cli.trace;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rawsys.Syscalls;
 import io.rawsys.cli.RawsysJar;
+import io.rawsys.linux.Errno;
+import io.rawsys.linux.Nr;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,7 @@ class IpcDecodersIT {
 
     @Test
     void posixMessageQueuesPrintAsStraceDoes() throws Exception {
+        assumeQueues();
         Path program = StraceComparison.compile(dir, "ipc_mqueue", "gcc");
         assumeNamespace(program);
         StraceComparison.sameEveryWay(dir, program, QUEUES, IpcDecodersIT::comparable);
@@ -49,6 +53,7 @@ class IpcDecodersIT {
 
     @Test
     void aThirtyTwoBitProgramUsesQueuesWithBothTimes() throws Exception {
+        assumeQueues();
         Path program = StraceComparison.compileI386(dir, "ipc_mqueue");
         assumeNamespace(program);
         StraceComparison.sameEveryWay(
@@ -56,6 +61,13 @@ class IpcDecodersIT {
                 program,
                 QUEUES + ",mq_timedsend_time64,mq_timedreceive_time64",
                 IpcDecodersIT::comparable);
+    }
+
+    /** POSIX message queues are a kernel option (CONFIG_POSIX_MQUEUE): mq_unlink(NULL) asks. */
+    static void assumeQueues() {
+        assumeTrue(
+                Syscalls.raw(Nr.mq_unlink, 0) != -Errno.ENOSYS,
+                "this kernel has no POSIX message queues (mq_unlink: ENOSYS)");
     }
 
     /** The program exits with 77 where it cannot make an IPC namespace of its own. */
