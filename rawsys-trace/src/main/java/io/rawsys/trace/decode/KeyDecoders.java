@@ -298,7 +298,7 @@ final class KeyDecoders {
 
     /**
      * {@code __spare=[0x1, 0, …]}, after a comma, when any of the {@code count} 32-bit words at
-     * {@code offset} is set; at most -s of them.
+     * {@code offset} is set; at most -s of them (all with -v).
      */
     private static String spare(Call c, MemorySegment s, long offset, int count) {
         boolean set = false;
@@ -309,7 +309,8 @@ final class KeyDecoders {
             return "";
         }
         StringBuilder b = new StringBuilder(", __spare=[");
-        int limit = c.settings().stringLimit();
+        // strace abbreviates an array at -s elements, but not with -v (abbrev=none)
+        int limit = c.settings().verbose() ? count : c.settings().stringLimit();
         for (int i = 0; i < count; i++) {
             if (i > 0) {
                 b.append(", ");
