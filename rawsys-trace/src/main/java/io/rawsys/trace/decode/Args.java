@@ -241,4 +241,43 @@ public final class Args {
         String quoted = Text.quote(data, shown, hex ? Text.Hex.ALL : c.settings().hex());
         return length > limit ? quoted + "..." : quoted;
     }
+
+    /**
+     * The size of the tracee's {@code __kernel_long_t} (the kernel's long, in which many structs
+     * and syscall arguments are given): its {@code __syscall_slong_t}, the width of a timespec's
+     * tv_nsec; 8 on x32, whose words are 4.
+     */
+    public static int kernelLong(Call c) {
+        return c.arch()
+                .member("timespec", "tv_nsec")
+                .map(m -> m.size())
+                .orElse(c.arch().wordSize());
+    }
+
+    /** Argument word {@code i} as strace's {@code kernel_ulong_t}: all 64 bits on x32. */
+    public static long kulong(Call c, int i) {
+        return kernelLong(c) == 8 ? c.word(i) : c.uint(i);
+    }
+
+    /**
+     * Descriptor {@code fd} of process {@code pid} (not necessarily the tracee's own: kcmp's), as
+     * strace's printfd_pid prints it: {@code 3}, or with -y {@code 3</etc/passwd>} when {@code pid}
+     * is positive and the descriptor has a path.
+     */
+    public static String fdTextOf(Call c, int pid, int fd) {
+        if (!c.settings().fdPaths() || fd < 0 || pid <= 0) {
+            return Integer.toString(fd);
+        }
+        String path = c.settings().paths().path(pid, fd);
+        if (path == null) {
+            return Integer.toString(fd);
+        }
+        String deleted = " (deleted)";
+        return path.endsWith(deleted)
+                ? fd
+                        + "<"
+                        + bracketed(c, path.substring(0, path.length() - deleted.length()))
+                        + ">(deleted)"
+                : fd + "<" + bracketed(c, path) + ">";
+    }
 }

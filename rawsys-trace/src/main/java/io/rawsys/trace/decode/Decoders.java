@@ -68,6 +68,10 @@ public final class Decoders {
         AioDecoders.register(decoders);
         IoUringDecoders.register(decoders);
         ProcessMemoryDecoders.register(decoders);
+        IpcDecoders.register(decoders);
+        MqDecoders.register(decoders);
+        SchedDecoders.register(decoders);
+        KeyDecoders.register(decoders);
         return decoders;
     }
 

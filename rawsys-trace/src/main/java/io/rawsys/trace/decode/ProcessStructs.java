@@ -264,4 +264,72 @@ final class ProcessStructs {
         }
         return "0x" + "0".repeat(Math.max(0, 6 - digits.length())) + digits;
     }
+
+    /** sigev_notify's values, as print_sigevent names them. */
+    static final Xlat SIGEV_NOTIFY = Xlat.load("sigev_value");
+
+    /**
+     * A {@code struct sigevent} at {@code address}, as strace's print_sigevent prints it
+     * (mq_notify's and timer_create's): {@code {sigev_value={sival_int=42, sival_ptr=0x2a},
+     * sigev_signo=SIGUSR1, sigev_notify=SIGEV_SIGNAL}}, the value only when its pointer is set, the
+     * signal by name for the notifications that send one, then the thread id or the function and
+     * attributes; its address when it cannot be read.
+     */
+    static String sigevent(Call c, long address) {
+        // strace reads its own struct_sigevent, which ends with the thread's attributes pointer:
+        // 32 bytes on x86_64 where the C library's struct is 64, and a sigevent cut short after
+        // them still prints
+        var last = Structs.member(c, "sigevent", "_sigev_un._sigev_thread._attribute");
+        return bytes(
+                c,
+                address,
+                last.offset() + last.size(),
+                s -> {
+                    StringBuilder b = new StringBuilder("{");
+                    long pointer = get(c, s, "sigevent", "sigev_value.sival_ptr");
+                    if (pointer != 0) {
+                        b.append("sigev_value={sival_int=")
+                                .append((int) get(c, s, "sigevent", "sigev_value.sival_int"))
+                                .append(", sival_ptr=")
+                                .append(Text.hex(pointer))
+                                .append("}, ");
+                    }
+                    int notify = (int) get(c, s, "sigevent", "sigev_notify");
+                    long signo = get(c, s, "sigevent", "sigev_signo");
+                    var constants = c.arch().constants();
+                    boolean thread = notify == constants.value("SIGEV_THREAD");
+                    boolean threadId = notify == constants.value("SIGEV_THREAD_ID");
+                    boolean signals =
+                            thread || threadId || notify == constants.value("SIGEV_SIGNAL");
+                    b.append("sigev_signo=")
+                            .append(
+                                    signals
+                                            ? Signals.name(c.arch(), signo)
+                                            : Integer.toUnsignedString((int) signo))
+                            .append(", sigev_notify=")
+                            .append(SIGEV_NOTIFY.value(c.arch(), Integer.toUnsignedLong(notify)));
+                    if (threadId) {
+                        b.append(", sigev_notify_thread_id=")
+                                .append((int) get(c, s, "sigevent", "_sigev_un._tid"));
+                    } else if (thread) {
+                        b.append(", sigev_notify_function=")
+                                .append(
+                                        Text.pointer(
+                                                get(
+                                                        c,
+                                                        s,
+                                                        "sigevent",
+                                                        "_sigev_un._sigev_thread._function")))
+                                .append(", sigev_notify_attributes=")
+                                .append(
+                                        Text.pointer(
+                                                get(
+                                                        c,
+                                                        s,
+                                                        "sigevent",
+                                                        "_sigev_un._sigev_thread._attribute")));
+                    }
+                    return b.append('}').toString();
+                });
+    }
 }
