@@ -64,6 +64,8 @@ public final class Decoders {
         decoders.add("socketcall", SocketCall.CARRIER);
         decoders.addCarrier("socketcall", new SocketCall());
         TimeDecoders.register(decoders);
+        // seccomp filters, clock adjustment, perf events, eBPF
+        SeccompDecoders.register(decoders);
         return decoders;
     }
 
