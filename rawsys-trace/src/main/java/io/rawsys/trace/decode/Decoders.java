@@ -66,6 +66,7 @@ public final class Decoders {
         TimeDecoders.register(decoders);
         // seccomp filters, clock adjustment, perf events, eBPF
         SeccompDecoders.register(decoders);
+        TimexDecoders.register(decoders);
         return decoders;
     }
 
