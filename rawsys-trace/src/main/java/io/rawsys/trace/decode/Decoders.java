@@ -67,6 +67,7 @@ public final class Decoders {
         // seccomp filters, clock adjustment, perf events, eBPF
         SeccompDecoders.register(decoders);
         TimexDecoders.register(decoders);
+        PerfDecoders.register(decoders);
         return decoders;
     }
 
