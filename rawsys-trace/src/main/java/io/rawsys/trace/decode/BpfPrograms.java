@@ -219,6 +219,21 @@ final class BpfPrograms {
             long count,
             int size,
             java.util.function.Function<MemorySegment, String> element) {
+        return array(c, address, count, size, MAX_INSNS, element);
+    }
+
+    /**
+     * strace's print_array: as {@link #array(Call, long, long, int, java.util.function.Function)},
+     * with {@code ...} after {@code limit} elements (-s's, where strace abbreviates), and read as
+     * its tfetch_mem reads: not at the exit of a call that failed (the address then).
+     */
+    static String array(
+            Call c,
+            long address,
+            long count,
+            int size,
+            long limit,
+            java.util.function.Function<MemorySegment, String> element) {
         if (address == 0) {
             return "NULL";
         }
@@ -235,7 +250,7 @@ final class BpfPrograms {
             if (i > 0) {
                 s.append(", ");
             }
-            MemorySegment e = Structs.bytes(c, at, size);
+            MemorySegment e = Peek.fetch(c, at, size);
             if (e == null) {
                 if (i == 0) {
                     return Text.pointer(address);
@@ -246,7 +261,7 @@ final class BpfPrograms {
             if (i == 0) {
                 s.append('[');
             }
-            if (i >= MAX_INSNS) {
+            if (i >= limit) {
                 s.append("...");
                 break;
             }

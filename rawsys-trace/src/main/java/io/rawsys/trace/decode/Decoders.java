@@ -68,6 +68,7 @@ public final class Decoders {
         SeccompDecoders.register(decoders);
         TimexDecoders.register(decoders);
         PerfDecoders.register(decoders);
+        BpfDecoders.register(decoders);
         return decoders;
     }
 
