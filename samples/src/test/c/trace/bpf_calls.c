@@ -335,7 +335,7 @@ static int programs(int map) {
     return prog;
 }
 
-static void objects(int map) {
+static void objects(int map, int prog) {
     /* ids: the first there is (it varies: the test replaces it), none after the last */
     clear();
     bpf(PROG_GET_NEXT_ID, 12);
@@ -359,6 +359,21 @@ static void objects(int map) {
     memset(info, 0, sizeof info);
     clear();
     set32(0, (uint32_t)map);
+    set32(4, sizeof info);
+    ptr(8, info);
+    bpf(OBJ_GET_INFO_BY_FD, 16);
+    /* the program's: its translated instructions, room for two map ids where it has none */
+    uint64_t xlated[2];
+    uint32_t map_ids[2];
+    uint32_t two = 2, sixteen = sizeof xlated;
+    uint64_t xlated_at = (uintptr_t)xlated, ids = (uintptr_t)map_ids;
+    memset(info, 0, sizeof info);
+    memcpy(info + 20, &sixteen, 4);
+    memcpy(info + 32, &xlated_at, 8);
+    memcpy(info + 52, &two, 4);
+    memcpy(info + 56, &ids, 8);
+    clear();
+    set32(0, (uint32_t)prog);
     set32(4, sizeof info);
     ptr(8, info);
     bpf(OBJ_GET_INFO_BY_FD, 16);
@@ -406,8 +421,8 @@ static void objects(int map) {
 
 int main(void) {
     int map = maps();
-    programs(map);
-    objects(map);
+    int prog = programs(map);
+    objects(map, prog);
     /* unknown commands and attrs that cannot be read */
     syscall(SYS_bpf, 100, &a, 8);
     syscall(SYS_bpf, 0xffffffff, null, 0);

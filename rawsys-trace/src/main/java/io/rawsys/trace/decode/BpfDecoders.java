@@ -16,8 +16,9 @@ import java.util.function.Function;
  *
  * <p>The structs are the same on every architecture (every pointer a 64-bit member), so their
  * offsets are written here, as strace's bpf_attr.h writes them. With -v, eBPF programs print
- * instruction by instruction; BPF_OBJ_GET_INFO_BY_FD's bpf_map_info and bpf_prog_info, which strace
- * then prints, are not decoded (their address is printed, as without -v).
+ * instruction by instruction, and BPF_OBJ_GET_INFO_BY_FD's info, for a descriptor of a map or a
+ * program, prints as the struct bpf_map_info or bpf_prog_info the kernel wrote (with what it
+ * changed, {@code nr_map_ids=0 => 1}, and the date a program was loaded).
  */
 final class BpfDecoders {
     private BpfDecoders() {}
@@ -135,8 +136,17 @@ final class BpfDecoders {
         }
     }
 
-    /** What the decoder keeps from entry to exit. */
-    private record State(Command command, Attr atEntry) {}
+    /**
+     * What the decoder keeps from entry to exit: the command, the attr read at entry (for those
+     * that print at exit), and for BPF_OBJ_GET_INFO_BY_FD with -v which object's info it is ({@code
+     * anon_inode:bpf-map} or {@code anon_inode:bpf-prog}, else null) and that info as it was (zeros
+     * where it could not be read).
+     */
+    private record State(Command command, Attr atEntry, String object, MemorySegment info) {
+        State(Command command, Attr atEntry) {
+            this(command, atEntry, null, null);
+        }
+    }
 
     private static final Command[] BY_COMMAND = new Command[32];
 
@@ -262,7 +272,10 @@ final class BpfDecoders {
             c.print(Long.toString(c.uint(2)));
             c.state(new State(command, null));
         } else {
-            c.state(new State(command, attr));
+            c.state(
+                    c.uint(0) == OBJ_GET_INFO_BY_FD && c.settings().verbose()
+                            ? infoAtEntry(c, command, attr)
+                            : new State(command, attr));
         }
     }
 
@@ -546,7 +559,261 @@ final class BpfDecoders {
     private static String objGetInfoExit(Attr a) {
         Attr entry = atEntry(a);
         String changed = entry.u32(4) != a.u32(4) ? " => " + a.u(4) : "";
-        return changed + ", info=" + a.addr(8) + "}" + a.extra(16) + "}";
+        return changed + ", info=" + info(a) + "}" + a.extra(16) + "}";
+    }
+
+    private static final long OBJ_GET_INFO_BY_FD = 15;
+
+    /** The kinds of objects whose info strace decodes, by their descriptors' paths. */
+    private static final String MAP_OBJECT = "anon_inode:bpf-map";
+
+    private static final String PROG_OBJECT = "anon_inode:bpf-prog";
+
+    /** sizeof(struct bpf_map_info) and the part of struct bpf_prog_info strace 6.1 knows. */
+    private static final int MAP_INFO_SIZE = 88;
+
+    private static final int PROG_INFO_SIZE = 220;
+
+    /** BPF_OBJ_GET_INFO_BY_FD with -v: which object the descriptor is, and its info now. */
+    private static State infoAtEntry(Call c, Command command, Attr attr) {
+        String path = c.settings().paths().path(c.pid(), (int) attr.u32(0));
+        String object = MAP_OBJECT.equals(path) || PROG_OBJECT.equals(path) ? path : null;
+        MemorySegment info = object == null ? null : fetchInfo(c, attr.u64(8), attr.u32(4));
+        return new State(command, attr, object, info);
+    }
+
+    /** strace's fetch_bpf_obj_info: the info, zero past its size, or null. */
+    private static MemorySegment fetchInfo(Call c, long address, long size) {
+        if (size == 0 || size > PAGE) {
+            return null;
+        }
+        MemorySegment read = Peek.peek(c, address, size);
+        if (read == null) {
+            return null;
+        }
+        MemorySegment info = MemorySegment.ofArray(new byte[(int) PAGE]);
+        MemorySegment.copy(read, 0, info, 0, size);
+        return info;
+    }
+
+    /** The info at exit: its address, or with -v a map's or a program's info decoded. */
+    private static String info(Attr a) {
+        Call c = a.c();
+        State state = c.state();
+        if (!c.settings().verbose() || state.object() == null) {
+            return a.addr(8);
+        }
+        long size = a.u32(4);
+        MemorySegment now = fetchInfo(c, a.u64(8), size);
+        if (now == null) {
+            return a.addr(8);
+        }
+        if (state.object().equals(MAP_OBJECT)) {
+            return mapInfo(new Attr(c, now, (int) Math.min(size, MAP_INFO_SIZE), size, now));
+        }
+        MemorySegment before =
+                state.info() != null ? state.info() : MemorySegment.ofArray(new byte[(int) PAGE]);
+        return progInfo(
+                new Attr(c, now, (int) Math.min(size, PROG_INFO_SIZE), size, now),
+                new Attr(c, before, PROG_INFO_SIZE, 0, before));
+    }
+
+    private static String mapInfo(Attr i) {
+        var arch = i.c().arch();
+        StringBuilder b = new StringBuilder("{type=");
+        b.append(MAP_TYPES.value(arch, i.u32(0)))
+                .append(", id=")
+                .append(i.u(4))
+                .append(", key_size=")
+                .append(i.u(8))
+                .append(", value_size=")
+                .append(i.u(12))
+                .append(", max_entries=")
+                .append(i.u(16))
+                .append(", map_flags=")
+                .append(MAP_FLAGS.flags(arch, i.u32(20)));
+        if (i.len() <= 24) {
+            return b.append('}').toString();
+        }
+        b.append(", name=").append(i.cstring(24, NAME_LEN));
+        if (i.len() <= 40) {
+            return b.append('}').toString();
+        }
+        b.append(", ifindex=")
+                .append(InetAddresses.ifindex(i.u32(40)))
+                .append(", btf_vmlinux_value_type_id=")
+                .append(i.u(44))
+                .append(", netns_dev=")
+                .append(FileArgs.makedev(i.u64(48)))
+                .append(", netns_ino=")
+                .append(Long.toUnsignedString(i.u64(56)));
+        if (i.len() <= 64) {
+            return b.append('}').toString();
+        }
+        b.append(", btf_id=")
+                .append(i.u(64))
+                .append(", btf_key_type_id=")
+                .append(i.u(68))
+                .append(", btf_value_type_id=")
+                .append(i.u(72));
+        return b.append(i.extra(MAP_INFO_SIZE)).append('}').toString();
+    }
+
+    /** {@code N}, or {@code BEFORE => N} where the kernel changed the member at {@code offset}. */
+    private static String changed32(Attr now, Attr before, int offset) {
+        return (before.u32(offset) != now.u32(offset) ? before.u(offset) + " => " : "")
+                + now.u(offset);
+    }
+
+    private static String changed64(Attr now, Attr before, int offset) {
+        return (before.u64(offset) != now.u64(offset) ? before.addr(offset) + " => " : "")
+                + now.addr(offset);
+    }
+
+    private static String progInfo(Attr i, Attr before) {
+        Call c = i.c();
+        var arch = c.arch();
+        StringBuilder b = new StringBuilder("{type=");
+        b.append(PROG_TYPES.value(arch, i.u32(0)))
+                .append(", id=")
+                .append(i.u(4))
+                .append(", tag=")
+                .append(Text.quote(Peek.array(i.bytes(), 8, 8), 8, Text.Hex.ALL))
+                .append(", jited_prog_len=")
+                .append(changed32(i, before, 16))
+                .append(", jited_prog_insns=")
+                .append(Args.buffer(c, i.u64(24), i.u32(16), true))
+                .append(", xlated_prog_len=")
+                .append(changed32(i, before, 20))
+                .append(", xlated_prog_insns=")
+                .append(
+                        BpfPrograms.extended(
+                                c, i.u64(32), Math.min(before.u32(20), i.u32(20)) / 8));
+        if (i.len() <= 40) {
+            return b.append('}').toString();
+        }
+        long loadTime = i.u64(40);
+        long uid = i.u32(48);
+        b.append(", load_time=")
+                .append(Long.toUnsignedString(loadTime))
+                .append(bootTime(loadTime))
+                .append(", created_by_uid=")
+                .append(uid == 0xffff_ffffL ? "-1" : Long.toString(uid))
+                .append(", nr_map_ids=")
+                .append(changed32(i, before, 52))
+                .append(", map_ids=")
+                .append(
+                        BpfPrograms.array(
+                                c,
+                                i.u64(56),
+                                Math.min(before.u32(52), i.u32(52)),
+                                4,
+                                Long.MAX_VALUE,
+                                e -> Long.toString(Integer.toUnsignedLong(Peek.intAt(c, e, 0)))))
+                .append(", name=")
+                .append(i.cstring(64, NAME_LEN));
+        if (i.len() <= 80) {
+            return b.append('}').toString();
+        }
+        b.append(", ifindex=")
+                .append(InetAddresses.ifindex(i.u32(80)))
+                .append(", gpl_compatible=")
+                .append(i.u32(84) & 1)
+                .append(", netns_dev=")
+                .append(FileArgs.makedev(i.u64(88)))
+                .append(", netns_ino=")
+                .append(Long.toUnsignedString(i.u64(96)));
+        if (i.len() <= 104) {
+            return b.append('}').toString();
+        }
+        b.append(", nr_jited_ksyms=")
+                .append(changed32(i, before, 104))
+                .append(", nr_jited_func_lens=")
+                .append(changed32(i, before, 108))
+                .append(", jited_ksyms=")
+                .append(changed64(i, before, 112))
+                .append(", jited_func_lens=")
+                .append(changed64(i, before, 120));
+        if (i.len() <= 128) {
+            return b.append('}').toString();
+        }
+        b.append(", btf_id=")
+                .append(i.u(128))
+                .append(", func_info_rec_size=")
+                .append(changed32(i, before, 132))
+                .append(", func_info=")
+                .append(i.addr(136))
+                .append(", nr_func_info=")
+                .append(changed32(i, before, 144))
+                .append(", nr_line_info=")
+                .append(changed32(i, before, 148))
+                .append(", line_info=")
+                .append(i.addr(152))
+                .append(", jited_line_info=")
+                .append(changed64(i, before, 160))
+                .append(", nr_jited_line_info=")
+                .append(changed32(i, before, 168))
+                .append(", line_info_rec_size=")
+                .append(changed32(i, before, 172))
+                .append(", jited_line_info_rec_size=")
+                .append(changed32(i, before, 176))
+                .append(", nr_prog_tags=")
+                .append(changed32(i, before, 180))
+                .append(", prog_tags=")
+                .append(i.addr(184));
+        if (i.len() <= 192) {
+            return b.append('}').toString();
+        }
+        b.append(", run_time_ns=")
+                .append(Long.toUnsignedString(i.u64(192)))
+                .append(", run_cnt=")
+                .append(Long.toUnsignedString(i.u64(200)));
+        if (i.len() <= 208) {
+            return b.append('}').toString();
+        }
+        long misses = i.u64(208);
+        b.append(", recursion_misses=")
+                .append(misses == -1 ? U64_MAX.value(arch, misses) : Long.toUnsignedString(misses));
+        if (i.len() <= 216) {
+            return b.append('}').toString();
+        }
+        b.append(", verified_insns=").append(i.u(216));
+        return b.append(i.extra(PROG_INFO_SIZE)).append('}').toString();
+    }
+
+    /**
+     * strace's print_boottime: a CLOCK_BOOTTIME time in nanoseconds as a comment with the date it
+     * was, to the second (the offset between the clocks taken once, as strace takes it).
+     */
+    private static String bootTime(long nanoseconds) {
+        long offset = bootOffset();
+        if (offset == Long.MIN_VALUE) {
+            return "";
+        }
+        long seconds =
+                Long.divideUnsigned(nanoseconds, 1_000_000_000L)
+                        + Math.floorDiv(
+                                Long.remainderUnsigned(nanoseconds, 1_000_000_000L) + offset,
+                                1_000_000_000L);
+        return TimeArgs.commented(seconds, 0, 0);
+    }
+
+    private static volatile long bootOffset = Long.MIN_VALUE;
+
+    /** CLOCK_REALTIME minus CLOCK_BOOTTIME, in nanoseconds, taken on first use. */
+    private static long bootOffset() {
+        long offset = bootOffset;
+        if (offset == Long.MIN_VALUE) {
+            try {
+                long boot = io.rawsys.vdso.Vdso.clockGettime(io.rawsys.linux.Time.CLOCK_BOOTTIME);
+                long real = io.rawsys.vdso.Vdso.clockGettime(io.rawsys.linux.Time.CLOCK_REALTIME);
+                offset = real - boot;
+                bootOffset = offset;
+            } catch (RuntimeException clockless) {
+                return Long.MIN_VALUE;
+            }
+        }
+        return offset;
     }
 
     private static String progQueryEntry(Attr a) {
