@@ -72,6 +72,11 @@ public final class Decoders {
         MqDecoders.register(decoders);
         SchedDecoders.register(decoders);
         KeyDecoders.register(decoders);
+        // seccomp filters, clock adjustment, perf events, eBPF
+        SeccompDecoders.register(decoders);
+        TimexDecoders.register(decoders);
+        PerfDecoders.register(decoders);
+        BpfDecoders.register(decoders);
         return decoders;
     }
 
