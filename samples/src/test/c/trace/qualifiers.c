@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -45,6 +46,13 @@ int main(int argc, char **argv) {
     if (pidfd >= 0) {
         close(pidfd);
     }
+    int pair[2]; /* for -yy */
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0 ||
+        write(pair[0], "", 0) != 0) {
+        return 107;
+    }
+    close(pair[1]);
+    close(pair[0]);
     struct stat fixed; /* a file the test made beside the directory, its times set */
     stat("../fixed.txt", &fixed);
     void *map = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

@@ -17,9 +17,15 @@ import java.util.Set;
  */
 final class Descriptors implements Call.FdPaths {
     private final Set<TraceOptions.FdDecoding> decoding;
+    private final io.rawsys.trace.decode.Text.Hex hex;
 
-    Descriptors(Set<TraceOptions.FdDecoding> decoding) {
+    /**
+     * @param decoding what -y, -yy or -e decode-fds= asked for
+     * @param hex -x, -xx: how a UNIX socket's path is quoted
+     */
+    Descriptors(Set<TraceOptions.FdDecoding> decoding, io.rawsys.trace.decode.Text.Hex hex) {
         this.decoding = decoding;
+        this.hex = hex;
     }
 
     @Override
@@ -35,6 +41,10 @@ final class Descriptors implements Call.FdPaths {
             return null;
         }
     }
+
+    private static final int SOCKET_SLOTS = 1024;
+    private final long[] socketInodes = new long[SOCKET_SLOTS];
+    private final String[] socketTexts = new String[SOCKET_SLOTS];
 
     @Override
     public boolean showsPaths() {
@@ -52,7 +62,18 @@ final class Descriptors implements Call.FdPaths {
                 && path.endsWith("]")) {
             try {
                 long inode = Long.parseLong(path.substring(8, path.length() - 1));
-                return SocketDescriptions.describe(pid, fd, inode);
+                // as strace: what was found for a socket is kept for the trace (its 1024 slots by
+                // inode), so a socket whose peer closed still shows the pair it was
+                int slot = (int) (inode & (SOCKET_SLOTS - 1));
+                if (socketInodes[slot] == inode && socketTexts[slot] != null) {
+                    return socketTexts[slot];
+                }
+                String text = SocketDescriptions.describe(pid, fd, inode, hex);
+                if (text != null && !text.endsWith(":[" + inode + "]")) {
+                    socketInodes[slot] = inode;
+                    socketTexts[slot] = text;
+                }
+                return text;
             } catch (NumberFormatException e) {
                 return null;
             }

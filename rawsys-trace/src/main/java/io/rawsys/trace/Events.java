@@ -21,6 +21,12 @@ interface Events {
     /** The tracee stopped in a group-stop: {@code --- stopped by SIGSTOP ---}. */
     void stopped(int pid, String signal);
 
+    /**
+     * -k: the stack of the line just printed for {@code pid} (a call, a signal), one frame a line;
+     * nothing when that line was not printed (a status filter held it back).
+     */
+    default void stack(int pid, java.util.List<String> frames) {}
+
     /** Thread {@code pid} is about to end (PTRACE_EVENT_EXIT): what it is can still be read. */
     default void ending(int pid) {}
 

@@ -94,6 +94,7 @@ final class TextOutput implements Events {
         int pid = call.pid();
         boolean written = entryWritten.remove(pid);
         boolean unfinished = call.outcome() == CallEvent.Outcome.UNFINISHED;
+        lastPrinted = NONE;
         if (filter.filtersStatus()) {
             if (unfinished ? !filter.showsUnfinished() : !filter.showsStatus(call.failed())) {
                 return;
@@ -125,6 +126,22 @@ final class TextOutput implements Events {
             write(String.format(" <%d.%06d>", elapsed / 1_000_000_000, elapsed / 1000 % 1_000_000));
         }
         endLine();
+        lastPrinted = pid;
+    }
+
+    /** The thread whose line was the last printed, for -k's stack after it; NONE if held back. */
+    private int lastPrinted = NONE;
+
+    @Override
+    public void stack(int pid, java.util.List<String> frames) {
+        if (lastPrinted != pid) {
+            return;
+        }
+        for (String frame : frames) {
+            write(frame);
+            endLine();
+        }
+        lastPrinted = pid;
     }
 
     @Override
@@ -191,6 +208,7 @@ final class TextOutput implements Events {
         interrupt(pid);
         write(leader(pid) + text);
         endLine();
+        lastPrinted = pid;
     }
 
     /** Ends another tracee's open line with {@code <unfinished ...>}, as strace does. */

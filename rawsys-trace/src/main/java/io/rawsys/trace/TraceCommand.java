@@ -224,9 +224,11 @@ public final class TraceCommand implements Callable<Integer> {
     Long syscallLimit;
 
     @Option(
-            names = {"-k", "--stack-trace"},
+            names = {"-k", "--stack-trace", "--stack-traces"},
             description =
-                    "Print the stack of each call after its line (symbols from the ELF files mapped).")
+                    "Print the stack of each call and signal after its line, unwound with the .eh_frame"
+                            + " tables of the files mapped (frame pointers where a function has none) and"
+                            + " named from their ELF symbol tables; x86_64 calls only.")
     boolean stackTrace;
 
     @Option(
@@ -483,9 +485,10 @@ public final class TraceCommand implements Callable<Integer> {
         boolean pidComm = q.pidComm;
         Set<Integer> signals =
                 q.last.containsKey("signal") ? signalSet(q.last.get("signal")) : null;
-        if (stackTrace) {
+        if (stackTrace && !io.rawsys.Arch.current().name().equals("x86_64")) {
             throw Failure.usage(
-                    "-k (--stack-trace) is not in this build of rawsys trace yet; use strace -k");
+                    "-k (--stack-trace) unwinds x86_64 stacks, and this machine is "
+                            + io.rawsys.Arch.current());
         }
         TraceOptions.Timestamps timestamps =
                 relative

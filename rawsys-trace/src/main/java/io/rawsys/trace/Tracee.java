@@ -23,6 +23,11 @@ final class Tracee {
     /** The current call's entry part, as made at its entry ({@code name(args, }). */
     String entryText;
 
+    /**
+     * -k: the stack at the entry of a call whose stack strace shows as it was then (execve, exit).
+     */
+    java.util.List<io.rawsys.trace.stack.Frame> entryStack;
+
     /** What is done to the current call (-e inject=, a trace hook), or null. */
     Tamper tamper;
 

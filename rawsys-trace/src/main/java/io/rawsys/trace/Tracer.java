@@ -24,6 +24,8 @@ import io.rawsys.trace.decode.Memory;
 import io.rawsys.trace.decode.SigInfo;
 import io.rawsys.trace.decode.Signals;
 import io.rawsys.trace.decode.Xlat;
+import io.rawsys.trace.stack.Frame;
+import io.rawsys.trace.stack.Unwinder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -80,7 +82,8 @@ final class Tracer {
             BiFunction<Arch, String, Integer> argumentCount,
             TraceHook hook) {
         this.options = options;
-        this.descriptors = new Descriptors(options.decodeFds());
+        this.descriptors = new Descriptors(options.decodeFds(), options.hexStrings());
+        this.unwinder = options.stackTrace() ? new Unwinder() : null;
         this.hook = hook;
         this.decoders = decoders;
         this.argumentCount = argumentCount;
@@ -211,6 +214,9 @@ final class Tracer {
             }
         }
         events.finish();
+        if (unwinder != null) {
+            unwinder.close();
+        }
     }
 
     /** Starts the command through the shim, seizes it before it execs, and lets it go. */
@@ -355,6 +361,7 @@ final class Tracer {
     private void gone(Tracee t, PtraceCalls.Waited w) {
         if (t.inSyscall && t.call != null) {
             unfinished(t);
+            stackAfter(t, t.entryStack); // exit_group's, as it was when the call was made
         }
         if (!t.hidden) {
             // as strace: -e quiet=exit leaves out the exit lines, -e signal= the killed ones
@@ -444,11 +451,14 @@ final class Tracer {
         String name = kind.name();
         String previous = t.previousSyscall;
         t.previousSyscall = name;
+        boolean firstExec = false;
+        t.entryStack = null;
         if (t.hidden) {
             if (!name.equals("execve") && !name.equals("execveat")) {
                 return; // the shim's own calls before the program starts
             }
             t.hidden = false;
+            firstExec = true;
             t.seccomp = options.seccomp();
         }
         Memory tracee = memory.of(t.pid);
@@ -480,6 +490,9 @@ final class Tracer {
         if (!tracedPaths.isEmpty() && !usesTracedPath(t.pid, c)) {
             t.tamper = null;
             return; // -P: a call that uses none of the paths is not shown
+        }
+        if (unwinder != null && !firstExec && STACK_AT_ENTRY.contains(name)) {
+            t.entryStack = stack(t); // as strace: what is left of it afterwards tells nothing
         }
         t.call = c;
         t.decoder = d;
@@ -689,6 +702,8 @@ final class Tracer {
                                 && (tamper.delayEnterMicros() > 0
                                         || tamper.delayExitMicros() > 0)));
         t.call = null;
+        stackAfter(t, t.entryStack);
+        t.entryStack = null;
         if (remainingCalls > 0
                 && (!options.filter().filtersStatus() || options.filter().showsStatus(failed))
                 && --remainingCalls == 0) {
@@ -697,6 +712,42 @@ final class Tracer {
             exitStatus = 0; // the command runs on untraced: its status is not ours to report
             limitReached = true;
             detachAll();
+        }
+    }
+
+    /** -k: the unwinder, or null without -k. */
+    private final Unwinder unwinder;
+
+    /**
+     * The calls whose stack strace shows as it was at their entry: an exec replaced the stack by
+     * its exit, and exit_group's line ends unfinished.
+     */
+    private static final Set<String> STACK_AT_ENTRY =
+            Set.of("execve", "execveat", "exit", "exit_group");
+
+    /** -k: thread {@code t}'s stack now; none for a call in another personality than x86_64. */
+    private List<Frame> stack(Tracee t) {
+        if (unwinder == null || t.arch == null || !t.arch.name().equals("x86_64")) {
+            return List.of();
+        }
+        return unwinder.unwind(t.pid);
+    }
+
+    /**
+     * -k: the stack after the line just printed for {@code t}: {@code captured} at the call's
+     * entry, or as it is now.
+     */
+    private void stackAfter(Tracee t, List<Frame> captured) {
+        if (unwinder == null) {
+            return;
+        }
+        List<Frame> frames = captured != null ? captured : stack(t);
+        if (!frames.isEmpty()) {
+            List<String> lines = new ArrayList<>(frames.size());
+            for (Frame f : frames) {
+                lines.add(f.text(captured != null));
+            }
+            events.stack(t.pid, lines);
         }
     }
 
@@ -762,6 +813,7 @@ final class Tracer {
                             ? SigInfo.format(host, siginfo, options.decodePids())
                             : "{si_signo=" + Signals.name(host, signal) + "}";
             events.signal(t.pid, Signals.name(host, signal), text);
+            stackAfter(t, null);
         }
         resume(t, signal); // deliver it, as if no one were watching
     }

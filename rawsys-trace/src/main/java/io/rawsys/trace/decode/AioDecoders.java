@@ -17,7 +17,6 @@ final class AioDecoders {
 
     static final Xlat COMMANDS = Xlat.load("aio_cmds");
     static final Xlat IOCB_FLAGS = Xlat.load("aio_iocb_flags");
-    static final Xlat IOPRIO_CLASSES = Xlat.load("ioprio_class");
     static final Xlat RWF = Xlat.load("rwf_flags");
     static final Xlat POLL = Xlat.load("pollflags");
 
@@ -173,17 +172,9 @@ final class AioDecoders {
         b.append(", aio_fildes=").append(Args.fdText(c, UapiStructs.s32(c, s, 20)));
     }
 
-    /**
-     * strace's print_ioprio: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}, the class in the bits
-     * above 13 of the 16-bit aio_reqprio taken unsigned, the data below.
-     */
+    /** The 16-bit aio_reqprio taken unsigned, as strace's print_ioprio. */
     private static String ioprio(Call c, short priority) {
-        long value = priority & 0xffffL;
-        return "IOPRIO_PRIO_VALUE("
-                + IOPRIO_CLASSES.value(c.arch(), value >>> 13)
-                + ", "
-                + (value & 0x1fff)
-                + ")";
+        return ProcessStructs.ioprio(c, priority & 0xffffL);
     }
 
     /** A whole iocb: the header, then what its opcode uses. */

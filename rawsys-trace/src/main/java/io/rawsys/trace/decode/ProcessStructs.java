@@ -332,4 +332,21 @@ final class ProcessStructs {
                     return b.append('}').toString();
                 });
     }
+
+    private static final Xlat IOPRIO_CLASSES = Xlat.load("ioprio_class");
+
+    /**
+     * strace's print_ioprio: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}, the class in the bits
+     * from 13 on, the data below; with -X its number.
+     */
+    static String ioprio(Call c, long value) {
+        return Xlat.composite(
+                Text.hex(value),
+                () ->
+                        "IOPRIO_PRIO_VALUE("
+                                + IOPRIO_CLASSES.value(c.arch(), value >>> 13)
+                                + ", "
+                                + (value & 0x1fff)
+                                + ")");
+    }
 }

@@ -19,7 +19,6 @@ final class SchedDecoders {
     static final Xlat SCHED_FLAGS = Xlat.load("sched_flags");
     static final Xlat PRIORITIES = Xlat.load("priorities");
     static final Xlat IOPRIO_WHO = Xlat.load("ioprio_who");
-    static final Xlat IOPRIO_CLASS = Xlat.load("ioprio_class");
     static final Xlat KCMP_TYPES = Xlat.load("kcmp_types");
 
     /** struct sched_attr: its first size (SCHED_ATTR_SIZE_VER0) and its size with util_min/max. */
@@ -145,17 +144,8 @@ final class SchedDecoders {
         };
     }
 
-    /**
-     * {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}: an I/O priority's class (its bits from 13 on)
-     * and data (the 13 below).
-     */
     private static String ioprio(Call c, long ioprio) {
-        long value = ioprio & 0xffff_ffffL;
-        return "IOPRIO_PRIO_VALUE("
-                + IOPRIO_CLASS.value(c.arch(), value >>> 13)
-                + ", "
-                + (int) (value & 0x1fff)
-                + ")";
+        return ProcessStructs.ioprio(c, ioprio & 0xffff_ffffL);
     }
 
     private static int u32(Call c, MemorySegment s, long offset) {

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (qualifiers.c: a file written, read and stat'ed, a refused open, a mapping, two caught signals, a
  * child that reads the file and exits with 3): {@code -X raw|abbrev|verbose}, {@code -e abbrev=}
  * and {@code -v}, {@code -e verbose=}, {@code -e raw=}, {@code -e signal=}, {@code -q}, {@code
- * -qq}, {@code -e quiet=}, {@code -n}, {@code -P}, {@code -Y}, {@code -e decode-fds=} (dev and
- * pidfd), and the long forms with the command line's order kept ({@code --trace=} after or before
- * {@code -e trace=}). Each set of options runs under both tracers, and the traces must be equal.
+ * -qq}, {@code -e quiet=}, {@code -n}, {@code -P}, {@code -Y}, {@code -yy} and {@code -e
+ * decode-fds=} (dev, pidfd, a socket), and the long forms with the command line's order kept
+ * ({@code --trace=} after or before {@code -e trace=}). Each set of options runs under both
+ * tracers, and the traces must be equal.
  */
 class QualifiersIT {
     @TempDir static Path dir;
@@ -79,6 +80,8 @@ class QualifiersIT {
                 List.of("--decode-fds=dev,pidfd", "-e", "trace=openat,write,close,pidfd_open"),
                 List.of("-e", "decode-fds=path,dev", "-e", "trace=write,close"),
                 List.of("--decode-fds", "-e", "trace=write,close,pidfd_open"),
+                List.of("-yy", "-e", "trace=socketpair,write,close,pidfd_open"),
+                List.of("-e", "decode-fds=socket", "-e", "trace=socketpair,write,close"),
                 List.of("-e", "trace=openat", "--trace=read"),
                 List.of("--trace=read", "-e", "trace=openat"),
                 List.of("-e", "t=kill", "-e", "s=none"),
@@ -102,7 +105,9 @@ class QualifiersIT {
                 .replaceAll(
                         "((?:wait4\\(|getpid\\(|clone\\(|wait4 resumed>).*\\) += )(?:0x[0-9a-f]+|\\d+)",
                         "$1PID")
-                .replaceAll("\\b\\d+(<qualifiers>)", "PID$1");
+                .replaceAll("\\b\\d+(<qualifiers>)", "PID$1")
+                .replaceAll("UNIX-STREAM:\\[\\d+->\\d+]", "UNIX-STREAM:[INODE->INODE]")
+                .replaceAll("socket:\\[\\d+]", "socket:[INODE]");
     }
 
     /**
