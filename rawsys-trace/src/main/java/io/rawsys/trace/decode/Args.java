@@ -177,6 +177,28 @@ public final class Args {
     }
 
     /**
+     * A NUL-terminated string the kernel reads at most {@code max} bytes of (fsconfig's key and
+     * value, reboot's argument), as strace's printstr_ex with that length: cut at -s like any
+     * string, and when -s allows all {@code max} bytes and no NUL is among them, those bytes and
+     * {@code ...}.
+     */
+    public static String boundedString(Call c, long address, int max) {
+        int limit = c.settings().stringLimit();
+        if (limit < max || address == 0 || max <= 0) {
+            return cString(c, address, Math.min(limit, Math.max(max, 0)));
+        }
+        Memory.CString s = c.memory().string(address, max - 1);
+        if (s == null || !s.truncated()) {
+            return cString(c, address, max - 1);
+        }
+        byte[] all = c.memory().bytes(address, max);
+        if (all == null) {
+            return Text.pointer(address);
+        }
+        return Text.quote(all, all.length, c.settings().hex()) + "...";
+    }
+
+    /**
      * {@code length} bytes at {@code address}, quoted, at most -s of them, then {@code ...} if the
      * buffer is longer; the address if it cannot be read.
      */
