@@ -57,6 +57,7 @@ public final class Decoders {
         TtyIoctlDecoders.register(decoders);
         MountDecoders.register(decoders);
         LandlockDecoders.register(decoders);
+        AdminDecoders.register(decoders);
         // sockets, and waiting on descriptors; i386's socketcall carries the socket calls
         SocketDecoders.register(decoders);
         SockoptDecoders.register(decoders);

@@ -71,7 +71,14 @@ final class FileTimesDecoders {
                 return "UTIME_OMIT";
             }
         }
-        String text = "{tv_sec=" + seconds + ", " + unit.field + "=" + fraction + "}";
+        // strace prints a timeval's microseconds zero-extended: -1 as 18446744073709551615
+        String shown =
+                unit == Unit.MICROS
+                        ? (half == 8
+                                ? Long.toUnsignedString(fraction)
+                                : Long.toString(fraction & 0xffff_ffffL))
+                        : Long.toString(fraction);
+        String text = "{tv_sec=" + seconds + ", " + unit.field + "=" + shown + "}";
         if (fraction < 0 || fraction >= unit.perSecond) {
             return text;
         }

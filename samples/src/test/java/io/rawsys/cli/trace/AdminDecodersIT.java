@@ -75,6 +75,36 @@ class AdminDecodersIT {
                 AdminDecodersIT::comparable);
     }
 
+    /**
+     * The administration calls (and mknod, mknodat, utimes, futimesat's edge cases): {@code ?} lets
+     * both tracers accept a name the machine's own architecture lacks.
+     */
+    private static final String SYSTEM =
+            "sethostname,setdomainname,getgroups,?getgroups32,setgroups,?setgroups32,acct,reboot,"
+                    + "swapon,swapoff,syslog,init_module,finit_module,delete_module,kexec_load,"
+                    + "?kexec_file_load,quotactl,quotactl_fd,?ustat,?_sysctl,?lookup_dcookie,iopl,"
+                    + "ioperm,modify_ldt,?mknod,mknodat,?utimes,futimesat";
+
+    @Test
+    void administrationCallsPrintAsStraceDoes() throws Exception {
+        Path program = StraceComparison.compile(dir, "admin_sys", "gcc");
+        assumeNamespaces(program);
+        StraceComparison.sameEveryWay(dir, program, SYSTEM, AdminDecodersIT::comparable);
+    }
+
+    @Test
+    void aThirtyTwoBitProgramAdministers() throws Exception {
+        Path program = StraceComparison.compileI386(dir, "admin_sys");
+        assumeNamespaces(program);
+        StraceComparison.sameInWorkDirectory(
+                dir, program, List.of("-e", "trace=" + SYSTEM), AdminDecodersIT::comparable);
+        StraceComparison.sameInWorkDirectory(
+                dir,
+                program,
+                List.of("-y", "-s", "8", "-e", "trace=" + SYSTEM),
+                AdminDecodersIT::comparable);
+    }
+
     /** Skips, saying why, where the kernel has no Landlock (the program exits with 2 then). */
     private void assumeLandlock(Path program) throws Exception {
         assumeTrue(
@@ -89,8 +119,9 @@ class AdminDecodersIT {
     }
 
     /**
-     * Skips, saying why, where the program cannot have a mount namespace of its own (it exits with
-     * 2 then): run once untraced, which changes nothing outside the namespace it makes.
+     * Skips, saying why, where the program cannot have the namespace it makes its changes in (a
+     * mount or UTS namespace; it exits with 2 then): run once untraced, which changes nothing
+     * outside that namespace.
      */
     private void assumeNamespaces(Path program) throws Exception {
         Path work = dir.resolve("probe");
@@ -99,7 +130,7 @@ class AdminDecodersIT {
                 RawsysJar.run(new byte[0], List.of(program.toString(), work.toString()));
         assumeTrue(
                 run.status() != 2,
-                "the program cannot unshare a mount namespace here: " + run.both());
+                "the program cannot unshare the namespace it needs here: " + run.both());
     }
 
     /**
