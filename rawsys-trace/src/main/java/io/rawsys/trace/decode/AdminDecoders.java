@@ -77,7 +77,7 @@ final class AdminDecoders {
                             c.print(
                                     length > UTS_LEN
                                             ? Text.pointer(c.ulong(0))
-                                            : Args.buffer(c, c.ulong(0), length, false));
+                                            : Args.stringOfLength(c, c.ulong(0), length));
                             c.print(Long.toString(length));
                         });
         d.add("sethostname", name);
@@ -145,7 +145,7 @@ final class AdminDecoders {
                         Args.FD,
                         Args.FD,
                         Args.ULONG,
-                        (c, at) -> Args.buffer(c, c.ulong(at), c.ulong(at - 1), false),
+                        (c, at) -> Args.stringOfLength(c, c.ulong(at), c.ulong(at - 1)),
                         (c, at) -> KEXEC_FILE_FLAGS.flags(c.arch(), c.ulong(at))));
         d.add(
                 "quotactl",
@@ -277,7 +277,7 @@ final class AdminDecoders {
                 c.print(
                         c.failed()
                                 ? Text.pointer(c.ulong(1))
-                                : Args.buffer(c, c.ulong(1), c.result(), false));
+                                : Args.stringOfLength(c, c.ulong(1), c.result()));
                 c.print(Integer.toString(c.sint(2)));
             }
             case "SYSLOG_ACTION_CONSOLE_LEVEL" -> {
@@ -560,7 +560,7 @@ final class AdminDecoders {
         c.print(
                 c.failed()
                         ? Text.pointer(c.ulong(at))
-                        : Args.buffer(c, c.ulong(at), c.result(), false));
+                        : Args.stringOfLength(c, c.ulong(at), c.result()));
         c.print(Long.toUnsignedString(c.ulong(at + 1)));
     }
 

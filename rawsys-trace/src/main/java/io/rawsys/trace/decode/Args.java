@@ -199,6 +199,26 @@ public final class Args {
     }
 
     /**
+     * strace's printstrn: {@code length} bytes at {@code address} (an unsigned length, however
+     * large), quoted, at most -s of them and {@code ...} when there are more; the address when the
+     * bytes strace reads (one more than -s shows, or all if fewer) cannot be read.
+     */
+    public static String stringOfLength(Call c, long address, long length) {
+        if (address == 0) {
+            return "NULL";
+        }
+        int limit = c.settings().stringLimit();
+        long size = Long.compareUnsigned(length, limit + 1L) < 0 ? length : limit + 1L;
+        byte[] data = size > 0 ? c.memory().bytes(address, (int) size) : new byte[0];
+        if (data == null) {
+            return Text.pointer(address);
+        }
+        int shown = (int) Math.min(size, limit);
+        String quoted = Text.quote(data, shown, c.settings().hex());
+        return Long.compareUnsigned(length, limit) > 0 ? quoted + "..." : quoted;
+    }
+
+    /**
      * {@code length} bytes at {@code address}, quoted, at most -s of them, then {@code ...} if the
      * buffer is longer; the address if it cannot be read.
      */

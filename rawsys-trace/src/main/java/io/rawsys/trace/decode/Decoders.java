@@ -58,6 +58,7 @@ public final class Decoders {
         MountDecoders.register(decoders);
         LandlockDecoders.register(decoders);
         AdminDecoders.register(decoders);
+        LsmDecoders.register(decoders);
         // sockets, and waiting on descriptors; i386's socketcall carries the socket calls
         SocketDecoders.register(decoders);
         SockoptDecoders.register(decoders);

@@ -1,10 +1,18 @@
 package io.rawsys.cli.trace;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rawsys.Arch;
 import io.rawsys.cli.RawsysJar;
+import io.rawsys.cli.trace.StraceComparison.Trace;
+import io.rawsys.testing.KernelSource;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * program of {@code src/test/c/trace/admin_*.c} runs under both tracers, traced for its own calls
  * only, and the lines must be equal byte for byte, plain, with -y (descriptor paths) and with -s 8
  * (short strings and arrays); then the same program built for i386, where layouts and calls differ.
+ * The LSM calls (Linux 6.8), which strace 6.1 does not know, are held against strace 6.12's lines
+ * instead, as {@link NewCallDecodersIT} holds the calls of Linux 6.5 to 6.10.
  *
  * <p>None of the programs changes the machine: mounts are made in a mount namespace the program
  * creates (a user namespace too when it is not root) with every mount made private first; the calls
@@ -103,6 +113,75 @@ class AdminDecodersIT {
                 program,
                 List.of("-y", "-s", "8", "-e", "trace=" + SYSTEM),
                 AdminDecodersIT::comparable);
+    }
+
+    /**
+     * strace 6.12's lines for admin_lsm.c, {@code ${KEY}} standing for what the program printed.
+     * strace 6.1 predates the calls (Linux 6.8), so these are written from strace 6.12's src/lsm.c
+     * and tests/lsm_*.c at its v6.12 tag, and were checked against a strace 6.12 built from that
+     * tag (the same lines, and on its own lsm_get_self_attr, lsm_list_modules and lsm_set_self_attr
+     * tests, injected successes included) when they were written.
+     */
+    private static final String LSM_EXPECTED =
+            """
+            lsm_list_modules(${IDS}, [8 => ${NEED}], 0) = ${RC0}
+            lsm_list_modules(${LIST}, [256 => ${SIZE1}], 0) = ${RC1}
+            lsm_list_modules(NULL, NULL, 0) = -1 EFAULT (Bad address)
+            lsm_list_modules(${IDS}, [256], 0x1) = -1 EINVAL (Invalid argument)
+            lsm_get_self_attr(LSM_ATTR_CURRENT, ${BUF}, [${SIZES2}], 0) = ${RC2}
+            lsm_get_self_attr(0xff /* LSM_ATTR_??? */, NULL, NULL, 0) = -1 EINVAL (Invalid argument)
+            lsm_get_self_attr(LSM_ATTR_EXEC, {id=LSM_ID_LANDLOCK} => ${BUF}, [${SIZES3}], LSM_FLAG_SINGLE) = ${RC3}
+            lsm_get_self_attr(LSM_ATTR_PREV, 0x8, [4], 0x2 /* LSM_FLAG_??? */) = -1 EINVAL (Invalid argument)
+            lsm_set_self_attr(LSM_ATTR_CURRENT, {id=LSM_ID_APPARMOR, flags=0, len=40, ctx_len=8, ctx="\\x72\\x61\\x77\\x73\\x79\\x73\\x00\\x00"}, 40, 0x1) = -1 EINVAL (Invalid argument)
+            lsm_set_self_attr(0xfacefeed /* LSM_ATTR_??? */, 0x8, 3, 0x10) = -1 EINVAL (Invalid argument)
+            +++ exited with 0 +++
+            """;
+
+    private static final Pattern KEY = Pattern.compile("\\$\\{(\\w+)}");
+
+    @Test
+    void lsmCallsPrintAsStrace612Does() throws Exception {
+        assumeTrue(
+                Arch.current().name().equals("x86_64"),
+                "the program is built for this machine with x86 kernel headers");
+        Path program =
+                StraceComparison.compile(
+                        dir,
+                        "admin_lsm",
+                        "gcc",
+                        "-isystem",
+                        KernelSource.headers("x86").toString(),
+                        "-I",
+                        Path.of("src/test/c/trace").toAbsolutePath().toString());
+        assumeTrue(
+                untraced(program).status() != 2,
+                "this kernel has no lsm_list_modules (Linux 6.8+)");
+        Trace trace =
+                StraceComparison.rawsys(
+                        dir,
+                        List.of("-e", "trace=lsm_list_modules,lsm_get_self_attr,lsm_set_self_attr"),
+                        List.of(program.toString()));
+        assertEquals(0, trace.status(), trace.output());
+        Map<String, String> printed = new HashMap<>();
+        for (String line : trace.output().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.substring(0, eq).matches("[A-Z_0-9]+")) {
+                printed.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        StringBuilder expected = new StringBuilder();
+        Matcher m = KEY.matcher(LSM_EXPECTED);
+        while (m.find()) {
+            String value = printed.get(m.group(1));
+            if (value == null) {
+                throw new AssertionError(
+                        "the program printed no " + m.group(1) + ":\n" + trace.output());
+            }
+            m.appendReplacement(expected, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(expected);
+        List<String> unpadded = trace.lines().stream().map(StraceComparison::unpadded).toList();
+        assertEquals(expected.toString().strip(), String.join("\n", unpadded));
     }
 
     /** Skips, saying why, where the kernel has no Landlock (the program exits with 2 then). */
