@@ -173,6 +173,17 @@ int main(int argc, char **argv) {
     sys(SYS_quotactl, QCMD(Q_XQUOTAON, 0), (long)missing, 0, (long)&xflags, 0);
     sys(SYS_quotactl, QCMD(Q_XQUOTARM, 0), (long)missing, 0, (long)&xflags, 0);
     sys(SYS_quotactl, QCMD(Q_GETNEXTQUOTA, 0), (long)missing, 0, (long)&dq, 0);
+    /* what the kernel would write, prefilled: shown when a test injects success */
+    static unsigned char filled[160];
+    for (size_t i = 0; i < sizeof filled; i++) {
+        filled[i] = (unsigned char)(0x81 + 3 * i);
+    }
+    sys(SYS_quotactl, QCMD(0x5805 /* Q_XGETQSTAT */, 0), (long)missing, 0, (long)filled, 0);
+    sys(SYS_quotactl, QCMD(0x5808 /* Q_XGETQSTATV */, 1), (long)missing, 0, (long)filled, 0);
+    sys(SYS_quotactl, QCMD(0x5803 /* Q_XGETQUOTA */, 2), (long)missing, 7, (long)filled, 0);
+    sys(SYS_quotactl, QCMD(Q_XSETQLIM, 0), (long)missing, 7, (long)filled, 0);
+    sys(SYS_quotactl, QCMD(Q_GETINFO, 0), (long)missing, 0, (long)filled, 0);
+    sys(SYS_quotactl, QCMD(Q_GETNEXTQUOTA, 1), (long)missing, 3, (long)filled, 0);
     sys(SYS_quotactl, QCMD(0x1234, 7), (long)missing, 5, (long)bad, 0);
     sys(SYS_quotactl, QCMD(Q_SETQUOTA, 0), (long)bad, 0, (long)bad, 0);
 #ifdef SYS_quotactl_fd

@@ -428,7 +428,8 @@ final class AdminDecoders {
                             address,
                             4,
                             s -> "[" + XFS_DQBLK_FLAGS.flags(c.arch(), u32(c, s, 0)) + "]");
-            // strace prints the XFS statistics (an mpers struct); rawsys does not decode them yet
+            case "Q_XGETQSTAT" -> quotaStat(c, address, full);
+            case "Q_XGETQSTATV" -> struct(c, address, 160, st -> quotaStatv(c, st, full));
             default -> Text.pointer(address);
         };
     }
@@ -507,6 +508,68 @@ final class AdminDecoders {
         b.append(", d_rtbtimer=").append(Peek.intAt(c, s, 96));
         b.append(", d_rtbwarns=").append(u16(c, s, 100));
         return b.append('}').toString();
+    }
+
+    /**
+     * XFS's struct fs_quota_stat, whose 64-bit members i386 aligns at 4 bytes: its qfilestats are
+     * 20 bytes there and start at 8 either way.
+     */
+    private static String quotaStat(Call c, long address, boolean full) {
+        boolean packed = c.arch().name().equals("i386");
+        long file = packed ? 20 : 24;
+        long rest = 8 + 2 * file;
+        return struct(
+                c,
+                address,
+                packed ? 68 : 80,
+                s -> {
+                    StringBuilder b =
+                            new StringBuilder("{qs_version=")
+                                    .append(s.get(ValueLayout.JAVA_BYTE, 0));
+                    if (!full) {
+                        return b.append(", ...}").toString();
+                    }
+                    b.append(", qs_flags=").append(XFS_QUOTA_FLAGS.flags(c.arch(), u16(c, s, 2)));
+                    b.append(", qs_uquota=").append(fileStat(c, s, 8));
+                    b.append(", qs_gquota=").append(fileStat(c, s, 8 + file));
+                    b.append(", qs_incoredqs=").append(u32(c, s, rest));
+                    b.append(", qs_btimelimit=").append(Peek.intAt(c, s, rest + 4));
+                    b.append(", qs_itimelimit=").append(Peek.intAt(c, s, rest + 8));
+                    b.append(", qs_rtbtimelimit=").append(Peek.intAt(c, s, rest + 12));
+                    b.append(", qs_bwarnlimit=").append(u16(c, s, rest + 16));
+                    b.append(", qs_iwarnlimit=").append(u16(c, s, rest + 18));
+                    return b.append('}').toString();
+                });
+    }
+
+    /** XFS's struct fs_quota_statv, the same on every ABI. */
+    private static String quotaStatv(Call c, MemorySegment s, boolean full) {
+        StringBuilder b = new StringBuilder("{qs_version=").append(s.get(ValueLayout.JAVA_BYTE, 0));
+        if (!full) {
+            return b.append(", ...}").toString();
+        }
+        b.append(", qs_flags=").append(XFS_QUOTA_FLAGS.flags(c.arch(), u16(c, s, 2)));
+        b.append(", qs_incoredqs=").append(u32(c, s, 4));
+        b.append(", qs_uquota=").append(fileStat(c, s, 8));
+        b.append(", qs_gquota=").append(fileStat(c, s, 32));
+        b.append(", qs_pquota=").append(fileStat(c, s, 56));
+        b.append(", qs_btimelimit=").append(Peek.intAt(c, s, 80));
+        b.append(", qs_itimelimit=").append(Peek.intAt(c, s, 84));
+        b.append(", qs_rtbtimelimit=").append(Peek.intAt(c, s, 88));
+        b.append(", qs_bwarnlimit=").append(u16(c, s, 92));
+        b.append(", qs_iwarnlimit=").append(u16(c, s, 94));
+        return b.append('}').toString();
+    }
+
+    /** {@code {qfs_ino=…, qfs_nblks=…, qfs_nextents=…}} at {@code offset}. */
+    private static String fileStat(Call c, MemorySegment s, long offset) {
+        return "{qfs_ino="
+                + Long.toUnsignedString(u64(c, s, offset))
+                + ", qfs_nblks="
+                + Long.toUnsignedString(u64(c, s, offset + 8))
+                + ", qfs_nextents="
+                + u32(c, s, offset + 16)
+                + "}";
     }
 
     /**

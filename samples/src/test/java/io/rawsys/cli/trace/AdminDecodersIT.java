@@ -100,7 +100,16 @@ class AdminDecodersIT {
         Path program = StraceComparison.compile(dir, "admin_sys", "gcc");
         assumeNamespaces(program);
         StraceComparison.sameEveryWay(dir, program, SYSTEM, AdminDecodersIT::comparable);
+        StraceComparison.sameInWorkDirectory(
+                dir, program, QUOTA_SUCCEEDS, AdminDecodersIT::comparable);
     }
+
+    /**
+     * quotactl made to succeed by injection (the kernel never sees the calls): what its commands
+     * read back is printed from the buffers the program prefilled.
+     */
+    private static final List<String> QUOTA_SUCCEEDS =
+            List.of("-e", "inject=quotactl:retval=0", "-e", "trace=quotactl");
 
     @Test
     void aThirtyTwoBitProgramAdministers() throws Exception {
@@ -113,6 +122,8 @@ class AdminDecodersIT {
                 program,
                 List.of("-y", "-s", "8", "-e", "trace=" + SYSTEM),
                 AdminDecodersIT::comparable);
+        StraceComparison.sameInWorkDirectory(
+                dir, program, QUOTA_SUCCEEDS, AdminDecodersIT::comparable);
     }
 
     /**
