@@ -74,13 +74,14 @@ int main(int argc, char **argv) {
 #else
     long getgroups_nr = SYS_getgroups, setgroups_nr = SYS_setgroups;
 #endif
-    uint32_t groups[4] = {0};
+    /* prefilled, as are the buffers below: what a test that injects success shows */
+    uint32_t groups[4] = {5, 0xffffffff, 7, 8};
     sys(getgroups_nr, 0, 0, 0, 0, 0);
     sys(getgroups_nr, 4, (long)groups, 0, 0, 0);
     sys(getgroups_nr, -1, 0, 0, 0, 0);
     sys(getgroups_nr, 4, (long)bad, 0, 0, 0);
 #ifdef SYS_getgroups32
-    uint16_t groups16[4] = {0};
+    uint16_t groups16[4] = {5, 0xffff, 7, 8};
     sys(SYS_getgroups, 4, (long)groups16, 0, 0, 0);
     sys(SYS_getgroups, -1, 0, 0, 0, 0);
 #endif
@@ -117,7 +118,7 @@ int main(int argc, char **argv) {
 
     /* syslog: the buffer's size, a read of nothing, a bad level, bad types; nothing is consumed */
     sys(SYS_syslog, 10 /* SYSLOG_ACTION_SIZE_BUFFER */, 0, 0, 0, 0);
-    char log[16];
+    char log[16] = "<6>kernel log\n";
     sys(SYS_syslog, 3 /* SYSLOG_ACTION_READ_ALL */, (long)log, 0, 0, 0);
     sys(SYS_syslog, 3, 0, 16, 0, 0);
     sys(SYS_syslog, 8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, 0, 0, 0, 0); /* EINVAL: level 0 */
@@ -199,7 +200,7 @@ int main(int argc, char **argv) {
         long tfree;
         unsigned long tinode;
         char fname[6], fpack[6];
-    } ust;
+    } ust = {-2, 0xfedcba9876543210UL & (unsigned long)-1, "fname", "fpack"};
     sys(SYS_ustat, makedev(0x12, 0x345), (long)&ust, 0, 0, 0);
     sys(SYS_ustat, -1, (long)bad, 0, 0, 0);
     struct {
@@ -214,7 +215,7 @@ int main(int argc, char **argv) {
     sys(SYS__sysctl, (long)&args, 0, 0, 0, 0);
     sys(SYS__sysctl, (long)bad, 0, 0, 0, 0);
 #ifdef SYS_lookup_dcookie
-    char path[16];
+    char path[16] = "/dcookie\tpath";
 #if defined(__i386__)
     sys(SYS_lookup_dcookie, 0x12345678, 0x9abc, (long)path, sizeof path, 0);
 #else

@@ -102,6 +102,8 @@ class AdminDecodersIT {
         StraceComparison.sameEveryWay(dir, program, SYSTEM, AdminDecodersIT::comparable);
         StraceComparison.sameInWorkDirectory(
                 dir, program, QUOTA_SUCCEEDS, AdminDecodersIT::comparable);
+        StraceComparison.sameInWorkDirectory(
+                dir, program, readersSucceed(READERS), AdminDecodersIT::comparable);
     }
 
     /**
@@ -110,6 +112,16 @@ class AdminDecodersIT {
      */
     private static final List<String> QUOTA_SUCCEEDS =
             List.of("-e", "inject=quotactl:retval=0", "-e", "trace=quotactl");
+
+    /**
+     * The calls that print what the kernel wrote, made to return 3 by injection (the kernel never
+     * sees them): the groups, the log, the path and the struct the program prefilled.
+     */
+    private static List<String> readersSucceed(String calls) {
+        return List.of("-e", "inject=" + calls + ":retval=3", "-e", "trace=" + calls);
+    }
+
+    private static final String READERS = "ustat,lookup_dcookie,syslog,getgroups";
 
     @Test
     void aThirtyTwoBitProgramAdministers() throws Exception {
@@ -124,6 +136,11 @@ class AdminDecodersIT {
                 AdminDecodersIT::comparable);
         StraceComparison.sameInWorkDirectory(
                 dir, program, QUOTA_SUCCEEDS, AdminDecodersIT::comparable);
+        StraceComparison.sameInWorkDirectory(
+                dir,
+                program,
+                readersSucceed(READERS + ",getgroups32"),
+                AdminDecodersIT::comparable);
     }
 
     /**
