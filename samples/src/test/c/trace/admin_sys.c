@@ -261,5 +261,7 @@ int main(int argc, char **argv) {
     struct timeval edge[2] = {{0x7fffffff, 999999}, {-2, 5}};
     sys(SYS_futimesat, AT_FDCWD, (long)"image", (long)edge, 0, 0);
     sys(SYS_futimesat, -1, (long)"image", (long)tv, 0, 0);
+    struct timeval epoch[2] = {{0, 0}, {0, 1}}; /* no date for the epoch itself */
+    sys(SYS_futimesat, AT_FDCWD, (long)"image", (long)epoch, 0, 0);
     return 0;
 }
