@@ -612,12 +612,14 @@ final class AdminDecoders {
     }
 
     /**
-     * modify_ldt returns an int, which x86_64 does not sign-extend: a result from 0xfffff000 up is
-     * an error, printed as strace prints it, the value then the error's name and text.
+     * modify_ldt returns an int, which x86_64 (and x32, whose registers are as wide) does not
+     * sign-extend: a result from 0xfffff000 up is an error, printed as strace prints it, the value
+     * then the error's name and text.
      */
     private static String modifyLdtResult(Call c) {
         long result = c.result();
-        if (c.arch().wordSize() == 8 && result >= 0xffff_f000L && result <= 0xffff_ffffL) {
+        boolean wideRegisters = c.arch().abi().pairs() == io.rawsys.SyscallAbi.Pairs.NONE;
+        if (wideRegisters && result >= 0xffff_f000L && result <= 0xffff_ffffL) {
             int errno = -(int) result;
             return result
                     + " "
