@@ -225,6 +225,48 @@ public final class Args {
     }
 
     /**
+     * A NUL-terminated string the kernel reads at most {@code max} bytes of (fsconfig's key and
+     * value, reboot's argument), as strace's printstr_ex with that length: cut at -s like any
+     * string, and when -s allows all {@code max} bytes and no NUL is among them, those bytes and
+     * {@code ...}.
+     */
+    public static String boundedString(Call c, long address, int max) {
+        int limit = c.settings().stringLimit();
+        if (limit < max || address == 0 || max <= 0) {
+            return cString(c, address, Math.min(limit, Math.max(max, 0)));
+        }
+        Memory.CString s = c.memory().string(address, max - 1);
+        if (s == null || !s.truncated()) {
+            return cString(c, address, max - 1);
+        }
+        byte[] all = c.memory().bytes(address, max);
+        if (all == null) {
+            return Text.pointer(address);
+        }
+        return Text.quote(all, all.length, c.settings().hex()) + "...";
+    }
+
+    /**
+     * strace's printstrn: {@code length} bytes at {@code address} (an unsigned length, however
+     * large), quoted, at most -s of them and {@code ...} when there are more; the address when the
+     * bytes strace reads (one more than -s shows, or all if fewer) cannot be read.
+     */
+    public static String stringOfLength(Call c, long address, long length) {
+        if (address == 0) {
+            return "NULL";
+        }
+        int limit = c.settings().stringLimit();
+        long size = Long.compareUnsigned(length, limit + 1L) < 0 ? length : limit + 1L;
+        byte[] data = size > 0 ? c.memory().bytes(address, (int) size) : new byte[0];
+        if (data == null) {
+            return Text.pointer(address);
+        }
+        int shown = (int) Math.min(size, limit);
+        String quoted = Text.quote(data, shown, c.settings().hex());
+        return Long.compareUnsigned(length, limit) > 0 ? quoted + "..." : quoted;
+    }
+
+    /**
      * {@code length} bytes at {@code address}, quoted, at most -s of them, then {@code ...} if the
      * buffer is longer; the address if it cannot be read.
      */

@@ -56,6 +56,9 @@ public final class Decoders {
         DirentDecoders.register(decoders);
         TtyIoctlDecoders.register(decoders);
         MountDecoders.register(decoders);
+        LandlockDecoders.register(decoders);
+        AdminDecoders.register(decoders);
+        LsmDecoders.register(decoders);
         // sockets, and waiting on descriptors; i386's socketcall carries the socket calls
         SocketDecoders.register(decoders);
         SockoptDecoders.register(decoders);

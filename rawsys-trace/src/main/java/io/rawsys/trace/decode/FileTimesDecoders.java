@@ -71,8 +71,14 @@ final class FileTimesDecoders {
                 return "UTIME_OMIT";
             }
         }
-        String text = "{tv_sec=" + seconds + ", " + unit.field + "=" + fraction + "}";
-        if (fraction < 0 || fraction >= unit.perSecond) {
+        // strace prints the fraction zero-extended (-1 as 18446744073709551615), and no date for
+        // an invalid fraction or for the epoch itself (its sprinttime_ex)
+        String shown =
+                half == 8
+                        ? Long.toUnsignedString(fraction)
+                        : Long.toString(fraction & 0xffff_ffffL);
+        String text = "{tv_sec=" + seconds + ", " + unit.field + "=" + shown + "}";
+        if (fraction < 0 || fraction >= unit.perSecond || (seconds == 0 && fraction == 0)) {
             return text;
         }
         return text + TimeArgs.commented(seconds, fraction, unit.digits);
@@ -101,10 +107,10 @@ final class FileTimesDecoders {
                 long modification = signed(c, b, word, word);
                 return "{actime="
                         + access
-                        + TimeArgs.commented(access, 0, 0)
+                        + (access == 0 ? "" : TimeArgs.commented(access, 0, 0))
                         + ", modtime="
                         + modification
-                        + TimeArgs.commented(modification, 0, 0)
+                        + (modification == 0 ? "" : TimeArgs.commented(modification, 0, 0))
                         + "}";
             };
 }

@@ -4,7 +4,11 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Mounts by id (Linux 6.8+): {@code statmount} and {@code listmount}, printed as strace 6.12 prints
+ * Mounting: {@code mount}, {@code umount2} (and i386's {@code umount}), the mount API of Linux 5.2
+ * ({@code fsopen}, {@code fsconfig}, {@code fsmount}, {@code fspick}, {@code open_tree}, {@code
+ * move_mount}) and {@code mount_setattr}, printed as strace 6.1 prints them (its mount.c, umount.c,
+ * fsopen.c, fsconfig.c, fsmount.c, fspick.c, open_tree.c, move_mount.c, mount_setattr.c); and
+ * mounts by id (Linux 6.8+), {@code statmount} and {@code listmount}, printed as strace 6.12 prints
  * them (src/statmount.c, src/listmount.c at its v6.12 tag; strace 6.1, this machine's, does not
  * know the calls). The request is read at entry, the kernel's answer at exit; a struct member is
  * printed only where the mask says the kernel filled it.
@@ -22,6 +26,33 @@ final class MountDecoders {
 
     static final Xlat LISTMOUNT_FLAGS = Xlat.load("listmount_flags");
 
+    static final Xlat MOUNT_FLAGS = Xlat.load("mount_flags");
+
+    static final Xlat OLD_MAGIC = Xlat.load("mount_old_magic");
+
+    static final Xlat UMOUNT_FLAGS = Xlat.load("umount_flags");
+
+    static final Xlat FSOPEN_FLAGS = Xlat.load("fsopen_flags");
+
+    static final Xlat FSCONFIG_CMDS = Xlat.load("fsconfig_cmds");
+
+    static final Xlat FSMOUNT_FLAGS = Xlat.load("fsmount_flags");
+
+    static final Xlat FSMOUNT_ATTR = Xlat.load("fsmount_attr_flags");
+
+    static final Xlat FSPICK_FLAGS = Xlat.load("fspick_flags");
+
+    static final Xlat OPEN_TREE_FLAGS = Xlat.load("open_tree_flags");
+
+    static final Xlat MOVE_MOUNT_FLAGS = Xlat.load("move_mount_flags");
+
+    static final Xlat SETATTR_FLAGS = Xlat.load("mount_setattr_flags");
+
+    /** strace's printflags: an {@code unsigned int} argument's flags. */
+    private static Arg flags(Xlat table) {
+        return (c, at) -> table.flags(c.arch(), c.uint(at));
+    }
+
     /** The request's size before mnt_ns_id, and with it. */
     private static final int VER0 = 24;
 
@@ -31,6 +62,35 @@ final class MountDecoders {
     private static final int STRINGS_MAX = 3 * 4096;
 
     static void register(Decoders d) {
+        d.add("mount", Coded.atEntry(MountDecoders::mount));
+        d.add("umount2", new Signature(Args.PATH, flags(UMOUNT_FLAGS)));
+        d.add("umount", new Signature(Args.PATH));
+        d.add("fsopen", new Signature(Args.STRING, flags(FSOPEN_FLAGS)).returning(Results.FD));
+        d.add("fsconfig", Coded.atEntry(MountDecoders::fsconfig));
+        d.add(
+                "fsmount",
+                new Signature(Args.FD, flags(FSMOUNT_FLAGS), flags(FSMOUNT_ATTR))
+                        .returning(Results.FD));
+        d.add(
+                "fspick",
+                new Signature(Args.DIRFD, Args.PATH, flags(FSPICK_FLAGS)).returning(Results.FD));
+        d.add(
+                "open_tree",
+                new Signature(Args.DIRFD, Args.PATH, flags(OPEN_TREE_FLAGS)).returning(Results.FD));
+        d.add(
+                "move_mount",
+                new Signature(
+                        Args.DIRFD, Args.PATH, Args.DIRFD, Args.PATH, flags(MOVE_MOUNT_FLAGS)));
+        // strace 6.1 prints mount_setattr's result as a descriptor (RVAL_FD): 0 with -y's path
+        d.add(
+                "mount_setattr",
+                new Signature(
+                                Args.DIRFD,
+                                Args.PATH,
+                                flags(SETATTR_FLAGS),
+                                (c, at) -> mountAttr(c, c.ulong(at), c.ulong(at + 1)),
+                                Args.ULONG)
+                        .returning(Results.FD));
         d.add(
                 "statmount",
                 Coded.split(
@@ -54,6 +114,134 @@ final class MountDecoders {
                             c.print(Long.toUnsignedString(wanted));
                             c.print(FileArgs.flags(c, LISTMOUNT_FLAGS, c.uint(3), "LISTMOUNT_???"));
                         }));
+    }
+
+    /**
+     * mount(2): the filesystem type printed as an address where the kernel ignores it (a remount, a
+     * bind, a move, a propagation change), the data too where it ignores that; the old magic in the
+     * flags' high half by name, before the flags that remain.
+     */
+    private static void mount(Call c) {
+        long flags = c.ulong(3);
+        var k = c.arch().constants();
+        long magicMask = k.value("MS_MGC_MSK");
+        long magic = k.value("MS_MGC_VAL");
+        boolean oldMagic = (flags & magicMask) == magic;
+        if (oldMagic) {
+            flags &= ~magicMask;
+        }
+        boolean ignoreType = false;
+        boolean ignoreData = false;
+        long tree =
+                k.value("MS_BIND")
+                        | k.value("MS_MOVE")
+                        | k.value("MS_SHARED")
+                        | k.value("MS_PRIVATE")
+                        | k.value("MS_SLAVE")
+                        | k.value("MS_UNBINDABLE");
+        if ((flags & k.value("MS_REMOUNT")) != 0) {
+            ignoreType = true;
+        } else if ((flags & tree) != 0) {
+            ignoreType = true;
+            ignoreData = true;
+        }
+        c.print(Args.PATH.print(c, 0));
+        c.print(Args.PATH.print(c, 1));
+        c.print(ignoreType ? Text.pointer(c.ulong(2)) : Args.STRING.print(c, 2));
+        String text = "";
+        if (oldMagic) {
+            text = OLD_MAGIC.flags(c.arch(), magic);
+            if (flags != 0) {
+                text += "|";
+            }
+        }
+        if (flags != 0 || !oldMagic) {
+            text += MOUNT_FLAGS.flags(c.arch(), flags);
+        }
+        c.print(text);
+        c.print(ignoreData ? Text.pointer(c.ulong(4)) : Args.STRING.print(c, 4));
+    }
+
+    /**
+     * fsconfig(2): what the key, the value and the auxiliary argument are depends on the command (a
+     * string, a path, bytes in hex, a descriptor, a directory descriptor, or nothing).
+     */
+    private static void fsconfig(Call c) {
+        long cmd = c.uint(1);
+        String command = FSCONFIG_CMDS.name(c.arch(), cmd);
+        String known = command == null ? "" : command;
+        c.print(Args.FD.print(c, 0));
+        c.print(FSCONFIG_CMDS.value(c.arch(), cmd));
+        boolean keyed =
+                switch (known) {
+                    case "FSCONFIG_SET_FLAG",
+                            "FSCONFIG_SET_STRING",
+                            "FSCONFIG_SET_BINARY",
+                            "FSCONFIG_SET_PATH",
+                            "FSCONFIG_SET_PATH_EMPTY",
+                            "FSCONFIG_SET_FD" ->
+                            true;
+                    default -> false;
+                };
+        c.print(keyed ? Args.boundedString(c, c.ulong(2), 256) : Text.pointer(c.ulong(2)));
+        int aux = c.sint(4);
+        String value =
+                switch (known) {
+                    case "FSCONFIG_SET_STRING" -> Args.boundedString(c, c.ulong(3), 256);
+                    case "FSCONFIG_SET_PATH", "FSCONFIG_SET_PATH_EMPTY" -> Args.PATH.print(c, 3);
+                    case "FSCONFIG_SET_BINARY" ->
+                            aux >= 0 && aux <= 1024 * 1024
+                                    ? Args.buffer(c, c.ulong(3), aux, true)
+                                    : Text.pointer(c.ulong(3));
+                    default -> Text.pointer(c.ulong(3));
+                };
+        c.print(value);
+        c.print(
+                switch (known) {
+                    case "FSCONFIG_SET_PATH", "FSCONFIG_SET_PATH_EMPTY" -> Args.DIRFD.print(c, 4);
+                    case "FSCONFIG_SET_FD" -> Args.fdText(c, aux);
+                    default -> Integer.toString(aux);
+                });
+    }
+
+    /**
+     * {@code struct mount_attr} of {@code size} bytes: the address when the size is below the first
+     * version's; the bytes past the struct that are not 0; userns_fd as a descriptor only when the
+     * attributes ask for an id mapping.
+     */
+    private static String mountAttr(Call c, long address, long size) {
+        long known = c.arch().constants().value("MOUNT_ATTR_SIZE_VER0");
+        if (Long.compareUnsigned(size, known) < 0) {
+            return Text.pointer(address);
+        }
+        if (address == 0) {
+            return "NULL";
+        }
+        MemorySegment attr = Structs.bytes(c, address, known);
+        if (attr == null) {
+            return Text.pointer(address);
+        }
+        long set = u64(c, attr, 0);
+        long clear = u64(c, attr, 8);
+        long propagation = u64(c, attr, 16);
+        long userns = u64(c, attr, 24);
+        StringBuilder s = new StringBuilder("{attr_set=");
+        s.append(MOUNT_ATTR.flags(c.arch(), set));
+        s.append(", attr_clr=").append(MOUNT_ATTR.flags(c.arch(), clear));
+        s.append(", propagation=").append(PROPAGATION.value(c.arch(), propagation));
+        s.append(", userns_fd=");
+        long idmap = c.arch().constants().value("MOUNT_ATTR_IDMAP");
+        if (Long.compareUnsigned(userns, Integer.MAX_VALUE) > 0 || ((set | clear) & idmap) == 0) {
+            s.append(Long.toUnsignedString(userns));
+        } else {
+            s.append(Args.fdText(c, (int) userns));
+        }
+        if (Long.compareUnsigned(size, known) > 0) {
+            long end =
+                    Long.compareUnsigned(size, FileArgs.PAGE_SIZE) < 0 ? size : FileArgs.PAGE_SIZE;
+            s.append(FileArgs.nonzeroBytes(c, address, known, end));
+        }
+        return s.append('}').toString();
     }
 
     /**

@@ -101,11 +101,11 @@ final class PathDecoders {
 
     /**
      * mknod's path and mode, and its device as {@code makedev(0x1, 0x3)} when it makes a character
-     * or block device.
+     * or block device: the mode's low 16 bits and the device's low 32, as strace 6.1 reads them.
      */
     private static void mknod(Call c, int at) {
         c.print(PATH.print(c, at));
-        long mode = c.uint(at + 1);
+        long mode = c.uint(at + 1) & 0xffff; // strace 6.1 reads it as an unsigned short
         c.print(FileArgs.symbolicMode(c, mode));
         long type = mode & c.arch().constants().value("S_IFMT");
         if (type == c.arch().constants().value("S_IFCHR")

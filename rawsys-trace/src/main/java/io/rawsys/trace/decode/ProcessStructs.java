@@ -227,7 +227,15 @@ final class ProcessStructs {
      */
     static String userDesc(Call c, long address) {
         return bytes(
-                c, address, 16, s -> "{entry_number=" + uint32(c, s, 0) + userDescRest(c, s) + "}");
+                c,
+                address,
+                16,
+                s -> "{entry_number=" + id(uint32(c, s, 0)) + userDescRest(c, s) + "}");
+    }
+
+    /** strace's PRINT_VAL_ID of an unsigned int: -1, or the value unsigned. */
+    static String id(int value) {
+        return value == -1 ? "-1" : Integer.toUnsignedString(value);
     }
 
     /** user_desc after entry_number: {@code , base_addr=0x001000, …}. */
