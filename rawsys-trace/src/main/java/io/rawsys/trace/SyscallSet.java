@@ -106,6 +106,10 @@ final class SyscallSet {
         return members(arch).contains(name);
     }
 
+    /** The classes strace still takes without their {@code %}, before any call of that name. */
+    private static final Set<String> LEGACY_CLASSES =
+            Set.of("desc", "file", "memory", "process", "signal", "ipc", "network");
+
     /** Whether the set is {@code all}: every call, whatever the architecture. */
     boolean isAll() {
         return !negated && items.equals(List.of("all"));
@@ -121,9 +125,12 @@ final class SyscallSet {
                 chosen.addAll(all);
             } else if (item.equals("none")) {
                 // nothing
-            } else if (item.startsWith("%")) {
+            } else if (item.startsWith("%")
+                    || LEGACY_CLASSES.contains(item.toLowerCase(java.util.Locale.ROOT))) {
+                // strace's class names, in any case; the old ones without % too ("file", "ipc")
+                String name = item.toLowerCase(java.util.Locale.ROOT);
                 try {
-                    chosen.addAll(classes.members(arch, item));
+                    chosen.addAll(classes.members(arch, name.startsWith("%") ? name : "%" + name));
                 } catch (java.util.NoSuchElementException e) {
                     throw new IllegalArgumentException("-e " + qualifier + ": " + e.getMessage());
                 }

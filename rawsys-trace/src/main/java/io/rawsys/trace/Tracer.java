@@ -359,9 +359,9 @@ final class Tracer {
     }
 
     private void gone(Tracee t, PtraceCalls.Waited w) {
-        if (t.inSyscall && t.call != null) {
+        boolean inCall = t.inSyscall && t.call != null;
+        if (inCall) {
             unfinished(t);
-            stackAfter(t, t.entryStack); // exit_group's, as it was when the call was made
         }
         if (!t.hidden) {
             // as strace: -e quiet=exit leaves out the exit lines, -e signal= the killed ones
@@ -372,6 +372,10 @@ final class Tracer {
             } else if (options.signals().test(w.termSignal())) {
                 events.killed(t.pid, Signals.name(host, w.termSignal()), w.coreDumped());
             }
+        }
+        if (inCall) {
+            // exit_group's stack, as it was when the call was made: strace prints it last
+            stackAfter(t, t.entryStack);
         }
         tracees.remove(t.pid);
         options.injections().forget(t.pid);

@@ -275,13 +275,15 @@ public final class Args {
             return "NULL";
         }
         int limit = c.settings().stringLimit();
-        int shown = (int) Math.min(Math.max(length, 0), limit);
+        // the length is the kernel's size_t: 2^63 and more are lengths too, not negatives
+        boolean cut = Long.compareUnsigned(length, limit) > 0;
+        int shown = cut ? limit : (int) length;
         byte[] data = shown > 0 ? c.memory().bytes(address, shown) : new byte[0];
         if (data == null) {
             return Text.pointer(address);
         }
         String quoted = Text.quote(data, shown, hex ? Text.Hex.ALL : c.settings().hex());
-        return length > limit ? quoted + "..." : quoted;
+        return cut ? quoted + "..." : quoted;
     }
 
     /**

@@ -59,7 +59,36 @@ public final class CallText {
         if (restart != null) {
             return "? " + restart;
         }
-        String name = arch.errnos().name((int) errno).orElse(Long.toString(errno));
+        String name =
+                arch.errnos()
+                        .name((int) errno)
+                        .orElseGet(
+                                () ->
+                                        errno >= 517 && errno < 517 + KERNEL_INTERNAL.size()
+                                                ? KERNEL_INTERNAL.get((int) errno - 517)
+                                                : Long.toString(errno));
         return "-1 " + name + " (" + arch.errnos().message((int) errno) + ")";
     }
+
+    /**
+     * The kernel's own error numbers from 517 on (include/linux/errno.h, which user space never
+     * includes, so no generated table has them), named as strace 6.1's errnoent names them; their
+     * text is libc's "Unknown error N". A number strace has no name for prints as itself.
+     */
+    private static final List<String> KERNEL_INTERNAL =
+            java.util.Arrays.asList(
+                    "EPROBE_DEFER", // 517
+                    "EOPENSTALE",
+                    "519", // ENOPARAM, newer than strace 6.1's table
+                    "520", // unused
+                    "EBADHANDLE",
+                    "ENOTSYNC",
+                    "EBADCOOKIE",
+                    "ENOTSUPP",
+                    "ETOOSMALL",
+                    "ESERVERFAULT",
+                    "EBADTYPE",
+                    "EJUKEBOX",
+                    "EIOCBQUEUED",
+                    "ERECALLCONFLICT"); // 530
 }

@@ -208,7 +208,7 @@ final class FileArgs {
         if (address == 0) {
             return "NULL";
         }
-        long shown = Math.max(0, Math.min(length, limit));
+        long shown = Long.compareUnsigned(length, limit) > 0 ? limit : length; // a size_t
         MemorySegment bytes = shown == 0 ? MemorySegment.NULL : Structs.bytes(c, address, shown);
         if (bytes == null) {
             return Text.pointer(address);
@@ -219,7 +219,7 @@ final class FileArgs {
             n--;
         }
         String quoted = Text.quote(data, n, c.settings().hex());
-        return length > limit ? quoted + "..." : quoted;
+        return Long.compareUnsigned(length, limit) > 0 ? quoted + "..." : quoted;
     }
 
     /** The page size strace assumes for the tail of an extensible struct. */

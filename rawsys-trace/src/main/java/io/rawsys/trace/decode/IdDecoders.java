@@ -119,7 +119,8 @@ final class IdDecoders {
         if (rest != 0) {
             text += (text.isEmpty() ? "" : "|") + Text.hex(rest);
         }
-        return text;
+        // as strace's printflags: a value no name covers carries the table's comment
+        return text.equals(Text.hex(flags)) ? text + " /* PIDFD_??? */" : text;
     }
 
     private static String capHeader(Call c, long address) {

@@ -17,6 +17,7 @@ public final class OpenFlags {
         if (access == null) {
             return FileTables.OPEN_FLAGS.flags(arch, flags);
         }
-        return rest == 0 ? access : access + "|" + FileTables.OPEN_FLAGS.flags(arch, rest);
+        // after the access mode, bits no flag names print bare, as strace's sprint_open_modes
+        return rest == 0 ? access : access + "|" + FileTables.OPEN_FLAGS.flags(arch, rest, "");
     }
 }

@@ -135,7 +135,7 @@ final class PrctlDecoders {
                 c.print(SECCOMP_MODES.value(c.arch(), arg2));
                 String mode = SECCOMP_MODES.name(c.arch(), arg2);
                 if ("SECCOMP_MODE_FILTER".equals(mode)) {
-                    c.print(Text.pointer(c.ulong(2)));
+                    c.print(BpfPrograms.fprog(c, c.ulong(2), true)); // as seccomp(2) prints it
                 } else if (!"SECCOMP_MODE_STRICT".equals(mode)) {
                     rest(c, 2);
                 }

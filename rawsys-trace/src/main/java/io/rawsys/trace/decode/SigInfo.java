@@ -45,7 +45,7 @@ public final class SigInfo {
         int errno = (int) field(arch, si, "si_errno");
         if (errno != 0) {
             s.append(", si_errno=")
-                    .append(arch.errnos().name(errno).orElse(Integer.toString(errno)));
+                    .append(arch.errnos().name(errno).orElse(Integer.toUnsignedString(errno)));
         }
         if (code
                 <= 0) { // sent by a process: kill, tgkill, sigqueue, a POSIX timer, a message queue
@@ -145,7 +145,8 @@ public final class SigInfo {
         if (comm != null) {
             s.append('<').append(comm).append('>');
         }
-        s.append(", si_uid=").append(field(arch, si, "si_uid") & 0xffff_ffffL);
+        long uid = field(arch, si, "si_uid") & 0xffff_ffffL;
+        s.append(", si_uid=").append(uid == 0xffff_ffffL ? "-1" : Long.toString(uid)); // an id
     }
 
     private static void value(Arch arch, MemorySegment si, StringBuilder s) {
