@@ -55,7 +55,14 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(
             names = {"-f", "--follow-forks"},
             description = "Follow forks, vforks and clones: trace children and threads too.")
-    boolean follow;
+    boolean[] followForks = new boolean[0];
+
+    @Option(
+            names = {"-D", "--daemonize", "--daemonise", "--daemonised", "--daemonized"},
+            arity = "0",
+            hidden = true,
+            description = "strace's detached tracer: refused, saying why.")
+    boolean[] daemonize = new boolean[0];
 
     @Option(
             names = {"-o", "--output"},
@@ -338,6 +345,17 @@ public final class TraceCommand implements Callable<Integer> {
                             ? "give a command to trace, or -p PID to attach to one"
                             : "give a command or -p PID, not both");
         }
+        if (followForks.length > 1) {
+            throw Failure.usage(
+                    "-ff (a file per process) is not done by rawsys trace; use -f -o FILE, whose lines"
+                            + " carry each process's pid");
+        }
+        if (daemonize.length > 0) {
+            throw Failure.usage(
+                    "-D (the tracer as a detached grandchild, the command keeping the tracer's pid)"
+                            + " cannot be done by a JVM, which cannot hand its pid to the command; start"
+                            + " the command yourself and attach with rawsys trace -p PID");
+        }
         if (stringLimit < 0) {
             throw Failure.usage("-s wants a number of bytes, 0 or more, not " + stringLimit);
         }
@@ -502,7 +520,7 @@ public final class TraceCommand implements Callable<Integer> {
         return new TraceOptions(
                 List.copyOf(command),
                 List.copyOf(attach),
-                follow,
+                followForks.length > 0,
                 output,
                 filter,
                 stringLimit,
