@@ -24,6 +24,8 @@ import java.util.List;
  *     {@code (INJECTED)}
  * @param delayed it was held at entry or exit ({@code delay_enter=}, {@code delay_exit=}): strace's
  *     {@code (DELAYED)}
+ * @param poked bytes were written into its memory ({@code poke_enter=}, {@code poke_exit=}):
+ *     strace's {@code (INJECTED: args)}
  */
 record CallEvent(
         int pid,
@@ -37,7 +39,8 @@ record CallEvent(
         long errno,
         long elapsedNanos,
         boolean injected,
-        boolean delayed) {
+        boolean delayed,
+        boolean poked) {
 
     /** How a call ended. */
     enum Outcome {

@@ -88,6 +88,8 @@ final class Injections {
         int signal = 0;
         long delayEnter = 0;
         long delayExit = 0;
+        String substitute = null;
+        List<Tamper.Poke> pokes = new ArrayList<>();
         int first = 1;
         int last = INFINITE;
         int step = 1;
@@ -138,6 +140,41 @@ final class Injections {
                         delayExit = micros;
                     }
                 }
+                case "syscall" -> {
+                    if (fault) {
+                        throw new IllegalArgumentException(
+                                what + ": fault= takes error= and when=, not syscall=");
+                    }
+                    if (substitute != null) {
+                        throw new IllegalArgumentException(what + ": syscall=, once");
+                    }
+                    // as strace: only a call without side effects may run in another's stead
+                    for (Arch a : personalities(host)) {
+                        if (!classes.members(a, "%pure").contains(value)) {
+                            throw new IllegalArgumentException(
+                                    what
+                                            + ": syscall="
+                                            + value
+                                            + " is no system call without side effects on "
+                                            + a.name()
+                                            + " (strace's %pure: getpid, gettid, getuid …)");
+                        }
+                    }
+                    substitute = value;
+                }
+                case "poke_enter", "poke_exit" -> {
+                    if (fault) {
+                        throw new IllegalArgumentException(
+                                what + ": fault= takes error= and when=, not " + key + "=");
+                    }
+                    boolean atEntry = key.equals("poke_enter");
+                    for (Tamper.Poke p : pokes) {
+                        if (p.atEntry() == atEntry) {
+                            throw new IllegalArgumentException(what + ": " + key + "=, once");
+                        }
+                    }
+                    pokes.addAll(pokes(value, atEntry, what + ": " + key + "=" + value));
+                }
                 case "when" -> {
                     int[] w = when(value, what);
                     first = w[0];
@@ -150,19 +187,65 @@ final class Injections {
                                         + ": '"
                                         + token
                                         + "' is not understood; rawsys trace takes error=, retval=, signal=,"
-                                        + " delay_enter=, delay_exit= and when= (not syscall= or poke_*=)");
+                                        + " syscall=, poke_enter=, poke_exit=, delay_enter=, delay_exit= and"
+                                        + " when=");
             }
         }
         if (fault && errno == 0) {
             errno = host.errnos().find("ENOSYS").orElseThrow();
         }
-        Tamper tamper = new Tamper(errno, retval, signal, delayEnter, delayExit);
+        if (substitute != null && errno == 0 && retval == null) {
+            throw new IllegalArgumentException(
+                    what
+                            + ": syscall= runs in place of a call that error= or retval= replaces; give"
+                            + " one of them");
+        }
+        Tamper tamper = new Tamper(errno, retval, signal, delayEnter, delayExit, substitute, pokes);
         if (tamper.isNone()) {
             throw new IllegalArgumentException(
                     what
-                            + ": say what to inject: error=, retval=, signal=, delay_enter= or delay_exit=");
+                            + ": say what to inject: error=, retval=, signal=, poke_enter=, poke_exit=,"
+                            + " delay_enter= or delay_exit=");
         }
         return new Rule(expression, set, tamper, first, last, step);
+    }
+
+    /** The machine's personalities, whose calls a set may name: x86_64, i386 and x32 here. */
+    private static List<Arch> personalities(Arch host) {
+        List<Arch> all = new ArrayList<>();
+        all.add(host);
+        all.addAll(host.companions());
+        return all;
+    }
+
+    /**
+     * strace's poke data: {@code @argN=HEX[,@argM=HEX]}, N from 1 to 6 (strace takes 7 on no
+     * machine here), 1 to 1024 bytes in pairs of hex digits.
+     */
+    private static List<Tamper.Poke> pokes(String value, boolean atEntry, String what) {
+        List<Tamper.Poke> pokes = new ArrayList<>();
+        for (String item : value.split(",", -1)) {
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("@arg([1-6])=((?:[0-9a-fA-F]{2}){1,1024})")
+                            .matcher(item);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(
+                        what
+                                + ": want @argN=HEXBYTES (N 1 to 6, 1 to 1024 bytes as pairs of hex"
+                                + " digits), separated by commas; not "
+                                + item);
+            }
+            int argument = Integer.parseInt(m.group(1));
+            for (Tamper.Poke p : pokes) {
+                if (p.argument() == argument) {
+                    throw new IllegalArgumentException(what + ": @arg" + argument + ", once");
+                }
+            }
+            pokes.add(
+                    new Tamper.Poke(
+                            atEntry, argument, java.util.HexFormat.of().parseHex(m.group(2))));
+        }
+        return pokes;
     }
 
     private static int errno(Arch host, String value, String what) {

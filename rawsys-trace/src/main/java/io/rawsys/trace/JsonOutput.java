@@ -43,6 +43,9 @@ final class JsonOutput implements Events {
         if (call.injected()) {
             s.append(",\"injected\":true");
         }
+        if (call.poked()) {
+            s.append(",\"poked\":true");
+        }
         if (call.delayed()) {
             s.append(",\"delayed\":true");
         }

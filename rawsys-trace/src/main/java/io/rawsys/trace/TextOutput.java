@@ -115,8 +115,12 @@ final class TextOutput implements Events {
         write(call.exit());
         pad();
         write("= " + call.result());
-        if (call.injected()) {
-            write(" (INJECTED)");
+        if (call.injected() || call.poked()) {
+            // strace's print_injected_note
+            write(
+                    call.poked()
+                            ? call.injected() ? " (INJECTED: args, retval)" : " (INJECTED: args)"
+                            : " (INJECTED)");
         }
         if (call.delayed()) {
             write(" (DELAYED)");

@@ -85,7 +85,8 @@ public final class TraceCommand implements Callable<Integer> {
                         + " thread-execve, all, none);",
                 "decode-fds=SET: what descriptors print with (path, socket, dev, pidfd, all, none);",
                 "decode-pids=comm: pids print with their command names;",
-                "inject=SET:error=E|retval=V[:signal=S][:delay_enter=D][:delay_exit=D][:when=N|N+|N+S|N..M|N..M+S]:"
+                "inject=SET:error=E|retval=V[:syscall=PURE][:signal=S][:poke_enter=@argN=HEX][:poke_exit=@argN=HEX]"
+                        + "[:delay_enter=D][:delay_exit=D][:when=N|N+|N+S|N..M|N..M+S]:"
                         + " tamper with the traced calls of SET (strace's meaning; x86_64);",
                 "fault=SET[:error=E][:when=…]: inject=SET:error=ENOSYS unless said otherwise.",
                 "Each has a long form too (--trace=SET, --abbrev=SET …); of two sets of one kind, the"

@@ -34,6 +34,12 @@ final class Tracee {
     /** A signal -e inject=…:signal= sends as the entry stop is resumed, or 0. */
     int entrySignal;
 
+    /** poke_enter= wrote into the call's memory (strace's {@code (INJECTED: args)}). */
+    boolean poked;
+
+    /** The tampering whose poke_enter= was done before decoding (a hook's comes later). */
+    Tamper pokedAtEntry;
+
     /** System.nanoTime() at the entry stop, for -T and -c. */
     long entryNanos;
 

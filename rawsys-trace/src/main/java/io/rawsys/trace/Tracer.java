@@ -480,6 +480,9 @@ final class Tracer {
         // as strace: only the calls the trace set selects are tampered with (and counted)
         Tamper tamper = options.injections().decide(t.pid, arch, name);
         t.tamper = tamper.isNone() ? null : tamper;
+        // poke_enter= writes before the call is decoded, so its line shows what the kernel reads
+        t.poked = t.tamper != null && poke(t, args, t.tamper, true);
+        t.pokedAtEntry = t.tamper;
         Decoder d = kind.decoder();
         Call.Settings settings = kind.settings();
         Call c = newCall(t, arch, name, args, tracee, previous, settings);
@@ -545,6 +548,7 @@ final class Tracer {
                         0,
                         0,
                         false,
+                        false,
                         false));
         tamperAtEntry(t);
     }
@@ -559,7 +563,17 @@ final class Tracer {
             return;
         }
         if (tamper.replaces()) {
-            PtraceCalls.request(Ptrace.PTRACE_POKEUSR, t.pid, Registers.ORIG_RAX, -1);
+            // the kernel skips the call (-1), or runs syscall='s harmless one in its stead
+            long nr =
+                    tamper.syscall() == null
+                            ? -1
+                            : t.arch.syscalls().find(tamper.syscall()).orElse(-1L)
+                                    | (t.arch.numberBit());
+            PtraceCalls.request(Ptrace.PTRACE_POKEUSR, t.pid, Registers.ORIG_RAX, nr);
+        }
+        if (t.pokedAtEntry != tamper && t.call != null) {
+            // a hook's answer, given once the call was decoded
+            t.poked |= poke(t, t.call.words(), tamper, true);
         }
         if (tamper.signal() != 0) {
             if (t.seccomp && !t.hidden) {
@@ -571,6 +585,45 @@ final class Tracer {
             }
         }
         pause(tamper.delayEnterMicros());
+    }
+
+    /**
+     * poke_enter= or poke_exit=: writes each poke's bytes where its argument points, through
+     * /proc/PID/mem (the tracee is stopped). Whether any was written; one that could not be is said
+     * on stderr, as strace says it, and the call goes on.
+     */
+    private boolean poke(Tracee t, long[] args, Tamper tamper, boolean atEntry) {
+        boolean written = false;
+        for (Tamper.Poke p : tamper.pokes()) {
+            if (p.atEntry() != atEntry) {
+                continue;
+            }
+            long address = p.argument() <= args.length ? args[p.argument() - 1] : 0;
+            byte[] data = p.data();
+            try (var mem =
+                    java.nio.channels.FileChannel.open(
+                            java.nio.file.Path.of("/proc/" + t.pid + "/mem"),
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                if (address <= 0) {
+                    throw new java.io.IOException("argument " + p.argument() + " is no address");
+                }
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data);
+                while (b.hasRemaining()) {
+                    if (mem.write(b, address + b.position()) <= 0) {
+                        throw new java.io.IOException("nothing written");
+                    }
+                }
+                written = true;
+            } catch (java.io.IOException | RuntimeException e) {
+                diagnostic(
+                        "Failed to tamper with process "
+                                + t.pid
+                                + ": couldn't poke ("
+                                + e.getMessage()
+                                + ")");
+            }
+        }
+        return written;
     }
 
     private static void pause(long micros) {
@@ -663,8 +716,13 @@ final class Tracer {
         t.inSyscall = false;
         Tamper tamper = t.tamper;
         t.tamper = null;
+        boolean poked = t.poked;
+        t.poked = false;
         if (tamper != null) {
             pause(tamper.delayExitMicros());
+            if (t.call != null) {
+                poked |= poke(t, t.call.words(), tamper, false); // poke_exit=, before it is decoded
+            }
             if (tamper.replaces()) {
                 // the kernel skipped the call (-ENOSYS): the result is the injected one
                 result = tamper.errno() != 0 ? -tamper.errno() : tamper.returnValue();
@@ -703,8 +761,8 @@ final class Tracer {
                         elapsed,
                         tamper != null && tamper.replaces(),
                         tamper != null
-                                && (tamper.delayEnterMicros() > 0
-                                        || tamper.delayExitMicros() > 0)));
+                                && (tamper.delayEnterMicros() > 0 || tamper.delayExitMicros() > 0),
+                        poked));
         t.call = null;
         stackAfter(t, t.entryStack);
         t.entryStack = null;
@@ -781,6 +839,7 @@ final class Tracer {
                         "?",
                         0,
                         System.nanoTime() - t.entryNanos,
+                        false,
                         false,
                         false));
     }

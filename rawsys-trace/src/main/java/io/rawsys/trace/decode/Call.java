@@ -118,6 +118,11 @@ public final class Call {
         return i < args.length ? args[i] : 0;
     }
 
+    /** The argument words, as the kernel passed them (a copy). */
+    public long[] words() {
+        return args.clone();
+    }
+
     /** Word {@code i} as a C {@code int}. */
     public int sint(int i) {
         return (int) word(i);

@@ -71,6 +71,28 @@ class TamperIT {
         assertTrue(out.endsWith("kill -1 usr1 0\n"), out);
     }
 
+    /**
+     * syscall= (a harmless call runs in the replaced one's stead), poke_enter= (the path the kernel
+     * reads is rewritten before the call is decoded) and poke_exit= (after the kernel ran it):
+     * {@code (INJECTED: args)}, {@code (INJECTED: args, retval)} as strace 6.1 prints them.
+     */
+    @Test
+    void syscallAndPokesAsStraceInjectsThem() throws Exception {
+        String poked =
+                // the program's second open (the loader makes the first two): its path, on the
+                // stack, becomes "/none", for this call and the next
+                sameAsStrace(List.of("-e", "inject=openat:poke_enter=@arg2=2f6e6f6e6500:when=4"));
+        assertTrue(
+                poked.contains(
+                        "open 0 ok\nopen -1 No such file or directory\nopen -1 No such file or directory\n"),
+                poked);
+        String substituted =
+                sameAsStrace(List.of("-e", "inject=getpid:retval=42:syscall=gettid:when=2+"));
+        assertTrue(substituted.startsWith("getpid real\ngetpid 42\ngetpid 42\n"), substituted);
+        sameAsStrace(
+                List.of("-e", "inject=openat:poke_exit=@arg2=2f6e6f6e6500:error=EACCES:when=3"));
+    }
+
     @Test
     void aSignalIsDeliveredAsStraceDeliversIt() throws Exception {
         String out = sameAsStrace(List.of("-e", "inject=kill:signal=SIGUSR1"));
@@ -145,7 +167,15 @@ class TamperIT {
             {"inject=openat:when=3..2", "when=3..2 is not understood"},
             {"inject=opnat:error=2", "opnat"},
             {"fault=openat:retval=1", "fault= takes error= and when="},
-            {"inject=openat:poke_enter=@arg1=00", "not understood"},
+            {"inject=openat:poke_enter=@arg7=00", "want @argN=HEXBYTES"},
+            {"inject=openat:poke_enter=@arg1=0", "want @argN=HEXBYTES"},
+            {"inject=openat:poke_enter=@arg1=00,@arg1=01", "@arg1, once"},
+            {"inject=getpid:syscall=gettid", "syscall= runs in place of a call that error="},
+            {
+                "inject=getpid:error=EPERM:syscall=unlink",
+                "syscall=unlink is no system call without"
+            },
+            {"inject=openat:nonsense=1", "not understood"},
         };
         for (String[] c : cases) {
             RawsysJar.Run r = RawsysJar.rawsys("trace", "-e", c[0], program.toString());
