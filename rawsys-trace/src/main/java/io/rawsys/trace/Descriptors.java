@@ -82,6 +82,23 @@ final class Descriptors implements Call.FdPaths {
     }
 
     @Override
+    public boolean deleted(int pid, int fd, String path) {
+        try {
+            Object open = Files.getAttribute(Path.of("/proc/" + pid + "/fd/" + fd), "unix:ino");
+            Object named =
+                    Files.getAttribute(
+                            Path.of(path), "unix:ino", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Object openDev = Files.getAttribute(Path.of("/proc/" + pid + "/fd/" + fd), "unix:dev");
+            Object namedDev =
+                    Files.getAttribute(
+                            Path.of(path), "unix:dev", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return !open.equals(named) || !openDev.equals(namedDev);
+        } catch (IOException | RuntimeException e) {
+            return true; // no file by that name: the descriptor's is gone
+        }
+    }
+
+    @Override
     public String device(int pid, int fd, String path) {
         if (!decoding.contains(TraceOptions.FdDecoding.DEV) || !path.startsWith("/")) {
             return null;

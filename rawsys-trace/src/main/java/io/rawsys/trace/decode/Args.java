@@ -153,33 +153,7 @@ public final class Args {
     /** {@code fd} as strace prints it: {@code 3}, or {@code 3</etc/passwd>} with -y. */
     public static String fdText(Call c, int fd) {
         c.useDescriptor(fd);
-        if (!c.settings().fdPaths() || fd < 0) {
-            return Integer.toString(fd);
-        }
-        Call.FdPaths paths = c.settings().paths();
-        String path = paths.path(c.pid(), fd);
-        if (path == null) {
-            return Integer.toString(fd);
-        }
-        String replacement = paths.replacement(c.pid(), fd, path);
-        if (replacement != null) {
-            return fd + "<" + replacement + ">";
-        }
-        String device = paths.device(c.pid(), fd, path);
-        if (device != null) {
-            return fd + "<" + bracketed(c, path) + "<" + device + ">>";
-        }
-        if (!paths.showsPaths()) {
-            return Integer.toString(fd);
-        }
-        // strace takes the kernel's " (deleted)" out of the brackets: 5</tmp/#123>(deleted)
-        String deleted = " (deleted)";
-        return path.endsWith(deleted)
-                ? fd
-                        + "<"
-                        + bracketed(c, path.substring(0, path.length() - deleted.length()))
-                        + ">(deleted)"
-                : fd + "<" + bracketed(c, path) + ">";
+        return fdTextOf(c, c.pid(), fd);
     }
 
     /**
@@ -312,12 +286,25 @@ public final class Args {
         if (!c.settings().fdPaths() || fd < 0 || pid <= 0) {
             return Integer.toString(fd);
         }
-        String path = c.settings().paths().path(pid, fd);
+        Call.FdPaths paths = c.settings().paths();
+        String path = paths.path(pid, fd);
         if (path == null) {
             return Integer.toString(fd);
         }
+        String replacement = paths.replacement(pid, fd, path);
+        if (replacement != null) {
+            return fd + "<" + replacement + ">";
+        }
+        String device = paths.device(pid, fd, path);
+        if (device != null) {
+            return fd + "<" + bracketed(c, path) + "<" + device + ">>";
+        }
+        if (!paths.showsPaths()) {
+            return Integer.toString(fd);
+        }
+        // strace takes the kernel's " (deleted)" out of the brackets: 5</tmp/#123>(deleted)
         String deleted = " (deleted)";
-        return path.endsWith(deleted)
+        return path.endsWith(deleted) && paths.deleted(pid, fd, path)
                 ? fd
                         + "<"
                         + bracketed(c, path.substring(0, path.length() - deleted.length()))

@@ -77,6 +77,15 @@ public final class Call {
             return true;
         }
 
+        /**
+         * Whether {@code path}, which ends with the kernel's {@code " (deleted)"}, names a file
+         * that is gone (strace then prints the mark after the brackets) rather than one whose name
+         * ends so: as strace, a file by that name that is the descriptor's own is not deleted.
+         */
+        default boolean deleted(int pid, int fd, String path) {
+            return true;
+        }
+
         /** -yy: the device file {@code path} is, {@code char 1:3}, or null. */
         default String device(int pid, int fd, String path) {
             return null;
