@@ -395,6 +395,112 @@ class I386DecodingTest {
         assertEquals(c.line(), c.call().line());
     }
 
+    /**
+     * The *_time64 calls that take the non-time64 calls' arguments with a {@code struct
+     * __kernel_timespec} (16 bytes: 64-bit tv_sec and tv_nsec) in place of i386's 8-byte timespec;
+     * strace 6.1 prints them as their non-time64 calls (src/poll.c, src/net.c, src/signal.c,
+     * src/futex.c: the same decoder with print_timespec64), so the expected lines follow strace
+     * 6.1's tests/ppoll.c, tests/recvmmsg-timeout.c, tests/rt_sigtimedwait.c and tests/futex.c.
+     */
+    static Stream<Case> time64Calls() {
+        return Stream.of(
+                strace(
+                        "ppoll_time64([{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2,"
+                                + " {tv_sec=42, tv_nsec=999999999}, [USR2 CHLD], 8) = 1"
+                                + " ([{fd=4, revents=POLLOUT}], left {tv_sec=41,"
+                                + " tv_nsec=999000000})",
+                        call("ppoll_time64", 0x56780000, 2, 0x56780020, 0x56780040, 8)
+                                .memory(0x56780000, "03000000010000000400000004000000")
+                                .memory(0x56780020, "2a00000000000000ffc99a3b00000000")
+                                .memory(0x56780040, "0008010000000000")
+                                .writes(0x5678000e, "0400")
+                                .writes(0x56780020, "2900000000000000c0878b3b00000000")
+                                .returns(1)),
+                strace(
+                        "ppoll_time64(NULL, 0, {tv_sec=4294967296, tv_nsec=0}, NULL, 8) = 0"
+                                + " (Timeout)",
+                        call("ppoll_time64", 0, 0, 0x56780020, 0, 8)
+                                .memory(0x56780020, "00000000010000000000000000000000")
+                                .returns(0)),
+                strace(
+                        "ppoll_time64(NULL, 0, {tv_sec=-1, tv_nsec=0}, NULL, 8) = -1 EINVAL"
+                                + " (Invalid argument)",
+                        call("ppoll_time64", 0, 0, 0x56780020, 0, 8)
+                                .memory(0x56780020, "ffffffffffffffff0000000000000000")
+                                .fails("EINVAL")),
+                strace(
+                        "recvmmsg_time64(-1, 0x56780200, 1, 0, {tv_sec=0, tv_nsec=12345678}) ="
+                                + " -1 EBADF (Bad file descriptor)",
+                        call("recvmmsg_time64", 0xffffffffL, 0x56780200, 1, 0, 0x56780260)
+                                .memory(0x56780200, "00".repeat(32))
+                                .memory(0x56780260, "00000000000000004e61bc0000000000")
+                                .fails("EBADF")),
+                strace(
+                        "recvmmsg_time64(3, [{msg_hdr={msg_name=NULL, msg_namelen=0,"
+                                + " msg_iov=[{iov_base=\"A\", iov_len=1}], msg_iovlen=1,"
+                                + " msg_controllen=0, msg_flags=0}, msg_len=1}], 1, 0,"
+                                + " {tv_sec=0, tv_nsec=12345678}) = 1 (left {tv_sec=0,"
+                                + " tv_nsec=12340000})",
+                        call("recvmmsg_time64", 3, 0x56780200, 1, 0, 0x56780260)
+                                .memory(
+                                        0x56780200,
+                                        "000000000000000040027856010000000000000000000000"
+                                                + "0000000000000000")
+                                .memory(0x56780240, "5002785601000000")
+                                .memory(0x56780250, "00")
+                                .memory(0x56780260, "00000000000000004e61bc0000000000")
+                                .writes(0x5678021c, "01000000")
+                                .writes(0x56780250, "41")
+                                .writes(0x56780260, "0000000000000000204bbc0000000000")
+                                .returns(1)),
+                strace(
+                        "rt_sigtimedwait_time64([USR1], NULL, {tv_sec=0, tv_nsec=1000000}, 8) ="
+                                + " -1 EAGAIN (Resource temporarily unavailable)",
+                        call("rt_sigtimedwait_time64", 0x56780300, 0, 0x56780310, 8)
+                                .memory(0x56780300, "0002000000000000")
+                                .memory(0x56780310, "000000000000000040420f0000000000")
+                                .fails("EAGAIN")),
+                strace(
+                        "rt_sigtimedwait_time64([HUP], {si_signo=SIGHUP, si_code=SI_TKILL,"
+                                + " si_pid=12345, si_uid=1000}, {tv_sec=4294967297,"
+                                + " tv_nsec=0}, 8) = 1 (SIGHUP)",
+                        call("rt_sigtimedwait_time64", 0x56780300, 0x56780380, 0x56780310, 8)
+                                .memory(0x56780300, "0100000000000000")
+                                .memory(0x56780310, "01000000010000000000000000000000")
+                                .memory(0x56780380, "00".repeat(128))
+                                .writes(0x56780380, "0100000000000000faffffff39300000e8030000")
+                                .returns(1)),
+                strace(
+                        "futex_time64(0x56780100, FUTEX_WAIT_PRIVATE, 1, {tv_sec=0,"
+                                + " tv_nsec=1000}) = -1 EAGAIN (Resource temporarily"
+                                + " unavailable)",
+                        call("futex_time64", 0x56780100, 0x80, 1, 0x56780110, 0, 0)
+                                .memory(0x56780100, "02000000")
+                                .memory(0x56780110, "0000000000000000e803000000000000")
+                                .fails("EAGAIN")),
+                strace(
+                        "futex_time64(0x56780100, FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME, 1,"
+                                + " {tv_sec=4294967296, tv_nsec=0}, FUTEX_BITSET_MATCH_ANY) ="
+                                + " -1 EAGAIN (Resource temporarily unavailable)",
+                        call("futex_time64", 0x56780100, 0x109, 1, 0x56780110, 0, 0xffffffffL)
+                                .memory(0x56780100, "02000000")
+                                .memory(0x56780110, "00000000010000000000000000000000")
+                                .fails("EAGAIN")),
+                strace(
+                        "futex_time64(0x56780100, FUTEX_LOCK_PI_PRIVATE, {tv_sec=1,"
+                                + " tv_nsec=0}) = -1 ETIMEDOUT (Connection timed out)",
+                        call("futex_time64", 0x56780100, 0x86, 0, 0x56780110, 0, 0)
+                                .memory(0x56780100, "02000000")
+                                .memory(0x56780110, "01000000000000000000000000000000")
+                                .fails("ETIMEDOUT")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("time64Calls")
+    void time64CallsAreTheirNonTime64CallsWithSixtyFourBitTimespecs(Case c) {
+        assertEquals(c.line(), c.call().line());
+    }
+
     static Stream<Case> mmaps() {
         return Stream.of(
                 strace(
