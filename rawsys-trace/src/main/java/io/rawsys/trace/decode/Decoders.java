@@ -40,6 +40,7 @@ public final class Decoders {
         WaitDecoders.register(decoders);
         MemoryDecoders.register(decoders);
         SignalDecoders.register(decoders);
+        OldSignalDecoders.register(decoders);
         PrctlDecoders.register(decoders);
         ThreadDecoders.register(decoders);
         ResourceDecoders.register(decoders);

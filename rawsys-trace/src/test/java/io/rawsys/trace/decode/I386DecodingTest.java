@@ -501,6 +501,132 @@ class I386DecodingTest {
         assertEquals(c.line(), c.call().line());
     }
 
+    /**
+     * The old signal calls, whose masks are one 32-bit word ({@code old_sigset_t}) in a register or
+     * in memory and whose sigaction takes a {@code struct old_sigaction} (handler, mask, flags,
+     * restorer: four words); the expected lines are strace 6.1's tests/sigaction.c, tests/signal.c,
+     * tests/sxetmask.c, tests/sigprocmask.c, tests/sigpending.c and tests/sigsuspend.c (the
+     * decoders: src/signal.c).
+     */
+    static Stream<Case> oldSignalCalls() {
+        return Stream.of(
+                strace(
+                        "sigaction(SIGUSR1, NULL, NULL)          = 0",
+                        call("sigaction", 10, 0, 0).returns(0)),
+                strace(
+                        "sigaction(SIGUSR1, 0x56780ff0, NULL)    = -1 EFAULT (Bad address)",
+                        call("sigaction", 10, 0x56780ff0, 0).fails("EFAULT")),
+                strace(
+                        "sigaction(SIGUSR1, NULL, 0x56780010)    = -1 EFAULT (Bad address)",
+                        call("sigaction", 10, 0, 0x56780010)
+                                .memory(0x56780010, "00".repeat(16))
+                                .fails("EFAULT")),
+                strace(
+                        "sigaction(233811181, NULL, NULL)        = -1 EINVAL (Invalid argument)",
+                        call("sigaction", 0xdefaced, 0, 0).fails("EINVAL")),
+                strace(
+                        "sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[HUP INT],"
+                                + " sa_flags=SA_SIGINFO}, {sa_handler=SIG_DFL, sa_mask=[],"
+                                + " sa_flags=0}) = 0",
+                        call("sigaction", 10, 0x56780000, 0x56780010)
+                                .memory(0x56780000, "01000000030000000400000000000000")
+                                .memory(0x56780010, "ff".repeat(16))
+                                .writes(0x56780010, "00".repeat(16))
+                                .returns(0)),
+                strace(
+                        "sigaction(SIGUSR1, {sa_handler=0xdefaced, sa_mask=~[HUP],"
+                                + " sa_flags=SA_RESTORER, sa_restorer=0xcafef00d},"
+                                + " {sa_handler=0xdefaced, sa_mask=[QUIT TERM],"
+                                + " sa_flags=SA_ONSTACK|SA_RESTART}) = 0",
+                        call("sigaction", 10, 0x56780000, 0x56780010)
+                                .memory(0x56780000, "edacef0dfeffffff000000040df0feca")
+                                .memory(0x56780010, "00".repeat(16))
+                                .writes(0x56780010, "edacef0d044000000000001800000000")
+                                .returns(0)),
+                strace(
+                        "signal(SIGUSR1, SIG_IGN)                = 0 (SIG_DFL)",
+                        call("signal", 10, 1).returns(0)),
+                strace(
+                        "signal(SIGUSR1, SIG_DFL)                = 0x1 (SIG_IGN)",
+                        call("signal", 10, 0).returns(1)),
+                strace(
+                        "signal(SIGUSR2, 0x8049731)              = 0x8049000",
+                        call("signal", 12, 0x8049731).returns(0x8049000)),
+                strace(
+                        "signal(SIGKILL, SIG_IGN)                = -1 EINVAL (Invalid argument)",
+                        call("signal", 9, 1).fails("EINVAL")),
+                strace(
+                        "ssetmask([USR1 USR2])                   = 0x200 (old mask [USR1])",
+                        call("ssetmask", 0xa00).returns(0x200)),
+                strace(
+                        "sgetmask()                              = 0xa00 (mask [USR1 USR2])",
+                        call("sgetmask").returns(0xa00)),
+                strace(
+                        "sgetmask()                              = 0 (mask [])",
+                        call("sgetmask").returns(0)),
+                strace(
+                        "sigprocmask(SIG_SETMASK, NULL, NULL)    = 0",
+                        call("sigprocmask", 2, 0, 0).returns(0)),
+                strace(
+                        "sigprocmask(SIG_UNBLOCK, ~[], [])       = 0",
+                        call("sigprocmask", 1, 0x56780000, 0x56780010)
+                                .memory(0x56780000, "ffffffff")
+                                .memory(0x56780010, "ffffffff")
+                                .writes(0x56780010, "00000000")
+                                .returns(0)),
+                strace(
+                        "sigprocmask(SIG_UNBLOCK, ~[HUP KILL], [HUP]) = 0",
+                        call("sigprocmask", 1, 0x56780000, 0x56780010)
+                                .memory(0x56780000, "fefeffff")
+                                .memory(0x56780010, "00000000")
+                                .writes(0x56780010, "01000000")
+                                .returns(0)),
+                strace(
+                        "sigprocmask(SIG_BLOCK, [HUP INT QUIT ALRM TERM], [HUP]) = 0",
+                        call("sigprocmask", 0, 0x56780000, 0x56780010)
+                                .memory(0x56780000, "07600000")
+                                .memory(0x56780010, "00000000")
+                                .writes(0x56780010, "01000000")
+                                .returns(0)),
+                strace(
+                        "sigprocmask(SIG_UNBLOCK, 0x56780ff0, NULL) = -1 EFAULT (Bad address)",
+                        call("sigprocmask", 1, 0x56780ff0, 0).fails("EFAULT")),
+                strace(
+                        "sigprocmask(SIG_SETMASK, NULL, 0x56780010) = -1 EFAULT (Bad address)",
+                        call("sigprocmask", 2, 0, 0x56780010)
+                                .memory(0x56780010, "00000000")
+                                .fails("EFAULT")),
+                strace(
+                        "sigpending([])                          = 0",
+                        call("sigpending", 0x56780010)
+                                .memory(0x56780010, "ffffffff")
+                                .writes(0x56780010, "00000000")
+                                .returns(0)),
+                strace(
+                        "sigpending([HUP INT])                   = 0",
+                        call("sigpending", 0x56780010)
+                                .memory(0x56780010, "00000000")
+                                .writes(0x56780010, "03000000")
+                                .returns(0)),
+                strace(
+                        "sigpending(0x56780ff0)                  = -1 EFAULT (Bad address)",
+                        call("sigpending", 0x56780ff0).fails("EFAULT")),
+                strace(
+                        "sigsuspend(~[USR1])                     = ? ERESTARTNOHAND (To be"
+                                + " restarted if no handler)",
+                        call("sigsuspend", 0, 0, 0xfffffdffL).fails(514)),
+                strace(
+                        "sigsuspend([])                          = -1 EINTR (Interrupted system"
+                                + " call)",
+                        call("sigsuspend", 0, 0, 0).fails("EINTR")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oldSignalCalls")
+    void oldSignalCallsHaveOneWordMasks(Case c) {
+        assertEquals(c.line(), c.call().line());
+    }
+
     static Stream<Case> mmaps() {
         return Stream.of(
                 strace(
@@ -595,7 +721,12 @@ class I386DecodingTest {
         }
 
         Syscall fails(String errno) {
-            result = -I386.errnos().find(errno).orElseThrow();
+            return fails(I386.errnos().find(errno).orElseThrow());
+        }
+
+        /** Fails with errno {@code errno}: the kernel's own (ERESTARTNOHAND is 514) by number. */
+        Syscall fails(long errno) {
+            result = -errno;
             failed = true;
             return this;
         }
