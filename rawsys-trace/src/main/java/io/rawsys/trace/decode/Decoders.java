@@ -60,6 +60,7 @@ public final class Decoders {
         LandlockDecoders.register(decoders);
         AdminDecoders.register(decoders);
         LsmDecoders.register(decoders);
+        OldCallDecoders.register(decoders);
         // sockets, and waiting on descriptors; i386's socketcall carries the socket calls
         SocketDecoders.register(decoders);
         SockoptDecoders.register(decoders);

@@ -42,6 +42,10 @@ class I386DecodingTest {
     private static final Call.Settings SETTINGS =
             new Call.Settings(32, false, false, (pid, fd) -> null);
 
+    /** strace -v: structures in full. */
+    private static final Call.Settings VERBOSE =
+            new Call.Settings(32, false, true, (pid, fd) -> null);
+
     /** TextOutput's column for {@code =}. */
     private static final int RESULT_COLUMN = 40;
 
@@ -627,6 +631,181 @@ class I386DecodingTest {
         assertEquals(c.line(), c.call().line());
     }
 
+    /** What oldstat wrote for a 12-byte file.txt of mode 0644 (struct __old_kernel_stat). */
+    private static final String OLD_STAT_OF_FILE_TXT =
+            "0108d204a4810100e803e80300000000" + "0c000000" + "00000000".repeat(3);
+
+    /** What oldlstat wrote for /dev/null: st_rdev at 12. */
+    private static final String OLD_STAT_OF_DEV_NULL =
+            "0600d204b6210100000000000301000000000000" + "00000000".repeat(3);
+
+    /** tests/readdir.c's file name: 127 "A\\n" and a Z, 255 bytes. */
+    private static final String LONG_NAME = "A\\n".repeat(127) + "Z";
+
+    /**
+     * The other old calls: oldstat, oldlstat and oldfstat with their {@code struct
+     * __old_kernel_stat} (32 bytes: seven 16-bit fields, then size and the three times as 32-bit
+     * words from offset 16), readdir's {@code struct old_linux_dirent} (d_ino, d_off, a 16-bit name
+     * length and the name), stime (strace's time decoder), uselib (as chdir), nice (printargs_d),
+     * and the calls strace 6.1 prints as printargs (src/syscall_dummy.h), with the argument counts
+     * of its src/linux/i386/syscallent.h. Expected lines: strace 6.1's tests/oldstat.c,
+     * tests/oldlstat.c and tests/oldfstat.c (their print_stat in tests/xstatx.c: st_blksize=0,
+     * st_blocks=0 and no nanoseconds for the old struct), tests/readdir.c, tests/vhangup.c, and
+     * src/oldstat.c, src/dirent.c, src/print_time.c for the others.
+     */
+    static Stream<Case> otherOldCalls() {
+        return Stream.of(
+                strace(
+                        "oldstat(\"file.txt\", {st_mode=S_IFREG|0644, st_size=12, ...}) = 0",
+                        call("oldstat", 0x56780000, 0x56780040)
+                                .memory(0x56780000, cstring("file.txt", 9))
+                                .memory(0x56780040, "00".repeat(32))
+                                .writes(0x56780040, OLD_STAT_OF_FILE_TXT)
+                                .returns(0)),
+                strace(
+                        "oldlstat(\"/dev/null\", {st_mode=S_IFCHR|0666,"
+                                + " st_rdev=makedev(0x1, 0x3), ...}) = 0",
+                        call("oldlstat", 0x56780000, 0x56780040)
+                                .memory(0x56780000, cstring("/dev/null", 10))
+                                .memory(0x56780040, "00".repeat(32))
+                                .writes(0x56780040, OLD_STAT_OF_DEV_NULL)
+                                .returns(0)),
+                strace(
+                        "oldstat(\"nonexistent\", 0x56780040)      = -1 ENOENT (No such file or"
+                                + " directory)",
+                        call("oldstat", 0x56780000, 0x56780040)
+                                .memory(0x56780000, cstring("nonexistent", 12))
+                                .memory(0x56780040, "00".repeat(32))
+                                .fails("ENOENT")),
+                strace(
+                        "oldfstat(7, 0x56780ff0)                 = -1 EFAULT (Bad address)",
+                        call("oldfstat", 7, 0x56780ff0).fails("EFAULT")),
+                strace(
+                        "oldfstat(7, {st_dev=makedev(0x8, 0x1), st_ino=1234,"
+                                + " st_mode=S_IFREG|0644, st_nlink=1, st_uid=1000, st_gid=1000,"
+                                + " st_blksize=0, st_blocks=0, st_size=12, st_atime=0,"
+                                + " st_mtime=0, st_ctime=0}) = 0",
+                        call("oldfstat", 7, 0x56780040)
+                                .memory(0x56780040, "00".repeat(32))
+                                .writes(0x56780040, OLD_STAT_OF_FILE_TXT)
+                                .verbose()
+                                .returns(0)),
+                strace(
+                        "readdir(0, {d_ino=1234, d_off=1, d_reclen=4, d_name=\"file\"}) = 1",
+                        call("readdir", 0, 0x56780100, 1)
+                                .memory(0x56780100, "00".repeat(300))
+                                .writes(0x56780100, "d2040000010000000400" + cstring("file", 5))
+                                .returns(1)),
+                strace(
+                        "readdir(0, {d_ino=1235, d_off=2, d_reclen=255, d_name=\""
+                                + LONG_NAME
+                                + "\"}) = 1",
+                        call("readdir", 0, 0x56780100, 1)
+                                .memory(0x56780100, "00".repeat(300))
+                                .writes(
+                                        0x56780100,
+                                        "d304000002000000ff00"
+                                                + "410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a410a5a00")
+                                .returns(1)),
+                strace(
+                        "readdir(0, 0x56780100)                  = 0",
+                        call("readdir", 0, 0x56780100, 1)
+                                .memory(0x56780100, "00".repeat(300))
+                                .returns(0)),
+                strace(
+                        "readdir(99, 0x56780100, 2)              = -1 EBADF (Bad file"
+                                + " descriptor)",
+                        call("readdir", 99, 0x56780100, 2)
+                                .memory(0x56780100, "00".repeat(300))
+                                .fails("EBADF")),
+                strace(
+                        "stime(0x56780200)                       = -1 EPERM (Operation not"
+                                + " permitted)",
+                        call("stime", 0x56780200).memory(0x56780200, "00f15365").fails("EPERM")),
+                strace(
+                        "stime([0])                              = 0",
+                        call("stime", 0x56780200).memory(0x56780200, "00000000").returns(0)),
+                strace(
+                        "uselib(\"/nonexistent\")                  = -1 ENOENT (No such file or"
+                                + " directory)",
+                        call("uselib", 0x56780000)
+                                .memory(0x56780000, cstring("/nonexistent", 13))
+                                .fails("ENOENT")),
+                strace(
+                        "nice(-5)                                = -1 EPERM (Operation not"
+                                + " permitted)",
+                        call("nice", 0xfffffffbL).fails("EPERM")),
+                strace("nice(0)                                 = 0", call("nice", 0).returns(0)),
+                strace(
+                        "vhangup()                               = -1 EPERM (Operation not"
+                                + " permitted)",
+                        call("vhangup").fails("EPERM")),
+                strace(
+                        "idle()                                  = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("idle").fails("ENOSYS")),
+                strace(
+                        "break()                                 = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("break", 1, 2, 3).fails("ENOSYS")),
+                strace(
+                        "stty(0x1, 0x56780000)                   = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("stty", 1, 0x56780000).fails("ENOSYS")),
+                strace(
+                        "gtty(0, 0)                              = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("gtty", 0, 0).fails("ENOSYS")),
+                strace(
+                        "ftime()                                 = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("ftime", 0x56780000).fails("ENOSYS")),
+                strace(
+                        "prof()                                  = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("prof").fails("ENOSYS")),
+                strace(
+                        "lock()                                  = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("lock").fails("ENOSYS")),
+                strace(
+                        "mpx()                                   = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("mpx").fails("ENOSYS")),
+                strace(
+                        "ulimit(0x2, 0x400)                      = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("ulimit", 2, 0x400).fails("ENOSYS")),
+                strace(
+                        "profil(0x56780000, 0x100, 0, 0x1)       = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("profil", 0x56780000, 0x100, 0, 1).fails("ENOSYS")),
+                strace(
+                        "olduname(0x56780000)                    = 0",
+                        call("olduname", 0x56780000).returns(0)),
+                strace(
+                        "oldolduname(0x56780000)                 = 0",
+                        call("oldolduname", 0x56780000).returns(0)),
+                strace(
+                        "bdflush(0x1, 0)                         = -1 EPERM (Operation not"
+                                + " permitted)",
+                        call("bdflush", 1, 0).fails("EPERM")),
+                strace(
+                        "vm86old(0x56780000)                     = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("vm86old", 0x56780000).fails("ENOSYS")),
+                strace(
+                        "vm86(0x1, 0x56780000, 0, 0, 0)          = -1 ENOSYS (Function not"
+                                + " implemented)",
+                        call("vm86", 1, 0x56780000).fails("ENOSYS")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherOldCalls")
+    void otherOldCallsAsStracePrintsThem(Case c) {
+        assertEquals(c.line(), c.call().line());
+    }
+
     static Stream<Case> mmaps() {
         return Stream.of(
                 strace(
@@ -696,6 +875,7 @@ class I386DecodingTest {
         private final Map<Long, byte[]> writes = new TreeMap<>();
         private long result;
         private boolean failed;
+        private boolean verbose;
 
         Syscall(String name, long[] words) {
             this.name = name;
@@ -711,6 +891,12 @@ class I386DecodingTest {
         /** Bytes the kernel wrote at {@code address} (inside mapped memory) by the call's exit. */
         Syscall writes(long address, String hex) {
             writes.put(address, HexFormat.of().parseHex(hex));
+            return this;
+        }
+
+        /** Traced with -v. */
+        Syscall verbose() {
+            verbose = true;
             return this;
         }
 
@@ -751,7 +937,7 @@ class I386DecodingTest {
             }
             assertTrue(DECODERS.has(called), called + " has a decoder");
             Decoder decoder = DECODERS.forName(called, 6);
-            Call c = new Call(1234, I386, called, args, memory, SETTINGS);
+            Call c = new Call(1234, I386, called, args, memory, verbose ? VERBOSE : SETTINGS);
             decoder.enter(c);
             c.entered();
             writes.forEach(memory::write);
