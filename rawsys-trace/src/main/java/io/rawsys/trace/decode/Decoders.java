@@ -40,6 +40,7 @@ public final class Decoders {
         WaitDecoders.register(decoders);
         MemoryDecoders.register(decoders);
         SignalDecoders.register(decoders);
+        OldSignalDecoders.register(decoders);
         PrctlDecoders.register(decoders);
         ThreadDecoders.register(decoders);
         ResourceDecoders.register(decoders);
@@ -59,6 +60,7 @@ public final class Decoders {
         LandlockDecoders.register(decoders);
         AdminDecoders.register(decoders);
         LsmDecoders.register(decoders);
+        OldCallDecoders.register(decoders);
         // sockets, and waiting on descriptors; i386's socketcall carries the socket calls
         SocketDecoders.register(decoders);
         SockoptDecoders.register(decoders);

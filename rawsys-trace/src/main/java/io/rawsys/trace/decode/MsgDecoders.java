@@ -21,6 +21,8 @@ final class MsgDecoders {
         d.add("recvmsg", new Recvmsg());
         d.add("sendmmsg", new Mmsg(false));
         d.add("recvmmsg", new Mmsg(true));
+        // i386's recvmmsg_time64: the same, its timeout a struct __kernel_timespec
+        d.add("recvmmsg_time64", new Mmsg(true));
     }
 
     private static String flags(Call c, int at) {
@@ -240,7 +242,7 @@ final class MsgDecoders {
         public void enter(Call c) {
             c.print(Args.fdText(c, c.sint(0)));
             if (receive) {
-                c.state(new Entry(namelens(c), ProcessStructs.timespec(c, c.ulong(4))));
+                c.state(new Entry(namelens(c), ProcessStructs.callTimespec(c, c.ulong(4))));
             }
         }
 
@@ -316,7 +318,7 @@ final class MsgDecoders {
             if (c.result() == 0) {
                 c.resultNote("(Timeout)");
             } else if (c.ulong(4) != 0) {
-                c.resultNote("(left " + ProcessStructs.timespec(c, c.ulong(4)) + ")");
+                c.resultNote("(left " + ProcessStructs.callTimespec(c, c.ulong(4)) + ")");
             }
         }
 

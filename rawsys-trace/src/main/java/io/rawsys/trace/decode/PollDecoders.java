@@ -33,17 +33,19 @@ final class PollDecoders {
                                 c -> false,
                                 c -> revents(c, false))
                         .returning(Results.DECIMAL));
-        d.add(
-                "ppoll",
+        Decoder ppoll =
                 new Coded(
                         c -> {
                             pollfds(c);
-                            c.print(ProcessStructs.timespec(c, c.ulong(2)));
+                            c.print(ProcessStructs.callTimespec(c, c.ulong(2)));
                             c.print(SigSets.at(c, c.ulong(3), c.ulong(4)));
                             c.print(Long.toUnsignedString(c.ulong(4)));
                         },
                         c -> false,
-                        c -> revents(c, true)));
+                        c -> revents(c, true));
+        // i386's ppoll_time64: the same, its timeout a struct __kernel_timespec
+        d.add("ppoll", ppoll);
+        d.add("ppoll_time64", ppoll);
         d.add("epoll_create", new Signature(Args.INT).returning(Results.FD));
         d.add("epoll_create1", new Signature(Args.flags(EPOLL_FLAGS)).returning(Results.FD));
         d.add("epoll_ctl", Coded.atEntry(PollDecoders::epollCtl));
@@ -136,7 +138,7 @@ final class PollDecoders {
         }
         if (left && c.ulong(2) != 0) {
             s.append(s.isEmpty() ? "left " : ", left ")
-                    .append(ProcessStructs.timespec(c, c.ulong(2)));
+                    .append(ProcessStructs.callTimespec(c, c.ulong(2)));
         }
         if (!s.isEmpty()) {
             c.resultNote("(" + s + ")");

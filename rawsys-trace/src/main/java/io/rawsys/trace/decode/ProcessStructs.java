@@ -53,6 +53,17 @@ final class ProcessStructs {
         return struct(c, address, "timespec", s -> timespec(c, s, "timespec", ""));
     }
 
+    /**
+     * The call's own timespec at {@code address}: a {@code struct __kernel_timespec} (64-bit
+     * seconds and nanoseconds) for the 32-bit personalities' *_time64 calls, the personality's
+     * {@code struct timespec} for the others, as strace prints the pair with print_timespec64 and
+     * print_timespec32.
+     */
+    static String callTimespec(Call c, long address) {
+        String struct = c.name().endsWith("_time64") ? "kernel_timespec" : "timespec";
+        return struct(c, address, struct, s -> timespec(c, s, struct, ""));
+    }
+
     /** The timespec at member {@code prefix} (ending in a dot) of {@code struct}. */
     static String timespec(Call c, MemorySegment s, String struct, String prefix) {
         return "{tv_sec="

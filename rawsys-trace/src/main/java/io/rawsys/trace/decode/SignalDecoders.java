@@ -67,10 +67,10 @@ final class SignalDecoders {
                             c.print(SigSets.at(c, c.ulong(0), c.ulong(3)));
                             if (c.ulong(1) == 0) {
                                 c.print("NULL");
-                                c.print(ProcessStructs.timespec(c, c.ulong(2)));
+                                c.print(ProcessStructs.callTimespec(c, c.ulong(2)));
                                 c.print(Long.toUnsignedString(c.ulong(3)));
                             } else {
-                                c.state(ProcessStructs.timespec(c, c.ulong(2)));
+                                c.state(ProcessStructs.callTimespec(c, c.ulong(2)));
                             }
                         },
                         c -> c.ulong(1) != 0,
@@ -84,6 +84,8 @@ final class SignalDecoders {
                                 c.resultNote("(" + Signals.name(c.arch(), c.result()) + ")");
                             }
                         }));
+        // i386's rt_sigtimedwait_time64: the same, its timeout a struct __kernel_timespec
+        d.add("rt_sigtimedwait_time64", d.forName("rt_sigtimedwait", 4));
         Decoder queue =
                 Coded.atEntry(
                         c -> {

@@ -102,6 +102,8 @@ final class ThreadDecoders {
                         }));
         d.add("rseq", new Signature(Args.HEX, Args.HEX, Args.HEX, Args.HEX));
         d.add("futex", Coded.atEntry(ThreadDecoders::futex));
+        // i386's futex_time64: the same, its timeout a struct __kernel_timespec
+        d.add("futex_time64", d.forName("futex", 6));
         // futex2 (strace 6.7+, src/futex2.c): everything at entry
         d.add("futex_wake", new Signature(Args.PTR, FUTEX2_MASK, Args.INT, FUTEX2_FLAGS));
         d.add(
@@ -182,13 +184,13 @@ final class ThreadDecoders {
         switch (name) {
             case "FUTEX_WAIT" -> {
                 c.print(Long.toString(val));
-                c.print(ProcessStructs.timespec(c, c.ulong(3)));
+                c.print(ProcessStructs.callTimespec(c, c.ulong(3)));
             }
             case "FUTEX_LOCK_PI", "FUTEX_LOCK_PI2" ->
-                    c.print(ProcessStructs.timespec(c, c.ulong(3)));
+                    c.print(ProcessStructs.callTimespec(c, c.ulong(3)));
             case "FUTEX_WAIT_BITSET" -> {
                 c.print(Long.toString(val));
-                c.print(ProcessStructs.timespec(c, c.ulong(3)));
+                c.print(ProcessStructs.callTimespec(c, c.ulong(3)));
                 c.print(bitset(c, val3));
             }
             case "FUTEX_WAKE_BITSET" -> {
@@ -214,7 +216,7 @@ final class ThreadDecoders {
             }
             case "FUTEX_WAIT_REQUEUE_PI" -> {
                 c.print(Long.toString(val));
-                c.print(ProcessStructs.timespec(c, c.ulong(3)));
+                c.print(ProcessStructs.callTimespec(c, c.ulong(3)));
                 c.print(Text.pointer(c.ulong(4)));
             }
             case "FUTEX_FD", "FUTEX_WAKE" -> c.print(Long.toString(val));
