@@ -39,7 +39,9 @@ public final class SigInfo {
         String signal = Signals.name(arch, signo);
         StringBuilder s = new StringBuilder("{si_signo=").append(Signals.styled(arch, signo));
         String codeName = codeName(arch, signo, code);
-        String codeNumber = Text.hex(code);
+        // the tracee's int, sign-extended to its long as strace's print_xlat_ex takes it
+        String codeNumber =
+                Text.hex(arch.wordSize() == 4 ? Integer.toUnsignedLong(code) : (long) code);
         s.append(", si_code=")
                 .append(codeName.equals(codeNumber) ? codeName : Xlat.styled(codeNumber, codeName));
         int errno = (int) field(arch, si, "si_errno");

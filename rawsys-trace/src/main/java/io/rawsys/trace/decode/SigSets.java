@@ -66,7 +66,13 @@ final class SigSets {
                     s.append(' ');
                 }
                 first = false;
-                s.append(shortName(arch, i + 1));
+                // strace's sprintsigmask_n: with -X the numbers, verbose with the names after
+                s.append(
+                        switch (Xlat.style()) {
+                            case ABBREV -> shortName(arch, i + 1);
+                            case RAW -> Integer.toString(i + 1);
+                            case VERBOSE -> (i + 1) + " /* " + shortName(arch, i + 1) + " */";
+                        });
             }
         }
         return s.append(']').toString();

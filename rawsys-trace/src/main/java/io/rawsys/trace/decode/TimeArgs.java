@@ -23,6 +23,12 @@ final class TimeArgs {
      * can show (beyond the billion years java.time holds), which strace too prints without one.
      */
     static String comment(long seconds, long fraction, int digits) {
+        // as strace's sprinttime_ex: no date for the epoch itself, nor for a fraction out of range
+        if ((seconds == 0 && fraction == 0)
+                || fraction < 0
+                || (digits > 0 && fraction >= (long) Math.pow(10, digits))) {
+            return null;
+        }
         try {
             var t = Instant.ofEpochSecond(seconds).atZone(ZoneId.systemDefault());
             String part = fraction == 0 ? "" : "." + String.format("%0" + digits + "d", fraction);
