@@ -51,6 +51,11 @@ static void child(const struct rawsys_trace_spawn *spawn) {
     }
     close(spawn->release_read);
     rawsys_child_cloexec_from_3();
+    for (int i = 0; i < spawn->inherit_count; i++) {
+        /* what the tracer itself was given (rawsys trace CMD 3<file): the program's, as under
+         * strace; one that is not open any more is passed over */
+        fcntl(spawn->inherit[i], F_SETFD, 0);
+    }
     if (spawn->filter != NULL) {
         if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
             report("prctl(PR_SET_NO_NEW_PRIVS)", errno);

@@ -15,6 +15,8 @@ struct rawsys_trace_spawn {
     int release_read;                /* the child blocks reading this until EOF */
     int release_write;               /* the tracer's end, which the child closes first */
     const struct sock_fprog *filter; /* a seccomp filter to install just before execve, or NULL */
+    const int *inherit;              /* descriptors above 2 the program inherits, as under strace */
+    int inherit_count;               /* how many; every other one above 2 closes on execve */
 };
 
 /* Forks a child that waits for the tracer, then execs. The child's pid, or -errno. */

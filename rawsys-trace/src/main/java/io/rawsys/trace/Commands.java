@@ -80,4 +80,21 @@ final class Commands {
             return null;
         }
     }
+
+    /**
+     * The descriptors above 2 this process was started with, which a traced command inherits as
+     * under strace ({@code rawsys trace CMD 3<file}): the {@code rawsys} launcher lists them in the
+     * {@code rawsys.inheritedFds} property (the JVM cannot tell them from its own); none without
+     * it.
+     */
+    static int[] inherited() {
+        String list = System.getProperty("rawsys.inheritedFds", "");
+        if (!list.matches("[0-9]{1,9}(,[0-9]{1,9})*")) {
+            return new int[0];
+        }
+        return java.util.Arrays.stream(list.split(","))
+                .mapToInt(Integer::parseInt)
+                .filter(fd -> fd > 2)
+                .toArray();
+    }
 }

@@ -12,6 +12,8 @@ import java.util.function.Function;
  */
 final class Filter {
     private final SyscallSet trace;
+
+    /** The outcomes shown, or null for all of them (no -e status=). */
     private final Set<String> statuses;
 
     private Filter(SyscallSet trace, Set<String> statuses) {
@@ -21,7 +23,7 @@ final class Filter {
 
     /** Every call, every outcome. */
     static Filter all(SyscallSet.Classes classes, Function<Arch, Set<String>> carried) {
-        return new Filter(SyscallSet.parse("trace", "all", classes, carried), Set.of());
+        return new Filter(SyscallSet.parse("trace", "all", classes, carried), null);
     }
 
     /**
@@ -36,28 +38,32 @@ final class Filter {
             SyscallSet.Classes classes,
             Function<Arch, Set<String>> carried) {
         SyscallSet set = SyscallSet.parse("trace", trace == null ? "all" : trace, classes, carried);
+        if (status == null) {
+            return new Filter(set, null);
+        }
+        // strace's qualify_tokens: names, all, none, and ! for the others
+        List<String> every =
+                List.of("successful", "failed", "unfinished", "unavailable", "detached");
+        boolean negated = status.startsWith("!");
         Set<String> statuses = new HashSet<>();
-        if (status != null) {
-            for (String s : status.split(",", -1)) {
-                switch (s) {
-                    case "successful", "failed", "unfinished", "unavailable", "detached" ->
-                            statuses.add(s);
-                    case "all" ->
-                            statuses.addAll(
-                                    List.of(
-                                            "successful",
-                                            "failed",
-                                            "unfinished",
-                                            "unavailable",
-                                            "detached"));
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "-e status: '"
-                                            + s
-                                            + "' is no status; use successful, failed, unfinished, unavailable,"
-                                            + " detached or all");
-                }
+        for (String s : (negated ? status.substring(1) : status).split(",", -1)) {
+            switch (s) {
+                case "successful", "failed", "unfinished", "unavailable", "detached" ->
+                        statuses.add(s);
+                case "all" -> statuses.addAll(every);
+                case "none" -> {}
+                default ->
+                        throw new IllegalArgumentException(
+                                "-e status: '"
+                                        + s
+                                        + "' is no status; use successful, failed, unfinished, unavailable,"
+                                        + " detached, all or none (!SET for the others)");
             }
+        }
+        if (negated) {
+            Set<String> rest = new HashSet<>(every);
+            rest.removeAll(statuses);
+            statuses = rest;
         }
         return new Filter(set, Set.copyOf(statuses));
     }
@@ -77,17 +83,17 @@ final class Filter {
 
     /** Whether calls with this outcome are printed. */
     boolean showsStatus(boolean failed) {
-        return statuses.isEmpty() || statuses.contains(failed ? "failed" : "successful");
+        return statuses == null || statuses.contains(failed ? "failed" : "successful");
     }
 
     /** Whether the status filter holds lines back until a call's outcome is known. */
     boolean filtersStatus() {
-        return !statuses.isEmpty();
+        return statuses != null;
     }
 
     /** Whether a call that never returned (exit_group, a killed tracee) is printed. */
     boolean showsUnfinished() {
-        return statuses.isEmpty() || statuses.contains("unfinished");
+        return statuses == null || statuses.contains("unfinished");
     }
 
     /** Whether the set lists specific calls (so --seccomp-bpf can let the others run). */

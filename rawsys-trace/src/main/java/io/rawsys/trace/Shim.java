@@ -30,7 +30,10 @@ final class Shim {
                     ADDRESS.withName("envp"),
                     JAVA_INT.withName("release_read"),
                     JAVA_INT.withName("release_write"),
-                    ADDRESS.withName("filter"));
+                    ADDRESS.withName("filter"),
+                    ADDRESS.withName("inherit"),
+                    JAVA_INT.withName("inherit_count"),
+                    MemoryLayout.paddingLayout(4));
 
     @SuppressWarnings("restricted") // loading the shim and binding its functions: its purpose
     private static final class Library {
@@ -64,7 +67,7 @@ final class Shim {
     /**
      * Forks a child that waits until {@code releaseWrite} is closed, installs {@code filter} (a
      * {@code struct sock_fprog}, or NULL), and execs {@code path} with {@code argv} and this
-     * process's environment.
+     * process's environment, with descriptors 0, 1, 2 and those of {@code inherit} open.
      *
      * @return the child's pid, or -errno if fork failed
      */
@@ -73,7 +76,8 @@ final class Shim {
             List<String> argv,
             int releaseRead,
             int releaseWrite,
-            MemorySegment filter) {
+            MemorySegment filter,
+            int[] inherit) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment args = arena.allocate(ADDRESS, argv.size() + 1L);
             for (int i = 0; i < argv.size(); i++) {
@@ -87,6 +91,13 @@ final class Shim {
             spawn.set(JAVA_INT, SPAWN.byteOffset(field("release_read")), releaseRead);
             spawn.set(JAVA_INT, SPAWN.byteOffset(field("release_write")), releaseWrite);
             spawn.set(ADDRESS, SPAWN.byteOffset(field("filter")), filter);
+            spawn.set(
+                    ADDRESS,
+                    SPAWN.byteOffset(field("inherit")),
+                    inherit.length == 0
+                            ? MemorySegment.NULL
+                            : arena.allocateFrom(JAVA_INT, inherit));
+            spawn.set(JAVA_INT, SPAWN.byteOffset(field("inherit_count")), inherit.length);
             return (long) Library.SPAWN_CHILD.invokeExact(spawn);
         } catch (RuntimeException | Error e) {
             throw e;

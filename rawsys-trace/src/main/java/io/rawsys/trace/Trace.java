@@ -30,7 +30,9 @@ public final class Trace {
         TraceCommand command = new TraceCommand();
         command.hook = hook;
         try {
-            new CommandLine(command).parseArgs(arguments.toArray(String[]::new));
+            new CommandLine(command)
+                    .setOverwrittenOptionsAllowed(true) // as strace: a later -a or -s wins
+                    .parseArgs(arguments.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

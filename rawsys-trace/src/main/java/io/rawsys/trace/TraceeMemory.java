@@ -135,7 +135,11 @@ final class TraceeMemory {
             }
             done += n;
             if (n < chunk) {
-                return null;
+                // memory ends: a string that filled the limit before it is cut, as strace cuts it
+                return done >= limit
+                        ? new Memory.CString(
+                                buffer.asSlice(0, limit).toArray(ValueLayout.JAVA_BYTE), true)
+                        : null;
             }
         }
         return new Memory.CString(buffer.asSlice(0, limit).toArray(ValueLayout.JAVA_BYTE), true);

@@ -228,7 +228,13 @@ final class Tracer {
                         ? SeccompFilter.build(arena, options.filter())
                         : MemorySegment.NULL;
         long pid =
-                Shim.spawn(path, options.command(), release.readEnd(), release.writeEnd(), filter);
+                Shim.spawn(
+                        path,
+                        options.command(),
+                        release.readEnd(),
+                        release.writeEnd(),
+                        filter,
+                        Commands.inherited());
         FileCalls.close(release.readEnd());
         try {
             if (pid < 0) {

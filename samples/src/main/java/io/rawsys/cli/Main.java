@@ -90,6 +90,10 @@ public final class Main implements Callable<Integer> {
                 cli.addSubcommand(name(command), command);
             }
         }
+        CommandLine trace = cli.getSubcommands().get("trace");
+        if (trace != null) {
+            trace.setOverwrittenOptionsAllowed(true); // as strace's getopt: -a 8 -a 12 is -a 12
+        }
         return cli;
     }
 

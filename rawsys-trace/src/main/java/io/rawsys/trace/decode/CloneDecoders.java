@@ -149,6 +149,10 @@ final class CloneDecoders {
         if (fetch > cgroupOffset && (cgroup != 0 || (flags & flag(c, "CLONE_INTO_CGROUP")) != 0)) {
             b.append(", cgroup=").append(Long.toUnsignedString(cgroup));
         }
+        if (Long.compareUnsigned(size, full) > 0) {
+            // a bigger struct than the kernel's headers here know: its tail, as strace shows it
+            b.append(FileArgs.nonzeroBytes(c, address, full, Math.min(size, FileArgs.PAGE_SIZE)));
+        }
         c.print(b.append('}').toString());
         boolean changes = (flags & (flag(c, "CLONE_PIDFD") | flag(c, "CLONE_PARENT_SETTID"))) != 0;
         c.state(new Clone3(args, changes));

@@ -194,7 +194,11 @@ final class PollDecoders {
                     c.print(Integer.toString(c.sint(2)));
                     c.print(timeout.apply(c));
                     if (mask) {
-                        c.print(SigSets.at(c, c.ulong(4), c.ulong(5)));
+                        // read at exit, as strace: a failed call shows the mask's address
+                        c.print(
+                                c.failed()
+                                        ? Text.pointer(c.ulong(4))
+                                        : SigSets.at(c, c.ulong(4), c.ulong(5)));
                         c.print(Long.toUnsignedString(c.ulong(5)));
                     }
                 });

@@ -36,7 +36,8 @@ final class PrctlDecoders {
                         PrctlDecoders::archGet,
                         c -> {
                             if (archGet(c)) {
-                                c.print(ProcessStructs.wordAt(c, c.ulong(1), true));
+                                // the base address the kernel wrote: a pointer, [NULL] for none
+                                c.print(ProcessStructs.pointerAt(c, c.ulong(1)));
                             }
                         }));
     }

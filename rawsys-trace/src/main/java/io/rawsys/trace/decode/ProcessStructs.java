@@ -160,6 +160,11 @@ final class ProcessStructs {
                 });
     }
 
+    /** {@code [0x7f…]} or {@code [NULL]}: the pointer the kernel wrote at {@code address}. */
+    static String pointerAt(Call c, long address) {
+        return bytes(c, address, c.arch().wordSize(), s -> "[" + Text.pointer(word(c, s)) + "]");
+    }
+
     /** The tracee's word at the start of {@code s}. */
     static long word(Call c, MemorySegment s) {
         return c.arch().wordSize() == 4

@@ -238,4 +238,47 @@ class TraceOptionsIT {
                         .startsWith("rawsys trace: -e trace: no system call class '%files'"),
                 badClass.stderr());
     }
+
+    /**
+     * As under strace, a descriptor the tracer was given reaches the command it traces ({@code
+     * rawsys trace CMD 7<file}): the launcher lists those it was given in rawsys.inheritedFds, and
+     * no other descriptor of the JVM leaks to the command.
+     */
+    @Test
+    void descriptorsTheTracerWasGivenReachTheCommand() throws Exception {
+        Path file = StraceComparison.file(dir, "given.txt", "given\n");
+        String java = RawsysJar.JAVA + " -Drawsys.inheritedFds=7 -jar " + RawsysJar.JAR;
+        RawsysJar.Run run =
+                RawsysJar.run(
+                        new byte[0],
+                        List.of(
+                                "bash",
+                                "-c",
+                                "exec 7<"
+                                        + file
+                                        + "; exec "
+                                        + java
+                                        + " trace -e trace=none -o /dev/null -- sh -c 'cat <&7;"
+                                        + " ls /proc/self/fd | tr \"\\n\" \" \"'"));
+        assertEquals(0, run.status(), run.both());
+        // 0, 1, 2, the given 7, and ls's own directory: nothing of the JVM's
+        assertTrue(run.stdout().matches("given\n0 1 2 \\d+ 7 "), run.stdout());
+        // the launcher's own list, from its loop, for a shell given 7 and 9
+        Path launcher = Path.of("../rawsys").toAbsolutePath();
+        RawsysJar.Run listed =
+                RawsysJar.run(
+                        new byte[0],
+                        List.of(
+                                "bash",
+                                "-c",
+                                "exec 7<"
+                                        + file
+                                        + " 9<"
+                                        + file
+                                        + "; source <(sed -n '/^inherited=\"\"$/,/^done$/p' "
+                                        + launcher
+                                        + "); echo \",$inherited,\""));
+        assertTrue(
+                listed.stdout().contains(",7,") && listed.stdout().contains(",9,"), listed.both());
+    }
 }
