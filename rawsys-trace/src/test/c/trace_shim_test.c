@@ -22,8 +22,10 @@ static void ok(int condition, const char *what) {
     failures += !condition;
 }
 
-/* Spawns sh -c SCRIPT, releases it at once, and returns its wait status; stdout into OUT. */
-static int run(const char *path, const char *script, char *out, size_t size) {
+/* Spawns sh -c SCRIPT with INHERIT open, releases it at once, and returns its wait status; stdout
+ * into OUT. */
+static int run(const char *path, const char *script, const int *inherit, int inherit_count,
+               char *out, size_t size) {
     int release[2], capture[2];
     if (pipe2(release, O_CLOEXEC) != 0 || pipe(capture) != 0) {
         return -1;
@@ -33,7 +35,8 @@ static int run(const char *path, const char *script, char *out, size_t size) {
     close(capture[1]);
     char *argv[] = {"sh", "-c", (char *)script, NULL};
     char *envp[] = {"PATH=/usr/bin:/bin", NULL};
-    struct rawsys_trace_spawn spawn = {path, argv, envp, release[0], release[1], NULL};
+    struct rawsys_trace_spawn spawn = {path,       argv, envp,    release[0],
+                                       release[1], NULL, inherit, inherit_count};
     long pid = rawsys_trace_spawn(&spawn);
     dup2(saved, STDOUT_FILENO);
     close(saved);
@@ -62,14 +65,23 @@ int main(void) {
     sigaddset(&blocked, SIGUSR1);
     sigprocmask(SIG_BLOCK, &blocked, NULL);
 
-    int status =
-        run("/bin/sh", "ls /proc/self/fd | wc -l; grep SigBlk /proc/self/status", out, sizeof out);
+    int status = run("/bin/sh", "ls /proc/self/fd | wc -l; grep SigBlk /proc/self/status", NULL, 0,
+                     out, sizeof out);
     ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the child ran sh and it exited 0");
     /* ls sees 0, 1, 2 and the directory it reads: 4. */
     ok(strncmp(out, "4\n", 2) == 0, "only fds 0-2 crossed execve (plus the one ls opens)");
     ok(strstr(out, "SigBlk:\t0000000000000000") != NULL, "no signal is blocked after execve");
 
-    status = run("/nonexistent/program", "true", out, sizeof out);
+    /* The descriptors it is told to pass on (rawsys trace CMD 7<file) cross execve; a closed one is
+     * passed over. */
+    int given[] = {leaked, 1000};
+    char script[64];
+    snprintf(script, sizeof script, "ls /proc/self/fd | wc -l; test -e /proc/self/fd/%d", leaked);
+    status = run("/bin/sh", script, given, 2, out, sizeof out);
+    ok(WIFEXITED(status) && WEXITSTATUS(status) == 0 && strncmp(out, "5\n", 2) == 0,
+       "a descriptor it was given crossed execve, and only that one");
+
+    status = run("/nonexistent/program", "true", NULL, 0, out, sizeof out);
     ok(WIFEXITED(status) && WEXITSTATUS(status) == RAWSYS_TRACE_SPAWN_FAILED,
        "a failed execve exits 127");
 
