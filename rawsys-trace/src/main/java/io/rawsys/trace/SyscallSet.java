@@ -66,16 +66,18 @@ final class SyscallSet {
             Function<Arch, Set<String>> carried) {
         boolean negated = expression.startsWith("!");
         String body = negated ? expression.substring(1) : expression;
-        List<String> items = body.isEmpty() ? List.of() : List.of(body.split(",", -1));
+        // as strace's strtok: empty items (",mmap", "a,,b") are passed over
+        List<String> items =
+                java.util.Arrays.stream(body.split(",", -1)).filter(i -> !i.isEmpty()).toList();
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "-e "
+                            + qualifier
+                            + "="
+                            + expression
+                            + " names no call; give names, classes (%file), /REGEX, all or none");
+        }
         for (String item : items) {
-            if (item.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "-e "
-                                + qualifier
-                                + "="
-                                + expression
-                                + " has an empty item; separate names with single commas");
-            }
             if (item.startsWith("/")) {
                 try {
                     Pattern.compile(item.substring(1));
