@@ -77,6 +77,7 @@ public final class Decoders {
         KeyDecoders.register(decoders);
         // seccomp filters, clock adjustment, perf events, eBPF
         SeccompDecoders.register(decoders);
+        PtraceDecoders.register(decoders);
         TimexDecoders.register(decoders);
         PerfDecoders.register(decoders);
         BpfDecoders.register(decoders);
