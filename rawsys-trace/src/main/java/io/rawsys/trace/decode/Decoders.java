@@ -78,6 +78,9 @@ public final class Decoders {
         // seccomp filters, clock adjustment, perf events, eBPF
         SeccompDecoders.register(decoders);
         PtraceDecoders.register(decoders);
+        FanotifyDecoders.register(decoders);
+        FileHandleDecoders.register(decoders);
+        SystemDecoders.register(decoders);
         TimexDecoders.register(decoders);
         PerfDecoders.register(decoders);
         BpfDecoders.register(decoders);
