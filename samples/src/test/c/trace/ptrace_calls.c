@@ -31,10 +31,20 @@ static long pt(unsigned long request, long pid, unsigned long addr, unsigned lon
     return syscall(SYS_ptrace, request, pid, addr, data);
 }
 
+/* The registers by struct user's word index, x86_64's or i386's */
+#if defined __x86_64__
+#define REG_AX      RAX
+#define REG_ORIG_AX ORIG_RAX
+#else
+#define REG_AX      EAX
+#define REG_ORIG_AX ORIG_EAX
+#endif
+#define WORD sizeof(long)
+
 /* Globals: the program is built without PIE, so their addresses are the same in every run. */
-static volatile unsigned long word = 0x1122334455667788UL;
+static volatile unsigned long word = (unsigned long)0x1122334455667788ULL;
 static unsigned long out;
-static unsigned long regs[sizeof(struct user_regs_struct) / 8 + 4];
+static unsigned long regs[sizeof(struct user_regs_struct) / sizeof(long) + 4];
 static unsigned char fpregs[600];
 static siginfo_t si;
 static unsigned long long mask;
@@ -52,7 +62,7 @@ static void requests_without_a_child(void) {
     pt(PTRACE_CONT, -1, 0, SIGUSR1);
     pt(PTRACE_DETACH, -1, 1, 0);
     pt(PTRACE_SYSCALL, -1, 0, 0xfffff);
-    pt(PTRACE_SETOPTIONS, -1, 0, 0xffffffffffUL);
+    pt(PTRACE_SETOPTIONS, -1, 0, (unsigned long)0xffffffffffULL);
     pt(PTRACE_SEIZE, -1, 0, PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL);
     pt(PTRACE_INTERRUPT, -1, 0, 0);
     pt(PTRACE_KILL, -1, 0, 0);
@@ -62,7 +72,7 @@ static void requests_without_a_child(void) {
     pt(PTRACE_SETSIGINFO, -1, 0, (unsigned long)bad);
     pt(PTRACE_POKEUSER, -1, offsetof(struct user, u_debugreg) + 8, 0);
     pt(PTRACE_POKEUSER, -1, sizeof(struct user) + 8, 0);
-    pt(PTRACE_PEEKUSER, -1, 8 * RAX + 4, (unsigned long)&out);
+    pt(PTRACE_PEEKUSER, -1, WORD * REG_AX + 4, (unsigned long)&out);
 }
 
 static void stopped(pid_t pid) {
@@ -77,10 +87,10 @@ static void peeks_and_pokes(pid_t child) {
     pt(PTRACE_PEEKDATA, child, (unsigned long)bad, (unsigned long)&out);
     pt(PTRACE_POKEDATA, child, (unsigned long)&word, 0x42);
     pt(PTRACE_PEEKDATA, child, (unsigned long)&word, (unsigned long)&out);
-    pt(PTRACE_PEEKUSER, child, 8 * ORIG_RAX, (unsigned long)&out);
+    pt(PTRACE_PEEKUSER, child, WORD * REG_ORIG_AX, (unsigned long)&out);
     pt(PTRACE_PEEKUSER, child, offsetof(struct user, u_debugreg), (unsigned long)&out);
     pt(PTRACE_PEEKUSER, child, offsetof(struct user, u_debugreg) + 8, (unsigned long)&out);
-    pt(PTRACE_PEEKUSER, child, 8 * RAX + 4, (unsigned long)&out);
+    pt(PTRACE_PEEKUSER, child, WORD * REG_AX + 4, (unsigned long)&out);
     pt(PTRACE_PEEKUSER, child, sizeof(struct user) + 8, (unsigned long)&out);
     pt(PTRACE_POKEUSER, child, 1, 0);
 }
@@ -109,7 +119,7 @@ static void registers(pid_t child) {
     /* registers the kernel refuses (EIO: cs and ss are no valid selectors, though it may have set
        those before them: the child is only killed after this); and a length that is no whole
        register (EINVAL) */
-    for (unsigned i = 0; i < sizeof regs / 8; i++) {
+    for (unsigned i = 0; i < sizeof regs / sizeof regs[0]; i++) {
         regs[i] = 0x1000 + i;
     }
     iov.iov_base = regs;

@@ -11,8 +11,8 @@ import java.lang.foreign.ValueLayout;
  * arguments) and the data as it reads it: a signal to deliver, options, a siginfo, a signal set, an
  * iovec over a regset, or, for the requests the kernel answers through it, what it wrote, printed
  * at exit (a word, an event message, a siginfo, a filter, {@code struct ptrace_syscall_info}).
- * Registers print as x86_64's {@code user_regs_struct} and {@code user_fpregs_struct}; a 32-bit
- * tracee's print as their address.
+ * Registers print as x86_64's {@code user_regs_struct} and {@code user_fpregs_struct}, a 32-bit
+ * tracee's as i386's, as strace's m32 personality prints them.
  */
 final class PtraceDecoders {
     private PtraceDecoders() {}
@@ -78,11 +78,17 @@ final class PtraceDecoders {
                     c.print(Long.toUnsignedString(addr));
             case "PTRACE_PEEKSIGINFO" -> c.print(peeksiginfoArgs(c, addr));
             case "PTRACE_SETREGS" -> {
-                c.print(regs(c, data, 216)); // the registers at data; addr is ignored
+                c.print(
+                        regs(
+                                c,
+                                data,
+                                c.arch().wordSize() == 4
+                                        ? 68
+                                        : 216)); // the registers at data; addr is ignored
                 return;
             }
             case "PTRACE_SETFPREGS" -> {
-                c.print(fpregs(c, data, 512));
+                c.print(fpregs(c, data, c.arch().wordSize() == 4 ? 108 : 512));
                 return;
             }
             case "PTRACE_GETREGS", "PTRACE_GETFPREGS" -> {
@@ -211,8 +217,9 @@ final class PtraceDecoders {
             }
             case "PTRACE_SECCOMP_GET_METADATA" -> c.print(metadataRest(c, data));
             case "PTRACE_GET_SYSCALL_INFO" -> c.print(syscallInfo(c, data, addr));
-            case "PTRACE_GETREGS" -> c.print(regs(c, data, 216));
-            case "PTRACE_GETFPREGS" -> c.print(fpregs(c, data, 512));
+            case "PTRACE_GETREGS" -> c.print(regs(c, data, c.arch().wordSize() == 4 ? 68 : 216));
+            case "PTRACE_GETFPREGS" ->
+                    c.print(fpregs(c, data, c.arch().wordSize() == 4 ? 108 : 512));
             default -> {}
         }
     }
@@ -373,24 +380,52 @@ final class PtraceDecoders {
         "gs"
     };
 
-    /** x86_64's {@code user_regs_struct}, as much of it as {@code size} holds. */
+    private static final String[] REGS32 = {
+        "ebx",
+        "ecx",
+        "edx",
+        "esi",
+        "edi",
+        "ebp",
+        "eax",
+        "xds",
+        "xes",
+        "xfs",
+        "xgs",
+        "orig_eax",
+        "eip",
+        "xcs",
+        "eflags",
+        "esp",
+        "xss"
+    };
+
+    /**
+     * The general registers as much of them as {@code size} holds: x86_64's {@code
+     * user_regs_struct}, or for a 32-bit tracee i386's (strace's m32 personality).
+     */
     private static String regs(Call c, long address, long size) {
-        if (c.arch().wordSize() != 8 || size == 0 || (size & 7) != 0) {
+        boolean i386 = c.arch().wordSize() == 4;
+        String[] names = i386 ? REGS32 : REGS;
+        int width = i386 ? 4 : 8;
+        long whole = (long) names.length * width;
+        if (size == 0 || (size & (width - 1)) != 0) {
             return Text.pointer(address);
         }
-        long fetch = Math.min(216, Long.compareUnsigned(size, 216) > 0 ? 216 : size);
+        long fetch = Long.compareUnsigned(size, whole) > 0 ? whole : size;
         MemorySegment s = Peek.fetch(c, address, fetch);
         if (s == null) {
             return Text.pointer(address);
         }
         StringBuilder b = new StringBuilder("{");
-        for (int i = 0; i < REGS.length && i * 8L < fetch; i++) {
+        for (int i = 0; i < names.length && (long) i * width < fetch; i++) {
             if (i > 0) {
                 b.append(", ");
             }
-            b.append(REGS[i]).append('=').append(Text.hex(u64(c, s, i * 8L)));
+            long value = i386 ? u32(c, s, i * 4L) : u64(c, s, i * 8L);
+            b.append(names[i]).append('=').append(Text.hex(value));
         }
-        if (Long.compareUnsigned(size, 216) > 0) {
+        if (Long.compareUnsigned(size, whole) > 0) {
             b.append(", ...");
         }
         return b.append('}').toString();
@@ -398,7 +433,10 @@ final class PtraceDecoders {
 
     /** x86_64's {@code user_fpregs_struct}, as much of it as {@code size} holds. */
     private static String fpregs(Call c, long address, long size) {
-        if (c.arch().wordSize() != 8 || size == 0 || (size & 7) != 0) {
+        if (c.arch().wordSize() == 4) {
+            return fpregs32(c, address, size);
+        }
+        if (size == 0 || (size & 7) != 0) {
             return Text.pointer(address);
         }
         long fetch = Long.compareUnsigned(size, 512) > 0 ? 512 : size;
@@ -432,6 +470,33 @@ final class PtraceDecoders {
         words(c, s, fetch, b, "xmm_space", 160, 64);
         words(c, s, fetch, b, "padding", 416, 24);
         if (Long.compareUnsigned(size, 512) > 0) {
+            b.append(", ...");
+        }
+        return b.append('}').toString();
+    }
+
+    private static final String[] FPREGS32 = {"cwd", "swd", "twd", "fip", "fcs", "foo", "fos"};
+
+    /** i386's {@code user_i387_struct}, for a 32-bit tracee: 7 words, then st_space[20]. */
+    private static String fpregs32(Call c, long address, long size) {
+        long whole = 108;
+        if (size == 0 || (size & 3) != 0) {
+            return Text.pointer(address);
+        }
+        long fetch = Long.compareUnsigned(size, whole) > 0 ? whole : size;
+        MemorySegment s = Peek.fetch(c, address, fetch);
+        if (s == null) {
+            return Text.pointer(address);
+        }
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < FPREGS32.length && i * 4L < fetch; i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            b.append(FPREGS32[i]).append('=').append(Text.hex(u32(c, s, i * 4L)));
+        }
+        words(c, s, fetch, b, "st_space", 28, 20);
+        if (Long.compareUnsigned(size, whole) > 0) {
             b.append(", ...");
         }
         return b.append('}').toString();
