@@ -138,12 +138,19 @@ static void signals(pid_t child) {
     pt(PTRACE_SETSIGINFO, child, 0, (unsigned long)&si);
     pt(PTRACE_GETSIGMASK, child, sizeof mask, (unsigned long)&mask);
     pt(PTRACE_GETSIGMASK, child, 4, (unsigned long)&mask);
-    mask = 1ULL << (SIGUSR2 - 1);
+    mask = 1ULL << (SIGUSR2 - 1) | 1ULL << (SIGRTMIN + 1 - 1);
     pt(PTRACE_SETSIGMASK, child, sizeof mask, (unsigned long)&mask);
     pt(PTRACE_GETSIGMASK, child, sizeof mask, (unsigned long)&mask);
+    /* two signals the child blocks: they stay pending, in its process's queue, until it dies */
+    kill(child, SIGUSR2);
+    kill(child, SIGRTMIN + 1);
     psi.off = 0;
     psi.flags = 0;
     psi.nr = 2;
+    pt(PTRACE_PEEKSIGINFO, child, (unsigned long)&psi, (unsigned long)sis);
+    psi.flags = PTRACE_PEEKSIGINFO_SHARED;
+    pt(PTRACE_PEEKSIGINFO, child, (unsigned long)&psi, (unsigned long)sis);
+    psi.nr = 1;
     pt(PTRACE_PEEKSIGINFO, child, (unsigned long)&psi, (unsigned long)sis);
     psi.flags = 6;
     pt(PTRACE_PEEKSIGINFO, child, (unsigned long)&psi, (unsigned long)sis);
