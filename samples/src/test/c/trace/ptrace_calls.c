@@ -13,10 +13,13 @@
 #define _GNU_SOURCE
 #include <elf.h>
 #include <errno.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/reg.h>
 #include <sys/syscall.h>
@@ -53,6 +56,7 @@ static struct __ptrace_peeksiginfo_args psi;
 static siginfo_t sis[2];
 static unsigned char info[100];
 static unsigned long long metadata[3];
+static struct sock_filter filter[4];
 
 static void requests_without_a_child(void) {
     pt(PTRACE_TRACEME, 0, 0, 0);       /* EPERM: traced already */
@@ -163,8 +167,16 @@ static void options(pid_t child) {
     pt(PTRACE_SETOPTIONS, child, 0, PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXIT);
     pt(PTRACE_SETOPTIONS, child, 0, 0x80000000UL);
     pt(PTRACE_SECCOMP_GET_FILTER, child, 0, (unsigned long)null);
+    pt(PTRACE_SECCOMP_GET_FILTER, child, 0, (unsigned long)filter);
+    pt(PTRACE_SECCOMP_GET_FILTER, child, 1, (unsigned long)filter);
+    pt(PTRACE_SECCOMP_GET_FILTER, child, 0, (unsigned long)bad);
     pt(PTRACE_SECCOMP_GET_METADATA, child, 4, (unsigned long)metadata);
     pt(PTRACE_SECCOMP_GET_METADATA, child, sizeof metadata, (unsigned long)metadata);
+    metadata[0] = 0;
+    pt(PTRACE_SECCOMP_GET_METADATA, child, 16, (unsigned long)metadata);
+    pt(PTRACE_SECCOMP_GET_METADATA, child, 12, (unsigned long)metadata);
+    metadata[0] = 1;
+    pt(PTRACE_SECCOMP_GET_METADATA, child, 8, (unsigned long)metadata);
     pt(PTRACE_SECCOMP_GET_METADATA, child, sizeof metadata, (unsigned long)bad);
     pt(PTRACE_INTERRUPT, child, 0, 0); /* EIO: only a seized tracee */
     pt(PTRACE_LISTEN, child, 0, 0);
@@ -213,6 +225,12 @@ int main(int argc, char **argv) {
     pid_t child = fork();
     if (child == 0) {
         pt(PTRACE_TRACEME, 0, 0, 0);
+        /* a filter that allows every call, for PTRACE_SECCOMP_GET_FILTER to read (the child's
+           own, gone with it) */
+        struct sock_filter allow[] = {BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)};
+        struct sock_fprog prog = {1, allow};
+        prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+        syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
         raise(SIGSTOP);
         syscall(SYS_close, -1);
         _exit(0);
