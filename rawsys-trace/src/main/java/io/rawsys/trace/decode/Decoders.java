@@ -79,6 +79,10 @@ public final class Decoders {
         KeyDecoders.register(decoders);
         // seccomp filters, clock adjustment, perf events, eBPF
         SeccompDecoders.register(decoders);
+        PtraceDecoders.register(decoders);
+        FanotifyDecoders.register(decoders);
+        FileHandleDecoders.register(decoders);
+        SystemDecoders.register(decoders);
         TimexDecoders.register(decoders);
         PerfDecoders.register(decoders);
         BpfDecoders.register(decoders);

@@ -130,7 +130,10 @@ final class ProcessStructs {
     /** A {@code siginfo_t} in the tracee, as strace prints it. */
     static String siginfo(Call c, long address) {
         return struct(
-                c, address, "siginfo", s -> SigInfo.format(c.arch(), s, c.settings().pidComm()));
+                c,
+                address,
+                "siginfo",
+                s -> SigInfo.format(c.arch(), s, c.settings().pidComm(), fd -> Args.fdText(c, fd)));
     }
 
     /** strace's {@code [42]}: an int the kernel wrote. */

@@ -31,6 +31,18 @@ public final class SigInfo {
 
     /** The same, with -Y's command name after the sender's pid when {@code pidComm}. */
     public static String format(Arch arch, MemorySegment si, boolean pidComm) {
+        return format(arch, si, pidComm, Integer::toString);
+    }
+
+    /**
+     * The same, with {@code si_fd} as {@code fds} prints a descriptor (-y: with its path, as the
+     * tracee that holds it sees it).
+     */
+    public static String format(
+            Arch arch,
+            MemorySegment si,
+            boolean pidComm,
+            java.util.function.IntFunction<String> fds) {
         int signo = (int) field(arch, si, "si_signo");
         if (signo == 0) {
             return "{}";
@@ -39,15 +51,17 @@ public final class SigInfo {
         String signal = Signals.name(arch, signo);
         StringBuilder s = new StringBuilder("{si_signo=").append(Signals.styled(arch, signo));
         String codeName = codeName(arch, signo, code);
-        // the tracee's int, sign-extended to its long as strace's print_xlat_ex takes it
-        String codeNumber =
-                Text.hex(arch.wordSize() == 4 ? Integer.toUnsignedLong(code) : (long) code);
+        String codeNumber = Text.hex(Integer.toUnsignedLong(code)); // an int, as strace's %#x
         s.append(", si_code=")
                 .append(codeName.equals(codeNumber) ? codeName : Xlat.styled(codeNumber, codeName));
         int errno = (int) field(arch, si, "si_errno");
         if (errno != 0) {
             s.append(", si_errno=")
-                    .append(arch.errnos().name(errno).orElse(Integer.toUnsignedString(errno)));
+                    .append(
+                            arch.errnos()
+                                    .name(errno)
+                                    .map(n -> Xlat.styled(Integer.toUnsignedString(errno), n))
+                                    .orElse(Integer.toUnsignedString(errno)));
         }
         if (code
                 <= 0) { // sent by a process: kill, tgkill, sigqueue, a POSIX timer, a message queue
@@ -60,7 +74,7 @@ public final class SigInfo {
                 value(arch, si, s);
             } else if (isCode(arch, code, "SI_SIGIO")) {
                 s.append(", si_band=").append(field(arch, si, "si_band"));
-                s.append(", si_fd=").append((int) field(arch, si, "si_fd"));
+                s.append(", si_fd=").append(fds.apply((int) field(arch, si, "si_fd")));
             } else {
                 source(arch, si, s, pidComm);
                 if (field(arch, si, "si_ptr") != 0) {
@@ -84,7 +98,8 @@ public final class SigInfo {
                 address(arch, si, s);
                 String name = BUS.name(arch, code);
                 if ("BUS_MCEERR_AR".equals(name) || "BUS_MCEERR_AO".equals(name)) {
-                    s.append(", si_addr_lsb=").append(Text.hex(field(arch, si, "si_addr_lsb")));
+                    s.append(", si_addr_lsb=")
+                            .append(Text.hex(field(arch, si, "si_addr_lsb") & 0xffff)); // a short
                 }
             }
             case "SIGSEGV" -> {
@@ -101,7 +116,7 @@ public final class SigInfo {
                 String name = POLL.name(arch, code);
                 if ("POLL_IN".equals(name) || "POLL_OUT".equals(name) || "POLL_MSG".equals(name)) {
                     s.append(", si_band=").append(field(arch, si, "si_band"));
-                    s.append(", si_fd=").append((int) field(arch, si, "si_fd"));
+                    s.append(", si_fd=").append(fds.apply((int) field(arch, si, "si_fd")));
                 }
             }
             case "SIGSYS" -> {
@@ -109,12 +124,7 @@ public final class SigInfo {
                 int nr = (int) field(arch, si, "si_syscall");
                 long audit = field(arch, si, "si_arch") & 0xffff_ffffL;
                 s.append(", si_syscall=").append(syscallName(audit, nr));
-                String auditName = AUDIT_ARCHES.name(arch, audit);
-                s.append(", si_arch=")
-                        .append(
-                                auditName != null
-                                        ? auditName
-                                        : Text.hex(audit) + " /* AUDIT_ARCH_??? */");
+                s.append(", si_arch=").append(AUDIT_ARCHES.value(arch, audit));
             }
             default -> {
                 if (field(arch, si, "si_pid") != 0 || field(arch, si, "si_uid") != 0) {
@@ -133,7 +143,8 @@ public final class SigInfo {
     /** {@code __NR_getpid}: the call by name in the audit architecture it was made in. */
     private static String syscallName(long audit, int nr) {
         var known = Arch.ofAudit((int) audit, nr).flatMap(a -> a.syscalls().name(nr));
-        return known.isPresent() ? "__NR_" + known.get() : Integer.toString(nr);
+        String number = Integer.toUnsignedString(nr);
+        return known.isPresent() ? Xlat.styled(number, "__NR_" + known.get()) : number;
     }
 
     private static long field(Arch arch, MemorySegment si, String name) {

@@ -66,13 +66,7 @@ final class SigSets {
                     s.append(' ');
                 }
                 first = false;
-                // strace's sprintsigmask_n: with -X the numbers, verbose with the names after
-                s.append(
-                        switch (Xlat.style()) {
-                            case ABBREV -> shortName(arch, i + 1);
-                            case RAW -> Integer.toString(i + 1);
-                            case VERBOSE -> (i + 1) + " /* " + shortName(arch, i + 1) + " */";
-                        });
+                s.append(styled(arch, i + 1));
             }
         }
         return s.append(']').toString();
@@ -100,6 +94,19 @@ final class SigSets {
         }
         long v = bytes.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(order), (long) (i / 64) * 8);
         return (v >>> (i % 64) & 1) != 0;
+    }
+
+    /**
+     * A member of a set as -X prints it (strace's sprintsigmask_n): {@code USR2}, {@code 12}, or
+     * {@code 12 /* USR2 *}{@code /}.
+     */
+    private static String styled(Arch arch, int signo) {
+        String number = Integer.toString(signo);
+        return switch (Xlat.style()) {
+            case ABBREV -> shortName(arch, signo);
+            case RAW -> number;
+            case VERBOSE -> number + " /* " + shortName(arch, signo) + " */";
+        };
     }
 
     /** {@code INT}, {@code RTMIN}, {@code RT_3}, or the number. */
