@@ -234,39 +234,9 @@ final class BpfPrograms {
             int size,
             long limit,
             java.util.function.Function<MemorySegment, String> element) {
-        if (address == 0) {
-            return "NULL";
+        if (count > 0 && Long.compareUnsigned(address + count * size, address) <= 0) {
+            return Text.pointer(address); // count is at most 2^32: only an end past 2^64 wraps
         }
-        if (count == 0) {
-            return "[]";
-        }
-        long end = address + count * size; // count is at most 2^32: no overflow
-        if (Long.compareUnsigned(end, address) <= 0) {
-            return Text.pointer(address);
-        }
-        StringBuilder s = new StringBuilder();
-        for (long i = 0; i < count; i++) {
-            long at = address + i * size;
-            if (i > 0) {
-                s.append(", ");
-            }
-            MemorySegment e = Peek.fetch(c, at, size);
-            if (e == null) {
-                if (i == 0) {
-                    return Text.pointer(address);
-                }
-                s.append("... /* ").append(Text.pointer(at)).append(" */");
-                break;
-            }
-            if (i == 0) {
-                s.append('[');
-            }
-            if (i >= limit) {
-                s.append("...");
-                break;
-            }
-            s.append(element.apply(e));
-        }
-        return s.append(']').toString();
+        return FileArgs.array(c, address, count, size, limit, false, (e, i) -> element.apply(e));
     }
 }

@@ -155,8 +155,8 @@ final class FileArgs {
 
     /**
      * strace's print_array: {@code [a, b, c]} with each element as {@code element} prints the bytes
-     * it is given; at most -s elements, then {@code ...}; the address when the first cannot be
-     * read, {@code ... /* 0x… *}{@code /} when a later one cannot; {@code []} for none.
+     * it is given; without -v at most -s elements, then {@code ...}; the address when the first
+     * cannot be read, {@code ... /* 0x… *}{@code /} when a later one cannot; {@code []} for none.
      */
     static String array(
             Call c,
@@ -164,18 +164,39 @@ final class FileArgs {
             long count,
             int elementSize,
             BiFunction<MemorySegment, Long, String> element) {
+        long limit = c.settings().verbose() ? Long.MAX_VALUE : c.settings().stringLimit();
+        return array(c, address, count, elementSize, limit, true, element);
+    }
+
+    /**
+     * The same, with {@code ...} after {@code limit} elements, and, unless {@code afterFailure},
+     * the address at the exit of a call that failed (strace's tfetch_mem).
+     */
+    static String array(
+            Call c,
+            long address,
+            long count,
+            int elementSize,
+            long limit,
+            boolean afterFailure,
+            BiFunction<MemorySegment, Long, String> element) {
         if (address == 0) {
             return "NULL";
         }
         if (count == 0) {
             return "[]";
         }
-        int limit = c.settings().stringLimit();
+        if (!afterFailure && !Peek.fetchable(c)) {
+            return Text.pointer(address);
+        }
         StringBuilder s = new StringBuilder();
         // strace's order: read the element, open the bracket, then stop at the -s limit (so -s 0
         // prints "[...]", and an array it cannot read at all its address)
         for (long i = 0; i < count; i++) {
             long at = address + i * elementSize;
+            if (Long.compareUnsigned(at, address) < 0) {
+                break; // the array runs past the end of the address space
+            }
             if (i > 0) {
                 s.append(", ");
             }

@@ -1,9 +1,8 @@
 package io.rawsys.trace.decode;
 
 /**
- * mmap's flags as strace's print_mmap_flags prints them, for the families other than mmap's that
- * take them (remap_file_pages): the sharing type by name, the other flags, the huge page size as a
- * shift.
+ * mmap's flags as strace's print_mmap_flags prints them (mmap's, remap_file_pages'): the sharing
+ * type by name, the other flags, the huge page size as a shift; with -X the number.
  */
 final class MapFlags {
     private MapFlags() {}
@@ -14,6 +13,10 @@ final class MapFlags {
      * {@code MAP_SHARED|MAP_POPULATE|21<<MAP_HUGE_SHIFT}, or {@code 0xf /* MAP_??? *}{@code /…}.
      */
     static String text(Call c, long flags) {
+        return Xlat.composite(Text.hex(flags), () -> names(c, flags));
+    }
+
+    private static String names(Call c, long flags) {
         var k = c.arch().constants();
         long typeMask = k.value("MAP_TYPE");
         long shift = k.value("MAP_HUGE_SHIFT");

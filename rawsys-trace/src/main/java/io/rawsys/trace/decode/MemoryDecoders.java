@@ -12,8 +12,6 @@ final class MemoryDecoders {
 
     static final Xlat PROT = Xlat.load("mmap_prot");
 
-    static final Xlat MAP = Xlat.load("mmap_flags");
-
     static final Xlat MADV = Xlat.load("madvise_cmds");
 
     static final Xlat MREMAP = Xlat.load("mremap_flags");
@@ -130,32 +128,8 @@ final class MemoryDecoders {
         c.print(Text.hex(offset));
     }
 
-    /**
-     * {@code MAP_PRIVATE|MAP_ANONYMOUS|21<<MAP_HUGE_SHIFT}: the sharing type by name (or {@code 0xf
-     * /* MAP_??? *}{@code /}), the other flags, the huge page size as a shift.
-     */
     static String mapFlags(Call c, long flags) {
-        return Xlat.composite(Text.hex(flags), () -> mapFlagNames(c, flags));
-    }
-
-    private static String mapFlagNames(Call c, long flags) {
-        var k = c.arch().constants();
-        long typeMask = k.value("MAP_TYPE");
-        long shift = k.value("MAP_HUGE_SHIFT");
-        long hugeMask = k.value("MAP_HUGE_MASK") << shift;
-        String type = MAP.name(c.arch(), flags & typeMask);
-        StringBuilder s =
-                new StringBuilder(
-                        type != null ? type : Text.hex(flags & typeMask) + " /* MAP_??? */");
-        long rest = flags & ~typeMask & ~hugeMask;
-        if (rest != 0) {
-            s.append('|').append(MAP.flags(c.arch(), rest));
-        }
-        long huge = flags & hugeMask;
-        if (huge != 0) {
-            s.append('|').append(huge >>> shift).append("<<MAP_HUGE_SHIFT");
-        }
-        return s.toString();
+        return MapFlags.text(c, flags);
     }
 
     /** {@code [1, 0, 1]}: one residency bit per page, at most -s of them. */

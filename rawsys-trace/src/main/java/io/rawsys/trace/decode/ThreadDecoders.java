@@ -1,10 +1,6 @@
 package io.rawsys.trace.decode;
 
-import io.rawsys.Syscalls;
-import io.rawsys.linux.Errno;
-import io.rawsys.linux.Nr;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * Threads: the tid address and robust list, rseq (which strace 6.1 prints as raw words), futex by
@@ -322,53 +318,8 @@ final class ThreadDecoders {
         }
     }
 
-    private static volatile int cpusetSize;
-
-    /**
-     * The smallest mask the kernel accepts, as strace finds it: sched_getaffinity with no buffer
-     * fails with EINVAL below that size and EFAULT from it on.
-     */
-    private static int cpusetSize() {
-        int size = cpusetSize;
-        if (size == 0) {
-            long einval = -Errno.EINVAL;
-            size = 128;
-            while (size > 0 && Syscalls.raw(Nr.sched_getaffinity, 0, size, 0) == einval) {
-                size <<= 1;
-            }
-            cpusetSize = size = size > 0 ? size : 128;
-        }
-        return size;
-    }
-
-    /**
-     * {@code [0 1]}: the CPUs of a mask of {@code length} bytes, {@code ...} past strace's size.
-     */
+    /** strace's print_affinitylist, shared with the families that print CPU masks. */
     private static String affinity(Call c, long address, long length) {
-        if (address == 0 || (c.hasExited() && c.failed())) {
-            return Text.pointer(address);
-        }
-        if (length == 0) {
-            return "[]";
-        }
-        int word = c.arch().wordSize();
-        long read = Math.min(length, cpusetSize());
-        long size = (read + word - 1) / word * word;
-        MemorySegment s = Structs.bytes(c, address, read);
-        if (s == null) {
-            return Text.pointer(address);
-        }
-        StringBuilder b = new StringBuilder("[");
-        boolean printed = false;
-        for (long bit = 0; bit < read * 8; bit++) {
-            if ((s.get(ValueLayout.JAVA_BYTE, bit / 8) >>> (bit % 8) & 1) != 0) {
-                b.append(printed ? " " : "").append(bit);
-                printed = true;
-            }
-        }
-        if (size < length) {
-            b.append(printed ? " " : "").append("...");
-        }
-        return b.append(']').toString();
+        return UapiStructs.affinity(c, address, length);
     }
 }
