@@ -26,6 +26,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "rawsys_child.h"
@@ -80,6 +81,55 @@ long rawsys_trace_spawn(const struct rawsys_trace_spawn *spawn) {
         child(spawn);
     }
     return pid;
+}
+
+long rawsys_trace_detached(const char *path, char *const *argv, char *const *envp, int level,
+                           int keep) {
+    pid_t pid = fork();
+    if (pid < 0) {
+        return -errno;
+    }
+    if (pid == 0) {
+        pid_t grandchild = fork();
+        if (grandchild != 0) {
+            _exit(grandchild < 0 ? RAWSYS_TRACE_SPAWN_FAILED : 0); /* reparented: not our child */
+        }
+        if (level >= 3) {
+            setsid();
+        } else if (level == 2) {
+            setpgid(0, 0);
+        }
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        rawsys_child_cloexec_from_3();
+        fcntl(keep, F_SETFD, 0);
+        execve(path, argv, envp);
+        report(path, errno);
+        _exit(RAWSYS_TRACE_SPAWN_FAILED);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            return -errno;
+        }
+    }
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -ECHILD;
+}
+
+long rawsys_trace_become(const char *path, char *const *argv, char *const *envp, const int *inherit,
+                         int inherit_count) {
+    sigset_t none, old;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, &old);
+    rawsys_child_cloexec_from_3();
+    for (int i = 0; i < inherit_count; i++) {
+        fcntl(inherit[i], F_SETFD, 0);
+    }
+    execve(path, argv, envp);
+    int error = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return -error;
 }
 
 static void wake_up(int signo) {

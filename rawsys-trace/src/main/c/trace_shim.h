@@ -25,4 +25,15 @@ long rawsys_trace_spawn(const struct rawsys_trace_spawn *spawn);
 /* Installs a handler that does nothing, without SA_RESTART, for signo. 0 or -errno. */
 int rawsys_trace_install_wakeup(int signo);
 
+/* -D: starts ARGV (a tracer) as a detached grandchild of this process, in a process group of its
+ * own with LEVEL 2, in a session of its own with LEVEL 3; descriptor KEEP stays open for it.
+ * Returns 0 once the intermediate child has exited, or -errno. */
+long rawsys_trace_detached(const char *path, char *const *argv, char *const *envp, int level,
+                           int keep);
+
+/* -D: this process becomes the traced command: the signal mask emptied, descriptors above 2 but
+ * INHERIT closed on exec, then execve. Returns -errno if it could not. */
+long rawsys_trace_become(const char *path, char *const *argv, char *const *envp, const int *inherit,
+                         int inherit_count);
+
 #endif

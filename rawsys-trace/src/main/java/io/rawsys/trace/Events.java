@@ -27,6 +27,9 @@ interface Events {
      */
     default void stack(int pid, java.util.List<String> frames) {}
 
+    /** Thread {@code from} goes on as {@code to} (an exec made it the leader), unseen before. */
+    default void renamed(int from, int to) {}
+
     /** Thread {@code pid} is about to end (PTRACE_EVENT_EXIT): what it is can still be read. */
     default void ending(int pid) {}
 

@@ -39,6 +39,8 @@ final class Shim {
     private static final class Library {
         static final MethodHandle SPAWN_CHILD;
         static final MethodHandle INSTALL_WAKEUP;
+        static final MethodHandle DETACHED;
+        static final MethodHandle BECOME;
         static final MemorySegment ENVIRON;
 
         /**
@@ -59,6 +61,16 @@ final class Shim {
                     linker.downcallHandle(
                             lookup.findOrThrow("rawsys_trace_install_wakeup"),
                             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+            DETACHED =
+                    linker.downcallHandle(
+                            lookup.findOrThrow("rawsys_trace_detached"),
+                            FunctionDescriptor.of(
+                                    JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT));
+            BECOME =
+                    linker.downcallHandle(
+                            lookup.findOrThrow("rawsys_trace_become"),
+                            FunctionDescriptor.of(
+                                    JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
             // glibc's char **environ: the environment as this process has it, order and bytes.
             ENVIRON = linker.defaultLookup().findOrThrow("environ").reinterpret(ADDRESS.byteSize());
         }
@@ -99,6 +111,63 @@ final class Shim {
                             : arena.allocateFrom(JAVA_INT, inherit));
             spawn.set(JAVA_INT, SPAWN.byteOffset(field("inherit_count")), inherit.length);
             return (long) Library.SPAWN_CHILD.invokeExact(spawn);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** A NULL-terminated {@code char *[]} of {@code strings}. */
+    private static MemorySegment strings(Arena arena, List<String> strings) {
+        MemorySegment array = arena.allocate(ADDRESS, strings.size() + 1L);
+        for (int i = 0; i < strings.size(); i++) {
+            array.setAtIndex(ADDRESS, i, arena.allocateFrom(strings.get(i)));
+        }
+        array.setAtIndex(ADDRESS, strings.size(), MemorySegment.NULL);
+        return array;
+    }
+
+    /**
+     * -D: starts {@code argv} at {@code path} (the tracer) as a detached grandchild, in a process
+     * group of its own at {@code level} 2, a session at 3, with this process's environment and
+     * descriptor {@code keep} open.
+     *
+     * @return 0, or -errno
+     */
+    static long detached(String path, List<String> argv, int level, int keep) {
+        try (Arena arena = Arena.ofConfined()) {
+            return (long)
+                    Library.DETACHED.invokeExact(
+                            arena.allocateFrom(path),
+                            strings(arena, argv),
+                            Library.ENVIRON.get(ADDRESS, 0),
+                            level,
+                            keep);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /**
+     * -D: this process becomes {@code argv} at {@code path} (execve from this thread), with the
+     * descriptors 0 to 2 and {@code inherit}; returns only if it could not, with -errno.
+     */
+    static long become(String path, List<String> argv, int[] inherit) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment kept =
+                    inherit.length == 0
+                            ? MemorySegment.NULL
+                            : arena.allocateFrom(JAVA_INT, inherit);
+            return (long)
+                    Library.BECOME.invokeExact(
+                            arena.allocateFrom(path),
+                            strings(arena, argv),
+                            Library.ENVIRON.get(ADDRESS, 0),
+                            kept,
+                            inherit.length);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -168,6 +168,16 @@ final class TextOutput implements Events {
     }
 
     @Override
+    public void renamed(int from, int to) {
+        if (open == from) {
+            open = to;
+        }
+        if (entryWritten.remove(from)) {
+            entryWritten.add(to);
+        }
+    }
+
+    @Override
     public void ending(int pid) {
         if (pidComm) {
             comm(pid); // the exit line names it after it is gone

@@ -60,9 +60,15 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(
             names = {"-D", "--daemonize", "--daemonise", "--daemonised", "--daemonized"},
             arity = "0",
-            hidden = true,
-            description = "strace's detached tracer: refused, saying why.")
+            description =
+                    "Run the tracer as a detached grandchild: the command keeps this process's pid"
+                            + " and is the caller's child; -DD also in a process group of its own, -DDD"
+                            + " in a session of its own.")
     boolean[] daemonize = new boolean[0];
+
+    /** -D's tracer, started again detached: the pid, the thread to seize, its ready descriptor. */
+    @Option(names = "--detached-from", hidden = true, paramLabel = "PID,TID,FD")
+    String detachedFrom;
 
     @Option(
             names = {"-o", "--output"},
@@ -298,6 +304,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         TraceOptions options = options();
+        if (daemonize.length > 0) {
+            return Detached.run(this, options, daemonize.length);
+        }
         Writer out;
         boolean toFile = options.output() != null;
         if (toFile) {
@@ -351,11 +360,11 @@ public final class TraceCommand implements Callable<Integer> {
                     "-ff (a file per process) is not done by rawsys trace; use -f -o FILE, whose lines"
                             + " carry each process's pid");
         }
-        if (daemonize.length > 0) {
-            throw Failure.usage(
-                    "-D (the tracer as a detached grandchild, the command keeping the tracer's pid)"
-                            + " cannot be done by a JVM, which cannot hand its pid to the command; start"
-                            + " the command yourself and attach with rawsys trace -p PID");
+        if (daemonize.length > 3) {
+            throw Failure.usage("-D can be given at most three times (-DDD)");
+        }
+        if (daemonize.length > 0 && !attach.isEmpty()) {
+            throw Failure.usage("-D runs a command; it does not go with -p");
         }
         if (stringLimit < 0) {
             throw Failure.usage("-s wants a number of bytes, 0 or more, not " + stringLimit);
@@ -545,7 +554,8 @@ public final class TraceCommand implements Callable<Integer> {
                 alwaysShowPid,
                 limit,
                 tracePaths(quietSet.contains(TraceOptions.Quiet.PATH_RESOLUTION)),
-                stackTrace);
+                stackTrace,
+                detachedFrom == null ? null : Detached.Target.parse(detachedFrom));
     }
 
     /** The qualifiers of -e and of their long forms, in the order the command line gave them. */

@@ -37,6 +37,8 @@ import java.util.function.IntPredicate;
  * @param syscallLimit --syscall-limit: detach after this many calls were shown; -1 for none
  * @param paths -P: only the calls that use these paths (or descriptors of them)
  * @param stackTrace -k: each call's stack, as the tracee was when it made it
+ * @param detached -D's tracer: the process that becomes the command, seized instead of started;
+ *     null otherwise
  */
 record TraceOptions(
         List<String> command,
@@ -65,7 +67,8 @@ record TraceOptions(
         boolean alwaysShowPid,
         long syscallLimit,
         List<String> paths,
-        boolean stackTrace) {
+        boolean stackTrace,
+        Detached.Target detached) {
 
     /** strace's -t, -tt, -ttt and -r. */
     enum Timestamps {

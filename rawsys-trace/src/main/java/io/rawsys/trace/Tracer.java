@@ -28,6 +28,7 @@ import io.rawsys.trace.stack.Frame;
 import io.rawsys.trace.stack.Unwinder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +92,18 @@ final class Tracer {
 
     /** How many processes are being traced (strace marks lines with pids when several are). */
     int traceeCount() {
-        return tracees.size();
+        if (!hiddenTracees) {
+            return tracees.size();
+        }
+        int shown = 0; // -D: the JVM's threads before its exec are no tracees to the user
+        for (Tracee t : tracees.values()) {
+            shown += t.hidden ? 0 : 1;
+        }
+        return shown;
     }
+
+    /** -D: hidden tracees besides the started command's may be about. */
+    private boolean hiddenTracees;
 
     /**
      * Runs the trace on a thread of its own and returns the traced command's exit status (128 + the
@@ -180,7 +191,9 @@ final class Tracer {
         if (options.seccomp()) {
             traceOptions |= Ptrace.PTRACE_O_TRACESECCOMP;
         }
-        if (options.attach().isEmpty()) {
+        if (options.detached() != null) {
+            seizeDetached(options.detached());
+        } else if (options.attach().isEmpty()) {
             start(arena);
         } else {
             for (int pid : options.attach()) {
@@ -265,6 +278,37 @@ final class Tracer {
         }
     }
 
+    /**
+     * -D's tracer: seizes the process that is about to become the command (its leader, and the
+     * thread that will make the execve), hidden until that execve, as a started command's shim is;
+     * then tells it, through its ready descriptor, to go on.
+     */
+    private void seizeDetached(Detached.Target target) {
+        List<Integer> threads = new ArrayList<>(List.of(target.pid()));
+        if (target.tid() != target.pid()) {
+            threads.add(target.tid());
+        }
+        for (int tid : threads) {
+            long r = PtraceCalls.seize(tid, traceOptions);
+            if (r < 0) {
+                FileCalls.close(target.ready()); // the process learns it from the EOF
+                throw new Failure(
+                        "-D: ptrace(PTRACE_SEIZE, " + tid + "): " + errnoText(-r), Failure.KERNEL);
+            }
+            PtraceCalls.interrupt(tid);
+            Tracee t = new Tracee(tid);
+            t.hidden = true;
+            tracees.put(tid, t);
+        }
+        initialPid = target.pid();
+        hiddenTracees = true;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment go = arena.allocateFrom(ValueLayout.JAVA_BYTE, (byte) 1);
+            Syscalls.raw(Nr.write, target.ready(), go.address(), 1);
+        }
+        FileCalls.close(target.ready());
+    }
+
     /** -p: seizes every thread of {@code pid} and interrupts it, so its next stop is ours. */
     private void attach(int pid) {
         List<Integer> threads = Commands.threads(pid);
@@ -325,7 +369,7 @@ final class Tracer {
                 || event == Ptrace.PTRACE_EVENT_CLONE) {
             long child = PtraceCalls.eventMessage(t.pid, scratch);
             if (child > 0 && !tracees.containsKey((int) child)) {
-                adopt((int) child);
+                adopt((int) child, t.hidden); // -D: the JVM's own threads, before its exec, hidden
             }
             resume(t, 0);
         } else if (event == Ptrace.PTRACE_EVENT_EXEC) {
@@ -355,10 +399,15 @@ final class Tracer {
 
     /** A tracee the kernel attached for us (with -f): a new child or thread. */
     private Tracee adopt(int pid) {
+        return adopt(pid, false);
+    }
+
+    private Tracee adopt(int pid, boolean hidden) {
         Tracee t = new Tracee(pid);
         t.seccomp = options.seccomp();
+        t.hidden = hidden;
         tracees.put(pid, t);
-        if (!options.summary() && !options.json()) {
+        if (!hidden && !options.summary() && !options.json()) {
             attachment("Process " + pid + " attached");
         }
         return t;
@@ -862,7 +911,12 @@ final class Tracer {
                 if (t.inSyscall && t.call != null) {
                     unfinished(t); // the leader's own call ends with it
                 }
-                if (!options.quiet(TraceOptions.Quiet.THREAD_EXECVE)) {
+                if (t.hidden) {
+                    // -D: the JVM's thread became the command under the leader's pid, which the
+                    // user never saw: its execve line goes on as one
+                    events.renamed((int) former, t.pid);
+                }
+                if (!options.quiet(TraceOptions.Quiet.THREAD_EXECVE) && !t.hidden) {
                     events.note(t.pid, "+++ superseded by execve in pid " + former + " +++");
                 }
                 t.inSyscall = exec.inSyscall;
@@ -871,6 +925,7 @@ final class Tracer {
                 t.entryText = exec.entryText;
                 t.entryNanos = exec.entryNanos;
                 t.arch = exec.arch;
+                t.hidden = exec.hidden;
             }
         }
     }

@@ -172,7 +172,7 @@ class QualifiersIT {
             {"-e", "abbrev=opnat", "rawsys trace: -e abbrev: 'opnat' is no system call"},
             {"-e", "read=3", "rawsys trace: -e read=3: rawsys trace knows the qualifiers"},
             {"--syscall-limit=0", null, "rawsys trace: --syscall-limit wants a number of calls"},
-            {"-D", null, "rawsys trace: -D (the tracer as a detached grandchild"},
+            {"-DDDD", null, "rawsys trace: -D can be given at most three times"},
             {"-ff", null, "rawsys trace: -ff (a file per process) is not done"},
             {"-e", "trace=%nosuch", "rawsys trace: -e trace: no system call class '%nosuch'"},
         };

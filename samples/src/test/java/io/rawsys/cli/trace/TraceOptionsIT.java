@@ -281,4 +281,43 @@ class TraceOptionsIT {
         assertTrue(
                 listed.stdout().contains(",7,") && listed.stdout().contains(",9,"), listed.both());
     }
+
+    /**
+     * -D, as strace -D: the command keeps the pid of the process the caller started (so it is the
+     * caller's child, and its status is the caller's to see), the tracer runs detached, and the
+     * trace is strace's.
+     */
+    @Test
+    void aDetachedTracerLeavesTheCommandTheCallersChild() throws Exception {
+        List<String> program = List.of("sh", "-c", "echo $$; exit 7");
+        List<String> traced = new ArrayList<>();
+        for (String tracer : List.of("strace", "rawsys")) {
+            Path out = dir.resolve(tracer + "-D.txt");
+            List<String> line = new ArrayList<>();
+            if (tracer.equals("strace")) {
+                line.add("strace");
+            } else {
+                line.addAll(RawsysJar.command("trace"));
+            }
+            line.addAll(List.of("-D", "-e", "trace=write,exit_group", "-o", out.toString(), "--"));
+            line.addAll(program);
+            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String printed =
+                    new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(7, p.exitValue(), printed);
+            assertEquals(
+                    p.pid() + "\n", printed, tracer + ": the command has the caller's child's pid");
+            // the tracer goes on detached: its last line comes when the command is gone
+            for (int i = 0; i < 400; i++) {
+                if (Files.exists(out) && Files.readString(out).contains("+++ exited with 7 +++")) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            traced.add(Files.readString(out).replace(Long.toString(p.pid()), "PID"));
+        }
+        assertEquals(traced.get(0), traced.get(1));
+        assertTrue(traced.get(1).startsWith("write(1, \"PID\\n\", "), traced.get(1));
+    }
 }
