@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (qualifiers.c: a file written, read and stat'ed, a refused open, a mapping, two caught signals, a
  * child that reads the file and exits with 3): {@code -X raw|abbrev|verbose}, {@code -e abbrev=}
  * and {@code -v}, {@code -e verbose=}, {@code -e raw=}, {@code -e signal=}, {@code -q}, {@code
- * -qq}, {@code -e quiet=}, {@code -n}, {@code -P}, {@code -Y}, {@code -yy} and {@code -e
- * decode-fds=} (dev, pidfd, a socket), and the long forms with the command line's order kept
+ * -qq}, {@code -e quiet=}, {@code -n}, {@code -P}, {@code -Y}, {@code -k}, {@code -yy} and {@code
+ * -e decode-fds=} (dev, pidfd, a socket), and the long forms with the command line's order kept
  * ({@code --trace=} after or before {@code -e trace=}). Each set of options runs under both
  * tracers, and the traces must be equal.
  */
@@ -82,6 +82,8 @@ class QualifiersIT {
                 List.of("--decode-fds", "-e", "trace=write,close,pidfd_open"),
                 List.of("-yy", "-e", "trace=socketpair,write,close,pidfd_open"),
                 List.of("-e", "decode-fds=socket", "-e", "trace=socketpair,write,close"),
+                List.of("-k", "-e", "trace=write,exit_group"),
+                List.of("--stack-trace", "-f", "-e", "trace=kill,wait4"),
                 List.of("-e", "trace=openat", "--trace=read"),
                 List.of("--trace=read", "-e", "trace=openat"),
                 List.of("-e", "t=kill", "-e", "s=none"),
