@@ -304,7 +304,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         TraceOptions options = options();
-        if (daemonize.length > 0) {
+        if (daemonize.length > 0 && detachedFrom == null) {
+            // (the detached tracer itself may still see a -D clustered with other flags: -fD)
             return Detached.run(this, options, daemonize.length);
         }
         Writer out;
