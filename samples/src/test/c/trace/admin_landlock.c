@@ -22,10 +22,6 @@
 #define SYS_landlock_restrict_self  446
 #endif
 
-static long sys(long nr, long a, long b, long c, long d) {
-    return syscall(nr, a, b, c, d);
-}
-
 int main(int argc, char **argv) {
     if (enter_work_dir(argc, argv) != 0) {
         return 1;

@@ -63,10 +63,6 @@ static void result(const char *key, long rc) {
     }
 }
 
-static long sys(long nr, long a, long b, long c, long d) {
-    return syscall(nr, a, b, c, d);
-}
-
 int main(void) {
     uint64_t ids[32];
     uint32_t size = 8;

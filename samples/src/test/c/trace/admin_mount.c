@@ -29,10 +29,6 @@
 #define MNT_DETACH 2
 #endif
 
-static long sys(long nr, long a, long b, long c, long d, long e) {
-    return syscall(nr, a, b, c, d, e);
-}
-
 int main(int argc, char **argv) {
     if (enter_work_dir(argc, argv) != 0) {
         return 1;

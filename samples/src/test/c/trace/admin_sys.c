@@ -43,10 +43,6 @@
 #define Q_XSETQLIM      0x5804
 #define Q_GETNEXTQUOTA  0x800009
 
-static long sys(long nr, long a, long b, long c, long d, long e) {
-    return syscall(nr, a, b, c, d, e);
-}
-
 int main(int argc, char **argv) {
     if (enter_work_dir(argc, argv) != 0) {
         return 1;

@@ -26,10 +26,6 @@
 #define IOCB_FLAG_IOPRIO (1 << 1)
 #endif
 
-static long sys(long nr, long a, long b, long c, long d, long e, long f) {
-    return syscall(nr, a, b, c, d, e, f);
-}
-
 static void fill(struct iocb *cb, uint64_t data, int op, int fd, void *buf, uint64_t nbytes,
                  int64_t offset) {
     memset(cb, 0, sizeof(*cb));

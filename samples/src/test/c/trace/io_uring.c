@@ -21,10 +21,6 @@
 
 #include "trace_test.h"
 
-static long sys(long nr, long a, long b, long c, long d, long e, long f) {
-    return syscall(nr, a, b, c, d, e, f);
-}
-
 static long reg(int fd, unsigned opcode, void *arg, unsigned nargs) {
     return sys(__NR_io_uring_register, fd, opcode, (long)arg, nargs, 0, 0);
 }

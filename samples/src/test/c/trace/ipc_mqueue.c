@@ -31,15 +31,6 @@ struct kernel_mq_attr {
     long mq_flags, mq_maxmsg, mq_msgsize, mq_curmsgs, reserved[4];
 };
 
-static char *page_end(void) {
-    char *p = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) {
-        return NULL;
-    }
-    munmap(p + 4096, 4096);
-    return p + 4096;
-}
-
 int main(void) {
     /* A namespace of our own: the queues made here are seen nowhere else. */
     if (unshare(CLONE_NEWIPC) != 0 && unshare(CLONE_NEWUSER | CLONE_NEWIPC) != 0) {

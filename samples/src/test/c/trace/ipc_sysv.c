@@ -50,20 +50,6 @@
 #define VIA_LIBC 1
 #endif
 
-/* A page, and the unmapped one after it: where a struct cut short ends. */
-static char *page_end(void) {
-    char *p = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) {
-        return NULL;
-    }
-    munmap(p + 4096, 4096);
-    return p + 4096;
-}
-
-static long sys(long nr, long a, long b, long c, long d, long e) {
-    return syscall(nr, a, b, c, d, e);
-}
-
 static void semaphores(char *end) {
     sys(SYS_semget, (long)0xfdb97531, -5, IPC_CREAT | IPC_EXCL | IPC_NOWAIT | 0xface1000 | 0125, 0,
         0);

@@ -73,15 +73,6 @@ static long keyctl(long cmd, long a, long b, long c, long d) {
     return syscall(SYS_keyctl, cmd, a, b, c, d);
 }
 
-static char *page_end(void) {
-    char *p = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) {
-        return NULL;
-    }
-    munmap(p + 4096, 4096);
-    return p + 4096;
-}
-
 int main(void) {
     /* a session keyring of our own: every key made here goes there, or to our thread keyring */
     if (keyctl(JOIN_SESSION_KEYRING, 0, 0, 0, 0) < 0) {

@@ -27,10 +27,6 @@
 #define MADV_COLD 20
 #endif
 
-static long sys(long nr, long a, long b, long c, long d, long e, long f) {
-    return syscall(nr, a, b, c, d, e, f);
-}
-
 int main(int argc, char **argv) {
     if (enter_work_dir(argc, argv) != 0) {
         return 1;

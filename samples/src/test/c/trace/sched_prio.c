@@ -43,15 +43,6 @@ struct attr {
 #define KCMP_SYSVSEM       6
 #define KCMP_EPOLL_TFD     7
 
-static char *page_end(void) {
-    char *p = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) {
-        return NULL;
-    }
-    munmap(p + 4096, 4096);
-    return p + 4096;
-}
-
 static void policies(char *end) {
     int policy = (int)syscall(SYS_sched_getscheduler, 0);
     syscall(SYS_sched_getscheduler, -1);

@@ -2,12 +2,37 @@
 #ifndef TRACE_TEST_H
 #define TRACE_TEST_H
 #include <linux/capability.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 /* Addresses the compiler cannot see through: the kernel must be the one to refuse them. */
 __attribute__((unused)) static void *volatile bad = (void *)8;
 __attribute__((unused)) static void *volatile null;
+
+/*
+ * A system call by number with up to six arguments, the rest 0: sys(SYS_x, a, b). Through
+ * syscall(2), so the call is made even where libc has no wrapper or one that checks its arguments
+ * first.
+ */
+__attribute__((unused)) static long sys6(long nr, long a, long b, long c, long d, long e, long f) {
+    return syscall(nr, a, b, c, d, e, f);
+}
+#define sys_padded(nr, a, b, c, d, e, f, ...) sys6(nr, a, b, c, d, e, f)
+#define sys(...)                              sys_padded(__VA_ARGS__, 0, 0, 0, 0, 0, 0, 0)
+
+/*
+ * The end of a readable page, an unmapped one after it: where a struct or string the kernel reads
+ * is cut short. NULL if the memory cannot be had.
+ */
+__attribute__((unused)) static char *page_end(void) {
+    char *p = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        return NULL;
+    }
+    munmap(p + 4096, 4096);
+    return p + 4096;
+}
 
 /* Moves into the directory to work in, the program's argument when it has one: 0, or -1. */
 static inline int enter_work_dir(int argc, char **argv) {
