@@ -91,11 +91,7 @@ final class Shim {
             MemorySegment filter,
             int[] inherit) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment args = arena.allocate(ADDRESS, argv.size() + 1L);
-            for (int i = 0; i < argv.size(); i++) {
-                args.setAtIndex(ADDRESS, i, arena.allocateFrom(argv.get(i)));
-            }
-            args.setAtIndex(ADDRESS, argv.size(), MemorySegment.NULL);
+            MemorySegment args = strings(arena, argv);
             MemorySegment spawn = arena.allocate(SPAWN);
             spawn.set(ADDRESS, SPAWN.byteOffset(field("path")), arena.allocateFrom(path));
             spawn.set(ADDRESS, SPAWN.byteOffset(field("argv")), args);

@@ -8,11 +8,7 @@ import io.rawsys.cli.RawsysJar;
 import io.rawsys.cli.trace.StraceComparison.Trace;
 import io.rawsys.testing.KernelSource;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -165,8 +161,6 @@ class AdminDecodersIT {
             +++ exited with 0 +++
             """;
 
-    private static final Pattern KEY = Pattern.compile("\\$\\{(\\w+)}");
-
     @Test
     void lsmCallsPrintAsStrace612Does() throws Exception {
         assumeTrue(
@@ -190,26 +184,9 @@ class AdminDecodersIT {
                         List.of("-e", "trace=lsm_list_modules,lsm_get_self_attr,lsm_set_self_attr"),
                         List.of(program.toString()));
         assertEquals(0, trace.status(), trace.output());
-        Map<String, String> printed = new HashMap<>();
-        for (String line : trace.output().split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0 && line.substring(0, eq).matches("[A-Z_0-9]+")) {
-                printed.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        StringBuilder expected = new StringBuilder();
-        Matcher m = KEY.matcher(LSM_EXPECTED);
-        while (m.find()) {
-            String value = printed.get(m.group(1));
-            if (value == null) {
-                throw new AssertionError(
-                        "the program printed no " + m.group(1) + ":\n" + trace.output());
-            }
-            m.appendReplacement(expected, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(expected);
+        String expected = StraceComparison.filled(LSM_EXPECTED, trace);
         List<String> unpadded = trace.lines().stream().map(StraceComparison::unpadded).toList();
-        assertEquals(expected.toString().strip(), String.join("\n", unpadded));
+        assertEquals(expected.strip(), String.join("\n", unpadded));
     }
 
     /** Skips, saying why, where the kernel has no Landlock (the program exits with 2 then). */

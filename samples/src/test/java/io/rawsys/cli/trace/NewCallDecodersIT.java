@@ -11,11 +11,7 @@ import io.rawsys.linux.Nr;
 import io.rawsys.testing.KernelSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,8 +64,6 @@ class NewCallDecodersIT {
             +++ exited with 0 +++
             """;
 
-    private static final Pattern KEY = Pattern.compile("\\$\\{(\\w+)}");
-
     @Test
     void newCallsPrintAsStrace612Does() throws Exception {
         assumeTrue(
@@ -93,25 +87,8 @@ class NewCallDecodersIT {
                         List.of("-e", "trace=" + CALLS),
                         List.of(program.toString(), work.toString()));
         assertEquals(0, trace.status(), trace.output());
-        Map<String, String> printed = new HashMap<>();
-        for (String line : trace.output().split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0 && line.substring(0, eq).matches("[A-Z_0-9]+")) {
-                printed.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        StringBuilder expected = new StringBuilder();
-        Matcher m = KEY.matcher(EXPECTED);
-        while (m.find()) {
-            String value = printed.get(m.group(1));
-            if (value == null) {
-                throw new AssertionError(
-                        "the program printed no " + m.group(1) + ":\n" + trace.output());
-            }
-            m.appendReplacement(expected, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(expected);
+        String expected = StraceComparison.filled(EXPECTED, trace);
         List<String> unpadded = trace.lines().stream().map(StraceComparison::unpadded).toList();
-        assertEquals(expected.toString().strip(), String.join("\n", unpadded));
+        assertEquals(expected.strip(), String.join("\n", unpadded));
     }
 }

@@ -340,4 +340,35 @@ public final class StraceComparison {
         Files.writeString(file, text);
         return file;
     }
+
+    private static final Pattern KEY = Pattern.compile("\\$\\{(\\w+)}");
+
+    /**
+     * Expected lines written from strace's sources, with each {@code ${KEY}} replaced by what the
+     * traced program printed as {@code KEY=value} (an address, a mount's id): what a line cannot
+     * know in advance.
+     *
+     * @throws AssertionError naming a key the program did not print
+     */
+    public static String filled(String expected, Trace trace) {
+        Map<String, String> printed = new LinkedHashMap<>();
+        for (String line : trace.output().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.substring(0, eq).matches("[A-Z_0-9]+")) {
+                printed.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        StringBuilder filled = new StringBuilder();
+        Matcher m = KEY.matcher(expected);
+        while (m.find()) {
+            String value = printed.get(m.group(1));
+            if (value == null) {
+                throw new AssertionError(
+                        "the program printed no " + m.group(1) + ":\n" + trace.output());
+            }
+            m.appendReplacement(filled, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(filled);
+        return filled.toString();
+    }
 }
